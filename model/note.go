@@ -1,0 +1,167 @@
+// Package model holds the plain types of a notes vault and the queries the
+// browser and the commands ask of it. It does no I/O.
+package model
+
+import "strconv"
+
+// Note is one markdown file of a vault.
+type Note struct {
+	Path    string         // slash-separated, relative to the vault root
+	Channel string         // from the "From: [[x]]" line, else the top folder
+	Title   string         // frontmatter title, else first # heading, else the file name made readable
+	VideoID string         // frontmatter videoId as written, "" if none
+	Meta    map[string]any // every frontmatter key, title and videoId included
+
+	// Text is the whole file after decoding (BOM dropped, CRLF made LF,
+	// invalid UTF-8 replaced). Lines below count from 1 in this text.
+	Text string
+	// BodyLine is the first line after the frontmatter (1 when there is none).
+	BodyLine int
+
+	Sections   []Section
+	Timestamps []Timestamp
+	Links      []Link
+}
+
+// Section is a heading of a note.
+type Section struct {
+	Title string
+	Level int // 1 for #, 6 for ######; setext: 1 for ===, 2 for ---
+	Line  int
+}
+
+// Timestamp is one yt-timestamp anchor of a note.
+type Timestamp struct {
+	Raw     string // the data-t value as written
+	Seconds int    // meaningful only when Valid
+	Valid   bool
+	Line    int
+	Section int // index into the note's Sections, -1 before the first heading
+}
+
+// Link is one [[wikilink]] of a note.
+type Link struct {
+	Target   string // the note part, as written, trimmed
+	Heading  string // the part after #, "" if none
+	Label    string // the part after |, else Target
+	Line     int
+	Resolved string // path of the note it names, "" when dangling
+}
+
+// Dangling reports whether the link names no note of the vault.
+func (l Link) Dangling() bool { return l.Resolved == "" }
+
+// HasVideo reports whether the note's videoId has the shape of a YouTube id,
+// the one condition for any URL to be made from it.
+func (n *Note) HasVideo() bool { return ValidVideoID(n.VideoID) }
+
+// ValidVideoID reports whether id matches ^[A-Za-z0-9_-]{11}$.
+func ValidVideoID(id string) bool {
+	if len(id) != 11 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// VideoURL is the watch URL of id at second, or "" when id is not a valid
+// video id or seconds is negative. Nothing else from a note goes into it.
+func VideoURL(id string, seconds int) string {
+	if !ValidVideoID(id) || seconds < 0 {
+		return ""
+	}
+	return "https://www.youtube.com/watch?v=" + id + "&t=" + strconv.Itoa(seconds) + "s"
+}
+
+// TimestampURL is the URL that opens the note's video at timestamp i, or ""
+// when the timestamp is invalid or the note has no valid videoId.
+func (n *Note) TimestampURL(i int) string {
+	if i < 0 || i >= len(n.Timestamps) || !n.Timestamps[i].Valid {
+		return ""
+	}
+	return VideoURL(n.VideoID, n.Timestamps[i].Seconds)
+}
+
+// Openable reports whether timestamp i has a URL.
+func (n *Note) Openable(i int) bool { return n.TimestampURL(i) != "" }
+
+// SectionAt is the index of the section that line falls in, -1 before the
+// first heading.
+func (n *Note) SectionAt(line int) int {
+	lo, hi := 0, len(n.Sections)
+	for lo < hi { // first section starting after line
+		mid := (lo + hi) / 2
+		if n.Sections[mid].Line <= line {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo - 1
+}
+
+// SectionEnd is the last line of section i (the line before the next heading
+// of any level, or the last line of the note).
+func (n *Note) SectionEnd(i int) int {
+	if i+1 < len(n.Sections) {
+		return n.Sections[i+1].Line - 1
+	}
+	return n.LineCount()
+}
+
+// LineCount is the number of lines of the note's text.
+func (n *Note) LineCount() int {
+	if n.Text == "" {
+		return 0
+	}
+	c := 1
+	for i := 0; i < len(n.Text); i++ {
+		if n.Text[i] == '\n' && i+1 < len(n.Text) {
+			c++
+		}
+	}
+	return c
+}
+
+// SectionTimestamps are the indexes of the timestamps inside section i
+// (-1 for the intro), in order.
+func (n *Note) SectionTimestamps(i int) []int {
+	var out []int
+	for j, ts := range n.Timestamps {
+		if ts.Section == i {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// FirstTimestamp is the index of the first openable timestamp of section i,
+// or -1 when it has none.
+func (n *Note) FirstTimestamp(section int) int {
+	for _, j := range n.SectionTimestamps(section) {
+		if n.Openable(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// TimestampAbove is the index of the last openable timestamp on or before
+// line, or -1 when there is none.
+func (n *Note) TimestampAbove(line int) int {
+	best := -1
+	for j, ts := range n.Timestamps {
+		if ts.Line > line {
+			break
+		}
+		if n.Openable(j) {
+			best = j
+		}
+	}
+	return best
+}
