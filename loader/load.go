@@ -1,0 +1,119 @@
+// Package loader reads a vault of markdown notes from any fs.FS into a
+// model.Vault: in parallel, with progress, and without ever stopping on a
+// bad file (each becomes a model.Problem).
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"tubenotes/model"
+)
+
+// Options tune a load.
+type Options struct {
+	Timestamps TimestampMode
+	// Progress, when not nil, is called from Load's goroutine, in order:
+	// first with done 0 once the walk knows total, then after each file.
+	Progress func(done, total int)
+}
+
+// Load reads every .md file of fsys in parallel into a model.Vault. The
+// error is non-nil only when the root itself cannot be read; every per-file
+// trouble is a model.Problem and never stops the load.
+func Load(fsys fs.FS, opts Options) (*model.Vault, error) {
+	w, err := walk(fsys)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]result, len(w.files))
+	forEachFile(fsys, w.files, opts.Progress, func(i int, data []byte, err error) {
+		results[i] = parseFile(w.files[i], data, err, opts.Timestamps)
+	})
+	notes := make([]*model.Note, 0, len(results))
+	var pages []model.ChannelPage
+	problems := w.problems
+	for _, r := range results {
+		problems = append(problems, r.problems...)
+		if r.note == nil {
+			continue
+		}
+		notes = append(notes, r.note)
+		if r.page != nil {
+			pages = append(pages, *r.page)
+		}
+	}
+	return model.NewVault(notes, pages, problems), nil
+}
+
+// result is what one file gave.
+type result struct {
+	note     *model.Note
+	page     *model.ChannelPage
+	problems []model.Problem
+}
+
+func parseFile(p string, data []byte, err error, mode TimestampMode) result {
+	if err != nil {
+		return result{problems: []model.Problem{{Path: p, Message: "unreadable: " + errorText(err)}}}
+	}
+	// The buffer was made for this file and is never written again, so the
+	// note's text can be it, without a copy.
+	n, problems := parse(p, unsafe.String(unsafe.SliceData(data), len(data)), mode)
+	r := result{note: n, problems: problems}
+	if n != nil && isChannelPage(p) {
+		page := parseChannelPage(n)
+		r.page = &page
+	}
+	return r
+}
+
+// forEachFile reads files with one worker a CPU and hands each to use (from
+// the workers, at most one call per file index), calling progress in order
+// from the caller's goroutine.
+func forEachFile(fsys fs.FS, files []string, progress func(done, total int), use func(i int, data []byte, err error)) {
+	if progress != nil {
+		progress(0, len(files))
+	}
+	jobs := make(chan int, len(files))
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	done := make(chan struct{}, len(files))
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				data, err := fs.ReadFile(fsys, files[i])
+				use(i, data, err)
+				done <- struct{}{}
+			}
+		})
+	}
+	for d := 1; d <= len(files); d++ {
+		<-done
+		if progress != nil {
+			progress(d, len(files))
+		}
+	}
+	wg.Wait()
+}
+
+// errorText is an error without the path a *fs.PathError repeats.
+func errorText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// rootError explains why the root can't be loaded.
+func rootError(err error) error {
+	return fmt.Errorf("cannot read the vault: %s", errorText(err))
+}

@@ -1,0 +1,88 @@
+package loader
+
+import (
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tubenotes/model"
+)
+
+// ParseNote parses one file of a vault into a note. path is slash-separated
+// and relative to the vault root; it gives the file-name title and the
+// folder channel. The note is nil only for a binary file. ParseNote does not
+// keep data: the note's strings live in its own copy of the text.
+func ParseNote(path string, data []byte, mode TimestampMode) (*model.Note, []model.Problem) {
+	return parse(path, string(data), mode)
+}
+
+// parse is ParseNote on text it may keep: Load hands it the file's buffer
+// without a copy, and every string of the note is a slice of the text.
+func parse(path, raw string, mode TimestampMode) (*model.Note, []model.Problem) {
+	text, msgs, ok := decode(raw)
+	problems := make([]model.Problem, 0, len(msgs))
+	for _, m := range msgs {
+		problems = append(problems, model.Problem{Path: path, Message: m})
+	}
+	if !ok {
+		return nil, problems
+	}
+	n := &model.Note{Path: path, Text: text, BodyLine: 1}
+	fm := splitFrontmatter(text)
+	if fm.problem != "" {
+		problems = append(problems, model.Problem{Path: path, Message: fm.problem})
+	}
+	if fm.yaml != "" || fm.found {
+		meta, title, videoID, err := parseMeta(fm.yaml)
+		if err != "" {
+			problems = append(problems, model.Problem{Path: path, Message: "invalid frontmatter YAML: " + err})
+		}
+		n.Meta, n.Title, n.VideoID = meta, title, videoID
+	}
+	n.BodyLine = fm.bodyLine
+
+	s := scanner{note: n, text: text}
+	s.scan(fm.bodyOffset, fm.bodyLine)
+	for _, l := range s.hugeLines {
+		problems = append(problems, model.Problem{Path: path, Message: hugeLineProblem(l.line, l.size)})
+	}
+	readTimestamps(n, s.stamps, mode)
+
+	if s.channel != "" {
+		n.Channel = s.channel
+	} else {
+		n.Channel = topFolder(path)
+	}
+	if n.Title == "" {
+		n.Title = s.firstH1
+	}
+	if n.Title == "" {
+		n.Title = readableName(path)
+	}
+	return n, problems
+}
+
+// topFolder is the first folder of p, "" for a file at the root.
+func topFolder(p string) string {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// readableName is the file name of p without .md, underscores and dashes
+// made spaces, the first letter upper case.
+func readableName(p string) string {
+	name := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' {
+			return ' '
+		}
+		return r
+	}, strings.TrimSuffix(path.Base(p), ".md")))
+	r, size := utf8.DecodeRuneInString(name)
+	if size == 0 {
+		return name
+	}
+	return string(unicode.ToUpper(r)) + name[size:]
+}

@@ -1,0 +1,286 @@
+package loader
+
+import (
+	"strings"
+
+	"tubenotes/model"
+)
+
+// scanner walks the body of a note line by line, the way a markdown reader
+// sees blocks: fenced code hides everything inside it; ATX and setext
+// headings make sections; other lines give timestamps and links.
+type scanner struct {
+	note *model.Note
+	text string
+
+	stamps    []rawStamp
+	channel   string // target of the first "From: [[x]]" line
+	firstH1   string
+	hugeLines []hugeLineAt
+
+	inFence   bool
+	fenceChar byte
+	fenceLen  int
+
+	inParagraph bool
+	paraLine    int // first line of the open paragraph
+	paraStart   int // its byte offset
+	paraEnd     int // end of its last line
+}
+
+type rawStamp struct {
+	raw  string
+	line int
+}
+
+type hugeLineAt struct{ line, size int }
+
+func (s *scanner) scan(off, line int) {
+	n := s.note
+	if c := strings.Count(s.text[off:], "yt-timestamp"); c > 0 {
+		s.stamps = make([]rawStamp, 0, c)
+	}
+	if c := strings.Count(s.text[off:], "[["); c > 0 {
+		n.Links = make([]model.Link, 0, c)
+	}
+	for off < len(s.text) {
+		end := strings.IndexByte(s.text[off:], '\n')
+		next := off + end + 1
+		if end < 0 {
+			end = len(s.text) - off
+			next = len(s.text)
+		}
+		s.line(s.text[off:off+end], off, line)
+		off = next
+		line++
+	}
+}
+
+func (s *scanner) line(l string, off, line int) {
+	if len(l) >= hugeLine {
+		s.hugeLines = append(s.hugeLines, hugeLineAt{line, len(l)})
+	}
+	if s.inFence {
+		if closesFence(l, s.fenceChar, s.fenceLen) {
+			s.inFence = false
+		}
+		return
+	}
+	if c, n, ok := opensFence(l); ok {
+		s.inFence, s.fenceChar, s.fenceLen = true, c, n
+		s.inParagraph = false
+		return
+	}
+	if level, title, ok := atxHeading(l); ok {
+		s.addSection(title, level, line)
+		s.inParagraph = false
+		s.inline(l, line)
+		return
+	}
+	if s.inParagraph {
+		if level := setextUnderline(l); level > 0 {
+			title := s.text[s.paraStart:s.paraEnd]
+			if strings.Contains(title, "\n") {
+				title = strings.Join(strings.Fields(title), " ")
+			}
+			s.addSection(strings.TrimSpace(title), level, s.paraLine)
+			s.inParagraph = false
+			return
+		}
+	}
+	switch {
+	case isBlank(l):
+		s.inParagraph = false
+	case startsParagraph(l) || s.inParagraph && continuesParagraph(l):
+		if !s.inParagraph {
+			s.inParagraph, s.paraLine, s.paraStart = true, line, off
+		}
+		s.paraEnd = off + len(l)
+	default:
+		s.inParagraph = false
+	}
+	s.inline(l, line)
+}
+
+func (s *scanner) addSection(title string, level, line int) {
+	if level == 1 && s.firstH1 == "" {
+		s.firstH1 = title
+	}
+	s.note.Sections = append(s.note.Sections, model.Section{Title: title, Level: level, Line: line})
+}
+
+// inline collects the timestamps and wikilinks of one line.
+func (s *scanner) inline(l string, line int) {
+	if strings.Contains(l, "yt-timestamp") {
+		s.stamps = appendStamps(s.stamps, l, line)
+	}
+	if !strings.Contains(l, "[[") {
+		return
+	}
+	links := appendLinks(s.note.Links, l, line)
+	if s.channel == "" && len(links) > len(s.note.Links) && strings.HasPrefix(strings.TrimLeft(l, " \t"), "From:") {
+		first := len(s.note.Links)
+		s.channel = links[first].Target
+		links = append(links[:first], links[first+1:]...)
+	}
+	s.note.Links = links
+}
+
+// isBlank reports whether l holds only spaces and tabs.
+func isBlank(l string) bool { return strings.TrimLeft(l, " \t") == "" }
+
+// indent is the number of leading spaces of l (a tab counts as four) and
+// the rest of the line.
+func indent(l string) (int, string) {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case ' ':
+			n++
+		case '\t':
+			n += 4 - n%4
+		default:
+			return n, l[i:]
+		}
+	}
+	return n, ""
+}
+
+// opensFence reports whether l opens fenced code: up to three spaces, then
+// three or more backticks or tildes (a backtick fence's info string has no
+// backtick).
+func opensFence(l string) (char byte, n int, ok bool) {
+	ind, rest := indent(l)
+	if ind > 3 || len(rest) < 3 || (rest[0] != '`' && rest[0] != '~') {
+		return 0, 0, false
+	}
+	char = rest[0]
+	for n < len(rest) && rest[n] == char {
+		n++
+	}
+	if n < 3 || (char == '`' && strings.IndexByte(rest[n:], '`') >= 0) {
+		return 0, 0, false
+	}
+	return char, n, true
+}
+
+// closesFence reports whether l closes a fence of n chars: up to three
+// spaces, at least n of the same char, then only spaces.
+func closesFence(l string, char byte, n int) bool {
+	ind, rest := indent(l)
+	if ind > 3 {
+		return false
+	}
+	i := 0
+	for i < len(rest) && rest[i] == char {
+		i++
+	}
+	return i >= n && isBlank(rest[i:])
+}
+
+// atxHeading reads "# Title #": up to three spaces, one to six #, then a
+// space, a tab or the end of the line; a closing run of # is dropped.
+func atxHeading(l string) (level int, title string, ok bool) {
+	ind, rest := indent(l)
+	if ind > 3 || len(rest) == 0 || rest[0] != '#' {
+		return 0, "", false
+	}
+	for level < len(rest) && rest[level] == '#' {
+		level++
+	}
+	if level > 6 || (level < len(rest) && rest[level] != ' ' && rest[level] != '\t') {
+		return 0, "", false
+	}
+	title = strings.Trim(rest[level:], " \t")
+	if closing := strings.TrimRight(title, "#"); closing == "" {
+		title = ""
+	} else if len(closing) < len(title) && (closing[len(closing)-1] == ' ' || closing[len(closing)-1] == '\t') {
+		title = strings.TrimRight(closing, " \t")
+	}
+	return level, title, true
+}
+
+// setextUnderline is 1 for a line of =, 2 for a line of -, else 0 (up to
+// three spaces before, spaces after).
+func setextUnderline(l string) int {
+	ind, rest := indent(l)
+	if ind > 3 || rest == "" || (rest[0] != '=' && rest[0] != '-') {
+		return 0
+	}
+	c := rest[0]
+	i := 0
+	for i < len(rest) && rest[i] == c {
+		i++
+	}
+	if !isBlank(rest[i:]) {
+		return 0
+	}
+	if c == '=' {
+		return 1
+	}
+	return 2
+}
+
+// startsParagraph reports whether a non-blank line outside a paragraph
+// begins one, and so can be the text of a setext heading. Lists, quotes,
+// thematic breaks, indented code and lines that are a lone HTML tag (an
+// HTML block, such as <br>) do not.
+func startsParagraph(l string) bool {
+	ind, rest := indent(l)
+	if ind > 3 || rest == "" {
+		return false
+	}
+	switch rest[0] {
+	case '>':
+		return false
+	case '-', '*', '+':
+		if len(rest) == 1 || rest[1] == ' ' || rest[1] == '\t' || isThematicBreak(rest) {
+			return false
+		}
+	case '_':
+		if isThematicBreak(rest) {
+			return false
+		}
+	case '<':
+		if strings.HasSuffix(strings.TrimRight(rest, " \t"), ">") && strings.IndexByte(rest[1:], '<') < 0 {
+			return false
+		}
+	}
+	return !orderedListMarker(rest)
+}
+
+// continuesParagraph reports whether a line that starts no paragraph of its
+// own still belongs to an open one: indented lines do, while list items,
+// quotes and thematic breaks interrupt it.
+func continuesParagraph(l string) bool {
+	ind, _ := indent(l)
+	return ind > 3
+}
+
+// isThematicBreak reports whether l is three or more of one of - * _, with
+// spaces between allowed.
+func isThematicBreak(l string) bool {
+	c, n := l[0], 0
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// orderedListMarker reports whether l starts "1. " or "1) ".
+func orderedListMarker(l string) bool {
+	i := 0
+	for i < len(l) && i < 9 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(l) || (l[i] != '.' && l[i] != ')') {
+		return false
+	}
+	return i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'
+}

@@ -1,0 +1,79 @@
+package loader
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+
+	"tubenotes/model"
+)
+
+// walked is the list of note files of a vault, and what was wrong on the way.
+type walked struct {
+	files    []string
+	problems []model.Problem
+}
+
+// walk lists every .md file of fsys in path order. Hidden files and folders
+// are skipped silently; symbolic links to directories are not followed
+// (so a link loop can't trap the walk); anything else odd is a problem.
+func walk(fsys fs.FS) (walked, error) {
+	var w walked
+	info, err := fs.Stat(fsys, ".")
+	if err != nil {
+		return w, rootError(err)
+	}
+	if !info.IsDir() {
+		return w, rootError(&fs.PathError{Op: "read", Path: ".", Err: errNotDir})
+	}
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if p == "." {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if err != nil {
+			w.problem(p, "unreadable: "+errorText(err))
+			return nil
+		}
+		isNote := strings.HasSuffix(p, ".md")
+		switch t := d.Type(); {
+		case d.IsDir():
+			if isNote {
+				w.problem(p, "is a directory, not a note")
+			}
+		case t&fs.ModeSymlink != 0:
+			target, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil:
+				w.problem(p, "unreadable symbolic link: "+errorText(err))
+			case target.IsDir():
+				w.problem(p, "symbolic link to a directory: not followed")
+			case isNote && target.Mode().IsRegular():
+				w.files = append(w.files, p)
+			case isNote:
+				w.problem(p, "not a regular file: skipped")
+			}
+		case !isNote:
+		case t.IsRegular():
+			w.files = append(w.files, p)
+		default:
+			w.problem(p, "not a regular file: skipped")
+		}
+		return nil
+	})
+	if err != nil {
+		return w, rootError(err)
+	}
+	return w, nil
+}
+
+func (w *walked) problem(p, msg string) {
+	w.problems = append(w.problems, model.Problem{Path: p, Message: msg})
+}
+
+var errNotDir = errors.New("not a directory")

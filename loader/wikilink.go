@@ -1,0 +1,53 @@
+package loader
+
+import (
+	"strings"
+
+	"tubenotes/model"
+)
+
+// appendLinks adds the wikilinks of line l: [[target]], [[target|label]],
+// [[target#heading|label]], spaces around each part allowed. A link that
+// names no note (empty target, such as [[#heading]]) is not one.
+func appendLinks(links []model.Link, l string, line int) []model.Link {
+	for {
+		i := strings.Index(l, "[[")
+		if i < 0 {
+			return links
+		}
+		for i+2 < len(l) && l[i+2] == '[' { // [[[x]] links x
+			i++
+		}
+		end := strings.Index(l[i+2:], "]]")
+		if end < 0 {
+			return links
+		}
+		inner := l[i+2 : i+2+end]
+		l = l[i+2+end+2:]
+		if k := strings.LastIndex(inner, "[["); k >= 0 {
+			inner = inner[k+2:]
+		}
+		if link, ok := parseLink(inner); ok {
+			link.Line = line
+			links = append(links, link)
+		}
+	}
+}
+
+func parseLink(inner string) (model.Link, bool) {
+	target, label, _ := strings.Cut(inner, "|")
+	target = strings.TrimSuffix(target, `\`) // [[a\|b]]: a pipe escaped inside a table
+	target, heading, _ := strings.Cut(target, "#")
+	link := model.Link{
+		Target:  strings.TrimSpace(target),
+		Heading: strings.TrimSpace(heading),
+		Label:   strings.TrimSpace(label),
+	}
+	if link.Target == "" {
+		return link, false
+	}
+	if link.Label == "" {
+		link.Label = link.Target
+	}
+	return link, true
+}
