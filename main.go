@@ -1,0 +1,49 @@
+// Command tubenotes browses a vault of notes about YouTube videos in the
+// terminal, and exports, counts and searches it from scripts.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const usage = `tubenotes: a terminal browser for notes about YouTube videos
+
+Usage:
+  tubenotes [flags] [PATH]              browse the vault at PATH ($TUBENOTES_VAULT, else a demo vault)
+  tubenotes export [flags] PATH         one JSON object a note, in path order
+  tubenotes stats [flags] PATH          counts of notes, channels, videos, timestamps, links, problems
+  tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
+  tubenotes --help | --version
+
+Run "tubenotes COMMAND --help" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches to a subcommand and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return runExport(args[1:], stdout, stderr)
+		case "stats":
+			return runStats(args[1:], stdout, stderr)
+		case "search":
+			return runSearch(args[1:], stdout, stderr)
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		case "version", "-version", "--version":
+			fmt.Fprintln(stdout, "tubenotes", version)
+			return 0
+		}
+	}
+	return runBrowse(args, stdout, stderr)
+}

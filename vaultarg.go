@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"tubenotes/loader"
+	"tubenotes/model"
+)
+
+// loadFlags are the flags every command that reads a vault takes.
+type loadFlags struct {
+	timestamps string
+}
+
+func (lf *loadFlags) register(fl *flag.FlagSet) {
+	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
+}
+
+func (lf *loadFlags) options() (loader.Options, error) {
+	mode, err := loader.ParseTimestampMode(lf.timestamps)
+	if err != nil {
+		return loader.Options{}, err
+	}
+	return loader.Options{Timestamps: mode}, nil
+}
+
+// openVault checks that dir is a readable directory and loads it. The error
+// is one line, fit to print after "tubenotes: ".
+func openVault(dir string, opts loader.Options) (*model.Vault, time.Duration, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, 0, fmt.Errorf("%s: no such directory", dir)
+	case err != nil:
+		return nil, 0, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
+	case !info.IsDir():
+		return nil, 0, fmt.Errorf("%s: not a directory", dir)
+	}
+	start := time.Now()
+	v, err := loader.Load(os.DirFS(dir), opts)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %v", dir, err)
+	}
+	return v, time.Since(start), nil
+}
+
+// parseArgs parses fl over args, allowing flags after the positionals, and
+// returns the positionals.
+func parseArgs(fl *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		if n := len(args) - len(fl.Args()); n > 0 && args[n-1] == "--" {
+			return append(rest, fl.Args()...), nil
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// newFlagSet is a flag set that prints its usage to stderr and never exits.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: tubenotes %s\n\nFlags:\n", synopsis)
+		fl.PrintDefaults()
+	}
+	return fl
+}
