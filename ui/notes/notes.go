@@ -1,0 +1,251 @@
+// Package notes is the sidebar pane that lists a vault's notes grouped by
+// channel and video, with a fuzzy filter.
+package notes
+
+import (
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+	"tubenotes/ui/common"
+)
+
+// Model is the notes pane.
+type Model struct {
+	c             *common.Common
+	width, height int
+	focused       bool
+
+	tree    []node
+	folded  map[int]bool // tree index of a group → folded
+	visible []int        // tree indexes shown when no filter is on
+	index   map[*model.Note]int
+	targets targets
+
+	cur common.Cursor // into the rows shown: visible, or matches
+
+	typing  bool   // the filter query has the keyboard
+	query   string // the filter; "" when off
+	gen     int    // generation of the newest query
+	pending bool   // a result for gen has not arrived yet
+	matches []match
+
+	open *model.Note
+}
+
+// filteredMsg carries the ranked notes for the query of one generation.
+type filteredMsg struct {
+	gen     int
+	matches []match
+}
+
+// New is an empty notes pane.
+func New(c *common.Common) Model {
+	return Model{c: c, folded: map[int]bool{}}
+}
+
+// SetVault lists the notes of v; big vaults start with their video groups
+// folded.
+func (m *Model) SetVault(v *model.Vault) {
+	m.tree = buildTree(v)
+	m.targets = buildTargets(m.tree)
+	m.index = make(map[*model.Note]int, len(m.targets))
+	m.folded = map[int]bool{}
+	for i, n := range m.tree {
+		if n.kind == noteRow {
+			m.index[n.note] = i
+		}
+		if n.kind == videoRow && len(v.Notes) > collapseAbove {
+			m.folded[i] = true
+		}
+	}
+	m.visible = visibleRows(m.tree, m.folded)
+	m.cur = common.Cursor{}
+}
+
+// SetSize sets the pane's size, its title line included.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.clamp()
+}
+
+// SetFocused gives or takes the keyboard.
+func (m *Model) SetFocused(f bool) { m.focused = f }
+
+// Typing reports whether keys go to the filter query.
+func (m Model) Typing() bool { return m.typing }
+
+// Filtering reports whether a filter is on.
+func (m Model) Filtering() bool { return m.query != "" }
+
+// Count is the number of notes listed.
+func (m Model) Count() int { return len(m.targets) }
+
+// SetOpen marks the note open in the reader and, with no filter on, unfolds
+// its groups and moves the cursor to it.
+func (m *Model) SetOpen(n *model.Note) {
+	m.open = n
+	i, ok := m.index[n]
+	if !ok || m.Filtering() {
+		return
+	}
+	changed := false
+	for g, folded := range m.folded {
+		if folded && g < i && i < m.tree[g].end {
+			m.folded[g] = false
+			changed = true
+		}
+	}
+	if changed {
+		m.visible = visibleRows(m.tree, m.folded)
+	}
+	for r, ti := range m.visible {
+		if ti == i {
+			m.cur.Pos = r
+			break
+		}
+	}
+	m.clamp()
+}
+
+// rows is the number of rows below the title line.
+func (m Model) rows() int {
+	if m.Filtering() {
+		return len(m.matches)
+	}
+	return len(m.visible)
+}
+
+func (m Model) listHeight() int { return max(m.height-1, 0) }
+
+func (m *Model) clamp() { m.cur.Clamp(m.rows(), m.listHeight()) }
+
+// noteAt is the note of row r, nil for a group row.
+func (m Model) noteAt(r int) *model.Note {
+	if r < 0 || r >= m.rows() {
+		return nil
+	}
+	if m.Filtering() {
+		return m.targets[m.matches[r].target].note
+	}
+	return m.tree[m.visible[r]].note
+}
+
+// Selected is the note under the cursor, nil on a group row.
+func (m Model) Selected() *model.Note { return m.noteAt(m.cur.Pos) }
+
+// Update handles keys while focused and the filter's results.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case filteredMsg:
+		if msg.gen == m.gen && m.pending {
+			m.matches, m.pending = msg.matches, false
+			m.cur = common.Cursor{}
+		}
+	case tea.KeyPressMsg:
+		if !m.focused {
+			return m, nil
+		}
+		if m.typing {
+			return m.typeKey(msg)
+		}
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Filter):
+		m.typing = true
+	case key.Matches(msg, k.Clear):
+		m.setQuery("")
+	case key.Matches(msg, k.Enter):
+		return m, m.activate(m.cur.Pos, true)
+	default:
+		m.cur.Move(msg, k, m.rows(), m.listHeight())
+	}
+	return m, nil
+}
+
+func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "enter":
+		m.typing = false
+		if m.pending { // keys outran the filter: rank now so enter opens the right note
+			m.matches, m.pending = filter(m.targets, m.query), false
+			m.cur = common.Cursor{}
+		}
+		return m, m.activate(m.cur.Pos, true)
+	case "esc":
+		m.typing = false
+		m.setQuery("")
+		return m, nil
+	case "up", "ctrl+p":
+		m.cur.Pos--
+		m.clamp()
+		return m, nil
+	case "down", "ctrl+n":
+		m.cur.Pos++
+		m.clamp()
+		return m, nil
+	case "backspace":
+		if m.query != "" {
+			_, size := utf8.DecodeLastRuneInString(m.query)
+			return m, m.setQuery(m.query[:len(m.query)-size])
+		}
+		return m, nil
+	case "ctrl+u":
+		return m, m.setQuery("")
+	}
+	if msg.Text != "" {
+		return m, m.setQuery(m.query + msg.Text)
+	}
+	return m, nil
+}
+
+// setQuery changes the filter and ranks the notes in a command, so typing
+// never waits on a big vault.
+func (m *Model) setQuery(q string) tea.Cmd {
+	m.query = q
+	m.gen++
+	m.cur = common.Cursor{}
+	if q == "" {
+		m.matches, m.pending = nil, false
+		m.SetOpen(m.open)
+		return nil
+	}
+	m.pending = true
+	gen, ts := m.gen, m.targets
+	return func() tea.Msg { return filteredMsg{gen: gen, matches: filter(ts, q)} }
+}
+
+// activate opens the note of row r, or folds or unfolds its group.
+func (m *Model) activate(r int, focusReader bool) tea.Cmd {
+	if r < 0 || r >= m.rows() {
+		return nil
+	}
+	m.cur.Pos = r
+	if n := m.noteAt(r); n != nil {
+		return func() tea.Msg { return common.OpenNoteMsg{Note: n, FocusReader: focusReader} }
+	}
+	g := m.visible[r]
+	m.folded[g] = !m.folded[g]
+	m.visible = visibleRows(m.tree, m.folded)
+	m.clamp()
+	return nil
+}
+
+// Click acts on the row at line y of the pane (0 is the title line).
+func (m *Model) Click(y int) tea.Cmd {
+	if y < 1 {
+		return nil
+	}
+	return m.activate(m.cur.Offset+y-1, false)
+}
+
+// Scroll moves the window by delta rows, keeping the cursor inside it.
+func (m *Model) Scroll(delta int) { m.cur.Scroll(delta, m.rows(), m.listHeight()) }

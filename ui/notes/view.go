@@ -1,0 +1,122 @@
+package notes
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/ui/common"
+)
+
+// View draws the pane: a title line (or the filter query), then the rows in
+// the window, every line exactly width cells.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.titleLine())
+	end := min(m.cur.Offset+m.listHeight(), m.rows())
+	for r := m.cur.Offset; r < end; r++ {
+		lines = append(lines, m.row(r))
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = common.Fit(l, m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) titleLine() string {
+	st := m.c.Styles
+	title := st.PaneTitle
+	if m.focused {
+		title = st.PaneTitleFocused
+	}
+	if m.typing || m.Filtering() {
+		cursor := ""
+		if m.typing {
+			cursor = "█"
+		}
+		count := st.Count.Render(" " + strconv.Itoa(len(m.matches)) + "/" + strconv.Itoa(len(m.targets)))
+		if m.pending {
+			count = st.Count.Render(" …")
+		}
+		return title.Render("/") + st.Input.Render(m.query+cursor) + count
+	}
+	return title.Render("Notes") + st.Count.Render(" "+strconv.Itoa(len(m.targets)))
+}
+
+func (m Model) row(r int) string {
+	st := m.c.Styles
+	var line string
+	if m.Filtering() {
+		mt := m.matches[r]
+		line = " " + m.highlight(m.targets[mt.target], mt.matched)
+	} else {
+		line = m.treeRow(m.tree[m.visible[r]], m.visible[r])
+	}
+	if n := m.noteAt(r); n != nil && n == m.open {
+		line = st.OpenNote.Render("▌") + line[1:]
+	}
+	if r == m.cur.Pos {
+		cur := st.Cursor
+		if m.focused {
+			cur = st.CursorFocused
+		}
+		return cur.Render(common.Fit(ansi.Strip(line), m.width))
+	}
+	return line
+}
+
+func (m Model) treeRow(n node, i int) string {
+	st := m.c.Styles
+	indent := " " + strings.Repeat("  ", n.depth)
+	switch n.kind {
+	case channelRow, videoRow:
+		arrow := "▾ "
+		if m.folded[i] {
+			arrow = "▸ "
+		}
+		label := st.Video
+		if n.kind == channelRow {
+			label = st.Channel
+		}
+		count := " " + strconv.Itoa(n.count)
+		room := m.width - ansi.StringWidth(indent+arrow+count)
+		return indent + arrow + label.Render(ansi.Truncate(n.label, max(room, 1), "…")) + st.Count.Render(count)
+	}
+	return indent + st.Note.Render(n.label)
+}
+
+// highlight styles the matched bytes of a target; the part after the title
+// (channel › video) is dimmed.
+func (m Model) highlight(t target, matched []int) string {
+	st := m.c.Styles
+	styles := [...]lipgloss.Style{st.Note, st.Dim, st.Match}
+	const title, place, hit = 0, 1, 2
+	var b, run strings.Builder
+	runClass, next := title, 0
+	for i, r := range t.text {
+		class := title
+		switch {
+		case next < len(matched) && matched[next] == i:
+			class = hit
+			next++
+		case i >= t.titleEnd:
+			class = place
+		}
+		if class != runClass && run.Len() > 0 {
+			b.WriteString(styles[runClass].Render(run.String()))
+			run.Reset()
+		}
+		runClass = class
+		run.WriteRune(r)
+	}
+	b.WriteString(styles[runClass].Render(run.String()))
+	return b.String()
+}

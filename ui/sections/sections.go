@@ -1,0 +1,182 @@
+// Package sections is the sidebar pane listing the headings of the open
+// note, each with its first timestamp.
+package sections
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/model"
+	"tubenotes/ui/common"
+	"tubenotes/ui/safe"
+)
+
+// row is one section as the pane shows it.
+type row struct {
+	clock string // first openable timestamp, "" when none
+	title string // cleaned, indented by level
+	first int    // index of that timestamp, -1 when none
+}
+
+// Model is the sections pane.
+type Model struct {
+	c             *common.Common
+	width, height int
+	focused       bool
+
+	note       *model.Note
+	rows       []row
+	clockWidth int
+	current    int // the reader's section, -1 before the first heading
+	cur        common.Cursor
+}
+
+// New is an empty sections pane.
+func New(c *common.Common) Model { return Model{c: c, current: -1} }
+
+// SetSize sets the pane's size, its title line included.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.cur.Clamp(len(m.rows), m.listHeight())
+}
+
+// SetFocused gives or takes the keyboard.
+func (m *Model) SetFocused(f bool) { m.focused = f }
+
+func (m Model) listHeight() int { return max(m.height-1, 0) }
+
+// SetNote lists the sections of n.
+func (m *Model) SetNote(n *model.Note) {
+	m.note, m.rows, m.clockWidth, m.current = n, nil, 0, -1
+	m.cur = common.Cursor{}
+	if n == nil {
+		return
+	}
+	first := make([]int, len(n.Sections))
+	for i := range first {
+		first[i] = -1
+	}
+	for j, ts := range n.Timestamps { // one pass: FirstTimestamp per section would be quadratic
+		if s := ts.Section; s >= 0 && s < len(first) && first[s] < 0 && n.Openable(j) {
+			first[s] = j
+		}
+	}
+	minLevel := 6
+	for _, s := range n.Sections {
+		minLevel = min(minLevel, s.Level)
+	}
+	m.rows = make([]row, len(n.Sections))
+	for i, s := range n.Sections {
+		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(s.Title)}
+		if r.first >= 0 {
+			r.clock = common.Clock(n.Timestamps[r.first].Seconds)
+		}
+		m.clockWidth = max(m.clockWidth, len(r.clock))
+		m.rows[i] = r
+	}
+}
+
+// SetCurrent marks the section the reader shows; the cursor follows it
+// unless the pane has the keyboard.
+func (m *Model) SetCurrent(i int) {
+	m.current = i
+	if !m.focused && i >= 0 {
+		m.cur.Pos = i
+		m.cur.Clamp(len(m.rows), m.listHeight())
+	}
+}
+
+// Update handles keys while focused.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok || !m.focused {
+		return m, nil
+	}
+	k := m.c.Keys
+	switch {
+	case key.Matches(kp, k.Enter):
+		return m, m.scrollTo(m.cur.Pos)
+	case key.Matches(kp, k.OpenVideo):
+		return m, m.video(false)
+	case key.Matches(kp, k.CopyURL):
+		return m, m.video(true)
+	default:
+		m.cur.Move(kp, k, len(m.rows), m.listHeight())
+	}
+	return m, nil
+}
+
+func (m *Model) scrollTo(i int) tea.Cmd {
+	if i < 0 || i >= len(m.rows) {
+		return nil
+	}
+	m.cur.Pos = i
+	m.cur.Clamp(len(m.rows), m.listHeight())
+	return func() tea.Msg { return common.ScrollToSectionMsg{Index: i} }
+}
+
+// video opens (or copies) the video at the selected section's first
+// timestamp, or at its start when the section has none.
+func (m Model) video(copyURL bool) tea.Cmd {
+	if m.note == nil || m.cur.Pos >= len(m.rows) {
+		return nil
+	}
+	msg := common.OpenVideoMsg{Note: m.note, Timestamp: m.rows[m.cur.Pos].first, Copy: copyURL}
+	return func() tea.Msg { return msg }
+}
+
+// Click scrolls the reader to the section at line y (0 is the title line).
+func (m *Model) Click(y int) tea.Cmd {
+	if y < 1 {
+		return nil
+	}
+	return m.scrollTo(m.cur.Offset + y - 1)
+}
+
+// Scroll moves the window by delta rows.
+func (m *Model) Scroll(delta int) { m.cur.Scroll(delta, len(m.rows), m.listHeight()) }
+
+// View draws the title line and the rows in the window, every line exactly
+// width cells.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	st := m.c.Styles
+	title := st.PaneTitle
+	if m.focused {
+		title = st.PaneTitleFocused
+	}
+	lines := []string{title.Render("Sections")}
+	if m.note != nil && len(m.rows) == 0 {
+		lines = append(lines, st.Dim.Render(" no headings"))
+	}
+	end := min(m.cur.Offset+m.listHeight(), len(m.rows))
+	for i := m.cur.Offset; i < end; i++ {
+		r := m.rows[i]
+		clock := strings.Repeat(" ", m.clockWidth-len(r.clock)) + r.clock
+		mark, text := " ", st.Note
+		if i == m.current {
+			mark, text = st.Current.Render("▌"), st.Current
+		}
+		line := mark + st.Clock.Render(clock) + "  " + text.Render(r.title)
+		if i == m.cur.Pos && (m.focused || i != m.current) {
+			cur := st.Cursor
+			if m.focused {
+				cur = st.CursorFocused
+			}
+			line = cur.Render(common.Fit(ansi.Strip(line), m.width))
+		}
+		lines = append(lines, line)
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	for i, l := range lines[:m.height] {
+		lines[i] = common.Fit(l, m.width)
+	}
+	return strings.Join(lines[:m.height], "\n")
+}
