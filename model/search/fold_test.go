@@ -1,0 +1,67 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Café", "cafe"},
+		{"CAFÉ", "cafe"},
+		{"cafe\u0301", "cafe"}, // decomposed é
+		{"İstanbul", "istanbul"},
+		{"ISTANBUL", "istanbul"},
+		{"ışık", "isik"},
+		{"IŞIK", "isik"},
+		{"Straße", "strasse"},
+		{"Ångström", "angstrom"},
+		{"ﬁne", "fine"}, // ligature
+		{"Ｇｏ", "go"},    // full width
+		{"naïve", "naive"},
+		{"Ελληνικά", "ελληνικα"},
+		{"日本語", "日本語"},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"Hello, World!", []string{"hello", "world"}},
+		{"p-adic numbers", []string{"p", "adic", "numbers"}},
+		{"don't", []string{"don", "t"}},
+		{"  ", nil},
+		{"über—naïve", []string{"uber", "naive"}},
+		{"a\xffb", []string{"a", "b"}}, // invalid UTF-8 splits
+		{"x1 2y", []string{"x1", "2y"}},
+	} {
+		if got := Tokens(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestVisible(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`Intro <a class="yt-timestamp" data-t="00:01:00">[00:01:00]</a>.`, "Intro ."},
+		{`See [[target_note | the label]] and [[plain]] and [[x#h|y]]`, "See the label and plain and y"},
+		{`A [link text](https://example.com/hidden) here`, "A link text here"},
+		{`![alt words](img/src.png)`, "!alt words"},
+		{`From: [[3blue1brown]] <br/> `, "From: 3blue1brown  "},
+		{`x < y and y > z`, "x < y and y > z"},
+		{`<span class="secret">shown</span>`, "shown"},
+		{`Tom &amp; Jerry &copy; &bogus;`, "Tom & Jerry © &bogus;"},
+		{`<!-- hidden --> shown`, " shown"},
+		{`[[unclosed`, "[[unclosed"},
+	} {
+		if got := Visible(c.in); got != c.want {
+			t.Errorf("Visible(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,279 @@
+package search
+
+import (
+	"encoding/binary"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"tubenotes/model"
+)
+
+// Index is an inverted index of a vault's visible words. Each note's
+// tokens are numbered in reading order (title first, then body lines), with
+// a one-position gap at blank lines and around headings so a phrase never
+// runs across a paragraph. For every folded term the index keeps, note by
+// note, the positions where it occurs, varint-packed in one byte arena.
+// An Index is read-only after Build and safe for concurrent searches.
+type Index struct {
+	notes []*model.Note
+	docs  []doc
+	terms []string // sorted, so a prefix is a range
+	offs  []uint32 // postings of terms[i] are post[offs[i]:offs[i+1]]
+	post  []byte
+}
+
+// doc is what the index keeps of one note besides its postings.
+type doc struct {
+	// lineStart[i] is the position the line BodyLine+i starts at; a
+	// position belongs to the last line starting at or before it.
+	lineStart []uint32
+	firstLine int32  // the note's BodyLine
+	titleEnd  uint32 // positions below this are the title's
+	titleLine int32  // the frontmatter title line, else 1
+	channel   string // folded, only letters and digits
+	title     string // folded tokens of the title, space-joined
+}
+
+// Notes is the number of notes indexed.
+func (ix *Index) Notes() int { return len(ix.notes) }
+
+// Terms is the number of distinct folded terms.
+func (ix *Index) Terms() int { return len(ix.terms) }
+
+// Build indexes notes (in the order given, normally the vault's path
+// order), on every core.
+func Build(notes []*model.Note) *Index {
+	workers := runtime.GOMAXPROCS(0)
+	chunks := splitByBytes(notes, workers)
+	builders := make([]*builder, len(chunks))
+	docs := make([]doc, len(notes))
+	var wg sync.WaitGroup
+	for c, r := range chunks {
+		b := newBuilder()
+		builders[c] = b
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := r[0]; i < r[1]; i++ {
+				docs[i] = b.add(int32(i), notes[i])
+			}
+		}()
+	}
+	wg.Wait()
+	ix := merge(builders)
+	ix.notes = notes
+	ix.docs = docs
+	return ix
+}
+
+// splitByBytes cuts notes into at most n contiguous ranges of about equal
+// text size.
+func splitByBytes(notes []*model.Note, n int) [][2]int {
+	total := 0
+	for _, nt := range notes {
+		total += len(nt.Text)
+	}
+	var out [][2]int
+	start, acc := 0, 0
+	for i, nt := range notes {
+		acc += len(nt.Text)
+		if len(out) < n-1 && acc*n >= total*(len(out)+1) {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(notes) || len(out) == 0 {
+		out = append(out, [2]int{start, len(notes)})
+	}
+	return out
+}
+
+// builder indexes a contiguous run of notes.
+type builder struct {
+	ids  map[string]uint32
+	term []string
+	post [][]byte
+	last []int32 // last note written per term, -1 before any
+
+	// scratch for one note
+	tids    []uint32
+	poss    []uint32
+	stamp   []int32 // note the counts below belong to
+	count   []uint32
+	lastPos []uint32
+	text    []byte
+	folded  []byte
+}
+
+func newBuilder() *builder { return &builder{ids: map[string]uint32{}} }
+
+func (b *builder) id(folded []byte) uint32 {
+	if id, ok := b.ids[string(folded)]; ok {
+		return id
+	}
+	id := uint32(len(b.term))
+	s := string(folded)
+	b.ids[s] = id
+	b.term = append(b.term, s)
+	b.post = append(b.post, nil)
+	b.last = append(b.last, -1)
+	b.stamp = append(b.stamp, -1)
+	b.count = append(b.count, 0)
+	b.lastPos = append(b.lastPos, 0)
+	return id
+}
+
+// tokenize appends the tokens of s at consecutive positions from pos and
+// returns the next position.
+func (b *builder) tokenize(s string, pos uint32) uint32 {
+	for i := 0; ; {
+		start, end := nextToken(s, i)
+		if start < 0 {
+			return pos
+		}
+		i = end
+		b.folded = foldAppend(b.folded[:0], s[start:end])
+		if len(b.folded) == 0 {
+			continue
+		}
+		b.tids = append(b.tids, b.id(b.folded))
+		b.poss = append(b.poss, pos)
+		pos++
+	}
+}
+
+func (b *builder) add(note int32, n *model.Note) doc {
+	b.tids, b.poss = b.tids[:0], b.poss[:0]
+	d := doc{
+		firstLine: int32(max(n.BodyLine, 1)),
+		titleLine: 1,
+		channel:   foldCompact(n.Channel),
+		title:     strings.Join(Tokens(n.Title), " "),
+	}
+	pos := b.tokenize(n.Title, 0)
+	d.titleEnd = pos
+	pos++ // the title is not the first paragraph
+
+	heads := n.Sections
+	gap := false
+	lineNo := int32(0)
+	for text := n.Text; text != ""; {
+		line := text
+		if j := strings.IndexByte(text, '\n'); j >= 0 {
+			line, text = text[:j], text[j+1:]
+		} else {
+			text = ""
+		}
+		lineNo++
+		if lineNo < d.firstLine {
+			if strings.HasPrefix(line, "title:") {
+				d.titleLine = lineNo
+			}
+			continue
+		}
+		for len(heads) > 0 && int32(heads[0].Line) < lineNo {
+			heads = heads[1:]
+		}
+		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
+		d.lineStart = append(d.lineStart, pos)
+		b.text = appendVisible(b.text[:0], line)
+		start := pos
+		if gap || heading {
+			start++
+		}
+		if next := b.tokenize(string(b.text), start); next == start {
+			gap = true // a line without words ends a paragraph
+		} else {
+			pos, gap = next, heading
+		}
+	}
+	b.write(note)
+	return d
+}
+
+// write appends this note's positions to the postings of its terms: the
+// note as a delta from the term's previous note, the count, then the
+// positions as deltas.
+func (b *builder) write(note int32) {
+	for _, t := range b.tids {
+		if b.stamp[t] != note {
+			b.stamp[t] = note
+			b.count[t] = 0
+		}
+		b.count[t]++
+	}
+	for i, t := range b.tids {
+		p := b.poss[i]
+		if b.last[t] != note {
+			b.post[t] = binary.AppendUvarint(b.post[t], uint64(note-b.last[t]))
+			b.post[t] = binary.AppendUvarint(b.post[t], uint64(b.count[t]))
+			b.post[t] = binary.AppendUvarint(b.post[t], uint64(p))
+			b.last[t] = note
+		} else {
+			b.post[t] = binary.AppendUvarint(b.post[t], uint64(p-b.lastPos[t]))
+		}
+		b.lastPos[t] = p
+	}
+}
+
+// merge joins the builders' postings, which cover consecutive note ranges,
+// into one sorted dictionary and arena. A builder's first note of a term is
+// written as a delta from -1 and is rewritten as a delta from the previous
+// builder's last note of that term.
+func merge(bs []*builder) *Index {
+	seen := map[string]struct{}{}
+	size := 0
+	for _, b := range bs {
+		for _, t := range b.term {
+			seen[t] = struct{}{}
+		}
+		for _, p := range b.post {
+			size += len(p)
+		}
+	}
+	terms := make([]string, 0, len(seen))
+	for t := range seen {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	ix := &Index{terms: terms, offs: make([]uint32, 0, len(terms)+1), post: make([]byte, 0, size+len(terms)*2)}
+	for _, t := range terms {
+		ix.offs = append(ix.offs, uint32(len(ix.post)))
+		last := int32(-1)
+		for _, b := range bs {
+			id, ok := b.ids[t]
+			if !ok {
+				continue
+			}
+			p := b.post[id]
+			first, n := binary.Uvarint(p)
+			note := int32(first) - 1
+			ix.post = binary.AppendUvarint(ix.post, uint64(note-last))
+			ix.post = append(ix.post, p[n:]...)
+			last = b.last[id]
+		}
+	}
+	ix.offs = append(ix.offs, uint32(len(ix.post)))
+	return ix
+}
+
+// foldCompact folds s and keeps only its letters and digits, so
+// "Lenny's Podcast" and "lennyspodcast" compare equal.
+func foldCompact(s string) string {
+	return strings.Join(Tokens(s), "")
+}
+
+// MemoryBytes is an estimate of the memory the index holds, not counting
+// the notes themselves.
+func (ix *Index) MemoryBytes() int {
+	n := len(ix.post) + 4*len(ix.offs) + 16*len(ix.terms)
+	for _, t := range ix.terms {
+		n += len(t)
+	}
+	for _, d := range ix.docs {
+		n += 4*len(d.lineStart) + len(d.channel) + len(d.title) + 80
+	}
+	return n
+}

@@ -1,0 +1,117 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"tubenotes/model"
+)
+
+// Span is a byte range [Start, End) of a snippet.
+type Span struct{ Start, End int }
+
+// Snippet is the visible text of a hit's line (the title, for a hit on the
+// frontmatter), without markdown line markers, cut to about width runes
+// around the first match, and the spans of the words that match the
+// query's terms. The text is still untrusted: clean it before it reaches a
+// terminal.
+func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
+	text := n.Title
+	if line >= max(n.BodyLine, 1) {
+		text = lineText(n.Text, line)
+		text = Visible(text)
+		text = strings.TrimLeft(text, "#>-*+ \t")
+		text = strings.Join(strings.Fields(text), " ")
+	}
+	spans := Highlights(text, q)
+	if width > 0 && utf8.RuneCountInString(text) > width {
+		text, spans = cut(text, spans, width)
+	}
+	return text, spans
+}
+
+// lineText is line n (1-based) of text, "" when out of range.
+func lineText(text string, n int) string {
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(text, '\n')
+		if j < 0 {
+			return ""
+		}
+		text = text[j+1:]
+	}
+	if j := strings.IndexByte(text, '\n'); j >= 0 {
+		text = text[:j]
+	}
+	return text
+}
+
+// Highlights are the spans of the words of text that a term of q matches:
+// every word of a phrase is marked, even one whose neighbours fall on
+// another line.
+func Highlights(text string, q *Query) []Span {
+	var spans []Span
+	var buf []byte
+	for i := 0; ; {
+		a, b := nextToken(text, i)
+		if a < 0 {
+			return spans
+		}
+		i = b
+		buf = foldAppend(buf[:0], text[a:b])
+		if termsHave(q.Terms, string(buf)) {
+			spans = append(spans, Span{a, b})
+		}
+	}
+}
+
+func termsHave(terms []Term, token string) bool {
+	for _, t := range terms {
+		for i, w := range t.Words {
+			if token == w || t.Prefix && i == len(t.Words)-1 && strings.HasPrefix(token, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cut keeps about width runes of text, starting a little before the first
+// span, with "…" where text was dropped.
+func cut(text string, spans []Span, width int) (string, []Span) {
+	start := 0
+	if len(spans) > 0 {
+		start = spans[0].Start
+		for back := width / 4; back > 0 && start > 0; back-- {
+			_, n := utf8.DecodeLastRuneInString(text[:start])
+			start -= n
+		}
+		if sp := strings.IndexByte(text[start:spans[0].Start], ' '); sp >= 0 && start > 0 {
+			start += sp + 1 // begin on a word
+		}
+	}
+	end := start
+	for k := 0; k < width && end < len(text); k++ {
+		_, n := utf8.DecodeRuneInString(text[end:])
+		end += n
+	}
+	if end-start < len(text) && end == len(text) { // near the end: use the whole width
+		for k := utf8.RuneCountInString(text[start:end]); k < width && start > 0; k++ {
+			_, n := utf8.DecodeLastRuneInString(text[:start])
+			start -= n
+		}
+	}
+	prefix, suffix := "", ""
+	if start > 0 {
+		prefix = "…"
+	}
+	if end < len(text) {
+		suffix = "…"
+	}
+	var out []Span
+	for _, s := range spans {
+		if s.Start >= start && s.End <= end {
+			out = append(out, Span{s.Start - start + len(prefix), s.End - start + len(prefix)})
+		}
+	}
+	return prefix + text[start:end] + suffix, out
+}
