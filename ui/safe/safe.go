@@ -136,6 +136,13 @@ func (c *cleaner) run(s string) {
 			i = skipEscape(s, i+1)
 		case b < 0x20 && b != '\t' && b != '\n', b == 0x7f:
 			i++
+		case b < 0x80 && b != '&' && c.ent.state == entNone:
+			j := i + 1 // copy a run of plain ASCII at once
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f && s[j] != '&' || j < len(s) && (s[j] == '\t' || s[j] == '\n') {
+				j++
+			}
+			c.out = append(c.out, s[i:j]...)
+			i = j
 		case b < 0x80:
 			c.writeASCII(b)
 			i++
