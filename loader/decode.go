@@ -1,34 +1,53 @@
 package loader
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // hugeLine is the length from which a line is reported: the UI and the
 // renderer slow down on such lines, and they are almost always pasted tables.
 const hugeLine = 100_000
 
-// decode turns the bytes of a file (already a string, not copied) into the
-// text a note keeps: BOM dropped, CRLF made LF, invalid UTF-8 replaced. ok is
-// false for a binary file, which is skipped.
-func decode(raw string) (text string, problems []string, ok bool) {
-	if len(raw) == 0 {
+var bom = []byte("\uFEFF")
+
+// decode turns the bytes of a file into the text a note keeps: BOM dropped,
+// CRLF made LF, invalid UTF-8 replaced. It owns buf: line ends are fixed in
+// place and the text is buf itself, not a copy, unless bytes had to be
+// replaced. ok is false for a binary file, which is skipped.
+func decode(buf []byte) (text string, problems []string, ok bool) {
+	if len(buf) == 0 {
 		return "", []string{"empty file"}, true
 	}
-	if strings.IndexByte(raw, 0) >= 0 {
+	if bytes.IndexByte(buf, 0) >= 0 {
 		return "", []string{"binary file (NUL byte): skipped"}, false
 	}
-	text = strings.TrimPrefix(raw, "\uFEFF")
-	if strings.Contains(text, "\r\n") {
-		text = strings.ReplaceAll(text, "\r\n", "\n")
+	buf = bytes.TrimPrefix(buf, bom)
+	if bytes.IndexByte(buf, '\r') >= 0 {
+		buf = dropCR(buf)
 	}
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-		problems = append(problems, "invalid UTF-8 replaced with U+FFFD")
+	if !utf8.Valid(buf) {
+		return strings.ToValidUTF8(unsafe.String(unsafe.SliceData(buf), len(buf)), "\uFFFD"), []string{"invalid UTF-8 replaced with U+FFFD"}, true
 	}
-	return text, problems, true
+	// buf is never written again, so the text can share its bytes.
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil, true
+}
+
+// dropCR turns every CRLF of buf into LF, in place.
+func dropCR(buf []byte) []byte {
+	out := buf[:0]
+	for len(buf) > 0 {
+		i := bytes.Index(buf, []byte("\r\n"))
+		if i < 0 {
+			return append(out, buf...)
+		}
+		out = append(out, buf[:i]...)
+		buf = buf[i+1:]
+	}
+	return out
 }
 
 // hugeLineProblem is the message for line n of size bytes.

@@ -55,6 +55,9 @@ func isFenceLine(l, marker string) bool {
 // parseMeta decodes the YAML block into the note's keys, and gives the
 // title and videoId as written when they are scalars.
 func parseMeta(src string) (meta map[string]any, title, videoID, problem string) {
+	if meta, title, videoID, ok := simpleMeta(src); ok {
+		return meta, title, videoID, ""
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 		return nil, "", "", yamlMessage(err)

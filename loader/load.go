@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
-	"unsafe"
 
 	"tubenotes/model"
 )
@@ -61,9 +60,7 @@ func parseFile(p string, data []byte, err error, mode TimestampMode) result {
 	if err != nil {
 		return result{problems: []model.Problem{{Path: p, Message: "unreadable: " + errorText(err)}}}
 	}
-	// The buffer was made for this file and is never written again, so the
-	// note's text can be it, without a copy.
-	n, problems := parse(p, unsafe.String(unsafe.SliceData(data), len(data)), mode)
+	n, problems := parse(p, data, mode)
 	r := result{note: n, problems: problems}
 	if n != nil && isChannelPage(p) {
 		page := parseChannelPage(n)
@@ -88,8 +85,9 @@ func forEachFile(fsys fs.FS, files []string, progress func(done, total int), use
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
+			var r reader
 			for i := range jobs {
-				data, err := fs.ReadFile(fsys, files[i])
+				data, err := r.read(fsys, files[i])
 				use(i, data, err)
 				done <- struct{}{}
 			}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"path"
 	"strings"
 	"unicode"
@@ -14,13 +15,14 @@ import (
 // folder channel. The note is nil only for a binary file. ParseNote does not
 // keep data: the note's strings live in its own copy of the text.
 func ParseNote(path string, data []byte, mode TimestampMode) (*model.Note, []model.Problem) {
-	return parse(path, string(data), mode)
+	return parse(path, bytes.Clone(data), mode)
 }
 
-// parse is ParseNote on text it may keep: Load hands it the file's buffer
-// without a copy, and every string of the note is a slice of the text.
-func parse(path, raw string, mode TimestampMode) (*model.Note, []model.Problem) {
-	text, msgs, ok := decode(raw)
+// parse is ParseNote on a buffer it owns: Load hands it the file's bytes
+// without a copy, the note's text is made of them, and every string of the
+// note is a slice of that text.
+func parse(path string, buf []byte, mode TimestampMode) (*model.Note, []model.Problem) {
+	text, msgs, ok := decode(buf)
 	problems := make([]model.Problem, 0, len(msgs))
 	for _, m := range msgs {
 		problems = append(problems, model.Problem{Path: path, Message: m})
