@@ -49,7 +49,7 @@ func parse(path string, buf []byte, mode TimestampMode) (*model.Note, []model.Pr
 	for _, l := range s.hugeLines {
 		problems = append(problems, model.Problem{Path: path, Message: hugeLineProblem(l.line, l.size)})
 	}
-	readTimestamps(n, s.stamps, mode)
+	readTimestamps(n, mode)
 
 	if s.channel != "" {
 		n.Channel = s.channel

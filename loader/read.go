@@ -45,11 +45,15 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 	case err != nil:
 		return nil, err
 	}
-	rest, err := io.ReadAll(f) // grew since Stat: rare, so a copy is fine
-	if err != nil || len(rest) == 0 {
-		return buf, err
+	var probe [1]byte
+	if n, _ := f.Read(probe[:]); n == 0 {
+		return buf, nil
 	}
-	return bytes.Join([][]byte{buf, rest}, nil), nil
+	rest, err := io.ReadAll(f) // grew since Stat: rare, so copies are fine
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Join([][]byte{buf, probe[:], rest}, nil), nil
 }
 
 // take is a buffer of exactly size bytes that nothing else uses.

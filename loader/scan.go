@@ -13,7 +13,6 @@ type scanner struct {
 	note *model.Note
 	text string
 
-	stamps    []rawStamp
 	channel   string // target of the first "From: [[x]]" line
 	firstH1   string
 	hugeLines []hugeLineAt
@@ -28,20 +27,21 @@ type scanner struct {
 	paraEnd     int // end of its last line
 }
 
-type rawStamp struct {
-	raw  string
-	line int
-}
-
 type hugeLineAt struct{ line, size int }
 
 func (s *scanner) scan(off, line int) {
 	n := s.note
-	if c := strings.Count(s.text[off:], "yt-timestamp"); c > 0 {
-		s.stamps = make([]rawStamp, 0, c)
+	// Counting first makes each slice once at its size: the load keeps
+	// them all, so growing them would leave as much garbage again.
+	body := s.text[off:]
+	if c := strings.Count(body, "yt-timestamp"); c > 0 {
+		n.Timestamps = make([]model.Timestamp, 0, c)
 	}
-	if c := strings.Count(s.text[off:], "[["); c > 0 {
+	if c := strings.Count(body, "[["); c > 0 {
 		n.Links = make([]model.Link, 0, c)
+	}
+	if c := strings.Count(body, "\n#") + 1; c > 1 || strings.HasPrefix(body, "#") {
+		n.Sections = make([]model.Section, 0, c)
 	}
 	for off < len(s.text) {
 		end := strings.IndexByte(s.text[off:], '\n')
@@ -112,7 +112,7 @@ func (s *scanner) addSection(title string, level, line int) {
 // inline collects the timestamps and wikilinks of one line.
 func (s *scanner) inline(l string, line int) {
 	if strings.Contains(l, "yt-timestamp") {
-		s.stamps = appendStamps(s.stamps, l, line)
+		s.note.Timestamps = appendStamps(s.note.Timestamps, l, line)
 	}
 	if !strings.Contains(l, "[[") {
 		return

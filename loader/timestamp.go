@@ -65,11 +65,12 @@ func (c clock) seconds(msReading bool) int {
 	return f[0]*3600 + f[1]*60 + f[2]
 }
 
-// readsAsMinutes applies the mm:ss:00 rule to a note's clocks: two or more
-// valid three-part values other than 00:00:00, all ending in :00.
-func readsAsMinutes(clocks []clock) bool {
+// readsAsMinutes applies the mm:ss:00 rule to a note's timestamps: two or
+// more valid three-part values other than 00:00:00, all ending in :00.
+func readsAsMinutes(stamps []model.Timestamp) bool {
 	count := 0
-	for _, c := range clocks {
+	for _, ts := range stamps {
+		c := parseClock(ts.Raw)
 		if !c.valid || c.n != 3 || c.fields == [4]int{} {
 			continue
 		}
@@ -81,28 +82,24 @@ func readsAsMinutes(clocks []clock) bool {
 	return count >= 2
 }
 
-// readTimestamps turns the anchors found in a note into its timestamps.
-func readTimestamps(n *model.Note, stamps []rawStamp, mode TimestampMode) {
-	if len(stamps) == 0 {
-		return
-	}
-	clocks := make([]clock, len(stamps))
-	for i, st := range stamps {
-		clocks[i] = parseClock(st.raw)
-	}
-	msReading := mode == TimestampsMS || mode == TimestampsAuto && readsAsMinutes(clocks)
-	n.Timestamps = make([]model.Timestamp, len(stamps))
-	for i, st := range stamps {
-		ts := model.Timestamp{Raw: st.raw, Line: st.line, Section: n.SectionAt(st.line), Valid: clocks[i].valid}
-		if ts.Valid {
-			ts.Seconds = clocks[i].seconds(msReading)
+// readTimestamps gives the anchors found in a note (Raw and Line set)
+// their seconds and section. Clocks are parsed twice, as that costs less
+// than keeping them.
+func readTimestamps(n *model.Note, mode TimestampMode) {
+	msReading := mode == TimestampsMS || mode == TimestampsAuto && readsAsMinutes(n.Timestamps)
+	for i := range n.Timestamps {
+		ts := &n.Timestamps[i]
+		c := parseClock(ts.Raw)
+		ts.Valid = c.valid
+		if c.valid {
+			ts.Seconds = c.seconds(msReading)
 		}
-		n.Timestamps[i] = ts
+		ts.Section = n.SectionAt(ts.Line)
 	}
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
-func appendStamps(stamps []rawStamp, l string, line int) []rawStamp {
+func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestamp {
 	for {
 		i := strings.Index(l, "<a")
 		if i < 0 {
@@ -118,7 +115,7 @@ func appendStamps(stamps []rawStamp, l string, line int) []rawStamp {
 			continue
 		}
 		if raw, ok := attribute(tag, "data-t"); ok {
-			stamps = append(stamps, rawStamp{raw: raw, line: line})
+			stamps = append(stamps, model.Timestamp{Raw: raw, Line: line})
 		}
 	}
 }
@@ -153,10 +150,16 @@ func hasClass(tag, class string) bool {
 	if !ok {
 		return false
 	}
-	for _, f := range strings.Fields(v) {
-		if f == class {
+	for v != "" {
+		i := strings.Index(v, class)
+		if i < 0 {
+			return false
+		}
+		end := i + len(class)
+		if (i == 0 || v[i-1] == ' ') && (end == len(v) || v[end] == ' ') {
 			return true
 		}
+		v = v[end:]
 	}
 	return false
 }
