@@ -9,6 +9,9 @@ import (
 // dropped, runs of spaces and dashes made one "_". Letters of any script,
 // digits and "_" are kept.
 func Slug(s string) string {
+	if isSlug(s) {
+		return s // most file names and link targets already are one
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	gap := false
@@ -28,4 +31,15 @@ func Slug(s string) string {
 		b.WriteByte('_')
 	}
 	return b.String()
+}
+
+// isSlug reports whether s is ASCII that Slug leaves as it is: lower-case
+// letters, digits and "_".
+func isSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
