@@ -1,0 +1,131 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldIndex is the rendered text folded for find-in-note: lowercase, accents
+// dropped, dotted and dotless i both "i", every run of spaces and every line
+// break one space, so that a phrase matches across wrapped lines.
+type foldIndex struct {
+	text string
+	at   []cellRef // the cell each byte of text came from
+}
+
+type cellRef struct{ line, col, end int32 }
+
+// match is one find hit in the rendered lines, end exclusive.
+type match struct{ start, end pos }
+
+func buildFold(plain []string) *foldIndex {
+	size := 0
+	for _, l := range plain {
+		size += len(l)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	f := &foldIndex{at: make([]cellRef, 0, size)}
+	space := true // no leading space
+	var buf []byte
+	for li, l := range plain {
+		col, state := 0, -1
+		for l != "" {
+			var cluster string
+			var w int
+			cluster, l, w, state = uniseg.FirstGraphemeClusterInString(l, state)
+			ref := cellRef{int32(li), int32(col), int32(col + w)}
+			col += w
+			r, _ := utf8.DecodeRuneInString(cluster)
+			if unicode.IsSpace(r) {
+				if !space {
+					b.WriteByte(' ')
+					f.at = append(f.at, ref)
+					space = true
+				}
+				continue
+			}
+			buf = foldAppend(buf[:0], cluster)
+			if len(buf) == 0 {
+				continue
+			}
+			b.Write(buf)
+			for range buf {
+				f.at = append(f.at, ref)
+			}
+			space = false
+		}
+		if !space {
+			b.WriteByte(' ')
+			f.at = append(f.at, cellRef{int32(li), int32(col), int32(col)})
+			space = true
+		}
+	}
+	f.text = b.String()
+	return f
+}
+
+// fold is s folded the way buildFold folds the rendered text.
+func fold(s string) string {
+	var b []byte
+	space := true
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			continue
+		}
+		b = foldAppend(b, string(r))
+		space = false
+	}
+	return strings.TrimRight(string(b), " ")
+}
+
+// foldAppend appends the folded form of s to b.
+func foldAppend(b []byte, s string) []byte {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case r == 'İ' || r == 'ı':
+			b = append(b, 'i')
+		case r == 'ß' || r == 'ẞ':
+			b = append(b, "ss"...)
+		case unicode.Is(unicode.Mn, r):
+		default:
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b = utf8.AppendRune(b, unicode.ToLower(d))
+				}
+			}
+		}
+	}
+	return b
+}
+
+// find is every match of query (already folded, non-empty) in f, in order.
+func (f *foldIndex) find(query string) []match {
+	var out []match
+	for i := 0; i < len(f.text); {
+		k := strings.Index(f.text[i:], query)
+		if k < 0 {
+			break
+		}
+		a, z := i+k, i+k+len(query)-1
+		out = append(out, match{
+			start: pos{int(f.at[a].line), int(f.at[a].col)},
+			end:   pos{int(f.at[z].line), int(f.at[z].end)},
+		})
+		i = z + 1
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+package reader
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/loader"
+	"tubenotes/model"
+)
+
+// seedPath is the project's seed note, from the repository root.
+const seedPath = "../../../shared/seeds/000_ba0ac51fdd69bf60.md"
+
+// parse makes a note of text as the loader would, at path.
+func parse(t testing.TB, path, text string) *model.Note {
+	t.Helper()
+	n, _ := loader.ParseNote(path, []byte(text), loader.TimestampsAuto)
+	if n == nil {
+		t.Fatalf("%s: not a note", path)
+	}
+	return n
+}
+
+// vaultOf is a vault of the given notes.
+func vaultOf(notes ...*model.Note) *model.Vault { return model.NewVault(notes, nil, nil) }
+
+// readNote loads a file as a note of a one-note vault.
+func readNote(t testing.TB, file, path string) (*model.Vault, *model.Note) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Skipf("%s not found (%v): the test needs the shared files beside the repository", file, err)
+	}
+	n := parse(t, path, string(data))
+	return vaultOf(n), n
+}
+
+// testdataNote loads testdata/name as note path.
+func testdataNote(t testing.TB, name string) (*model.Vault, *model.Note) {
+	t.Helper()
+	return readNote(t, filepath.Join("testdata", name), "chan/"+strings.TrimSuffix(name, ".md")+".md")
+}
+
+// settle runs cmd and feeds the reader every message it yields until no
+// more rendering is pending (spinner ticks are dropped).
+func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case renderedMsg:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	if m.note != nil && !m.ready() {
+		t.Fatalf("note %s not rendered after its commands ran", m.note.Path)
+	}
+	return m
+}
+
+// open makes a reader of size w×h showing n, rendered.
+func open(t testing.TB, opts Options, v *model.Vault, n *model.Note, w, h int) Model {
+	t.Helper()
+	m := New(opts)
+	m.SetSize(w, h)
+	return settle(t, m, m.Open(v, n, 0))
+}

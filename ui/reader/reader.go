@@ -1,0 +1,335 @@
+// Package reader is the pane that shows one note: a header, then the body
+// rendered with glamour, with timestamp badges and links that can be
+// selected, and find-in-note. Rendering runs in a command, cached per note,
+// width and style. Keys are not read here: the root's keymap calls the
+// methods.
+package reader
+
+import (
+	"sort"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+)
+
+// Options configure a reader.
+type Options struct {
+	// Style is "dark", "light", "notty" or the path of a glamour JSON
+	// style; "" follows the terminal (dark until SetDark says otherwise).
+	Style string
+	// MaxWidth caps the reading column; 0 means 100.
+	MaxWidth int
+}
+
+// DefaultMaxWidth is the reading column's width when Options leave it 0.
+const DefaultMaxWidth = 100
+
+// Kind is what a Selection points at.
+type Kind int
+
+const (
+	None Kind = iota
+	TimestampSel
+	LinkSel
+)
+
+// Selection is the selected badge or link: Index is into Note.Timestamps or
+// Note.Links.
+type Selection struct {
+	Kind  Kind
+	Index int
+}
+
+// Model is the reader pane.
+type Model struct {
+	opts   Options
+	dark   bool
+	width  int
+	height int
+
+	vault *model.Vault
+	note  *model.Note
+
+	cache   *cache
+	doc     *rendered // what is shown: the current key's rendering, or an older one meanwhile
+	waiting renderKey // the key a command is rendering, zero when none
+	spinner spinner.Model
+
+	yOffset int
+	pending pendingScroll // applied when the current rendering arrives
+
+	sel Selection
+
+	query   string // folded
+	matches []match
+	current int // index into matches, -1 none
+}
+
+// pendingScroll is a scroll asked for before the note was rendered.
+type pendingScroll struct {
+	kind pendingKind
+	arg  int
+}
+
+type pendingKind int
+
+const (
+	pendNone pendingKind = iota
+	pendOffset
+	pendSection
+	pendSource
+)
+
+// renderedMsg carries a finished rendering back to Update.
+type renderedMsg struct{ r *rendered }
+
+// New makes an empty reader.
+func New(opts Options) Model {
+	if opts.MaxWidth <= 0 {
+		opts.MaxWidth = DefaultMaxWidth
+	}
+	return Model{
+		opts:    opts,
+		dark:    true,
+		cache:   newCache(12),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
+		current: -1,
+	}
+}
+
+// SetSize sets the pane's size. The returned command renders the note at
+// the new width when it is not in the cache yet; the root debounces resizes
+// and runs it.
+func (m *Model) SetSize(w, h int) tea.Cmd {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.clamp()
+	return m.ensure()
+}
+
+// SetDark tells the reader the terminal's background; with an automatic
+// style it re-renders in the matching one.
+func (m *Model) SetDark(dark bool) tea.Cmd {
+	if m.dark == dark {
+		return nil
+	}
+	m.dark = dark
+	if m.opts.Style != "" {
+		return nil
+	}
+	return m.ensure()
+}
+
+// Open shows note n of vault v scrolled to yOffset (a position kept in the
+// history). Selection and find matches of the previous note are dropped;
+// the find query stays and is looked for in the new note.
+func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
+	m.vault, m.note = v, n
+	m.doc = nil
+	m.sel = Selection{}
+	m.matches, m.current = nil, -1
+	m.yOffset = 0
+	m.pending = pendingScroll{pendOffset, yOffset}
+	return m.ensure()
+}
+
+// Note is the note shown, nil when none.
+func (m Model) Note() *model.Note { return m.note }
+
+// YOffset is the first rendered line shown.
+func (m Model) YOffset() int {
+	if m.pending.kind == pendOffset {
+		return m.pending.arg
+	}
+	return m.yOffset
+}
+
+// Rendering reports whether the note is being rendered (the spinner shows).
+func (m Model) Rendering() bool { return m.note != nil && !m.ready() }
+
+// Update handles the reader's own messages: finished renderings (stale ones
+// are cached but not shown), spinner ticks and the mouse wheel.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		m.cache.put(msg.r)
+		if msg.r.key == m.waiting {
+			m.waiting = renderKey{}
+		}
+		if m.note != nil && msg.r.key == m.key() {
+			m.show(msg.r)
+		}
+		return m, m.ensure()
+	case spinner.TickMsg:
+		if !m.Rendering() {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.ScrollBy(-3)
+		case tea.MouseWheelDown:
+			m.ScrollBy(3)
+		}
+	}
+	return m, nil
+}
+
+// key is the rendering the pane needs now.
+func (m Model) key() renderKey {
+	return renderKey{note: m.note, width: m.wrapWidth(), style: m.styleName()}
+}
+
+func (m Model) wrapWidth() int { return max(min(m.width, m.opts.MaxWidth), 20) }
+
+func (m Model) styleName() string {
+	switch {
+	case m.opts.Style != "":
+		return m.opts.Style
+	case m.dark:
+		return "dark"
+	}
+	return "light"
+}
+
+func (m Model) ready() bool { return m.doc != nil && m.doc.key == m.key() }
+
+// ensure shows the needed rendering from the cache, or starts a command
+// rendering it (one at a time; a newer need is looked at when it returns).
+func (m *Model) ensure() tea.Cmd {
+	if m.note == nil || m.width == 0 || m.ready() {
+		return nil
+	}
+	k := m.key()
+	if r := m.cache.get(k); r != nil {
+		m.show(r)
+		return nil
+	}
+	if m.waiting != (renderKey{}) {
+		return nil
+	}
+	m.waiting = k
+	v, n, st := m.vault, m.note, newStyles(k.style, m.dark)
+	work := func() tea.Msg { return renderedMsg{render(v, n, k, st)} }
+	return tea.Batch(work, m.spinner.Tick)
+}
+
+// show makes r the document on screen, keeping the reading position when
+// it replaces another rendering of the same note.
+func (m *Model) show(r *rendered) {
+	old := m.doc
+	m.doc = r
+	switch {
+	case m.pending.kind != pendNone:
+		p := m.pending
+		m.pending = pendingScroll{}
+		switch p.kind {
+		case pendOffset:
+			m.yOffset = p.arg
+		case pendSection:
+			m.ScrollToSection(p.arg)
+		case pendSource:
+			m.ScrollToSourceLine(p.arg)
+		}
+	case old != nil && old.key.note == r.key.note && len(old.lines) > 0:
+		m.yOffset = m.yOffset * len(r.lines) / len(old.lines)
+	}
+	m.clamp()
+	m.refind()
+}
+
+// clamp keeps the offset inside the document.
+func (m *Model) clamp() {
+	if m.doc == nil {
+		return
+	}
+	m.yOffset = max(min(m.yOffset, len(m.doc.lines)-m.height), 0)
+}
+
+// ScrollBy scrolls down by lines (up when negative).
+func (m *Model) ScrollBy(lines int) {
+	if m.pending.kind == pendOffset {
+		m.pending.arg = max(m.pending.arg+lines, 0)
+		return
+	}
+	m.yOffset += lines
+	m.clamp()
+}
+
+func (m *Model) GotoTop() { m.pending = pendingScroll{}; m.yOffset = 0 }
+
+func (m *Model) GotoBottom() {
+	m.pending = pendingScroll{}
+	if m.doc != nil {
+		m.yOffset = len(m.doc.lines)
+		m.clamp()
+	}
+}
+
+func (m *Model) PageDown()     { m.ScrollBy(max(m.height-1, 1)) }
+func (m *Model) PageUp()       { m.ScrollBy(-max(m.height-1, 1)) }
+func (m *Model) HalfPageDown() { m.ScrollBy(max(m.height/2, 1)) }
+func (m *Model) HalfPageUp()   { m.ScrollBy(-max(m.height/2, 1)) }
+
+// ScrollToSection puts section i's heading on the top line.
+func (m *Model) ScrollToSection(i int) {
+	if !m.ready() {
+		m.pending = pendingScroll{pendSection, i}
+		return
+	}
+	if i < 0 {
+		m.yOffset = 0
+	} else if i < len(m.doc.headings) && m.doc.headings[i] >= 0 {
+		m.yOffset = m.doc.headings[i]
+	}
+	m.clamp()
+}
+
+// ScrollToSourceLine puts the rendered line of the note's source line near
+// the top (two lines of context above it).
+func (m *Model) ScrollToSourceLine(line int) {
+	if !m.ready() {
+		m.pending = pendingScroll{pendSource, line}
+		return
+	}
+	m.yOffset = m.doc.lineOfSource(line) - 2
+	m.clamp()
+}
+
+// lineOfSource is the rendered line nearest to source line src,
+// interpolated between the items around it.
+func (r *rendered) lineOfSource(src int) int {
+	a := r.anchors
+	i := sort.Search(len(a), func(i int) bool { return a[i].src >= src })
+	switch {
+	case len(a) == 0:
+		return 0
+	case i < len(a) && a[i].src == src:
+		return a[i].line
+	case i == 0:
+		return max(a[0].line-(a[0].src-src), 0)
+	case i == len(a):
+		return a[i-1].line + (src - a[i-1].src)
+	}
+	lo, hi := a[i-1], a[i]
+	return lo.line + (hi.line-lo.line)*(src-lo.src)/(hi.src-lo.src)
+}
+
+// CurrentSection is the section the top line is in, -1 for the intro (the
+// sidebar follows it).
+func (m Model) CurrentSection() int {
+	if m.doc == nil {
+		return -1
+	}
+	cur := -1
+	for i, l := range m.doc.headings {
+		if l >= 0 && l <= m.yOffset {
+			cur = i
+		}
+	}
+	return cur
+}
