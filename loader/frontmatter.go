@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -87,8 +89,19 @@ func parseMeta(src string) (meta map[string]any, title, videoID, problem string)
 	return meta, title, videoID, ""
 }
 
-// yamlMessage is a YAML error without the library's "yaml: " prefix.
+// yamlLine is a line number in a YAML error message.
+var yamlLine = regexp.MustCompile(`\bline (\d+)`)
+
+// yamlMessage is a YAML error on one line, without the library's "yaml: "
+// prefix, its line numbers made lines of the file (the block starts on 2).
 func yamlMessage(err error) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	return strings.ReplaceAll(strings.TrimPrefix(msg, "unmarshal errors:\n  "), "\n  ", "; ")
+	msg = strings.ReplaceAll(strings.TrimPrefix(msg, "unmarshal errors:\n  "), "\n  ", "; ")
+	return yamlLine.ReplaceAllStringFunc(msg, func(m string) string {
+		n, err := strconv.Atoi(m[len("line "):])
+		if err != nil {
+			return m
+		}
+		return "line " + strconv.Itoa(n+1)
+	})
 }
