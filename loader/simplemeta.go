@@ -75,7 +75,7 @@ func simpleValue(v string) (string, bool) {
 	case '"', '\'':
 		inner := v[1:]
 		end := strings.IndexByte(inner, q)
-		if end != len(inner)-1 || (q == '"' && strings.IndexByte(inner, '\\') >= 0) {
+		if len(v) < 2 || end != len(inner)-1 || (q == '"' && strings.IndexByte(inner, '\\') >= 0) {
 			return "", false
 		}
 		return inner[:end], true

@@ -57,6 +57,8 @@ func TestSimpleMetaAgreesWithYAML(t *testing.T) {
 		{"title: Importance of GPUs for deep learning\nvideoId: LKlE93-SDpc\n", true},
 		{"title: \"Quoted: with colon\"\nvideoId: -4svi_vYmOM\n", true},
 		{"title: 'single'\n", true},
+		{"title: \"\n", false},
+		{"title: '\n", false},
 		{"title: Türkçe başlık ığüşöç\n", true},
 		{"title:   spaced out   \n", true},
 		{"title:\n", true},
