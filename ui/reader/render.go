@@ -41,10 +41,11 @@ func render(v *model.Vault, n *model.Note, key renderKey, st styles) *rendered {
 	r := &rendered{key: key}
 	md, items := transform(v, n)
 	r.items = items
-	tr, err := glamour.NewTermRenderer(glamour.WithStylePath(key.style), glamour.WithWordWrap(key.width))
+	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
+	tr, err := glamour.NewTermRenderer(glamour.WithStylePath(key.style), glamour.WithWordWrap(key.width), glamour.WithPreservedNewLines())
 	if err != nil {
 		r.err = err
-		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.width))
+		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.width), glamour.WithPreservedNewLines())
 	}
 	out, err := tr.Render(md)
 	if err != nil {

@@ -31,7 +31,7 @@ func newStyles(style string, dark bool) styles {
 			meta:     s(),
 			selected: s().Reverse(true),
 			match:    s().Underline(true),
-			current:  s().Reverse(true).Underline(true),
+			current:  s().Reverse(true).Bold(true),
 		}
 	}
 	switch style {

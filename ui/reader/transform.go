@@ -65,7 +65,6 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 			sec++
 		}
 		heading := sec < len(n.Sections) && n.Sections[sec].Line == ln
-		breakAtEnd := false
 		if heading {
 			prefix, content := atxPrefix(l)
 			t.b.WriteString(prefix)
@@ -74,10 +73,7 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 			t.inline(content, ln, false)
 			appendMarker(&t.b, id, false)
 		} else {
-			breakAtEnd = t.inline(l, ln, isTableRow(l))
-		}
-		if breakAtEnd && k+1 < len(lines) && continuesText(lines[k+1]) {
-			t.b.WriteByte('\\')
+			t.inline(l, ln, isTableRow(l))
 		}
 		t.b.WriteByte('\n')
 	}
@@ -121,9 +117,9 @@ func (t *transformer) add(it item) int {
 	return len(t.items) - 1
 }
 
-// inline writes line l, transformed. It reports whether the line ended with
-// a <br/>, which breaks the line only when text follows.
-func (t *transformer) inline(l string, ln int, table bool) (breakAtEnd bool) {
+// inline writes line l, transformed. Line ends are kept by the renderer, so
+// a <br/> is a new line, or nothing at the end of one.
+func (t *transformer) inline(l string, ln int, table bool) {
 	for i := 0; i < len(l); {
 		c := l[i]
 		switch {
@@ -148,9 +144,9 @@ func (t *transformer) inline(l string, ln int, table bool) (breakAtEnd bool) {
 				case table:
 					t.b.WriteByte(' ')
 				case strings.TrimSpace(l[i:]) == "":
-					return true
+					return
 				default:
-					t.b.WriteString("\\\n")
+					t.b.WriteByte('\n')
 					for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
 						i++
 					}
@@ -175,7 +171,6 @@ func (t *transformer) inline(l string, ln int, table bool) (breakAtEnd bool) {
 			i = j
 		}
 	}
-	return false
 }
 
 // anchor writes the badge of a timestamp anchor at the start of s and
@@ -369,25 +364,6 @@ func atxPrefix(l string) (string, string) {
 }
 
 func isTableRow(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " \t"), "|") }
-
-// continuesText reports whether line l would continue a paragraph as plain
-// text, so that a hard break before it shows as a break and not a "\".
-func continuesText(l string) bool {
-	s := strings.TrimLeft(l, " \t")
-	if s == "" {
-		return false
-	}
-	for _, p := range []string{"#", ">", "|", "- ", "* ", "+ ", "```", "~~~", "<"} {
-		if strings.HasPrefix(s, p) {
-			return false
-		}
-	}
-	k := 0
-	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-		k++
-	}
-	return !(k > 0 && k < len(s) && (s[k] == '.' || s[k] == ')'))
-}
 
 // dropTagEntities removes numeric entities that glamour would decode into a
 // tag character, so no note can forge a sentinel.

@@ -1,0 +1,491 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"tubenotes/model"
+)
+
+// sampleVault holds testdata/sample.md and other_note.md in folder chan.
+func sampleVault(t *testing.T) (*model.Vault, *model.Note) {
+	t.Helper()
+	_, a := testdataNote(t, "sample.md")
+	_, b := testdataNote(t, "other_note.md")
+	v := vaultOf(a, b)
+	return v, v.Note("chan/sample.md")
+}
+
+// allLines is every rendered line of m, scrolled through with View.
+func allLines(m Model) []string {
+	var out []string
+	for y := 0; y < len(m.doc.lines); y += m.height {
+		m.yOffset = y
+		out = append(out, strings.Split(m.View(), "\n")...)
+	}
+	return out
+}
+
+func plainView(m Model) string { return ansi.Strip(m.View()) }
+
+func TestGoldenSampleNotty(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 72, 60)
+	golden.RequireEqual(t, m.View())
+}
+
+func TestGoldenSeedNotty(t *testing.T) {
+	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	m := open(t, Options{Style: "notty"}, v, n, 80, 40)
+	golden.RequireEqual(t, m.View())
+}
+
+func TestGoldenSeedDarkSelected(t *testing.T) {
+	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	m := open(t, Options{Style: "dark"}, v, n, 80, 24)
+	m.NextTimestamp()
+	m.NextTimestamp()
+	golden.RequireEqual(t, m.View())
+}
+
+func TestViewIsExactlyTheSize(t *testing.T) {
+	v, n := sampleVault(t)
+	for _, sz := range [][2]int{{1, 1}, {5, 2}, {20, 6}, {40, 10}, {80, 24}, {150, 50}} {
+		for _, style := range []string{"notty", "dark"} {
+			m := open(t, Options{Style: style}, v, n, sz[0], sz[1])
+			for _, view := range []string{m.View(), func() string { m.GotoBottom(); return m.View() }()} {
+				lines := strings.Split(view, "\n")
+				if len(lines) != sz[1] {
+					t.Fatalf("%s %v: %d lines", style, sz, len(lines))
+				}
+				for i, l := range lines {
+					if w := ansi.StringWidth(l); w != sz[0] {
+						t.Fatalf("%s %v: line %d is %d cells: %q", style, sz, i, w, l)
+					}
+				}
+			}
+		}
+	}
+	if New(Options{}).View() != "" {
+		t.Error("a reader without a size draws something")
+	}
+}
+
+func TestMarkupTransformed(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 100, 200)
+	view := plainView(m)
+	for _, want := range []string{
+		"Café culture in İstanbul", "chan · abcdefghijk", // header
+		"▶ 0:05", "▶ 1:02:03", "▶ HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", // badges
+		"the other note", "missing note", "label in a table", "a footnote", "A div that is dropped",
+		"A second line after a break.",
+	} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q", want)
+		}
+	}
+	for _, raw := range []string{"<a", "data-t", "[[", "]]", "<br", "<sup", "<div", "title:", "videoId", "tags:", "](", "[00:04:00]"} {
+		if strings.Contains(view, raw) {
+			t.Errorf("view shows raw %q", raw)
+		}
+	}
+	// <br/> broke the line: the text after it starts a line of its own.
+	if !regexp.MustCompile(`(?m)^\s*A second line after a break\.`).MatchString(view) {
+		t.Errorf("<br/> did not break the line:\n%s", view)
+	}
+}
+
+func TestBadgesAndLinksStyled(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "dark"}, v, n, 100, 200)
+	st := newStyles("dark", true)
+	view := m.View()
+	for _, c := range []struct{ text, styled string }{
+		{"▶ 0:05", st.badge.Render("▶ 0:05")},
+		{"▶ HH:MM:SS", st.badgeDim.Render("▶ HH:MM:SS")},
+		{"the other note", st.link.Render("the other note")},
+		{"missing note", st.linkDim.Render("missing note")},
+	} {
+		if !strings.Contains(view, c.styled) {
+			t.Errorf("%q is not styled as %q", c.text, c.styled)
+		}
+	}
+}
+
+func TestHostileNoteNotty(t *testing.T) {
+	_, n := testdataNote(t, "hostile.md")
+	_, other := testdataNote(t, "other_note.md")
+	v := vaultOf(n, other)
+	for _, w := range []int{30, 80} {
+		m := open(t, Options{Style: "notty"}, v, n, w, 12)
+		for _, l := range allLines(m) {
+			if strings.ContainsAny(l, "\x1b\x07\u009b\u202e\ufffe") || strings.ContainsRune(l, 0) {
+				t.Fatalf("width %d: unsafe character in %q", w, l)
+			}
+			if hasTags(l) {
+				t.Fatalf("width %d: a tag character (forged sentinel) in %q", w, l)
+			}
+		}
+		if got := len(m.doc.items); got == 0 {
+			t.Fatal("no items in the hostile note")
+		}
+		for _, it := range m.doc.items {
+			if !it.found {
+				t.Errorf("an item of the hostile note was not located: %+v", it)
+			}
+		}
+	}
+}
+
+var sgr = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
+
+func TestHostileNoteColourOnlySGR(t *testing.T) {
+	_, n := testdataNote(t, "hostile.md")
+	_, other := testdataNote(t, "other_note.md")
+	v := vaultOf(n, other)
+	m := open(t, Options{Style: "dark"}, v, n, 60, 10)
+	m.NextLink()
+	m.SetFind("link")
+	text := strings.Join(allLines(m), "\n")
+	for i := strings.IndexByte(text, 0x1b); i >= 0; {
+		if !sgr.MatchString(text[i:]) {
+			t.Fatalf("escape sequence that is not SGR at %d: %q", i, text[i:min(i+20, len(text))])
+		}
+		j := strings.IndexByte(text[i+1:], 0x1b)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	plain := ansi.Strip(text)
+	if strings.ContainsAny(plain, "\x07\u009b\u202e") || hasTags(plain) {
+		t.Errorf("unsafe character in the coloured view: %q", plain)
+	}
+	if !strings.Contains(plain, "Evil") || !strings.Contains(plain, "blink") {
+		t.Errorf("hostile note's text lost: %q", plain)
+	}
+}
+
+func TestTimestampSelection(t *testing.T) {
+	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	m := open(t, Options{Style: "notty"}, v, n, 80, 8)
+	if m.Selection().Kind != None {
+		t.Fatal("a selection right after Open")
+	}
+	if got := m.TimestampForOpen(); got != -1 {
+		t.Errorf("TimestampForOpen at the top with no timestamp above = %d, want -1", got)
+	}
+	m.NextTimestamp()
+	if s := m.Selection(); s != (Selection{TimestampSel, 0}) {
+		t.Fatalf("first NextTimestamp selected %+v, want timestamp 0", s)
+	}
+	if m.TimestampForOpen() != 0 {
+		t.Errorf("TimestampForOpen = %d, want the selected 0", m.TimestampForOpen())
+	}
+	for want := 1; want < len(n.Timestamps); want++ {
+		m.NextTimestamp()
+		if s := m.Selection(); s.Index != want {
+			t.Fatalf("NextTimestamp #%d selected %d", want, s.Index)
+		}
+		it, _ := m.selectedItem()
+		if it.start.line < m.YOffset() || it.end.line >= m.YOffset()+8 {
+			t.Fatalf("timestamp %d at line %d not scrolled into view (top %d)", want, it.start.line, m.YOffset())
+		}
+		if !strings.Contains(m.View(), "\x1b[7m") {
+			t.Fatalf("selected timestamp %d not highlighted", want)
+		}
+	}
+	m.NextTimestamp()
+	if m.Selection().Index != 0 {
+		t.Errorf("NextTimestamp at the end went to %d, want to wrap to 0", m.Selection().Index)
+	}
+	m.PrevTimestamp()
+	if m.Selection().Index != len(n.Timestamps)-1 {
+		t.Errorf("PrevTimestamp from the first went to %d, want the last", m.Selection().Index)
+	}
+	m.ClearSelection()
+	m.GotoBottom()
+	if got, want := m.TimestampForOpen(), lastOpenableAbove(m); got != want || got < 0 {
+		t.Errorf("TimestampForOpen at the bottom = %d, want %d", got, want)
+	}
+}
+
+// lastOpenableAbove is the last openable timestamp on or above the top line,
+// from the plain lines.
+func lastOpenableAbove(m Model) int {
+	best := -1
+	for _, it := range m.doc.items {
+		if it.kind == itemTimestamp && it.index >= 0 && it.start.line <= m.yOffset && m.note.Openable(it.index) {
+			best = it.index
+		}
+	}
+	return best
+}
+
+func TestLinkSelectionAndHits(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 100, 200)
+	var got []string
+	for range n.Links {
+		m.NextLink()
+		got = append(got, n.Links[m.Selection().Index].Label)
+	}
+	want := []string{"the other note", "missing note", "other_note", "label in a table"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("links in order = %q, want %q", got, want)
+	}
+	m.PrevLink()
+	if n.Links[m.Selection().Index].Label != "other_note" {
+		t.Errorf("PrevLink went to %q", n.Links[m.Selection().Index].Label)
+	}
+
+	lines := strings.Split(plainView(m), "\n")
+	hit := func(text string) (Selection, bool) {
+		for y, l := range lines {
+			if i := strings.Index(l, text); i >= 0 {
+				return m.HitAt(ansi.StringWidth(l[:i])+1, y)
+			}
+		}
+		t.Fatalf("%q not on screen", text)
+		return Selection{}, false
+	}
+	if s, ok := hit("▶ 1:02:03"); !ok || s.Kind != TimestampSel || n.Timestamps[s.Index].Raw != "01:02:03" {
+		t.Errorf("click on ▶ 1:02:03 = %+v %v", s, ok)
+	}
+	if s, ok := hit("the other note"); !ok || s.Kind != LinkSel || n.Links[s.Index].Resolved != "chan/other_note.md" {
+		t.Errorf("click on the other note = %+v %v", s, ok)
+	}
+	if s, ok := hit("missing note"); !ok || !n.Links[s.Index].Dangling() {
+		t.Errorf("click on a dangling link = %+v %v", s, ok)
+	}
+	if _, ok := hit("▶ HH:MM:SS"); ok {
+		t.Error("an invalid timestamp is clickable")
+	}
+	if _, ok := hit("Turkish"); ok {
+		t.Error("plain text is a hit")
+	}
+	if _, ok := m.HitAt(0, 500); ok {
+		t.Error("a hit below the pane")
+	}
+}
+
+func TestFindInNote(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 60, 200)
+	cases := []struct {
+		query string
+		want  int
+	}{
+		{"cafe", 2},               // Café in the title, cafe in the list
+		{"CAFÉ", 2},               // accents and case both ways
+		{"istanbul", 1},           // İ
+		{"isik", 1},               // ışık: dotless ı
+		{"IZMIR", 1},              // İzmir
+		{"isparta", 1},            // ISPARTA
+		{"mission and vision", 1}, // across a line break in the source and maybe the wrap
+		{"  coffee  ", 2},         // spaces trimmed; coffee and Coffee
+		{"nothing-like-this", 0},
+	}
+	for _, c := range cases {
+		if got := m.SetFind(c.query); got != c.want {
+			t.Errorf("SetFind(%q) = %d, want %d", c.query, got, c.want)
+		}
+		cur, total := m.FindStatus()
+		if total != c.want || (total > 0) != (cur == 1) {
+			t.Errorf("FindStatus after %q = %d/%d", c.query, cur, total)
+		}
+	}
+	if m.SetFind("") != 0 {
+		t.Error("an empty query matches")
+	}
+	if _, total := m.FindStatus(); total != 0 {
+		t.Error("clearing left matches")
+	}
+}
+
+func TestFindAcrossWrappedLines(t *testing.T) {
+	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	m := open(t, Options{Style: "notty"}, v, n, 40, 10)
+	// At 40 columns "typically precede software revolutions" wraps.
+	if got := m.SetFind("typically precede software revolutions"); got != 1 {
+		t.Fatalf("phrase found %d times", got)
+	}
+	mt := m.matches[0]
+	if mt.start.line == mt.end.line {
+		t.Fatalf("the phrase does not wrap at 40 columns: the test is not testing wrapping")
+	}
+	if !strings.Contains(m.View(), newStyles("notty", true).current.Render("typically")) {
+		t.Errorf("current match not highlighted: %q", m.View())
+	}
+}
+
+func TestFindNextPrevScrolls(t *testing.T) {
+	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	m := open(t, Options{Style: "notty"}, v, n, 60, 6)
+	total := m.SetFind("hardware")
+	if total < 5 {
+		t.Fatalf("hardware found %d times", total)
+	}
+	for i := 2; i <= total; i++ {
+		m.FindNext()
+		cur, _ := m.FindStatus()
+		if cur != i {
+			t.Fatalf("FindNext: current %d, want %d", cur, i)
+		}
+		mt := m.matches[cur-1]
+		if mt.start.line < m.YOffset() || mt.start.line >= m.YOffset()+6 {
+			t.Fatalf("match %d at line %d not on screen (top %d)", cur, mt.start.line, m.YOffset())
+		}
+	}
+	m.FindNext()
+	if cur, _ := m.FindStatus(); cur != 1 {
+		t.Errorf("FindNext at the end: %d, want 1", cur)
+	}
+	m.FindPrev()
+	if cur, _ := m.FindStatus(); cur != total {
+		t.Errorf("FindPrev at the start: %d, want %d", cur, total)
+	}
+}
+
+func TestSectionsAndSourceLines(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 80, 6)
+	if m.CurrentSection() != -1 {
+		t.Errorf("CurrentSection at the top = %d", m.CurrentSection())
+	}
+	for i, s := range n.Sections {
+		m.ScrollToSection(i)
+		top := strings.Split(plainView(m), "\n")[0]
+		if !strings.Contains(top, strings.Fields(s.Title)[0]) {
+			t.Errorf("ScrollToSection(%d): top line %q, want the heading %q", i, top, s.Title)
+		}
+		if m.CurrentSection() != i {
+			t.Errorf("CurrentSection after ScrollToSection(%d) = %d", i, m.CurrentSection())
+		}
+	}
+	line := n.Timestamps[len(n.Timestamps)-2].Line // the table row
+	m.ScrollToSourceLine(line)
+	if !strings.Contains(plainView(m), "Kahve") {
+		t.Errorf("ScrollToSourceLine(%d) does not show the line:\n%s", line, plainView(m))
+	}
+}
+
+func TestScrolling(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 60, 5)
+	last := len(m.doc.lines) - 5
+	m.PageDown()
+	if m.YOffset() != 4 {
+		t.Errorf("PageDown: %d", m.YOffset())
+	}
+	m.HalfPageDown()
+	if m.YOffset() != 6 {
+		t.Errorf("HalfPageDown: %d", m.YOffset())
+	}
+	m.HalfPageUp()
+	m.PageUp()
+	if m.YOffset() != 0 {
+		t.Errorf("back up: %d", m.YOffset())
+	}
+	m.ScrollBy(-10)
+	if m.YOffset() != 0 {
+		t.Errorf("scrolled above the top: %d", m.YOffset())
+	}
+	m.GotoBottom()
+	if m.YOffset() != last {
+		t.Errorf("GotoBottom: %d, want %d", m.YOffset(), last)
+	}
+	m.ScrollBy(10)
+	if m.YOffset() != last {
+		t.Errorf("scrolled past the end: %d", m.YOffset())
+	}
+	m.GotoTop()
+	if m.YOffset() != 0 {
+		t.Errorf("GotoTop: %d", m.YOffset())
+	}
+}
+
+func TestOpenRestoresOffsetAndDropsStaleRenders(t *testing.T) {
+	v, n := sampleVault(t)
+	other := v.Note("chan/other_note.md")
+	m := New(Options{Style: "notty"})
+	m.SetSize(60, 5)
+	cmdA := m.Open(v, n, 7)
+	if !m.Rendering() || !strings.Contains(m.View(), "rendering") {
+		t.Error("no spinner while rendering")
+	}
+	if m.YOffset() != 7 {
+		t.Errorf("YOffset before the render = %d, want the restored 7", m.YOffset())
+	}
+	cmdB := m.Open(v, other, 0)
+	m = settle(t, m, cmdA) // the stale rendering of n arrives first
+	if m.Note() != other {
+		t.Fatal("the note changed")
+	}
+	m = settle(t, m, cmdB)
+	if !strings.Contains(plainView(m), "Other note") {
+		t.Errorf("stale rendering shown:\n%s", plainView(m))
+	}
+	m = settle(t, m, m.Open(v, n, 7)) // cached now: shown at once
+	if m.YOffset() != 7 || !strings.Contains(plainView(m), "") || m.Rendering() {
+		t.Errorf("reopening: offset %d, rendering %v", m.YOffset(), m.Rendering())
+	}
+}
+
+func TestResizeAndStyleRerender(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{}, v, n, 60, 10)
+	if m.doc.key.style != "dark" {
+		t.Errorf("auto style before SetDark = %q, want dark", m.doc.key.style)
+	}
+	m = settle(t, m, m.SetDark(false))
+	if m.doc.key.style != "light" {
+		t.Errorf("auto style after SetDark(false) = %q", m.doc.key.style)
+	}
+	m = settle(t, m, m.SetSize(90, 10))
+	if m.doc.key.width != 90 {
+		t.Errorf("width after resize = %d", m.doc.key.width)
+	}
+	m = settle(t, m, m.SetSize(300, 10))
+	if m.doc.key.width != DefaultMaxWidth {
+		t.Errorf("wrap width at 300 columns = %d, want the cap %d", m.doc.key.width, DefaultMaxWidth)
+	}
+	fixed := open(t, Options{Style: "notty"}, v, n, 60, 10)
+	if cmd := fixed.SetDark(false); cmd != nil || fixed.doc.key.style != "notty" {
+		t.Error("a forced style follows the background")
+	}
+}
+
+func TestSentinelRoundTrip(t *testing.T) {
+	var b strings.Builder
+	ids := []int{0, 1, 63, 64, 4095, 4096, 1 << 20}
+	for _, id := range ids {
+		b.WriteString("x")
+		appendMarker(&b, id, true)
+		b.WriteString("é")
+		appendMarker(&b, id, false)
+	}
+	plain, ms := scanMarkers(b.String())
+	if plain != strings.Repeat("xé", len(ids)) {
+		t.Errorf("plain = %q", plain)
+	}
+	if len(ms) != 2*len(ids) {
+		t.Fatalf("%d markers", len(ms))
+	}
+	for i, id := range ids {
+		if ms[2*i].id != id || !ms[2*i].open || ms[2*i+1].id != id || ms[2*i+1].open {
+			t.Errorf("marker %d = %+v %+v", id, ms[2*i], ms[2*i+1])
+		}
+		if ms[2*i].off != 3*i+1 {
+			t.Errorf("marker %d at %d", id, ms[2*i].off)
+		}
+	}
+	if ansi.StringWidth(b.String()) != 2*len(ids) {
+		t.Error("sentinels take cells")
+	}
+}
