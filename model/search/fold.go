@@ -63,10 +63,17 @@ func foldAppend(dst []byte, token string) []byte {
 // combining marks (so a decomposed "é" stays one word).
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // nextToken finds the first token of s at or after byte from, returning
 // its bounds, or start = -1 when there is none.
@@ -75,7 +82,7 @@ func nextToken(s string, from int) (start, end int) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if isWordRune(rune(c)) {
+			if asciiWord[c] {
 				break
 			}
 			i++
@@ -94,7 +101,7 @@ func nextToken(s string, from int) (start, end int) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !isWordRune(rune(c)) {
+			if !asciiWord[c] {
 				break
 			}
 			i++

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -26,14 +27,44 @@ type Index struct {
 
 // doc is what the index keeps of one note besides its postings.
 type doc struct {
-	// lineStart[i] is the position the line BodyLine+i starts at; a
-	// position belongs to the last line starting at or before it.
+	// lineStart[i] is the position the line BodyLine+i starts at, with
+	// headingBit set on a heading; a position belongs to the last line
+	// starting at or before it.
 	lineStart []uint32
+	// lineAt[p] is the index into lineStart of the line holding body
+	// position p: one load instead of a search while scoring. nil for a
+	// note of more lines than a uint16 counts, which falls back to search.
+	lineAt    []uint16
 	firstLine int32  // the note's BodyLine
 	titleEnd  uint32 // positions below this are the title's
 	titleLine int32  // the frontmatter title line, else 1
 	channel   string // folded, only letters and digits
 	title     string // folded tokens of the title, space-joined
+}
+
+// headingBit marks a heading line in doc.lineStart; positions stay below it.
+const headingBit = 1 << 31
+
+// lineOf is the index into lineStart of the line holding body position p,
+// and whether that line is a heading.
+func (d *doc) lineOf(p uint32) (int, bool) {
+	if int(p) < len(d.lineAt) {
+		li := int(d.lineAt[p])
+		return li, d.lineStart[li]&headingBit != 0
+	}
+	lo, hi := 0, len(d.lineStart)
+	for lo < hi { // first line starting after p
+		m := int(uint(lo+hi) >> 1)
+		if d.lineStart[m]&^headingBit <= p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return 0, false
+	}
+	return lo - 1, d.lineStart[lo-1]&headingBit != 0
 }
 
 // Notes is the number of notes indexed.
@@ -177,7 +208,11 @@ func (b *builder) add(note int32, n *model.Note) doc {
 			heads = heads[1:]
 		}
 		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
-		d.lineStart = append(d.lineStart, pos)
+		if heading {
+			d.lineStart = append(d.lineStart, pos|headingBit)
+		} else {
+			d.lineStart = append(d.lineStart, pos)
+		}
 		b.text = appendVisible(b.text[:0], line)
 		start := pos
 		if gap || heading {
@@ -190,6 +225,18 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		}
 	}
 	b.write(note)
+	if len(d.lineStart) <= math.MaxUint16+1 {
+		d.lineAt = make([]uint16, pos)
+		for li, start := range d.lineStart {
+			end := pos
+			if li+1 < len(d.lineStart) {
+				end = d.lineStart[li+1] &^ headingBit
+			}
+			for p := start &^ headingBit; p < end; p++ {
+				d.lineAt[p] = uint16(li)
+			}
+		}
+	}
 	return d
 }
 
@@ -273,7 +320,7 @@ func (ix *Index) MemoryBytes() int {
 		n += len(t)
 	}
 	for _, d := range ix.docs {
-		n += 4*len(d.lineStart) + len(d.channel) + len(d.title) + 80
+		n += 4*len(d.lineStart) + 2*len(d.lineAt) + len(d.channel) + len(d.title) + 80
 	}
 	return n
 }

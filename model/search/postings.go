@@ -157,28 +157,65 @@ func (ix *Index) termNotes(t Term) bitset {
 	return set
 }
 
-// matches are a term's positions in each candidate note: the positions of
-// the candidate of rank r are pos[offs[r]:offs[r+1]], ascending. For a
-// phrase they are the positions of its first word. exact counts, per
-// candidate, occurrences of the word as written rather than as a prefix.
+// run is a list of positions in each candidate note: those of the
+// candidate of rank r are pos[offs[r]:offs[r+1]], ascending.
+type run struct {
+	offs []int32
+	pos  []uint32
+}
+
+func (u *run) at(r int) []uint32 { return u.pos[u.offs[r]:u.offs[r+1]] }
+
+// matches are a term's positions in each candidate note, in one run per
+// term id of a short prefix range (positions in order within each run, not
+// across runs), else in one run. For a phrase they are the positions of its
+// first word. exact counts, per candidate, occurrences of the word as
+// written rather than as a prefix.
 type matches struct {
-	offs  []int32
-	pos   []uint32
+	runs  []run
 	exact []int32
 }
 
-func (m *matches) at(r int) []uint32 { return m.pos[m.offs[r]:m.offs[r+1]] }
+// has reports whether candidate r holds the term.
+func (m *matches) has(r int) bool {
+	for i := range m.runs {
+		if m.runs[i].offs[r] != m.runs[i].offs[r+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRuns is the longest prefix range read as one run per term; a longer
+// one is gathered into one run, which costs a counting pass.
+const maxRuns = 8
 
 // wordMatches gathers a word's positions in the candidates; rank maps a
-// note to its candidate rank, -1 for others.
-func (ix *Index) wordMatches(word string, prefix bool, rank []int32, ncand int) matches {
+// note to its candidate rank, -1 for others. With sorted, the positions
+// come in one ascending run (a phrase needs that).
+func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, ncand int) matches {
 	lo, hi, exact := ix.termRange(word, prefix)
-	m := matches{offs: make([]int32, ncand+1), exact: make([]int32, ncand)}
+	m := matches{exact: make([]int32, ncand)}
+	if hi-lo <= 1 || hi-lo <= maxRuns && !sorted {
+		if hi == lo {
+			m.runs = []run{{offs: make([]int32, ncand+1)}}
+			return m
+		}
+		m.runs = make([]run, hi-lo)
+		parallel(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand) })
+		if exact >= 0 {
+			for r := range ncand {
+				m.exact[r] = int32(len(m.runs[exact-lo].at(r)))
+			}
+		}
+		return m
+	}
+	u := run{offs: make([]int32, ncand+1)}
 	for id := lo; id < hi; id++ { // count, to lay the positions out by note
 		c := ix.cursor(id)
 		for c.next() {
 			if r := rank[c.note]; r >= 0 {
-				m.offs[r+1] += int32(c.count)
+				u.offs[r+1] += int32(c.count)
 				if id == exact {
 					m.exact[r] += int32(c.count)
 				}
@@ -187,10 +224,10 @@ func (ix *Index) wordMatches(word string, prefix bool, rank []int32, ncand int) 
 		}
 	}
 	for r := 0; r < ncand; r++ {
-		m.offs[r+1] += m.offs[r]
+		u.offs[r+1] += u.offs[r]
 	}
-	m.pos = make([]uint32, m.offs[ncand])
-	fill := slices.Clone(m.offs[:ncand])
+	u.pos = make([]uint32, u.offs[ncand])
+	fill := slices.Clone(u.offs[:ncand])
 	for id := lo; id < hi; id++ {
 		c := ix.cursor(id)
 		for c.next() {
@@ -199,31 +236,58 @@ func (ix *Index) wordMatches(word string, prefix bool, rank []int32, ncand int) 
 				c.skip()
 				continue
 			}
-			got := c.read(m.pos[fill[r]:fill[r]])
+			got := c.read(u.pos[fill[r]:fill[r]])
 			fill[r] += int32(len(got))
 		}
 	}
-	if hi-lo > 1 {
+	if sorted {
 		for r := 0; r < ncand; r++ {
-			slices.Sort(m.at(r))
+			slices.Sort(u.at(r))
 		}
 	}
+	m.runs = []run{u}
 	return m
+}
+
+// readRun reads the positions of term id in the candidates in one pass:
+// its notes come in rank order.
+func (ix *Index) readRun(id int, rank []int32, ncand int) run {
+	u := run{offs: make([]int32, ncand+1)}
+	c := ix.cursor(id)
+	filled := 0 // offs[:filled+1] are set
+	for c.next() {
+		r := int(rank[c.note])
+		if r < 0 {
+			c.skip()
+			continue
+		}
+		for ; filled < r; filled++ {
+			u.offs[filled+1] = int32(len(u.pos))
+		}
+		u.pos = c.read(u.pos)
+		u.offs[r+1] = int32(len(u.pos))
+		filled = r + 1
+	}
+	for ; filled < ncand; filled++ {
+		u.offs[filled+1] = int32(len(u.pos))
+	}
+	return u
 }
 
 // termMatches gathers a term's positions in the candidates; for a phrase,
 // the positions where all its words follow each other.
 func (ix *Index) termMatches(t Term, rank []int32, ncand int) matches {
 	last := len(t.Words) - 1
-	first := ix.wordMatches(t.Words[0], t.Prefix && last == 0, rank, ncand)
 	if last == 0 {
-		return first
+		return ix.wordMatches(t.Words[0], t.Prefix, false, rank, ncand)
 	}
-	rest := make([]matches, last)
+	first := ix.wordMatches(t.Words[0], false, true, rank, ncand).runs[0]
+	rest := make([]run, last)
 	for i := range rest {
-		rest[i] = ix.wordMatches(t.Words[i+1], t.Prefix && i+1 == last, rank, ncand)
+		rest[i] = ix.wordMatches(t.Words[i+1], t.Prefix && i+1 == last, true, rank, ncand).runs[0]
 	}
-	out := matches{offs: make([]int32, ncand+1), exact: make([]int32, ncand)}
+	out := run{offs: make([]int32, ncand+1)}
+	exact := make([]int32, ncand)
 	for r := 0; r < ncand; r++ {
 		for _, p := range first.at(r) {
 			ok := true
@@ -238,7 +302,7 @@ func (ix *Index) termMatches(t Term, rank []int32, ncand int) matches {
 			}
 		}
 		out.offs[r+1] = int32(len(out.pos))
-		out.exact[r] = out.offs[r+1] - out.offs[r]
+		exact[r] = out.offs[r+1] - out.offs[r]
 	}
-	return out
+	return matches{runs: []run{out}, exact: exact}
 }

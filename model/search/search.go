@@ -1,9 +1,11 @@
 package search
 
 import (
+	"math"
+	"runtime"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 
 	"tubenotes/model"
 )
@@ -49,11 +51,11 @@ func (ix *Index) Search(q *Query) Result {
 		terms = terms[:maxTerms]
 	}
 	cand := ix.filter(q)
-	for _, t := range terms {
-		if cand.empty() {
-			return Result{}
-		}
-		cand.and(ix.termNotes(t))
+	if len(terms) > 1 || len(terms) == 1 && len(terms[0].Words) > 1 {
+		// Narrow to the notes holding the rarest word before reading
+		// positions: one cheap pass that spares decoding the positions of
+		// common words in notes that can't match.
+		cand.and(ix.wordNotes(ix.rarest(terms)))
 	}
 	for _, t := range q.Excludes {
 		if len(t.Words) == 1 {
@@ -68,7 +70,7 @@ func (ix *Index) Search(q *Query) Result {
 		if len(t.Words) > 1 { // a phrase: drop only the notes that have it
 			m := ix.termMatches(t, rank, len(notes))
 			for r, n := range notes {
-				if len(m.at(r)) > 0 {
+				if m.has(r) {
 					cand[n>>6] &^= 1 << (uint(n) & 63)
 				}
 			}
@@ -78,35 +80,101 @@ func (ix *Index) Search(q *Query) Result {
 		rank, notes = ix.ranks(cand)
 	}
 	found := make([]matches, len(terms))
-	for i, t := range terms {
-		found[i] = ix.termMatches(t, rank, len(notes))
-	}
-	type scored struct {
-		note  int32
-		score int
-		lines []int32
-	}
-	var ranked []scored
-	var lines []int32
-	total := 0
-	for r, n := range notes {
-		s, ls, ok := ix.score(n, r, found, lines[:0])
-		if !ok {
-			continue
+	parallel(len(terms), func(i int) { found[i] = ix.termMatches(terms[i], rank, len(notes)) })
+
+	// Score the candidates in as many parts as there are cores.
+	parts := make([]part, min(runtime.GOMAXPROCS(0), len(notes)))
+	parallel(len(parts), func(w int) {
+		p := &parts[w]
+		masks := make([]uint64, 256)
+		for r := w * len(notes) / len(parts); r < (w+1)*len(notes)/len(parts); r++ {
+			n := notes[r]
+			if need := len(ix.docs[n].lineStart); need > len(masks) {
+				masks = make([]uint64, need)
+			}
+			from := len(p.lines)
+			s, ls, ok := ix.score(n, r, found, masks, p.lines)
+			if !ok {
+				continue
+			}
+			p.lines = ls
+			p.ranked = append(p.ranked, scored{note: n, score: int32(s), part: int32(w), from: int32(from), to: int32(len(ls))})
 		}
-		lines = ls
-		ranked = append(ranked, scored{note: n, score: s, lines: slices.Clone(ls)})
-		total += len(ls)
+	})
+	var ranked []scored
+	hits := 0
+	for _, p := range parts {
+		ranked = append(ranked, p.ranked...)
+		hits += len(p.lines)
 	}
-	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
-	res := Result{Hits: make([]Hit, 0, total), Notes: len(ranked)}
-	for _, sc := range ranked {
+	// Sort keys: score descending, then the order of ranked, which is note
+	// order; plain integers sort several times faster than structs.
+	keys := make([]uint64, len(ranked))
+	for i, sc := range ranked {
+		keys[i] = uint64(math.MaxInt32-sc.score)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	res := Result{Hits: make([]Hit, 0, hits), Notes: len(ranked)}
+	for _, k := range keys {
+		sc := ranked[uint32(k)]
 		note := ix.notes[sc.note]
-		for _, l := range sc.lines {
+		for _, l := range parts[sc.part].lines[sc.from:sc.to] {
 			res.Hits = append(res.Hits, Hit{Note: note, Line: int(l)})
 		}
 	}
 	return res
+}
+
+// part is the scoring of one run of candidates.
+type part struct {
+	ranked []scored
+	lines  []int32
+}
+
+// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(int)) {
+	if n <= 1 {
+		if n == 1 {
+			f(0)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// scored is a note's rank and its hit lines, lines[from:to] of a buffer
+// shared by the notes of one part.
+type scored struct {
+	note, score, part, from, to int32
+}
+
+// rarest is the word of terms with the fewest postings bytes, and whether
+// it is matched as a prefix.
+func (ix *Index) rarest(terms []Term) (string, bool) {
+	best, prefix, size := "", false, -1
+	for _, t := range terms {
+		for i, w := range t.Words {
+			p := t.Prefix && i == len(t.Words)-1
+			lo, hi, _ := ix.termRange(w, p)
+			if n := int(ix.offs[hi] - ix.offs[lo]); size < 0 || n < size {
+				best, prefix, size = w, p, n
+			}
+		}
+	}
+	return best, prefix
 }
 
 // filter is the set of notes passing the channel and title filters.
@@ -174,45 +242,39 @@ func (ix *Index) ranks(set bitset) (rank []int32, notes []int32) {
 	return rank, notes
 }
 
-// score ranks candidate r (note n) and lists its hit lines into lines. It
+// score ranks candidate r (note n) and appends its hit lines to lines. It
 // reports false when a term has no match in it (a phrase whose words are
-// all there, but apart).
-func (ix *Index) score(n int32, r int, found []matches, lines []int32) (int, []int32, bool) {
+// all there, but apart). masks is zeroed scratch, one word a line of the
+// note, and is left zeroed.
+func (ix *Index) score(n int32, r int, found []matches, masks []uint64, lines []int32) (int, []int32, bool) {
 	d := &ix.docs[n]
-	note := ix.notes[n]
 	if len(found) == 0 { // filters alone: the note itself is the hit
 		return 0, append(lines, d.titleLine), true
 	}
-	score := 0
-	var marks []uint64 // line<<6 | term, to find lines holding every term
 	for i := range found {
-		ps := found[i].at(r)
-		if len(ps) == 0 {
-			return 0, nil, false
+		if !found[i].has(r) {
+			return 0, lines, false
 		}
+	}
+	score := 0
+	for i := range found {
 		if found[i].exact[r] > 0 {
 			score += exactScore
 		}
 		inTitle, inHeading, body := false, false, 0
-		li := 0
-		for _, p := range ps {
-			if p < d.titleEnd {
-				inTitle = true
-				continue
-			}
-			for li+1 < len(d.lineStart) && d.lineStart[li+1] <= p {
-				li++
-			}
-			line := d.firstLine + int32(li)
-			if isHeading(note, int(line)) {
-				inHeading = true
-			} else {
-				body++
-			}
-			if len(found) > 1 {
-				marks = append(marks, uint64(line)<<6|uint64(i))
-			} else if len(lines) == 0 || lines[len(lines)-1] != line {
-				lines = append(lines, line)
+		for u := range found[i].runs {
+			for _, p := range found[i].runs[u].at(r) {
+				if p < d.titleEnd {
+					inTitle = true
+					continue
+				}
+				li, heading := d.lineOf(p)
+				if heading {
+					inHeading = true
+				} else {
+					body++
+				}
+				masks[li] |= 1 << uint(i)
 			}
 		}
 		if inTitle {
@@ -223,29 +285,23 @@ func (ix *Index) score(n int32, r int, found []matches, lines []int32) (int, []i
 		}
 		score += min(body, bodyCap)
 	}
-	if len(found) > 1 {
-		slices.Sort(marks)
-		near := 0
-		for k := 0; k < len(marks); {
-			line := marks[k] >> 6
-			var mask uint64
-			for ; k < len(marks) && marks[k]>>6 == line; k++ {
-				mask |= 1 << (marks[k] & 63)
-			}
-			lines = append(lines, int32(line))
-			if mask == uint64(1)<<len(found)-1 { // 1<<64 is 0, so 64 terms give all ones
-				near++
-			}
+	all := uint64(1)<<len(found) - 1 // 1<<64 is 0, so 64 terms give all ones
+	near, before := 0, len(lines)
+	for li, m := range masks[:len(d.lineStart)] {
+		if m == 0 {
+			continue
 		}
+		masks[li] = 0
+		lines = append(lines, d.firstLine+int32(li))
+		if m == all {
+			near++
+		}
+	}
+	if len(found) > 1 {
 		score += nearScore * min(near, nearCap)
 	}
-	if len(lines) == 0 { // every match is in the title
+	if len(lines) == before { // every match is in the title
 		lines = append(lines, d.titleLine)
 	}
 	return score, lines, true
-}
-
-func isHeading(n *model.Note, line int) bool {
-	i := n.SectionAt(line)
-	return i >= 0 && n.Sections[i].Line == line
 }

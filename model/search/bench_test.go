@@ -1,0 +1,113 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+	"tubenotes/model"
+)
+
+const benchNotes = 20_000
+
+var generated struct {
+	once  sync.Once
+	vault *model.Vault
+	load  time.Duration
+	err   error
+}
+
+// generatedVault is loadtest.Generate(20000) loaded once, with the time the
+// load took, to compare the index build with.
+func generatedVault(b *testing.B) *model.Vault {
+	generated.once.Do(func() {
+		fsys := loadtest.Generate(benchNotes, 1)
+		start := time.Now()
+		generated.vault, generated.err = loader.Load(fsys, loader.Options{})
+		generated.load = time.Since(start)
+	})
+	if generated.err != nil {
+		b.Fatal(generated.err)
+	}
+	return generated.vault
+}
+
+func textBytes(notes []*model.Note) int {
+	n := 0
+	for _, nt := range notes {
+		n += len(nt.Text)
+	}
+	return n
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// BenchmarkLoad20k loads the generated vault from memory, the load time the
+// index build is compared with.
+func BenchmarkLoad20k(b *testing.B) {
+	fsys := loadtest.Generate(benchNotes, 1)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := loader.Load(fsys, loader.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkIndexBuild20k(b *testing.B) {
+	v := generatedVault(b)
+	size := textBytes(v.Notes)
+	b.SetBytes(int64(size))
+	before := heapInUse()
+	ix := Build(v.Notes)
+	held := heapInUse() - before
+	runtime.KeepAlive(ix)
+	for b.Loop() {
+		Build(v.Notes)
+	}
+	b.ReportMetric(float64(held)/float64(size), "index/text-bytes")
+	b.ReportMetric(float64(held)/1e6, "index-MB")
+	b.ReportMetric(float64(size)/1e6, "text-MB")
+	b.ReportMetric(float64(ix.Terms()), "terms")
+}
+
+var benchQueries = []struct{ name, query string }{
+	{"word", "retention"},
+	{"two_words", "bitcoin protocol"},
+	{"three_words", "growth team culture"},
+	{"prefix", "pr"},
+	{"phrase", `"product market"`},
+	{"exclude", "retention -bitcoin"},
+	{"channel", "channel:channel07 gradient"},
+	{"title", "title:growth neuron"},
+	{"common", "the"},
+	{"none", "zzzyzzx"},
+}
+
+func BenchmarkQuery20k(b *testing.B) {
+	v := generatedVault(b)
+	ix := Build(v.Notes)
+	for _, c := range benchQueries {
+		q, err := Parse(c.query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			var res Result
+			for b.Loop() {
+				res = ix.Search(q)
+			}
+			b.ReportMetric(float64(len(res.Hits)), "hits")
+			b.ReportMetric(float64(res.Notes), "notes")
+		})
+	}
+}
