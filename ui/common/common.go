@@ -1,5 +1,5 @@
 // Package common holds what every pane of the browser shares: the key map,
-// the styles, the messages panes send the root, and small formatting helpers.
+// the styles, the requests panes make of the root, and small formatting helpers.
 package common
 
 import (
@@ -42,19 +42,19 @@ func Clock(seconds int) string {
 	return strconv.Itoa(m) + ":" + two(s)
 }
 
-// OpenNoteMsg asks the root to open a note in the reader.
-type OpenNoteMsg struct {
+// OpenNote is a request to open a note in the reader.
+type OpenNote struct {
 	Note        *model.Note
 	FocusReader bool
 }
 
-// ScrollToSectionMsg asks the root to scroll the reader to a section of the
+// ScrollToSection is a request to scroll the reader to a section of the
 // open note.
-type ScrollToSectionMsg struct{ Index int }
+type ScrollToSection struct{ Index int }
 
-// OpenVideoMsg asks the root to open the note's video at one of its
+// OpenVideo is a request to open the note's video at one of its
 // timestamps.
-type OpenVideoMsg struct {
+type OpenVideo struct {
 	Note      *model.Note
 	Timestamp int  // index into Note.Timestamps; -1 opens the video at its start
 	Copy      bool // copy the URL instead of opening it
@@ -70,4 +70,19 @@ func Fit(s string, w int) string {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
+}
+
+// Requests are what a pane asks of the root (the messages above). The root
+// takes them straight after the pane's Update, so they act before the next
+// key does; a command would let fast typing overtake them.
+type Requests struct{ list []any }
+
+// Add queues a request.
+func (r *Requests) Add(msg any) { r.list = append(r.list, msg) }
+
+// Take returns the queued requests and forgets them.
+func (r *Requests) Take() []any {
+	out := r.list
+	r.list = nil
+	return out
 }

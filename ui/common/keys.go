@@ -64,14 +64,14 @@ func DefaultKeyMap() KeyMap {
 		Enter:  b([]string{"enter"}, "enter", "open"),
 		Clear:  b([]string{"esc"}, "esc", "clear"),
 
-		NextTimestamp: b([]string{"t"}, "t/T", "next/prev timestamp"),
+		NextTimestamp: b([]string{"t"}, "t", "next timestamp"),
 		PrevTimestamp: b([]string{"T"}, "T", "previous timestamp"),
-		NextLink:      b([]string{"]"}, "]/[", "next/prev link"),
+		NextLink:      b([]string{"]"}, "]", "next link"),
 		PrevLink:      b([]string{"["}, "[", "previous link"),
 		OpenVideo:     b([]string{"o"}, "o", "open video"),
 		CopyURL:       b([]string{"y"}, "y", "copy video URL"),
 		Find:          b([]string{"/"}, "/", "find in note"),
-		FindNext:      b([]string{"n"}, "n/N", "next/prev match"),
+		FindNext:      b([]string{"n"}, "n", "next match"),
 		FindPrev:      b([]string{"N"}, "N", "previous match"),
 
 		Back:    b([]string{"backspace", "alt+left"}, "backspace/alt+←", "back"),
@@ -91,7 +91,16 @@ func (k KeyMap) SectionsHint() []key.Binding {
 
 // ReaderHint is the one-line hint while the reader has focus.
 func (k KeyMap) ReaderHint() []key.Binding {
-	return []key.Binding{k.NextTimestamp, k.NextLink, k.Enter, k.OpenVideo, k.CopyURL, k.Find, k.Back, k.Help, k.Quit}
+	return []key.Binding{
+		pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), pair(k.NextLink, k.PrevLink, "links"),
+		k.Enter, k.OpenVideo, k.CopyURL, k.Find, k.Back, k.Help, k.Quit,
+	}
+}
+
+// pair shows two bindings as one hint, "t/T timestamps".
+func pair(a, b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...),
+		key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
 }
 
 // FilterHint is the one-line hint while a filter or find query is typed.
@@ -103,12 +112,19 @@ func (k KeyMap) FilterHint() []key.Binding {
 	}
 }
 
-// FullHelp is every binding, in columns, for the ? screen.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Help, k.Quit},
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
-		{k.Filter, k.Enter, k.Clear, k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink},
-		{k.OpenVideo, k.CopyURL, k.Find, k.FindNext, k.FindPrev},
+// FullHelp is every binding for the ? screen: rows of columns, so it fits
+// a narrow window too.
+func (k KeyMap) FullHelp() [][][]key.Binding {
+	return [][][]key.Binding{
+		{
+			{k.NextPane, k.PrevPane, k.Sidebar, k.Help, k.Quit},
+			{k.Up, k.Down, k.Top, k.Bottom},
+			{k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
+		},
+		{
+			{k.Filter, k.Enter, k.Clear, k.Back, k.Forward},
+			{k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink, k.OpenVideo},
+			{k.CopyURL, k.Find, k.FindNext, k.FindPrev},
+		},
 	}
 }

@@ -33,6 +33,8 @@ type Model struct {
 	matches []match
 
 	open *model.Note
+
+	common.Requests
 }
 
 // filteredMsg carries the ranked notes for the query of one generation.
@@ -164,7 +166,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Clear):
 		m.setQuery("")
 	case key.Matches(msg, k.Enter):
-		return m, m.activate(m.cur.Pos, true)
+		m.activate(m.cur.Pos, true)
 	default:
 		m.cur.Move(msg, k, m.rows(), m.listHeight())
 	}
@@ -179,7 +181,8 @@ func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.matches, m.pending = filter(m.targets, m.query), false
 			m.cur = common.Cursor{}
 		}
-		return m, m.activate(m.cur.Pos, true)
+		m.activate(m.cur.Pos, true)
+		return m, nil
 	case "esc":
 		m.typing = false
 		m.setQuery("")
@@ -223,28 +226,28 @@ func (m *Model) setQuery(q string) tea.Cmd {
 	return func() tea.Msg { return filteredMsg{gen: gen, matches: filter(ts, q)} }
 }
 
-// activate opens the note of row r, or folds or unfolds its group.
-func (m *Model) activate(r int, focusReader bool) tea.Cmd {
+// activate asks for the note of row r to be opened, or folds or unfolds
+// its group.
+func (m *Model) activate(r int, focusReader bool) {
 	if r < 0 || r >= m.rows() {
-		return nil
+		return
 	}
 	m.cur.Pos = r
 	if n := m.noteAt(r); n != nil {
-		return func() tea.Msg { return common.OpenNoteMsg{Note: n, FocusReader: focusReader} }
+		m.Add(common.OpenNote{Note: n, FocusReader: focusReader})
+		return
 	}
 	g := m.visible[r]
 	m.folded[g] = !m.folded[g]
 	m.visible = visibleRows(m.tree, m.folded)
 	m.clamp()
-	return nil
 }
 
 // Click acts on the row at line y of the pane (0 is the title line).
-func (m *Model) Click(y int) tea.Cmd {
-	if y < 1 {
-		return nil
+func (m *Model) Click(y int) {
+	if y >= 1 {
+		m.activate(m.cur.Offset+y-1, false)
 	}
-	return m.activate(m.cur.Offset+y-1, false)
 }
 
 // Scroll moves the window by delta rows, keeping the cursor inside it.

@@ -86,9 +86,11 @@ func (m Model) treeRow(n node, i int) string {
 		if n.kind == channelRow {
 			label = st.Channel
 		}
-		count := " " + strconv.Itoa(n.count)
-		room := m.width - ansi.StringWidth(indent+arrow+count)
-		return indent + arrow + label.Render(ansi.Truncate(n.label, max(room, 1), "…")) + st.Count.Render(count)
+		count := " " + strconv.Itoa(n.count) + " "
+		room := max(m.width-ansi.StringWidth(indent+arrow+count), 1)
+		text := ansi.Truncate(n.label, room, "…")
+		pad := strings.Repeat(" ", max(room-ansi.StringWidth(text), 0))
+		return indent + arrow + label.Render(text) + pad + st.Count.Render(count)
 	}
 	return indent + st.Note.Render(n.label)
 }

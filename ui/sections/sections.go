@@ -32,6 +32,8 @@ type Model struct {
 	clockWidth int
 	current    int // the reader's section, -1 before the first heading
 	cur        common.Cursor
+
+	common.Requests
 }
 
 // New is an empty sections pane.
@@ -98,42 +100,39 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k := m.c.Keys
 	switch {
 	case key.Matches(kp, k.Enter):
-		return m, m.scrollTo(m.cur.Pos)
+		m.scrollTo(m.cur.Pos)
 	case key.Matches(kp, k.OpenVideo):
-		return m, m.video(false)
+		m.video(false)
 	case key.Matches(kp, k.CopyURL):
-		return m, m.video(true)
+		m.video(true)
 	default:
 		m.cur.Move(kp, k, len(m.rows), m.listHeight())
 	}
 	return m, nil
 }
 
-func (m *Model) scrollTo(i int) tea.Cmd {
+func (m *Model) scrollTo(i int) {
 	if i < 0 || i >= len(m.rows) {
-		return nil
+		return
 	}
 	m.cur.Pos = i
 	m.cur.Clamp(len(m.rows), m.listHeight())
-	return func() tea.Msg { return common.ScrollToSectionMsg{Index: i} }
+	m.Add(common.ScrollToSection{Index: i})
 }
 
 // video opens (or copies) the video at the selected section's first
 // timestamp, or at its start when the section has none.
-func (m Model) video(copyURL bool) tea.Cmd {
-	if m.note == nil || m.cur.Pos >= len(m.rows) {
-		return nil
+func (m *Model) video(copyURL bool) {
+	if m.note != nil && m.cur.Pos < len(m.rows) {
+		m.Add(common.OpenVideo{Note: m.note, Timestamp: m.rows[m.cur.Pos].first, Copy: copyURL})
 	}
-	msg := common.OpenVideoMsg{Note: m.note, Timestamp: m.rows[m.cur.Pos].first, Copy: copyURL}
-	return func() tea.Msg { return msg }
 }
 
 // Click scrolls the reader to the section at line y (0 is the title line).
-func (m *Model) Click(y int) tea.Cmd {
-	if y < 1 {
-		return nil
+func (m *Model) Click(y int) {
+	if y >= 1 {
+		m.scrollTo(m.cur.Offset + y - 1)
 	}
-	return m.scrollTo(m.cur.Offset + y - 1)
 }
 
 // Scroll moves the window by delta rows.

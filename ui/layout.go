@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/ui/common"
+)
+
+// Sizes below which the browser shows only a "window too small" message,
+// and at which the sidebar sits beside the reader.
+const (
+	minWidth, minHeight = 20, 6
+	wideWidth           = 80
+)
+
+// rect is a pane's place on the screen.
+type rect struct{ x, y, w, h int }
+
+func (r rect) contains(x, y int) bool {
+	return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
+}
+
+// layout is where every pane goes for a window size and state.
+type layout struct {
+	tooSmall                 bool
+	notes, sections, reader  rect
+	sidebar                  bool // the sidebar is drawn
+	readerShown              bool
+	separatorX               int // the column between sidebar and reader, -1 when none
+	statusY, hintY, bodyRows int
+}
+
+func (m Model) layout() layout {
+	w, h := m.width, m.height
+	if w < minWidth || h < minHeight {
+		return layout{tooSmall: true, separatorX: -1}
+	}
+	l := layout{bodyRows: h - 2, statusY: h - 2, hintY: h - 1, separatorX: -1}
+	sideW := 0
+	switch {
+	case w >= wideWidth && !m.hideSidebar:
+		sideW = min(max(w*35/100, 28), 50)
+		l.sidebar, l.readerShown, l.separatorX = true, true, sideW
+		l.reader = rect{x: sideW + 1, w: w - sideW - 1, h: l.bodyRows}
+	case w >= wideWidth || m.focus == focusReader:
+		l.readerShown = true
+		l.reader = rect{w: w, h: l.bodyRows}
+	default: // narrow, a sidebar pane focused: the sidebar takes the window
+		sideW = w
+		l.sidebar = true
+	}
+	if l.sidebar {
+		secH := min(max(l.bodyRows*2/5, 3), l.bodyRows-2)
+		l.notes = rect{w: sideW, h: l.bodyRows - secH}
+		l.sections = rect{y: l.bodyRows - secH, w: sideW, h: secH}
+	}
+	return l
+}
+
+// resizePanes gives every pane its size; the reader only when withReader,
+// so a storm of resizes renders the note once, after it ends.
+func (m *Model) resizePanes(withReader bool) tea.Cmd {
+	l := m.layout()
+	m.notes.SetSize(l.notes.w, l.notes.h)
+	m.sections.SetSize(l.sections.w, l.sections.h)
+	m.status.SetWidth(m.width)
+	if withReader && l.readerShown {
+		return m.reader.SetSize(l.reader.w, l.reader.h)
+	}
+	return nil
+}
+
+// View draws the whole screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "tubenotes"
+	return v
+}
+
+func (m Model) screen() string {
+	if !m.sized {
+		return ""
+	}
+	l := m.layout()
+	if l.tooSmall {
+		return tooSmall(m.width, m.height)
+	}
+	body := make([]string, l.bodyRows)
+	switch {
+	case m.showHelp:
+		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
+	default:
+		var side, main []string
+		if l.sidebar {
+			side = append(strings.Split(m.notes.View(), "\n"), strings.Split(m.sections.View(), "\n")...)
+			side = fill(side, l.bodyRows, l.notes.w)
+		}
+		if l.readerShown {
+			main = fill(strings.Split(m.readerView(), "\n"), l.bodyRows, l.reader.w)
+		}
+		sep := m.c.Styles.Separator.Render("│")
+		for i := range body {
+			switch {
+			case l.sidebar && l.readerShown:
+				body[i] = side[i] + sep + main[i]
+			case l.sidebar:
+				body[i] = side[i]
+			default:
+				body[i] = main[i]
+			}
+		}
+	}
+	return strings.Join(append(body, m.status.View(), m.hintView()), "\n")
+}
+
+// fill makes lines exactly rows lines of exactly w cells.
+func fill(lines []string, rows, w int) []string {
+	out := make([]string, rows)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = common.Fit(lines[i], w)
+		} else {
+			out[i] = strings.Repeat(" ", max(w, 0))
+		}
+	}
+	return out
+}
+
+func tooSmall(w, h int) string {
+	msg := "window too small"
+	if h <= 0 {
+		return ""
+	}
+	lines := make([]string, h)
+	if w > 0 {
+		lines[0] = common.Fit(msg, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// readerView is the reader, or what stands in its place before a note is
+// open.
+func (m Model) readerView() string {
+	if m.reader.Note() != nil {
+		return m.reader.View()
+	}
+	st := m.c.Styles
+	var lines []string
+	switch {
+	case m.loadErr != nil:
+		lines = []string{"", st.StatusError.Render("  cannot read the vault"), "  " + m.status.Message()}
+	case m.vault == nil:
+		lines = []string{"", st.Dim.Render("  loading the vault…")}
+	default:
+		lines = []string{"",
+			"  Pick a note in the sidebar and press enter,",
+			"  or press / and type a few letters of its title.",
+			"", st.Dim.Render("  ? shows every key.")}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hintView is the one-line hint for what has the keyboard.
+func (m Model) hintView() string {
+	k := m.c.Keys
+	var b []key.Binding
+	switch {
+	case m.showHelp:
+		b = []key.Binding{k.Help, k.Quit}
+	case m.notes.Typing() || m.finding:
+		b = k.FilterHint()
+	case m.focus == focusNotes:
+		b = k.NotesHint()
+	case m.focus == focusSections:
+		b = k.SectionsHint()
+	default:
+		b = k.ReaderHint()
+	}
+	if m.width < wideWidth {
+		b = append(b, k.Sidebar)
+	}
+	h := m.helpModel()
+	return common.Fit(" "+h.ShortHelpView(b), m.width)
+}
+
+func (m Model) helpModel() help.Model {
+	h := help.New()
+	h.SetWidth(m.width - 1)
+	h.Styles.ShortKey = m.c.Styles.Hint.Bold(true)
+	h.Styles.ShortDesc = m.c.Styles.Hint
+	h.Styles.ShortSeparator = m.c.Styles.Hint
+	h.Styles.Ellipsis = m.c.Styles.Hint
+	h.Styles.FullKey = m.c.Styles.Current
+	h.Styles.FullDesc = m.c.Styles.Note
+	h.Styles.FullSeparator = m.c.Styles.Dim
+	return h
+}
+
+func (m Model) helpView() string {
+	h := m.helpModel()
+	var parts []string
+	for _, row := range m.c.Keys.FullHelp() {
+		parts = append(parts, indent(h.FullHelpView(row), "  "))
+	}
+	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
+	return "\n" + strings.Join(parts, "\n\n") + "\n\n" + mouse
+}
+
+func indent(s, pad string) string {
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}

@@ -1,0 +1,51 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+)
+
+// loadProgressMsg is how far loading has got.
+type loadProgressMsg struct{ done, total int }
+
+// loadedMsg ends loading.
+type loadedMsg struct {
+	vault *model.Vault
+	err   error
+}
+
+// loadCmd loads the vault. Progress goes into the channel without ever
+// blocking the loader (a report is dropped while the last one is unread);
+// the channel is closed when loading ends.
+func (m Model) loadCmd() tea.Cmd {
+	load, ch := m.opts.Load, m.progress
+	return func() tea.Msg {
+		defer close(ch)
+		v, err := load(func(done, total int) {
+			select {
+			case ch <- loadProgressMsg{done, total}:
+			default:
+			}
+		})
+		return loadedMsg{vault: v, err: err}
+	}
+}
+
+// waitProgress delivers the next progress report, nothing once loading
+// has ended.
+func waitProgress(ch <-chan loadProgressMsg) tea.Cmd {
+	return func() tea.Msg {
+		p, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return p
+	}
+}
+
+// startNote is the note opened when the vault is loaded: the vault's
+// index page, when it has one.
+func startNote(v *model.Vault) *model.Note {
+	return v.Note("index.md")
+}

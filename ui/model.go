@@ -1,0 +1,116 @@
+// Package ui is the terminal browser: a root model that composes the notes,
+// sections and reader panes and the status line, loads the vault in the
+// background, and opens videos through an Opener.
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+	"tubenotes/ui/common"
+	"tubenotes/ui/notes"
+	"tubenotes/ui/open"
+	"tubenotes/ui/reader"
+	"tubenotes/ui/sections"
+	"tubenotes/ui/status"
+)
+
+// Options configure the browser.
+type Options struct {
+	// Load reads the vault, reporting progress; it runs in a command, off
+	// the update loop.
+	Load func(progress func(done, total int)) (*model.Vault, error)
+	// Opener opens videos; the UI never starts a process itself.
+	Opener open.Opener
+	// Style is "" to follow the terminal's background, or dark, light,
+	// notty, or a glamour JSON style file.
+	Style string
+	// MaxWidth caps the reading column (100 when 0).
+	MaxWidth int
+}
+
+type focus int
+
+const (
+	focusNotes focus = iota
+	focusSections
+	focusReader
+)
+
+// visit is a note in the history, with where it was scrolled to.
+type visit struct {
+	note    *model.Note
+	yOffset int
+}
+
+// Model is the root of the browser.
+type Model struct {
+	opts Options
+	c    *common.Common
+
+	width, height int
+	sized         bool // a window size has arrived
+	resizeGen     int  // the newest resize; the reader follows once they stop
+
+	focus       focus
+	hideSidebar bool // wide layout: the sidebar folded away by the user
+	showHelp    bool
+
+	notes    notes.Model
+	sections sections.Model
+	reader   reader.Model
+	status   status.Model
+
+	progress chan loadProgressMsg
+	vault    *model.Vault
+	loadErr  error
+
+	back, forward []visit
+
+	finding   bool // the find-in-note query has the keyboard
+	findQuery string
+}
+
+// resizeSettle is how long the window must keep its size before the reader
+// renders again at the new width.
+const resizeSettle = 80 * time.Millisecond
+
+// New is a browser that loads its vault once started.
+func New(opts Options) Model {
+	if opts.MaxWidth <= 0 {
+		opts.MaxWidth = 100
+	}
+	c := common.New(opts.Style == "notty")
+	if opts.Style == "light" {
+		c.Styles = common.NewStyles(false, false)
+	}
+	m := Model{
+		opts:     opts,
+		c:        c,
+		notes:    notes.New(c),
+		sections: sections.New(c),
+		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth}),
+		status:   status.New(c),
+		progress: make(chan loadProgressMsg, 1),
+	}
+	m.setFocus(focusNotes)
+	return m
+}
+
+// Init starts loading the vault and asks the terminal for its background
+// colour when no style was forced.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress)}
+	if m.opts.Style == "" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	m.notes.SetFocused(f == focusNotes)
+	m.sections.SetFocused(f == focusSections)
+}
