@@ -49,6 +49,15 @@ func testdataNote(t testing.TB, name string) (*model.Vault, *model.Note) {
 // more rendering is pending (spinner ticks are dropped).
 func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
+	m = drain(m, cmd)
+	if m.note != nil && !m.ready() {
+		t.Fatalf("note %s not rendered after its commands ran", m.note.Path)
+	}
+	return m
+}
+
+// drain runs cmd and feeds the reader its render results, checking nothing.
+func drain(m Model, cmd tea.Cmd) Model {
 	queue := []tea.Cmd{cmd}
 	for len(queue) > 0 {
 		c := queue[0]
@@ -64,9 +73,6 @@ func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
 			m, next = m.Update(msg)
 			queue = append(queue, next)
 		}
-	}
-	if m.note != nil && !m.ready() {
-		t.Fatalf("note %s not rendered after its commands ran", m.note.Path)
 	}
 	return m
 }

@@ -52,13 +52,17 @@ type Model struct {
 	vault *model.Vault
 	note  *model.Note
 
-	cache   *cache
-	doc     *rendered // what is shown: the current key's rendering, or an older one meanwhile
-	waiting renderKey // the key a command is rendering, zero when none
-	spinner spinner.Model
+	cache    *cache
+	doc      *rendered          // what is shown: the current key's rendering, or an older one meanwhile
+	inflight map[renderKey]bool // renderings commands are making
+	spinner  spinner.Model
 
 	yOffset int
 	pending pendingScroll // applied when the current rendering arrives
+	// jumped is the section last scrolled to and the offset it left, so
+	// that a section too near the end to reach the top line still counts
+	// as the current one.
+	jumped struct{ section, yOffset int }
 
 	sel Selection
 
@@ -91,11 +95,13 @@ func New(opts Options) Model {
 		opts.MaxWidth = DefaultMaxWidth
 	}
 	return Model{
-		opts:    opts,
-		dark:    true,
-		cache:   newCache(12),
-		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
-		current: -1,
+		opts:     opts,
+		dark:     true,
+		cache:    newCache(12),
+		inflight: map[renderKey]bool{},
+		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
+		current:  -1,
+		jumped:   struct{ section, yOffset int }{-1, -1},
 	}
 }
 
@@ -131,6 +137,7 @@ func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
 	m.matches, m.current = nil, -1
 	m.yOffset = 0
 	m.pending = pendingScroll{pendOffset, yOffset}
+	m.jumped.section, m.jumped.yOffset = -1, -1
 	return m.ensure()
 }
 
@@ -145,6 +152,15 @@ func (m Model) YOffset() int {
 	return m.yOffset
 }
 
+// Err is what went wrong rendering the note shown (an unreadable style
+// file, say), nil when nothing did.
+func (m Model) Err() error {
+	if m.doc == nil {
+		return nil
+	}
+	return m.doc.err
+}
+
 // Rendering reports whether the note is being rendered (the spinner shows).
 func (m Model) Rendering() bool { return m.note != nil && !m.ready() }
 
@@ -154,9 +170,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		m.cache.put(msg.r)
-		if msg.r.key == m.waiting {
-			m.waiting = renderKey{}
-		}
+		delete(m.inflight, msg.r.key)
 		if m.note != nil && msg.r.key == m.key() {
 			m.show(msg.r)
 		}
@@ -199,7 +213,7 @@ func (m Model) styleName() string {
 func (m Model) ready() bool { return m.doc != nil && m.doc.key == m.key() }
 
 // ensure shows the needed rendering from the cache, or starts a command
-// rendering it (one at a time; a newer need is looked at when it returns).
+// rendering it unless one already is.
 func (m *Model) ensure() tea.Cmd {
 	if m.note == nil || m.width == 0 || m.ready() {
 		return nil
@@ -209,10 +223,10 @@ func (m *Model) ensure() tea.Cmd {
 		m.show(r)
 		return nil
 	}
-	if m.waiting != (renderKey{}) {
+	if m.inflight[k] {
 		return nil
 	}
-	m.waiting = k
+	m.inflight[k] = true
 	v, n, st := m.vault, m.note, newStyles(k.style, m.dark)
 	work := func() tea.Msg { return renderedMsg{render(v, n, k, st)} }
 	return tea.Batch(work, m.spinner.Tick)
@@ -287,6 +301,7 @@ func (m *Model) ScrollToSection(i int) {
 		m.yOffset = m.doc.headings[i]
 	}
 	m.clamp()
+	m.jumped.section, m.jumped.yOffset = i, m.yOffset
 }
 
 // ScrollToSourceLine puts the rendered line of the note's source line near
@@ -324,6 +339,9 @@ func (r *rendered) lineOfSource(src int) int {
 func (m Model) CurrentSection() int {
 	if m.doc == nil {
 		return -1
+	}
+	if m.jumped.yOffset == m.yOffset && m.jumped.section < len(m.doc.headings) {
+		return m.jumped.section
 	}
 	cur := -1
 	for i, l := range m.doc.headings {

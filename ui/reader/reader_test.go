@@ -423,7 +423,7 @@ func TestOpenRestoresOffsetAndDropsStaleRenders(t *testing.T) {
 		t.Errorf("YOffset before the render = %d, want the restored 7", m.YOffset())
 	}
 	cmdB := m.Open(v, other, 0)
-	m = settle(t, m, cmdA) // the stale rendering of n arrives first
+	m = drain(m, cmdA) // the stale rendering of n arrives first
 	if m.Note() != other {
 		t.Fatal("the note changed")
 	}
@@ -487,5 +487,25 @@ func TestSentinelRoundTrip(t *testing.T) {
 	}
 	if ansi.StringWidth(b.String()) != 2*len(ids) {
 		t.Error("sentinels take cells")
+	}
+}
+
+func TestCurrentSectionNearTheEnd(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 80, 12)
+	last := len(n.Sections) - 1
+	m.ScrollToSection(last)
+	if m.doc.headings[last] <= m.YOffset() {
+		t.Fatal("the last section reaches the top line: the test tests nothing")
+	}
+	if m.CurrentSection() != last {
+		t.Errorf("CurrentSection after ScrollToSection(%d) near the end = %d", last, m.CurrentSection())
+	}
+	if m.YOffset() == 0 {
+		t.Fatal("the note does not scroll at this height: the test tests nothing")
+	}
+	m.ScrollBy(-1)
+	if m.CurrentSection() == last {
+		t.Error("CurrentSection stuck on the last section after scrolling away")
 	}
 }
