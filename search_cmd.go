@@ -1,13 +1,217 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
+
+	"tubenotes/model/search"
+	"tubenotes/ui/safe"
 )
 
-// runSearch is the search subcommand. Placeholder until search lands (owned
-// by the search helper, who replaces this file).
+const searchUsage = `Usage: tubenotes search [flags] PATH QUERY
+
+Searches every note of the vault at PATH and prints one hit a line:
+  path:line: channel › title › section: snippet
+Exit status: 0 with hits, 1 with none, 2 on a bad PATH, flag or QUERY.
+
+QUERY (quote it for the shell; words after PATH are joined):
+  word          notes holding every word; a word also finds longer words it begins
+  "a phrase"    these words in order, also across a line break
+  -word         leave out notes holding it
+  channel:name  only notes of a channel whose name contains name
+  title:word    only notes whose title holds the word
+Case and accents are ignored ("cafe" finds "café", "istanbul" finds "İstanbul").
+
+Flags:
+  --json             JSON Lines: path, line, title, channel, section, snippet,
+                     seconds and url of the nearest timestamp above (null if none)
+  --limit N          print at most N hits (the best ranked)
+  --timestamps MODE  how to read three-part timestamps: auto, hms or ms
+`
+
+// searchHit is one line of --json output. Field names and nulls are part of
+// the command's contract.
+type searchHit struct {
+	Path    string  `json:"path"`
+	Line    int     `json:"line"`
+	Title   string  `json:"title"`
+	Channel string  `json:"channel"`
+	Section string  `json:"section"`
+	Snippet string  `json:"snippet"`
+	Seconds *int    `json:"seconds"`
+	URL     *string `json:"url"`
+}
+
+// snippetWidth is how many runes of a hit's line a snippet keeps.
+const snippetWidth = 160
+
+type searchArgs struct {
+	json       bool
+	limit      int
+	timestamps string
+	help       bool
+	positional []string
+}
+
+// parseSearchArgs reads flags anywhere among the positionals. Unlike the
+// flag package it leaves "-word" alone: that is a query's exclusion.
+func parseSearchArgs(args []string) (searchArgs, error) {
+	sa := searchArgs{timestamps: "auto"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			sa.positional = append(sa.positional, args[i+1:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		dashes := len(a) - len(strings.TrimLeft(a, "-"))
+		if dashes == 0 || dashes > 2 {
+			sa.positional = append(sa.positional, a)
+			continue
+		}
+		needValue := func() (string, error) {
+			if hasValue {
+				return value, nil
+			}
+			if i+1 >= len(args) {
+				return "", fmt.Errorf("flag --%s needs a value", name)
+			}
+			i++
+			return args[i], nil
+		}
+		switch name {
+		case "json":
+			if hasValue {
+				return sa, fmt.Errorf("flag --json takes no value")
+			}
+			sa.json = true
+		case "limit":
+			v, err := needValue()
+			if err != nil {
+				return sa, err
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return sa, fmt.Errorf("--limit %q: want a whole number, 0 for no limit", v)
+			}
+			sa.limit = n
+		case "timestamps":
+			v, err := needValue()
+			if err != nil {
+				return sa, err
+			}
+			sa.timestamps = v
+		case "h", "help":
+			sa.help = true
+		default:
+			if dashes == 2 {
+				return sa, fmt.Errorf("unknown flag %s", a)
+			}
+			sa.positional = append(sa.positional, a) // "-word" excludes a word
+		}
+	}
+	return sa, nil
+}
+
 func runSearch(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "tubenotes: search is not built yet")
-	return 2
+	sa, err := parseSearchArgs(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "tubenotes search:", err)
+		return 2
+	}
+	if sa.help {
+		fmt.Fprint(stdout, searchUsage)
+		return 0
+	}
+	if len(sa.positional) < 2 {
+		fmt.Fprintln(stderr, "tubenotes search: give PATH and QUERY (see tubenotes search --help)")
+		return 2
+	}
+	q, err := search.Parse(strings.Join(sa.positional[1:], " "))
+	if err != nil {
+		fmt.Fprintln(stderr, "tubenotes search: query:", err)
+		return 2
+	}
+	if q.Empty() {
+		fmt.Fprintln(stderr, "tubenotes search: the query has no words to look for")
+		return 2
+	}
+	lf := loadFlags{timestamps: sa.timestamps}
+	opts, err := lf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "tubenotes search:", err)
+		return 2
+	}
+	v, _, err := openVault(sa.positional[0], opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "tubenotes search:", err)
+		return 2
+	}
+	res := search.Build(v.Notes).Search(q)
+	hits := res.Hits
+	if sa.limit > 0 && len(hits) > sa.limit {
+		hits = hits[:sa.limit]
+	}
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, h := range hits {
+		out := describeHit(h, q)
+		if sa.json {
+			err = enc.Encode(out)
+		} else {
+			_, err = fmt.Fprintf(w, "%s:%d: %s: %s\n", out.Path, out.Line, breadcrumb(out), out.Snippet)
+		}
+		if err != nil {
+			break
+		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "tubenotes search:", err)
+		return 2
+	}
+	if len(res.Hits) == 0 {
+		return 1
+	}
+	return 0
+}
+
+// describeHit gathers what a hit shows, every string from the vault
+// cleaned for a terminal.
+func describeHit(h search.Hit, q *search.Query) searchHit {
+	n := h.Note
+	out := searchHit{
+		Path:    safe.Line(n.Path),
+		Line:    h.Line,
+		Title:   safe.Line(n.Title),
+		Channel: safe.Line(n.Channel),
+	}
+	if i := n.SectionAt(h.Line); i >= 0 {
+		out.Section = safe.Line(search.Plain(n.Sections[i].Title))
+	}
+	snippet, _ := search.Snippet(n, h.Line, q, snippetWidth)
+	out.Snippet = safe.Line(snippet)
+	if ts := n.TimestampAbove(h.Line); ts >= 0 {
+		seconds, url := n.Timestamps[ts].Seconds, n.TimestampURL(ts)
+		out.Seconds, out.URL = &seconds, &url
+	}
+	return out
+}
+
+// breadcrumb is "channel › title › section", without the parts a hit lacks.
+func breadcrumb(h searchHit) string {
+	parts := make([]string, 0, 3)
+	for _, p := range []string{h.Channel, h.Title, h.Section} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " › ")
 }

@@ -18,16 +18,35 @@ type Span struct{ Start, End int }
 func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 	text := n.Title
 	if line >= max(n.BodyLine, 1) {
-		text = lineText(n.Text, line)
-		text = Visible(text)
-		text = strings.TrimLeft(text, "#>-*+ \t")
-		text = strings.Join(strings.Fields(text), " ")
+		text = Plain(strings.TrimLeft(lineText(n.Text, line), "#>-*+ \t"))
 	}
 	spans := Highlights(text, q)
 	if width > 0 && utf8.RuneCountInString(text) > width {
 		text, spans = cut(text, spans, width)
 	}
 	return text, spans
+}
+
+// Plain is markdown text as a one-line label: what a reader sees of it
+// (see Visible), runs of space made one, emphasis stars and code
+// backticks dropped, and no space left before a "." or "," where an anchor
+// was removed. Section titles and snippets are shown this way.
+func Plain(s string) string {
+	words := strings.Fields(Visible(s))
+	for i, w := range words {
+		w = strings.ReplaceAll(w, "`", "")
+		if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
+			w = strings.TrimLeft(w, "*")
+			w = strings.TrimRight(w, "*")
+			if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
+				w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
+			}
+		}
+		words[i] = w
+	}
+	out := strings.Join(words, " ")
+	out = strings.ReplaceAll(out, " .", ".")
+	return strings.ReplaceAll(out, " ,", ",")
 }
 
 // lineText is line n (1-based) of text, "" when out of range.
