@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -108,7 +109,7 @@ func benchmarkReadOnly(b *testing.B, dir string) {
 			b.Fatal(err)
 		}
 		read := make([][]byte, len(w.files))
-		forEachFile(fsys, w.files, nil, func(i int, data []byte, err error) {
+		forEachFile(fsys, w.files, nil, func(_, i int, data []byte, err error) {
 			if err != nil {
 				b.Error(err)
 			}
@@ -181,4 +182,33 @@ func heapAfterGC() uint64 {
 func (s heapSampler) stop() uint64 {
 	close(s.stopc)
 	return <-s.peak
+}
+
+// BenchmarkParseCorpus parses the corpus's notes from memory on one
+// goroutine, as a Load worker does: the parser's own speed, without the
+// disk or the vault (each note gets a copy of its bytes, as from a read).
+func BenchmarkParseCorpus(b *testing.B) {
+	fsys := os.DirFS(loadtest.CorpusDir(b))
+	w, err := walk(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	var size int64
+	for _, p := range w.files {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var sc scratch
+	for b.Loop() {
+		for i, data := range files {
+			parse(w.files[i], bytes.Clone(data), TimestampsAuto, &sc)
+		}
+	}
 }

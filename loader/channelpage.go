@@ -68,6 +68,6 @@ func videoHeading(h string) (title, id string, ok bool) {
 
 // isListItem reports whether l is a "- " or "* " list line.
 func isListItem(l string) bool {
-	l = strings.TrimLeft(l, " \t")
+	l = trimBlanksLeft(l)
 	return strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "+ ")
 }

@@ -30,8 +30,9 @@ func Load(fsys fs.FS, opts Options) (*model.Vault, error) {
 		return nil, err
 	}
 	results := make([]result, len(w.files))
-	forEachFile(fsys, w.files, opts.Progress, func(i int, data []byte, err error) {
-		results[i] = parseFile(w.files[i], data, err, opts.Timestamps)
+	scratches := make([]scratch, workers(len(w.files)))
+	forEachFile(fsys, w.files, opts.Progress, func(worker, i int, data []byte, err error) {
+		results[i] = parseFile(w.files[i], data, err, opts.Timestamps, &scratches[worker])
 	})
 	notes := make([]*model.Note, 0, len(results))
 	var pages []model.ChannelPage
@@ -56,11 +57,11 @@ type result struct {
 	problems []model.Problem
 }
 
-func parseFile(p string, data []byte, err error, mode TimestampMode) result {
+func parseFile(p string, data []byte, err error, mode TimestampMode, sc *scratch) result {
 	if err != nil {
 		return result{problems: []model.Problem{{Path: p, Message: "unreadable: " + errorText(err)}}}
 	}
-	n, problems := parse(p, data, mode)
+	n, problems := parse(p, data, mode, sc)
 	r := result{note: n, problems: problems}
 	if n != nil && isChannelPage(p) {
 		page := parseChannelPage(n)
@@ -69,10 +70,13 @@ func parseFile(p string, data []byte, err error, mode TimestampMode) result {
 	return r
 }
 
-// forEachFile reads files with one worker a CPU and hands each to use (from
-// the workers, at most one call per file index), calling progress in order
-// from the caller's goroutine.
-func forEachFile(fsys fs.FS, files []string, progress func(done, total int), use func(i int, data []byte, err error)) {
+// workers is the number of goroutines that read and parse files: one a CPU.
+func workers(files int) int { return min(runtime.GOMAXPROCS(0), max(files, 1)) }
+
+// forEachFile reads files with workers(len(files)) goroutines and hands
+// each to use, with the number of the worker that read it (one call per
+// file index), calling progress in order from the caller's goroutine.
+func forEachFile(fsys fs.FS, files []string, progress func(done, total int), use func(worker, i int, data []byte, err error)) {
 	if progress != nil {
 		progress(0, len(files))
 	}
@@ -83,12 +87,12 @@ func forEachFile(fsys fs.FS, files []string, progress func(done, total int), use
 	close(jobs)
 	done := make(chan struct{}, len(files))
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	for worker := range workers(len(files)) {
 		wg.Go(func() {
 			var r reader
 			for i := range jobs {
 				data, err := r.read(fsys, files[i])
-				use(i, data, err)
+				use(worker, i, data, err)
 				done <- struct{}{}
 			}
 		})

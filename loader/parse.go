@@ -15,13 +15,13 @@ import (
 // folder channel. The note is nil only for a binary file. ParseNote does not
 // keep data: the note's strings live in its own copy of the text.
 func ParseNote(path string, data []byte, mode TimestampMode) (*model.Note, []model.Problem) {
-	return parse(path, bytes.Clone(data), mode)
+	return parse(path, bytes.Clone(data), mode, &scratch{})
 }
 
 // parse is ParseNote on a buffer it owns: Load hands it the file's bytes
 // without a copy, the note's text is made of them, and every string of the
 // note is a slice of that text.
-func parse(path string, buf []byte, mode TimestampMode) (*model.Note, []model.Problem) {
+func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Note, []model.Problem) {
 	text, msgs, ok := decode(buf)
 	problems := make([]model.Problem, 0, len(msgs))
 	for _, m := range msgs {
@@ -44,8 +44,8 @@ func parse(path string, buf []byte, mode TimestampMode) (*model.Note, []model.Pr
 	}
 	n.BodyLine = fm.bodyLine
 
-	s := scanner{note: n, text: text}
-	s.scan(fm.bodyOffset, fm.bodyLine)
+	s := scanner{text: text, scratch: sc}
+	s.scan(n, fm.bodyOffset, fm.bodyLine)
 	for _, l := range s.hugeLines {
 		problems = append(problems, model.Problem{Path: path, Message: hugeLineProblem(l.line, l.size)})
 	}

@@ -10,8 +10,8 @@ import (
 // sees blocks: fenced code hides everything inside it; ATX and setext
 // headings make sections; other lines give timestamps and links.
 type scanner struct {
-	note *model.Note
 	text string
+	*scratch
 
 	channel   string // target of the first "From: [[x]]" line
 	firstH1   string
@@ -27,22 +27,22 @@ type scanner struct {
 	paraEnd     int // end of its last line
 }
 
+// scratch holds what a scan finds until the note gets copies of exactly
+// their size: a load keeps every note, so slices grown by append would
+// leave about as much garbage and unused capacity as they hold. One
+// scratch serves every note a worker parses.
+type scratch struct {
+	stamps   []model.Timestamp
+	links    []model.Link
+	sections []model.Section
+}
+
 type hugeLineAt struct{ line, size int }
 
-func (s *scanner) scan(off, line int) {
-	n := s.note
-	// Counting first makes each slice once at its size: the load keeps
-	// them all, so growing them would leave as much garbage again.
-	body := s.text[off:]
-	if c := strings.Count(body, "yt-timestamp"); c > 0 {
-		n.Timestamps = make([]model.Timestamp, 0, c)
-	}
-	if c := strings.Count(body, "[["); c > 0 {
-		n.Links = make([]model.Link, 0, c)
-	}
-	if c := strings.Count(body, "\n#") + 1; c > 1 || strings.HasPrefix(body, "#") {
-		n.Sections = make([]model.Section, 0, c)
-	}
+// scan reads the text from byte off, which is on line line, and gives the
+// note its sections, timestamps (without seconds yet) and links.
+func (s *scanner) scan(n *model.Note, off, line int) {
+	s.stamps, s.links, s.sections = s.stamps[:0], s.links[:0], s.sections[:0]
 	for off < len(s.text) {
 		end := strings.IndexByte(s.text[off:], '\n')
 		next := off + end + 1
@@ -54,6 +54,19 @@ func (s *scanner) scan(off, line int) {
 		off = next
 		line++
 	}
+	n.Sections = exact(s.sections)
+	n.Timestamps = exact(s.stamps)
+	n.Links = exact(s.links)
+}
+
+// exact is a copy of xs with no spare capacity, nil when empty.
+func exact[T any](xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	out := make([]T, len(xs))
+	copy(out, xs)
+	return out
 }
 
 func (s *scanner) line(l string, off, line int) {
@@ -106,28 +119,32 @@ func (s *scanner) addSection(title string, level, line int) {
 	if level == 1 && s.firstH1 == "" {
 		s.firstH1 = title
 	}
-	s.note.Sections = append(s.note.Sections, model.Section{Title: title, Level: level, Line: line})
+	s.sections = append(s.sections, model.Section{Title: title, Level: level, Line: line})
 }
 
 // inline collects the timestamps and wikilinks of one line.
 func (s *scanner) inline(l string, line int) {
-	if strings.Contains(l, "yt-timestamp") {
-		s.note.Timestamps = appendStamps(s.note.Timestamps, l, line)
+	s.stamps = appendStamps(s.stamps, l, line)
+	first := len(s.links)
+	s.links = appendLinks(s.links, l, line)
+	if s.channel == "" && len(s.links) > first && strings.HasPrefix(trimBlanksLeft(l), "From:") {
+		s.channel = s.links[first].Target
+		s.links = append(s.links[:first], s.links[first+1:]...)
 	}
-	if !strings.Contains(l, "[[") {
-		return
-	}
-	links := appendLinks(s.note.Links, l, line)
-	if s.channel == "" && len(links) > len(s.note.Links) && strings.HasPrefix(strings.TrimLeft(l, " \t"), "From:") {
-		first := len(s.note.Links)
-		s.channel = links[first].Target
-		links = append(links[:first], links[first+1:]...)
-	}
-	s.note.Links = links
 }
 
 // isBlank reports whether l holds only spaces and tabs.
-func isBlank(l string) bool { return strings.TrimLeft(l, " \t") == "" }
+func isBlank(l string) bool { return trimBlanksLeft(l) == "" }
+
+// trimBlanksLeft drops the spaces and tabs l starts with (strings.TrimLeft
+// with a cutset costs more on a path taken for every line).
+func trimBlanksLeft(l string) string {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	return l[i:]
+}
 
 // indent is the number of leading spaces of l (a tab counts as four) and
 // the rest of the line.

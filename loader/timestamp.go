@@ -53,83 +53,89 @@ func parseClock(raw string) clock {
 	return c
 }
 
-// seconds is the time c names; msReading reads three fields as mm:ss:00.
-func (c clock) seconds(msReading bool) int {
+// seconds is the time c names, reading three fields as h:mm:ss.
+func (c clock) seconds() int {
 	f := c.fields
-	switch {
-	case c.n == 2:
-		return f[0]*60 + f[1]
-	case c.n == 3 && msReading:
+	if c.n == 2 {
 		return f[0]*60 + f[1]
 	}
 	return f[0]*3600 + f[1]*60 + f[2]
 }
 
-// readsAsMinutes applies the mm:ss:00 rule to a note's timestamps: two or
-// more valid three-part values other than 00:00:00, all ending in :00.
-func readsAsMinutes(stamps []model.Timestamp) bool {
-	count := 0
-	for _, ts := range stamps {
-		c := parseClock(ts.Raw)
-		if !c.valid || c.n != 3 || c.fields == [4]int{} {
-			continue
-		}
-		if c.fields[2] != 0 {
-			return false
-		}
-		count++
-	}
-	return count >= 2
-}
-
 // readTimestamps gives the anchors found in a note (Raw and Line set)
-// their seconds and section. Clocks are parsed twice, as that costs less
-// than keeping them.
+// their seconds and section, applying the mm:ss:00 rule in auto mode: two
+// or more valid three-part values other than 00:00:00, all ending in :00,
+// make every three-part value read as mm:ss:00.
 func readTimestamps(n *model.Note, mode TimestampMode) {
-	msReading := mode == TimestampsMS || mode == TimestampsAuto && readsAsMinutes(n.Timestamps)
+	endingInZero, notEndingInZero := 0, 0
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
 		c := parseClock(ts.Raw)
 		ts.Valid = c.valid
 		if c.valid {
-			ts.Seconds = c.seconds(msReading)
+			ts.Seconds = c.seconds()
+			if c.n == 3 && ts.Seconds > 0 {
+				if c.fields[2] == 0 {
+					endingInZero++
+				} else {
+					notEndingInZero++
+				}
+			}
 		}
 		ts.Section = n.SectionAt(ts.Line)
+	}
+	if mode == TimestampsMS || mode == TimestampsAuto && endingInZero >= 2 && notEndingInZero == 0 {
+		for i := range n.Timestamps {
+			// h:mm:ss read as mm:ss:xx is the same value divided by 60.
+			if ts := &n.Timestamps[i]; ts.Valid && strings.Count(ts.Raw, ":") == 2 {
+				ts.Seconds /= 60
+			}
+		}
 	}
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
 func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestamp {
 	for {
-		i := strings.Index(l, "<a")
+		i := strings.IndexByte(l, '<')
 		if i < 0 {
 			return stamps
 		}
-		end := strings.IndexByte(l[i:], '>')
+		l = l[i+1:]
+		if len(l) < 2 || l[0] != 'a' || (l[1] != ' ' && l[1] != '\t') {
+			continue
+		}
+		end := strings.IndexByte(l, '>')
 		if end < 0 {
 			return stamps
 		}
-		tag := l[i : i+end]
-		l = l[i+end+1:]
-		if len(tag) < 3 || (tag[2] != ' ' && tag[2] != '\t') || !hasClass(tag, "yt-timestamp") {
+		tag := l[1:end]
+		l = l[end+1:]
+		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && strings.IndexByte(raw, '"') == len(raw)-1 {
+			// The form every note generator writes, read without a search.
+			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: line})
 			continue
 		}
-		if raw, ok := attribute(tag, "data-t"); ok {
+		if !hasClass(tag, "yt-timestamp") {
+			continue
+		}
+		if raw, ok := attribute(tag, "data-t="); ok {
 			stamps = append(stamps, model.Timestamp{Raw: raw, Line: line})
 		}
 	}
 }
 
-// attribute is the quoted value of attribute name inside tag.
-func attribute(tag, name string) (string, bool) {
+// attribute is the quoted value of the attribute inside tag (which starts
+// with the space after the tag name) that nameEq, "name=", introduces.
+func attribute(tag, nameEq string) (string, bool) {
 	for i := 0; ; {
-		j := strings.Index(tag[i:], name+"=")
+		j := strings.Index(tag[i:], nameEq)
 		if j < 0 {
 			return "", false
 		}
 		j += i
-		i = j + len(name) + 1
-		if b := tag[j-1]; b != ' ' && b != '\t' {
+		i = j + len(nameEq)
+		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t') {
 			continue
 		}
 		if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {
@@ -146,7 +152,7 @@ func attribute(tag, name string) (string, bool) {
 
 // hasClass reports whether tag's class attribute lists class.
 func hasClass(tag, class string) bool {
-	v, ok := attribute(tag, "class")
+	v, ok := attribute(tag, "class=")
 	if !ok {
 		return false
 	}
