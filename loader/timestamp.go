@@ -111,7 +111,7 @@ func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestam
 		}
 		tag := l[1:end]
 		l = l[end+1:]
-		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && strings.IndexByte(raw, '"') == len(raw)-1 {
+		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
 			// The form every note generator writes, read without a search.
 			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: line})
 			continue
