@@ -1,0 +1,293 @@
+// Package search is the search view: a query typed at the top, the hits of
+// the whole vault below it as you type, each with where it lives, a
+// snippet with the match highlighted and the nearest timestamp above it.
+// Searching runs in a command; a newer query makes older answers stale,
+// and they are dropped. What the user picks is queued as a request (see
+// common.Requests) for the root to act on: OpenHitMsg, OpenVideoMsg,
+// CloseMsg.
+package search
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+	engine "tubenotes/model/search"
+	"tubenotes/ui/common"
+)
+
+// OpenHitMsg asks the root to open the note at Path in the reader, scrolled
+// to source line Line, with Find (the query's first word or phrase, what
+// the reader's find-in-note looks for) highlighted so n/N step through it.
+// Query is the whole query as typed.
+type OpenHitMsg struct {
+	Note  *model.Note
+	Path  string
+	Line  int
+	Query string
+	Find  string
+}
+
+// OpenVideoMsg asks the root to open a video at a second. URL comes from
+// model.Note.TimestampURL, never from note text.
+type OpenVideoMsg struct {
+	URL     string
+	Seconds int
+	Note    *model.Note
+	Index   int // into Note.Timestamps
+}
+
+// CloseMsg asks the root to leave the search view.
+type CloseMsg struct{}
+
+// IndexedMsg carries an index built by BuildIndex.
+type IndexedMsg struct{ Index *engine.Index }
+
+// BuildIndex builds the search index of notes in a command, so the first
+// frame and the note count never wait for it.
+func BuildIndex(notes []*model.Note) tea.Cmd {
+	return func() tea.Msg { return IndexedMsg{Index: engine.Build(notes)} }
+}
+
+// resultMsg is the answer to the query of generation gen.
+type resultMsg struct {
+	gen    int
+	query  *engine.Query
+	result engine.Result
+}
+
+// Model is the search view.
+type Model struct {
+	c             *common.Common
+	width, height int
+	input         textinput.Model
+	index         *engine.Index
+
+	gen     int // of the latest query sent
+	pending bool
+	err     string // why the typed query can't be read
+
+	query  *engine.Query // of the results shown
+	result engine.Result
+	cur    common.Cursor // over hits
+	list   bool          // keys move through the hits instead of editing the query
+
+	common.Requests
+}
+
+// New is an empty search view.
+func New(c *common.Common) Model {
+	in := textinput.New()
+	in.Prompt = "Search: "
+	in.Placeholder = `words "a phrase" -exclude channel:name title:word`
+	st := textinput.DefaultStyles(true)
+	st.Cursor.Blink = false // a steady cursor: no timer messages for the root to route
+	st.Focused.Prompt, st.Blurred.Prompt = c.Styles.PaneTitleFocused, c.Styles.PaneTitle
+	st.Focused.Text, st.Blurred.Text = c.Styles.Input, c.Styles.Input
+	st.Focused.Placeholder, st.Blurred.Placeholder = c.Styles.Dim, c.Styles.Dim
+	in.SetStyles(st)
+	return Model{c: c, input: in}
+}
+
+// SetIndex gives the view the index to search and reruns the query typed
+// while it was being built.
+func (m *Model) SetIndex(ix *engine.Index) tea.Cmd {
+	m.index = ix
+	return m.run()
+}
+
+// Indexed reports whether the view has an index.
+func (m Model) Indexed() bool { return m.index != nil }
+
+// SetSize sets the view's size, input and header lines included.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
+	m.clamp()
+}
+
+// Focus gives the view the keyboard, with the query ready to edit.
+func (m *Model) Focus() tea.Cmd {
+	m.list = false
+	return m.input.Focus()
+}
+
+// Blur takes the keyboard away.
+func (m *Model) Blur() { m.input.Blur() }
+
+// Query is the text typed.
+func (m Model) Query() string { return m.input.Value() }
+
+// SetQuery replaces the text typed and searches for it.
+func (m *Model) SetQuery(q string) tea.Cmd {
+	m.input.SetValue(q)
+	return m.run()
+}
+
+// Result is the shown answer: its hits and the number of notes they are in.
+func (m Model) Result() engine.Result { return m.result }
+
+// Selected is the index of the chosen hit, -1 when there is none.
+func (m Model) Selected() int {
+	if len(m.result.Hits) == 0 {
+		return -1
+	}
+	return m.cur.Pos
+}
+
+// Pending reports whether a newer query than the shown results is running.
+func (m Model) Pending() bool { return m.pending }
+
+// Update handles keys and the answers of searches.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case resultMsg:
+		if msg.gen != m.gen { // an older query: its answer is stale
+			return m, nil
+		}
+		m.query, m.result, m.pending = msg.query, msg.result, false
+		m.cur = common.Cursor{}
+		m.clamp()
+		return m, nil
+	case IndexedMsg:
+		return m, m.SetIndex(msg.Index)
+	case tea.KeyPressMsg:
+		if m.list {
+			return m.listKey(msg)
+		}
+		return m.typeKey(msg)
+	case tea.PasteMsg:
+		if !m.list {
+			return m.edit(msg)
+		}
+	}
+	return m, nil
+}
+
+func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "enter":
+		m.open()
+		return m, nil
+	case "esc":
+		if len(m.result.Hits) == 0 {
+			m.Add(CloseMsg{})
+			return m, nil
+		}
+		fallthrough
+	case "tab":
+		m.list = true
+		m.input.Blur()
+		return m, nil
+	case "up", "ctrl+p":
+		m.cur.Pos--
+		m.clamp()
+		return m, nil
+	case "down", "ctrl+n":
+		m.cur.Pos++
+		m.clamp()
+		return m, nil
+	}
+	return m.edit(msg)
+}
+
+// edit lets the text input have the message and searches when the text
+// changed.
+func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		cmd = tea.Batch(cmd, m.run())
+	}
+	return m, cmd
+}
+
+func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Enter):
+		m.open()
+	case key.Matches(msg, k.OpenVideo):
+		m.openVideo()
+	case key.Matches(msg, k.Clear):
+		m.Add(CloseMsg{})
+	case msg.String() == "tab" || msg.String() == "/" || msg.String() == "s":
+		return m, m.Focus()
+	default:
+		m.cur.Move(msg, k, len(m.result.Hits), m.hitRows())
+	}
+	return m, nil
+}
+
+// run parses the typed query and, when it reads, searches in a command.
+// Every call starts a new generation, so answers to older text are dropped.
+func (m *Model) run() tea.Cmd {
+	m.gen++
+	m.err = ""
+	q, err := engine.Parse(m.input.Value())
+	if err != nil {
+		m.err, m.pending = err.Error(), false
+		return nil
+	}
+	if q.Empty() {
+		m.query, m.result, m.pending = nil, engine.Result{}, false
+		m.cur = common.Cursor{}
+		return nil
+	}
+	if m.index == nil {
+		m.pending = true // SetIndex runs it
+		return nil
+	}
+	m.pending = true
+	gen, ix := m.gen, m.index
+	return func() tea.Msg { return resultMsg{gen: gen, query: q, result: ix.Search(q)} }
+}
+
+func (m *Model) open() {
+	i := m.Selected()
+	if i < 0 {
+		return
+	}
+	h := m.result.Hits[i]
+	m.Add(OpenHitMsg{Note: h.Note, Path: h.Note.Path, Line: h.Line, Query: m.input.Value(), Find: findText(m.query)})
+}
+
+func (m *Model) openVideo() {
+	i := m.Selected()
+	if i < 0 {
+		return
+	}
+	h := m.result.Hits[i]
+	ts := h.Note.TimestampAbove(h.Line)
+	if ts < 0 {
+		return
+	}
+	m.Add(OpenVideoMsg{URL: h.Note.TimestampURL(ts), Seconds: h.Note.Timestamps[ts].Seconds, Note: h.Note, Index: ts})
+}
+
+// findText is what the reader's find-in-note should look for: the query's
+// first word or phrase.
+func findText(q *engine.Query) string {
+	if q == nil || len(q.Terms) == 0 {
+		return ""
+	}
+	t := q.Terms[0]
+	s := ""
+	for i, w := range t.Words {
+		if i > 0 {
+			s += " "
+		}
+		s += w
+	}
+	return s
+}
+
+// rowsPerHit: where the hit lives, then its snippet.
+const rowsPerHit = 2
+
+// hitRows is how many hits fit under the input and header lines.
+func (m Model) hitRows() int { return max((m.height-2)/rowsPerHit, 1) }
+
+func (m *Model) clamp() { m.cur.Clamp(len(m.result.Hits), m.hitRows()) }
