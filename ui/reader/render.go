@@ -227,9 +227,10 @@ func keepSGR(s string) string {
 func headerLines(v *model.Vault, n *model.Note, width int, st styles) []string {
 	const margin = "  "
 	inner := max(width-2*len(margin), 1)
-	title := safe.Line(n.Title)
+	line := func(s string) string { return dropTags(safe.Line(s)) }
+	title := line(n.Title)
 	if title == "" {
-		title = safe.Line(n.Path)
+		title = line(n.Path)
 	}
 	var out []string
 	out = append(out, "")
@@ -238,11 +239,11 @@ func headerLines(v *model.Vault, n *model.Note, width int, st styles) []string {
 	}
 	var meta []string
 	if n.Channel != "" {
-		meta = append(meta, safe.Line(n.Channel))
+		meta = append(meta, line(n.Channel))
 	}
 	if v != nil {
 		if vid := v.VideoOf(n); vid != nil && vid.Title != "" {
-			meta = append(meta, safe.Line(vid.Title))
+			meta = append(meta, line(vid.Title))
 		}
 	}
 	m := strings.Join(meta, " › ")
@@ -250,7 +251,7 @@ func headerLines(v *model.Vault, n *model.Note, width int, st styles) []string {
 		if m != "" {
 			m += " · "
 		}
-		m += safe.Line(n.VideoID)
+		m += line(n.VideoID)
 	}
 	if m != "" {
 		out = append(out, margin+st.meta.Render(ansi.Truncate(m, inner, "…")))

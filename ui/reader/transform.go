@@ -53,7 +53,10 @@ type transformer struct {
 // ids in the sentinels.
 func transform(v *model.Vault, n *model.Note) (string, []item) {
 	t := &transformer{v: v, n: n}
-	body := dropTagEntities(dropTags(safe.Text(bodyText(n))))
+	// Tag characters go before safe.Text, whose entity check then sees what
+	// their removal joined; tag entities go after it, replaced by U+FFFD,
+	// which cannot join anything into an entity.
+	body := dropTagEntities(safe.Text(dropTags(bodyText(n))))
 	t.b.Grow(len(body) + len(body)/8)
 	lines := strings.Split(body, "\n")
 	sec := 0
@@ -365,8 +368,8 @@ func atxPrefix(l string) (string, string) {
 
 func isTableRow(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " \t"), "|") }
 
-// dropTagEntities removes numeric entities that glamour would decode into a
-// tag character, so no note can forge a sentinel.
+// dropTagEntities replaces numeric entities that glamour would decode into
+// a tag character with U+FFFD, so no note can forge a sentinel.
 func dropTagEntities(s string) string {
 	if !strings.Contains(s, "&#") {
 		return s
@@ -391,6 +394,7 @@ func dropTagEntities(s string) string {
 			if k < len(s) && s[k] == ';' {
 				k++
 			}
+			b.WriteString("\uFFFD")
 			s = s[k:]
 			continue
 		}
