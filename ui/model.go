@@ -71,7 +71,14 @@ type Model struct {
 
 	finding   bool // the find-in-note query has the keyboard
 	findQuery string
+
+	// deferred are reader keys pressed while the note was still rendering
+	// (selection and scrolling need its lines); they run once it is shown.
+	deferred []tea.KeyPressMsg
 }
+
+// maxDeferred bounds the keys kept while a note renders.
+const maxDeferred = 64
 
 // resizeSettle is how long the window must keep its size before the reader
 // renders again at the new width.

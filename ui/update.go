@@ -56,9 +56,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader, rc = m.reader.Update(msg)
 		cmd = tea.Batch(nc, rc)
 	}
-	cmd = tea.Batch(cmd, m.takeRequests())
+	cmd = tea.Batch(cmd, m.takeRequests(), m.replayDeferred())
 	m.follow()
 	return m, cmd
+}
+
+// replayDeferred runs the reader keys that waited for the note to render,
+// in order, until one opens a note that must render in turn.
+func (m *Model) replayDeferred() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.deferred) > 0 && !m.reader.Rendering() {
+		k := m.deferred[0]
+		m.deferred = m.deferred[1:]
+		cmds = append(cmds, m.readerKey(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // takeRequests acts on what the sidebar panes asked for in this update.
@@ -118,7 +130,7 @@ func (m *Model) follow() {
 	m.sections.SetCurrent(cur)
 	section := ""
 	if cur >= 0 && cur < len(n.Sections) {
-		section = n.Sections[cur].Title
+		section = common.HeadingText(n.Sections[cur].Title)
 	}
 	m.status.SetCrumbs(n.Channel, n.Title, section)
 }
@@ -202,6 +214,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case focusSections:
 			m.sections, cmd = m.sections.Update(msg)
 		default:
+			if m.reader.Rendering() {
+				if len(m.deferred) < maxDeferred {
+					m.deferred = append(m.deferred, msg)
+				}
+				return nil
+			}
 			cmd = m.readerKey(msg)
 		}
 		return cmd

@@ -397,3 +397,27 @@ func TestClickOnBadgeOpensIt(t *testing.T) {
 	}
 	t.Fatalf("no badge on screen:\n%s", h.screen())
 }
+
+func TestReaderKeysWaitForTheRendering(t *testing.T) {
+	h := demoHarness(t)
+	h.press("/")
+	h.typeText("cloud computing")
+	var cmds []tea.Cmd
+	for _, k := range []string{"enter", "t", "o"} {
+		next, cmd := h.m.Update(keyMsg(k))
+		h.m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	if !h.m.reader.Rendering() {
+		t.Fatal("the note rendered inside Update")
+	}
+	if got := h.opener.opened(); len(got) != 0 {
+		t.Fatalf("o acted before the note was shown: %q", got)
+	}
+	for _, c := range cmds {
+		h.send(run(c)...)
+	}
+	if got := h.opener.opened(); !reflect.DeepEqual(got, []string{seedVideo + "&t=32s @32"}) {
+		t.Errorf("t, o typed during the rendering opened %q, want the first timestamp", got)
+	}
+}

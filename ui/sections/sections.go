@@ -72,7 +72,7 @@ func (m *Model) SetNote(n *model.Note) {
 	}
 	m.rows = make([]row, len(n.Sections))
 	for i, s := range n.Sections {
-		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(s.Title)}
+		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(common.HeadingText(s.Title))}
 		if r.first >= 0 {
 			r.clock = common.Clock(n.Timestamps[r.first].Seconds)
 		}

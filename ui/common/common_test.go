@@ -1,0 +1,88 @@
+package common
+
+import "testing"
+
+func TestHeadingText(t *testing.T) {
+	cases := map[string]string{
+		"Plain":                      "Plain",
+		"[[Impact of AI|AI stocks]]": "AI stocks",
+		"About [[note]] and [[a#b]]": "About note and a",
+		"**Bold** and `code`":        "Bold and code",
+		"Broken [[link":              "Broken [[link",
+		"[[ x | y ]] tail":           "y tail",
+	}
+	for in, want := range cases {
+		if got := HeadingText(in); got != want {
+			t.Errorf("HeadingText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestClock(t *testing.T) {
+	cases := map[int]string{0: "0:00", 28: "0:28", 65: "1:05", 3723: "1:02:03", 36000: "10:00:00", -5: "0:00"}
+	for s, want := range cases {
+		if got := Clock(s); got != want {
+			t.Errorf("Clock(%d) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestCursor(t *testing.T) {
+	var c Cursor
+	c.Pos = 50
+	c.Clamp(10, 4)
+	if c.Pos != 9 || c.Offset != 6 {
+		t.Errorf("clamp past the end: %+v", c)
+	}
+	c.Scroll(-100, 10, 4)
+	if c.Offset != 0 || c.Pos != 3 {
+		t.Errorf("scroll to the top: %+v", c)
+	}
+	c.Clamp(0, 4)
+	if c.Pos != 0 || c.Offset != 0 {
+		t.Errorf("clamp on no rows: %+v", c)
+	}
+	c = Cursor{Pos: 3}
+	c.Clamp(10, 0)
+	if c.Pos != 3 {
+		t.Errorf("zero height moved the cursor: %+v", c)
+	}
+}
+
+func TestFit(t *testing.T) {
+	if got := Fit("abcdef", 4); got != "abc…" {
+		t.Errorf("Fit cut = %q", got)
+	}
+	if got := Fit("ab", 4); got != "ab  " {
+		t.Errorf("Fit pad = %q", got)
+	}
+	if got := Fit("界界界", 4); got != "界… " {
+		t.Errorf("Fit wide = %q", got)
+	}
+	if Fit("x", 0) != "" || Fit("x", -1) != "" {
+		t.Error("Fit to nothing")
+	}
+}
+
+func TestKeyMapHasNoClashes(t *testing.T) {
+	k := DefaultKeyMap()
+	// within one pane a key must mean one thing; "/" is filter in the notes
+	// pane and find in the reader, never both in one place
+	reader := [][]string{k.Up.Keys(), k.Down.Keys(), k.Top.Keys(), k.Bottom.Keys(), k.PageUp.Keys(), k.PageDown.Keys(),
+		k.HalfUp.Keys(), k.HalfDown.Keys(), k.NextTimestamp.Keys(), k.PrevTimestamp.Keys(), k.NextLink.Keys(),
+		k.PrevLink.Keys(), k.OpenVideo.Keys(), k.CopyURL.Keys(), k.Find.Keys(), k.FindNext.Keys(), k.FindPrev.Keys(),
+		k.Enter.Keys(), k.Clear.Keys(), k.NextPane.Keys(), k.PrevPane.Keys(), k.Sidebar.Keys(), k.Help.Keys(),
+		k.Quit.Keys(), k.Back.Keys(), k.Forward.Keys()}
+	seen := map[string]bool{}
+	for _, keys := range reader {
+		for _, key := range keys {
+			if seen[key] {
+				t.Errorf("key %q bound twice in the reader", key)
+			}
+			seen[key] = true
+		}
+	}
+	if seen["s"] {
+		t.Error(`"s" is reserved for the search view`)
+	}
+}
