@@ -7,9 +7,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
 	"tubenotes/model"
+	"tubenotes/ui/common"
 )
 
 // TestCorpusRendersClean renders every note of the real corpus and checks
@@ -80,6 +83,12 @@ func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links i
 		switch it.kind {
 		case itemTimestamp:
 			seenTS[it.index] = true
+			if ts := n.Timestamps[it.index]; ts.Valid && it.start.line == it.end.line {
+				want := "▶ " + common.Clock(ts.Seconds)
+				if got := ansi.Cut(r.plain[it.start.line], it.start.col, it.end.col); got != want {
+					t.Errorf("%s: timestamp %d located at %+v..%+v reads %q, want %q", n.Path, it.index, it.start, it.end, got, want)
+				}
+			}
 		case itemLink:
 			seenLink[it.index] = true
 		}
