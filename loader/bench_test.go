@@ -76,6 +76,7 @@ func benchmarkLoad(b *testing.B, dir string) {
 	size := vaultBytes(b, fsys)
 	b.SetBytes(size)
 	b.ReportAllocs()
+	b.ResetTimer()
 	var peak, live uint64
 	for range b.N {
 		b.StopTimer()
@@ -103,6 +104,7 @@ func benchmarkReadOnly(b *testing.B, dir string) {
 	fsys := os.DirFS(dir)
 	b.SetBytes(vaultBytes(b, fsys))
 	b.ReportAllocs()
+	b.ResetTimer()
 	for range b.N {
 		w, err := walk(fsys)
 		if err != nil {
@@ -205,6 +207,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	b.ResetTimer()
 	var sc scratch
 	for b.Loop() {
 		for i, data := range files {
