@@ -186,11 +186,16 @@ func (s heapSampler) stop() uint64 {
 	return <-s.peak
 }
 
-// BenchmarkParseCorpus parses the corpus's notes from memory on one
-// goroutine, as a Load worker does: the parser's own speed, without the
-// disk or the vault (each note gets a copy of its bytes, as from a read).
-func BenchmarkParseCorpus(b *testing.B) {
-	fsys := os.DirFS(loadtest.CorpusDir(b))
+// BenchmarkParseCorpus and BenchmarkParseGenerated parse notes from
+// memory on one goroutine, as a Load worker does: the parser's own speed,
+// without the disk or the vault (each note gets a copy of its bytes, as
+// from a read).
+func BenchmarkParseCorpus(b *testing.B) { benchmarkParse(b, os.DirFS(loadtest.CorpusDir(b))) }
+func BenchmarkParseGenerated(b *testing.B) {
+	benchmarkParse(b, loadtest.Generate(2000, 1))
+}
+
+func benchmarkParse(b *testing.B, fsys fs.FS) {
 	w, err := walk(fsys)
 	if err != nil {
 		b.Fatal(err)
