@@ -1,31 +1,43 @@
 package reader
 
+import "sort"
+
 // SetFind highlights every match of query in the note, case- and
 // accent-insensitively ("cafe" finds "café", "istanbul" finds "İstanbul"),
 // also across line breaks, and makes the first match at or below the top
 // line the current one, scrolled into view. It returns the number of
 // matches; "" clears. Before the note is rendered it returns 0 and the
 // matches appear with the rendering.
-func (m *Model) SetFind(query string) int {
-	m.query = fold(query)
-	m.matches, m.current = nil, -1
-	if m.query == "" || !m.ready() {
-		return 0
+func (m *Model) SetFind(query string) int { return m.SetFindTerms([]string{query}) }
+
+// SetFindTerms is SetFind for several terms at once (the words and phrases
+// of a vault search): a match of any of them is a match.
+func (m *Model) SetFindTerms(terms []string) int {
+	m.terms = nil
+	for _, t := range terms {
+		if f := fold(t); f != "" {
+			m.terms = append(m.terms, f)
+		}
 	}
 	m.refind()
 	return len(m.matches)
 }
 
-// refind looks for the query in the document shown; the current match is
+// refind looks for the terms in the document shown; the current match is
 // the first at or below the top line.
 func (m *Model) refind() {
 	m.matches, m.current = nil, -1
-	if m.query == "" || m.doc == nil {
+	if len(m.terms) == 0 || m.doc == nil {
 		return
 	}
-	m.matches = m.doc.fold.find(m.query)
+	for _, t := range m.terms {
+		m.matches = append(m.matches, m.doc.fold.find(t)...)
+	}
 	if len(m.matches) == 0 {
 		return
+	}
+	if len(m.terms) > 1 {
+		m.matches = sortMatches(m.matches)
 	}
 	m.current = 0
 	for i, mt := range m.matches {
@@ -56,4 +68,19 @@ func (m *Model) findStep(dir int) {
 // matches.
 func (m Model) FindStatus() (current, total int) {
 	return m.current + 1, len(m.matches)
+}
+
+// sortMatches orders matches of several terms by position and drops those
+// that overlap an earlier one.
+func sortMatches(ms []match) []match {
+	before := func(a, b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
+	sort.Slice(ms, func(i, j int) bool { return before(ms[i].start, ms[j].start) })
+	out := ms[:0]
+	for _, mt := range ms {
+		if len(out) > 0 && before(mt.start, out[len(out)-1].end) {
+			continue
+		}
+		out = append(out, mt)
+	}
+	return out
 }

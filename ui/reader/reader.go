@@ -66,7 +66,7 @@ type Model struct {
 
 	sel Selection
 
-	query   string // folded
+	terms   []string // folded find terms
 	matches []match
 	current int // index into matches, -1 none
 }

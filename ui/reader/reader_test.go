@@ -509,3 +509,21 @@ func TestCurrentSectionNearTheEnd(t *testing.T) {
 		t.Error("CurrentSection stuck on the last section after scrolling away")
 	}
 }
+
+func TestFindTerms(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "notty"}, v, n, 60, 200)
+	cafe, izmir := m.SetFind("cafe"), m.SetFind("izmir")
+	if got := m.SetFindTerms([]string{"izmir", "", "CAFÉ"}); got != cafe+izmir {
+		t.Fatalf("SetFindTerms = %d, want %d", got, cafe+izmir)
+	}
+	for i := 1; i < len(m.matches); i++ {
+		a, b := m.matches[i-1].start, m.matches[i].start
+		if a.line > b.line || a.line == b.line && a.col >= b.col {
+			t.Fatalf("matches out of order: %+v then %+v", a, b)
+		}
+	}
+	if got := m.SetFindTerms([]string{"section", "second section"}); got != 2 {
+		t.Errorf("overlapping terms counted %d matches, want 2 (First section, Second section)", got)
+	}
+}
