@@ -3,6 +3,8 @@
 package notes
 
 import (
+	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -22,7 +24,7 @@ type Model struct {
 	folded  map[int]bool // tree index of a group → folded
 	visible []int        // tree indexes shown when no filter is on
 	index   map[*model.Note]int
-	targets targets
+	targets []target
 
 	cur common.Cursor // into the rows shown: visible, or matches
 
@@ -31,6 +33,7 @@ type Model struct {
 	gen     int    // generation of the newest query
 	pending bool   // a result for gen has not arrived yet
 	matches []match
+	ranked  string // the query matches holds the result of
 
 	open *model.Note
 
@@ -40,6 +43,7 @@ type Model struct {
 // filteredMsg carries the ranked notes for the query of one generation.
 type filteredMsg struct {
 	gen     int
+	query   string
 	matches []match
 }
 
@@ -143,7 +147,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case filteredMsg:
 		if msg.gen == m.gen && m.pending {
-			m.matches, m.pending = msg.matches, false
+			m.matches, m.ranked, m.pending = msg.matches, msg.query, false
 			m.cur = common.Cursor{}
 		}
 	case tea.KeyPressMsg:
@@ -178,7 +182,7 @@ func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case "enter":
 		m.typing = false
 		if m.pending { // keys outran the filter: rank now so enter opens the right note
-			m.matches, m.pending = filter(m.targets, m.query), false
+			m.matches, m.ranked, m.pending = filter(m.targets, m.candidates(m.query), m.query), m.query, false
 			m.cur = common.Cursor{}
 		}
 		m.activate(m.cur.Pos, true)
@@ -217,13 +221,28 @@ func (m *Model) setQuery(q string) tea.Cmd {
 	m.gen++
 	m.cur = common.Cursor{}
 	if q == "" {
-		m.matches, m.pending = nil, false
+		m.matches, m.ranked, m.pending = nil, "", false
 		m.SetOpen(m.open)
 		return nil
 	}
 	m.pending = true
-	gen, ts := m.gen, m.targets
-	return func() tea.Msg { return filteredMsg{gen: gen, matches: filter(ts, q)} }
+	gen, ts, candidates := m.gen, m.targets, m.candidates(q)
+	return func() tea.Msg { return filteredMsg{gen: gen, query: q, matches: filter(ts, candidates, q)} }
+}
+
+// candidates are the only targets that can match q: those that matched the
+// query shown when q extends it (typing narrows), else all (nil).
+func (m Model) candidates(q string) []int {
+	shown := strings.TrimSpace(m.ranked)
+	if m.ranked == "" || !strings.HasPrefix(strings.TrimSpace(q), shown) {
+		return nil
+	}
+	out := make([]int, len(m.matches))
+	for i, mt := range m.matches {
+		out[i] = mt.target
+	}
+	sort.Ints(out) // tree order, so ties rank as before
+	return out
 }
 
 // activate asks for the note of row r to be opened, or folds or unfolds

@@ -53,22 +53,34 @@ func (m Model) titleLine() string {
 
 func (m Model) row(r int) string {
 	st := m.c.Styles
-	var line string
-	if m.Filtering() {
-		mt := m.matches[r]
-		line = " " + m.highlight(m.targets[mt.target], mt.matched)
-	} else {
-		line = m.treeRow(m.tree[m.visible[r]], m.visible[r])
+	cur, isCursor := st.Cursor, r == m.cur.Pos
+	if m.focused {
+		cur = st.CursorFocused
 	}
+	mark := " "
 	if n := m.noteAt(r); n != nil && n == m.open {
-		line = st.OpenNote.Render("▌") + line[1:]
+		mark = "▌"
 	}
-	if r == m.cur.Pos {
-		cur := st.Cursor
-		if m.focused {
-			cur = st.CursorFocused
+	if m.Filtering() {
+		// the cursor's style goes under every run, so the matched letters
+		// stay visible on the selected row
+		base := lipgloss.NewStyle()
+		if isCursor {
+			base = cur
 		}
-		return cur.Render(common.Fit(ansi.Strip(line), m.width))
+		mt := m.matches[r]
+		line := base.Render(mark) + m.highlight(m.targets[mt.target], mt.matched, base)
+		if pad := m.width - ansi.StringWidth(line); pad > 0 {
+			line += base.Render(strings.Repeat(" ", pad))
+		}
+		return line
+	}
+	line := m.treeRow(m.tree[m.visible[r]], m.visible[r])
+	if isCursor {
+		return cur.Render(common.Fit(mark+ansi.Strip(line)[1:], m.width))
+	}
+	if mark != " " {
+		line = st.OpenNote.Render(mark) + line[1:]
 	}
 	return line
 }
@@ -95,11 +107,11 @@ func (m Model) treeRow(n node, i int) string {
 	return indent + st.Note.Render(n.label)
 }
 
-// highlight styles the matched bytes of a target; the part after the title
-// (channel › video) is dimmed.
-func (m Model) highlight(t target, matched []int) string {
+// highlight styles the matched bytes of a target over base; the part after
+// the title (channel › video) is dimmed.
+func (m Model) highlight(t target, matched []int, base lipgloss.Style) string {
 	st := m.c.Styles
-	styles := [...]lipgloss.Style{st.Note, st.Dim, st.Match}
+	styles := [...]lipgloss.Style{st.Note.Inherit(base), st.Dim.Inherit(base), st.Match.Inherit(base)}
 	const title, place, hit = 0, 1, 2
 	var b, run strings.Builder
 	runClass, next := title, 0

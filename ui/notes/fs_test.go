@@ -1,0 +1,21 @@
+package notes
+
+import (
+	"io/fs"
+	"os"
+	"testing"
+
+	"tubenotes/loader"
+	"tubenotes/model"
+)
+
+func dirFS(dir string) fs.FS { return os.DirFS(dir) }
+
+func mustLoad(t testing.TB, fsys fs.FS) *model.Vault {
+	t.Helper()
+	v, err := loader.Load(fsys, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

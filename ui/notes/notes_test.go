@@ -1,0 +1,281 @@
+package notes
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sahilm/fuzzy"
+
+	"tubenotes/loader"
+	"tubenotes/loader/demo"
+	"tubenotes/loader/loadtest"
+	"tubenotes/model"
+	"tubenotes/ui/common"
+)
+
+func demoVault(t testing.TB) *model.Vault {
+	t.Helper()
+	v, err := loader.Load(demo.FS(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func newPane(t testing.TB, v *model.Vault, w, h int) Model {
+	m := New(common.New(true))
+	m.SetVault(v)
+	m.SetSize(w, h)
+	m.SetFocused(true)
+	return m
+}
+
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		var msg tea.KeyPressMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "backspace":
+			msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
+		case "down":
+			msg = tea.KeyPressMsg{Code: tea.KeyDown}
+		default:
+			msg = tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+		}
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		if cmd != nil {
+			m, _ = m.Update(cmd())
+		}
+	}
+	return m
+}
+
+func TestTreeGroupsByChannelAndVideo(t *testing.T) {
+	m := newPane(t, demoVault(t), 60, 30)
+	got := ansi.Strip(m.View())
+	want := []string{
+		"Notes 8",
+		" Welcome to tubenotes",
+		" ▾ 3blue1brown                                            2",
+		"   3blue1brown",
+		"   ▾ The most unexpected answer to a counting puzzle      1",
+		"     Counting puzzle involving pi",
+		" ▾ bankless                                               5",
+		"   bankless",
+		"   ▾ Shaun Maguire: Why Hardware Always Comes Before Sof… 2",
+		"     Importance of GPUs for deep learning",
+		"     Cloud computing and commodity hardware",
+		"   ▾ Can Ethereum Still Win Against Bitcoin & ALT Layer1… 1",
+		"     Ethereum's competitive position",
+		"   Reading list",
+	}
+	lines := strings.Split(got, "\n")
+	for i, w := range want {
+		if strings.TrimRight(lines[i], " ") != w {
+			t.Errorf("line %d = %q, want %q", i, strings.TrimRight(lines[i], " "), w)
+		}
+	}
+	if m.Count() != 8 {
+		t.Errorf("Count %d", m.Count())
+	}
+}
+
+func TestEveryNoteListedOnceOnTheCorpus(t *testing.T) {
+	dir := loadtest.CorpusDir(t)
+	v, err := loader.Load(dirFS(dir), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := buildTree(v)
+	seen := map[*model.Note]int{}
+	for _, n := range tree {
+		if n.kind == noteRow {
+			seen[n.note]++
+		}
+		if n.group() && n.count == 0 {
+			t.Errorf("empty group %q", n.label)
+		}
+	}
+	for _, n := range v.Notes {
+		if seen[n] != 1 {
+			t.Errorf("%s listed %d times", n.Path, seen[n])
+		}
+	}
+}
+
+func TestFoldingAndBigVaults(t *testing.T) {
+	m := newPane(t, demoVault(t), 60, 30)
+	m = press(m, "j", "enter") // fold 3blue1brown
+	if strings.Contains(ansi.Strip(m.View()), "Counting puzzle") || !strings.Contains(ansi.Strip(m.View()), "▸ 3blue1brown") {
+		t.Errorf("fold failed:\n%s", ansi.Strip(m.View()))
+	}
+	big := newPane(t, mustLoad(t, loadtest.Generate(300, 1)), 60, 30)
+	if !strings.Contains(ansi.Strip(big.View()), "▸ ") {
+		t.Error("a vault of 300 notes should start with its videos folded")
+	}
+	n := big.targets[len(big.targets)-1].note
+	big.SetOpen(n)
+	if big.Selected() != n || !strings.Contains(ansi.Strip(big.View()), "▌") {
+		t.Errorf("SetOpen did not reveal the note:\n%s", ansi.Strip(big.View()))
+	}
+}
+
+func TestFilterRanksAndHighlights(t *testing.T) {
+	m := newPane(t, demoVault(t), 60, 30)
+	m = press(m, "/", "g", "p", "u", "s")
+	if !m.Typing() || !m.Filtering() {
+		t.Fatal("not filtering")
+	}
+	if m.Selected() == nil || m.Selected().Title != "Importance of GPUs for deep learning" {
+		t.Fatalf("best match %v", m.Selected())
+	}
+	row := m.row(0)
+	if !strings.Contains(row, m.c.Styles.Match.Inherit(m.c.Styles.CursorFocused).Render("GPUs")) {
+		t.Errorf("matched letters not highlighted: %q", row)
+	}
+	// channel and video titles are matched too
+	m = press(m, "backspace", "backspace", "backspace", "backspace", "c", "o", "u", "n", "t", "i", "n", "g", " ", "p", "u", "z")
+	if m.Selected() == nil || m.Selected().Path != "3blue1brown/counting_puzzle_involving_pi.md" {
+		t.Errorf("counting puzz: %v", m.Selected())
+	}
+	m = press(m, "esc")
+	if m.Filtering() || m.Typing() {
+		t.Error("esc did not clear")
+	}
+}
+
+func TestFilterEnterRequestsTheNote(t *testing.T) {
+	m := newPane(t, demoVault(t), 60, 30)
+	m = press(m, "/")
+	// type without delivering the filter's result: enter must still open the best match
+	for _, r := range "ethereum" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	reqs := m.Take()
+	if len(reqs) != 1 {
+		t.Fatalf("requests %v", reqs)
+	}
+	r := reqs[0].(common.OpenNote)
+	if r.Note.Path != "bankless/ethereums_competitive_position.md" || !r.FocusReader {
+		t.Errorf("enter asked for %+v", r)
+	}
+	if m.Typing() || !m.Filtering() {
+		t.Error("enter should stop typing and keep the filter")
+	}
+}
+
+func TestStaleFilterResultsAreDropped(t *testing.T) {
+	m := newPane(t, demoVault(t), 60, 30)
+	m = press(m, "/")
+	m, old := m.Update(tea.KeyPressMsg{Code: 'z', Text: "z"})
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	m, newer := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	m, _ = m.Update(newer())
+	m, _ = m.Update(old()) // "z" arrives late
+	if m.query != "c" || len(m.matches) == 0 {
+		t.Errorf("stale result applied: query %q, %d matches", m.query, len(m.matches))
+	}
+}
+
+func TestViewIsExactlyTheSize(t *testing.T) {
+	v := demoVault(t)
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {5, 3}, {30, 4}, {80, 50}} {
+		m := newPane(t, v, sz[0], sz[1])
+		m = press(m, "G", "/", "e")
+		s := m.View()
+		if sz[1] == 0 || sz[0] == 0 {
+			if s != "" {
+				t.Errorf("%v: %q", sz, s)
+			}
+			continue
+		}
+		lines := strings.Split(s, "\n")
+		if len(lines) != sz[1] {
+			t.Errorf("%v: %d lines", sz, len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) != sz[0] {
+				t.Errorf("%v: line %q is %d cells", sz, ansi.Strip(l), ansi.StringWidth(l))
+			}
+		}
+	}
+}
+
+func TestClickAndScroll(t *testing.T) {
+	m := newPane(t, demoVault(t), 60, 5)
+	m.Scroll(3)
+	if m.cur.Offset != 3 {
+		t.Errorf("scroll offset %d", m.cur.Offset)
+	}
+	m.Click(1) // the first row in the window: 3blue1brown's video group
+	if m.Selected() != nil || len(m.Take()) != 0 {
+		t.Error("click on a group should fold it, not open")
+	}
+	m.Scroll(-10)
+	m.Click(1)
+	reqs := m.Take()
+	if len(reqs) != 1 || reqs[0].(common.OpenNote).Note.Path != "index.md" || reqs[0].(common.OpenNote).FocusReader {
+		t.Errorf("click on the first note asked for %v", reqs)
+	}
+}
+
+// BenchmarkFilterKeystroke is one keystroke of the notes filter on a
+// 20,000-note vault (it runs in a command, off the update loop): a whole
+// query at once, one first letter (the most matches), and the mean of the
+// keystrokes of typing a query, where each narrows the last one's matches.
+func BenchmarkFilterKeystroke(b *testing.B) {
+	m := newPane(b, mustLoad(b, loadtest.Generate(20000, 1)), 60, 30)
+	b.Run("query", func(b *testing.B) {
+		for b.Loop() {
+			if len(filter(m.targets, nil, "market predi")) == 0 {
+				b.Fatal("no match")
+			}
+		}
+	})
+	b.Run("first-letter", func(b *testing.B) {
+		for b.Loop() {
+			filter(m.targets, nil, "m")
+		}
+	})
+	b.Run("typing", func(b *testing.B) {
+		const query = "market predi"
+		for b.Loop() {
+			p := m
+			p.typing = true
+			for _, r := range query {
+				var cmd tea.Cmd
+				p, cmd = p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				p, _ = p.Update(cmd())
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len("market predi")), "ns/keystroke")
+	})
+}
+
+func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
+	texts := []string{"Importance of GPUs", "café au lait", "KELVIN \u212a scale", "a_b-c d", "ſtraße", "", "ÀÉÎ", "x[y]z"}
+	queries := []string{"gpus", "GPU", "cafe", "café", "k", "kk", "ab", "a_b", "s", "ß", "àéî", "[]", "]", "zz"}
+	var ts []target
+	for _, s := range texts {
+		ts = append(ts, target{text: s})
+	}
+	for _, q := range queries {
+		fast := map[int]bool{}
+		for _, mt := range filter(ts, nil, q) {
+			fast[mt.target] = true
+		}
+		for i, s := range texts {
+			want := len(fuzzy.Find(q, []string{s})) == 1
+			if fast[i] != want || subsequence(s, []rune(q)) != want {
+				t.Errorf("%q in %q: filter %v, subsequence %v, fuzzy %v", q, s, fast[i], subsequence(s, []rune(q)), want)
+			}
+		}
+	}
+}
