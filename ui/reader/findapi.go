@@ -19,13 +19,13 @@ func (m *Model) SetFindTerms(terms []string) int {
 			m.terms = append(m.terms, f)
 		}
 	}
-	m.refind()
+	m.refind(true)
 	return len(m.matches)
 }
 
 // refind looks for the terms in the document shown; the current match is
-// the first at or below the top line.
-func (m *Model) refind() {
+// the first at or below the top line, scrolled to when reveal.
+func (m *Model) refind(reveal bool) {
 	m.matches, m.current = nil, -1
 	if len(m.terms) == 0 || m.doc == nil {
 		return
@@ -46,7 +46,9 @@ func (m *Model) refind() {
 			break
 		}
 	}
-	m.reveal(m.matches[m.current].start, m.matches[m.current].end)
+	if reveal {
+		m.reveal(m.matches[m.current].start, m.matches[m.current].end)
+	}
 }
 
 // FindNext moves to the next match, wrapping around.

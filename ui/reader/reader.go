@@ -253,7 +253,7 @@ func (m *Model) show(r *rendered) {
 		m.yOffset = m.yOffset * len(r.lines) / len(old.lines)
 	}
 	m.clamp()
-	m.refind()
+	m.refind(false) // a kept find query must not move a restored position
 }
 
 // clamp keeps the offset inside the document.

@@ -527,3 +527,29 @@ func TestFindTerms(t *testing.T) {
 		t.Errorf("overlapping terms counted %d matches, want 2 (First section, Second section)", got)
 	}
 }
+
+func TestSearchHandOffBeforeRender(t *testing.T) {
+	v, n := sampleVault(t)
+	m := New(Options{Style: "notty"})
+	m.SetSize(60, 6)
+	cmd := m.Open(v, n, 0)
+	line := n.Timestamps[len(n.Timestamps)-2].Line // the table row with Kahve
+	m.ScrollToSourceLine(line)
+	if got := m.SetFind("kahve"); got != 0 {
+		t.Errorf("SetFind before the render = %d, want 0 (nothing to look in yet)", got)
+	}
+	m = settle(t, m, cmd)
+	if cur, total := m.FindStatus(); cur != 1 || total != 1 {
+		t.Fatalf("FindStatus after the render = %d/%d, want 1/1", cur, total)
+	}
+	if mt := m.matches[0]; mt.start.line < m.YOffset() || mt.start.line >= m.YOffset()+6 {
+		t.Errorf("the hit (line %d) is not on screen (top %d)", mt.start.line, m.YOffset())
+	}
+
+	// A kept query does not move a position restored from the history.
+	m.SetFind("cafe")
+	m = settle(t, m, m.Open(v, n, 3))
+	if m.YOffset() != 3 {
+		t.Errorf("restored offset moved to %d by the find query", m.YOffset())
+	}
+}
