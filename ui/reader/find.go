@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -33,11 +33,14 @@ func buildFold(plain []string) *foldIndex {
 	space := true // no leading space
 	var buf []byte
 	for li, l := range plain {
-		col, state := 0, -1
+		col := 0
 		for l != "" {
-			var cluster string
-			var w int
-			cluster, l, w, state = uniseg.FirstGraphemeClusterInString(l, state)
+			// The same clusters and widths as ansi.StringWidth and ansi.Cut.
+			cluster, w := ansi.FirstGraphemeCluster(l, ansi.GraphemeWidth)
+			if cluster == "" {
+				cluster = l[:1]
+			}
+			l = l[len(cluster):]
 			ref := cellRef{int32(li), int32(col), int32(col + w)}
 			col += w
 			r, _ := utf8.DecodeRuneInString(cluster)
