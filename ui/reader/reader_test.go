@@ -553,3 +553,20 @@ func TestSearchHandOffBeforeRender(t *testing.T) {
 		t.Errorf("restored offset moved to %d by the find query", m.YOffset())
 	}
 }
+
+func TestFindColumnsWithWideCharacters(t *testing.T) {
+	n := parse(t, "c/wide.md", "---\ntitle: Wide\n---\n\n日本語のテキスト café and 한국어 CAFE, emoji 👍 then Café.\n")
+	m := open(t, Options{Style: "notty"}, vaultOf(n), n, 60, 10)
+	if got := m.SetFind("cafe"); got != 3 {
+		t.Fatalf("found %d, want 3", got)
+	}
+	for _, mt := range m.matches {
+		if mt.start.line != mt.end.line {
+			t.Fatalf("match wraps: %+v", mt)
+		}
+		got := ansi.Cut(m.doc.plain[mt.start.line], mt.start.col, mt.end.col)
+		if fold(got) != "cafe" {
+			t.Errorf("match at %+v..%+v covers %q", mt.start, mt.end, got)
+		}
+	}
+}
