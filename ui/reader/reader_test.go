@@ -570,3 +570,22 @@ func TestFindColumnsWithWideCharacters(t *testing.T) {
 		}
 	}
 }
+
+func TestStyleFromJSONFile(t *testing.T) {
+	v, n := sampleVault(t)
+	m := open(t, Options{Style: "testdata/style.json"}, v, n, 80, 40)
+	if m.Err() != nil {
+		t.Fatalf("style file: %v", m.Err())
+	}
+	view := plainView(m)
+	if !strings.Contains(view, "▌ First section") || !strings.Contains(view, "▶ 1:02:03") {
+		t.Errorf("the JSON style is not used:\n%s", view)
+	}
+	missing := open(t, Options{Style: "testdata/no-such-style.json"}, v, n, 80, 40)
+	if missing.Err() == nil {
+		t.Error("a missing style file is no error")
+	}
+	if !strings.Contains(plainView(missing), "▶ 1:02:03") {
+		t.Error("nothing rendered without the style file")
+	}
+}
