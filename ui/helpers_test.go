@@ -15,6 +15,7 @@ import (
 	"tubenotes/loader"
 	"tubenotes/loader/demo"
 	"tubenotes/model"
+	"tubenotes/ui/common"
 )
 
 // fakeOpener records every URL it is asked to open.
@@ -184,3 +185,5 @@ func (h *harness) note() string {
 	}
 	return ""
 }
+
+func openNoteRequest(n *model.Note) any { return common.OpenNote{Note: n, FocusReader: true} }

@@ -61,14 +61,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// replayDeferred runs the reader keys that waited for the note to render,
-// in order, until one opens a note that must render in turn.
+// mustDefer reports whether a key has to wait: the reader has the keyboard
+// and its note is still rendering (selection and scrolling need its lines),
+// or earlier keys wait already and order must be kept.
+func (m *Model) mustDefer() bool {
+	return len(m.deferred) > 0 ||
+		m.focus == focusReader && m.reader.Rendering() && !m.showHelp && !m.notes.Typing() && !m.finding
+}
+
+// replayDeferred runs the keys that waited for the note to render, in
+// order, until one opens a note that must render in turn.
 func (m *Model) replayDeferred() tea.Cmd {
 	var cmds []tea.Cmd
 	for len(m.deferred) > 0 && !m.reader.Rendering() {
 		k := m.deferred[0]
 		m.deferred = m.deferred[1:]
-		cmds = append(cmds, m.readerKey(k))
+		cmds = append(cmds, m.keyNow(k))
 	}
 	return tea.Batch(cmds...)
 }
@@ -79,10 +87,10 @@ func (m *Model) takeRequests() tea.Cmd {
 	for _, r := range append(m.notes.Take(), m.sections.Take()...) {
 		switch r := r.(type) {
 		case common.OpenNote:
-			cmds = append(cmds, m.openNote(r.Note, 0, true))
-			if r.FocusReader {
+			if r.FocusReader { // first, so the reader gets the layout it will be seen in
 				m.setFocus(focusReader)
 			}
+			cmds = append(cmds, m.openNote(r.Note, 0, true))
 		case common.ScrollToSection:
 			m.reader.ScrollToSection(r.Index)
 		case common.OpenVideo:
@@ -173,6 +181,21 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
+	if m.mustDefer() {
+		if key.Matches(msg, k.Quit) && !m.notes.Typing() && !m.finding {
+			return tea.Quit
+		}
+		if len(m.deferred) < maxDeferred {
+			m.deferred = append(m.deferred, msg)
+		}
+		return nil
+	}
+	return m.keyNow(msg)
+}
+
+// keyNow routes a key to what has the keyboard.
+func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
 	switch {
 	case m.showHelp:
 		if key.Matches(msg, k.Quit) {
@@ -214,12 +237,6 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case focusSections:
 			m.sections, cmd = m.sections.Update(msg)
 		default:
-			if m.reader.Rendering() {
-				if len(m.deferred) < maxDeferred {
-					m.deferred = append(m.deferred, msg)
-				}
-				return nil
-			}
 			cmd = m.readerKey(msg)
 		}
 		return cmd

@@ -403,7 +403,7 @@ func TestReaderKeysWaitForTheRendering(t *testing.T) {
 	h.press("/")
 	h.typeText("cloud computing")
 	var cmds []tea.Cmd
-	for _, k := range []string{"enter", "t", "o"} {
+	for _, k := range []string{"enter", "t", "o", "backspace"} {
 		next, cmd := h.m.Update(keyMsg(k))
 		h.m = next.(Model)
 		cmds = append(cmds, cmd)
@@ -419,5 +419,8 @@ func TestReaderKeysWaitForTheRendering(t *testing.T) {
 	}
 	if got := h.opener.opened(); !reflect.DeepEqual(got, []string{seedVideo + "&t=32s @32"}) {
 		t.Errorf("t, o typed during the rendering opened %q, want the first timestamp", got)
+	}
+	if h.note() != "index.md" {
+		t.Errorf("backspace typed after t, o: note %q, want index.md (back, after o)", h.note())
 	}
 }
