@@ -78,13 +78,16 @@ func benchmarkLoad(b *testing.B, dir string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var peak, live uint64
+	var cpu time.Duration
 	for range b.N {
 		b.StopTimer()
 		runtime.GC()
 		sampler := startHeapSampler()
+		start := processCPU()
 		b.StartTimer()
 		v, err := Load(fsys, Options{})
 		b.StopTimer()
+		cpu += processCPU() - start
 		peak = max(peak, sampler.stop())
 		if err != nil || len(v.Notes) == 0 {
 			b.Fatalf("load: %v, %d notes", err, len(v.Notes))
@@ -95,6 +98,7 @@ func benchmarkLoad(b *testing.B, dir string) {
 	}
 	b.ReportMetric(float64(peak)/float64(size), "peak-heap/notes")
 	b.ReportMetric(float64(live)/float64(size), "live-heap/notes")
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(size)/1e6, "notes-MB")
 }
 
@@ -105,6 +109,7 @@ func benchmarkReadOnly(b *testing.B, dir string) {
 	b.SetBytes(vaultBytes(b, fsys))
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := processCPU()
 	for range b.N {
 		w, err := walk(fsys)
 		if err != nil {
@@ -119,6 +124,7 @@ func benchmarkReadOnly(b *testing.B, dir string) {
 		})
 		runtime.KeepAlive(read)
 	}
+	b.ReportMetric(float64((processCPU()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 // vaultBytes is the size of the note files Load reads.

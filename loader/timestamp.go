@@ -68,8 +68,13 @@ func (c clock) seconds() int {
 // make every three-part value read as mm:ss:00.
 func readTimestamps(n *model.Note, mode TimestampMode) {
 	endingInZero, notEndingInZero := 0, 0
+	section := -1 // timestamps come in line order, so their sections do too
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
+		for section+1 < len(n.Sections) && n.Sections[section+1].Line <= ts.Line {
+			section++
+		}
+		ts.Section = section
 		c := parseClock(ts.Raw)
 		ts.Valid = c.valid
 		if c.valid {
@@ -82,7 +87,6 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 				}
 			}
 		}
-		ts.Section = n.SectionAt(ts.Line)
 	}
 	if mode == TimestampsMS || mode == TimestampsAuto && endingInZero >= 2 && notEndingInZero == 0 {
 		for i := range n.Timestamps {

@@ -28,8 +28,10 @@ func appendLinks(links []model.Link, l string, line int) []model.Link {
 		}
 		inner := l[i+2 : i+2+end]
 		l = l[i+2+end+2:]
-		if k := strings.LastIndex(inner, "[["); k >= 0 {
-			inner = inner[k+2:]
+		if strings.IndexByte(inner, '[') >= 0 { // rare: LastIndex costs more than the rest
+			if k := strings.LastIndex(inner, "[["); k >= 0 {
+				inner = inner[k+2:]
+			}
 		}
 		if link, ok := parseLink(inner); ok {
 			link.Line = line
