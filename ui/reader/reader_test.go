@@ -589,3 +589,17 @@ func TestStyleFromJSONFile(t *testing.T) {
 		t.Error("nothing rendered without the style file")
 	}
 }
+
+func TestCodeSpansAndHeadingBreaks(t *testing.T) {
+	n := parse(t, "c/code.md", "---\ntitle: Code\n---\n\n## A heading<br/>on one line <a class=\"yt-timestamp\" data-t=\"00:01:00\">[00:01:00]</a>\n\nUse `Vec<T>` and ``a ` b<br>`` here, but `[[x]]` is a link.\n")
+	m := open(t, Options{Style: "notty"}, vaultOf(n), n, 80, 20)
+	view := plainView(m)
+	for _, want := range []string{"A heading on one line ▶ 1:00", "Vec<T>", "a ` b<br>", "x is a link"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if m.doc.headings[0] < 0 || !strings.Contains(m.doc.plain[m.doc.headings[0]], "on one line") {
+		t.Error("the heading with a <br/> is not one heading line")
+	}
+}

@@ -73,7 +73,7 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 			t.b.WriteString(prefix)
 			id := t.add(item{kind: itemHeading, index: sec, srcLine: ln})
 			appendMarker(&t.b, id, true)
-			t.inline(content, ln, false)
+			t.inline(content, ln, true)
 			appendMarker(&t.b, id, false)
 		} else {
 			t.inline(l, ln, isTableRow(l))
@@ -121,8 +121,9 @@ func (t *transformer) add(it item) int {
 }
 
 // inline writes line l, transformed. Line ends are kept by the renderer, so
-// a <br/> is a new line, or nothing at the end of one.
-func (t *transformer) inline(l string, ln int, table bool) {
+// a <br/> is a new line, or nothing at the end of one; in a line that must
+// stay one (a table row, a heading) it is a space.
+func (t *transformer) inline(l string, ln int, oneLine bool) {
 	for i := 0; i < len(l); {
 		c := l[i]
 		switch {
@@ -144,7 +145,7 @@ func (t *transformer) inline(l string, ln int, table bool) {
 			i += n
 			if name == "br" {
 				switch {
-				case table:
+				case oneLine:
 					t.b.WriteByte(' ')
 				case strings.TrimSpace(l[i:]) == "":
 					return
@@ -165,9 +166,13 @@ func (t *transformer) inline(l string, ln int, table bool) {
 		case c == '(' && strings.HasPrefix(l[i+1:], "<a "):
 			t.b.WriteString(`\(`)
 			i++
+		case c == '`':
+			n := codeSpan(l[i:])
+			t.b.WriteString(l[i : i+n])
+			i += n
 		default:
 			j := i + 1
-			for j < len(l) && l[j] != '<' && l[j] != '[' && l[j] != '(' {
+			for j < len(l) && l[j] != '<' && l[j] != '[' && l[j] != '(' && l[j] != '`' {
 				j++
 			}
 			t.b.WriteString(l[i:j])
@@ -227,6 +232,36 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	writeEscaped(&t.b, label)
 	appendMarker(&t.b, id, false)
 	return span, true
+}
+
+// codeSpan is the length of the code span at the start of s, kept as it is
+// (a "<T>" in code is no tag), or of its opening backticks alone when it
+// does not close on the line or holds a link or an anchor, which are
+// transformed as anywhere else so that no raw markup shows.
+func codeSpan(s string) int {
+	k := 0
+	for k < len(s) && s[k] == '`' {
+		k++
+	}
+	for i := k; i < len(s); {
+		j := strings.Index(s[i:], s[:k])
+		if j < 0 {
+			break
+		}
+		end := i + j + k
+		if end < len(s) && s[end] == '`' { // a longer run: not the closing one
+			for end < len(s) && s[end] == '`' {
+				end++
+			}
+			i = end
+			continue
+		}
+		if body := s[k : i+j]; strings.Contains(body, "[[") || strings.Contains(body, "<a") {
+			break
+		}
+		return end
+	}
+	return k
 }
 
 // clockLinkPrefix is the length of a "[00:01:02](" that opens a markdown
