@@ -187,3 +187,5 @@ func (h *harness) note() string {
 }
 
 func openNoteRequest(n *model.Note) any { return common.OpenNote{Note: n, FocusReader: true} }
+
+func fmtType(v any) string { return reflect.TypeOf(v).String() }

@@ -34,8 +34,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.resizePanes(true)
 		}
 	case tea.BackgroundColorMsg:
-		m.c.Styles = common.NewStyles(msg.IsDark(), false)
-		cmd = m.reader.SetDark(msg.IsDark())
+		if m.opts.Style == "" { // a forced style stays
+			m.c.Styles = common.NewStyles(msg.IsDark(), false)
+			cmd = m.reader.SetDark(msg.IsDark())
+		}
 	case loadProgressMsg:
 		m.status.SetProgress(msg.done, msg.total)
 		cmd = waitProgress(m.progress)

@@ -92,6 +92,9 @@ func (m Model) View() string {
 		}
 		left = " " + style.Render(m.message)
 	}
+	if m.message != "" && ansi.StringWidth(left)+ansi.StringWidth(right) > m.width {
+		right = "" // a message (often a URL to copy) matters more than the count
+	}
 	room := m.width - ansi.StringWidth(right)
 	return common.Fit(left, room) + right
 }

@@ -1,0 +1,48 @@
+package status
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/ui/common"
+)
+
+func TestLoadingThenCount(t *testing.T) {
+	m := New(common.New(true))
+	m.SetWidth(80)
+	m.SetProgress(250, 1000)
+	s := ansi.Strip(m.View())
+	if !strings.Contains(s, "loading █████░░░░░░░░░░░░░░░ 250/1000") {
+		t.Errorf("progress: %q", s)
+	}
+	m.SetLoaded(1362)
+	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " 1362 notes ") || ansi.StringWidth(s) != 80 {
+		t.Errorf("loaded: %q", s)
+	}
+}
+
+func TestCrumbsAndMessages(t *testing.T) {
+	m := New(common.New(true))
+	m.SetWidth(60)
+	m.SetLoaded(8)
+	m.SetCrumbs("bankless", "Title \x1b]0;x\x07here", "", "GPUs")
+	if s := ansi.Strip(m.View()); !strings.HasPrefix(s, " bankless › Title here › GPUs") {
+		t.Errorf("crumbs: %q", s)
+	}
+	m.SetMessage("opened https://www.youtube.com/watch?v=LKlE93-SDpc&t=28s", false)
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "opened https://www.youtube.com/watch?v=LKlE93-SDpc&t=28s") {
+		t.Errorf("message: %q", s)
+	}
+	m.ClearMessage()
+	if m.Message() != "" || !strings.Contains(ansi.Strip(m.View()), "bankless") {
+		t.Error("ClearMessage did not bring the crumbs back")
+	}
+	for _, w := range []int{0, 1, 5, 15} {
+		m.SetWidth(w)
+		if got := ansi.StringWidth(m.View()); got != w {
+			t.Errorf("width %d: view is %d cells", w, got)
+		}
+	}
+}
