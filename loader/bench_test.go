@@ -69,36 +69,31 @@ func BenchmarkReadOnlyGenerated20k(b *testing.B) {
 	benchmarkReadOnly(b, generatedDir(b))
 }
 
-// benchmarkLoad times Load and reports its peak heap as a ratio to the
-// bytes of the notes it read.
+// benchmarkLoad times Load, then loads once more untimed, with the heap
+// sampled, to report its peak and live heap as ratios to the bytes of the
+// notes it read.
 func benchmarkLoad(b *testing.B, dir string) {
 	fsys := os.DirFS(dir)
 	size := vaultBytes(b, fsys)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	var peak, live uint64
-	var cpu time.Duration
-	for range b.N {
-		b.StopTimer()
-		runtime.GC()
-		sampler := startHeapSampler()
-		start := processCPU()
-		b.StartTimer()
+	load := func() {
 		v, err := Load(fsys, Options{})
-		b.StopTimer()
-		cpu += processCPU() - start
-		peak = max(peak, sampler.stop())
 		if err != nil || len(v.Notes) == 0 {
 			b.Fatalf("load: %v, %d notes", err, len(v.Notes))
 		}
-		live = max(live, heapAfterGC()-sampler.base)
-		runtime.KeepAlive(v)
-		b.StartTimer()
 	}
+	timeEach(b, size, load)
+
+	runtime.GC()
+	sampler := startHeapSampler()
+	v, err := Load(fsys, Options{})
+	peak := sampler.stop()
+	if err != nil {
+		b.Fatal(err)
+	}
+	live := heapAfterGC() - sampler.base
+	runtime.KeepAlive(v)
 	b.ReportMetric(float64(peak)/float64(size), "peak-heap/notes")
 	b.ReportMetric(float64(live)/float64(size), "live-heap/notes")
-	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(size)/1e6, "notes-MB")
 }
 
@@ -106,11 +101,7 @@ func benchmarkLoad(b *testing.B, dir string) {
 // (same walk, same worker pool), without parsing them.
 func benchmarkReadOnly(b *testing.B, dir string) {
 	fsys := os.DirFS(dir)
-	b.SetBytes(vaultBytes(b, fsys))
-	b.ReportAllocs()
-	b.ResetTimer()
-	start := processCPU()
-	for range b.N {
+	timeEach(b, vaultBytes(b, fsys), func() {
 		w, err := walk(fsys)
 		if err != nil {
 			b.Fatal(err)
@@ -123,8 +114,28 @@ func benchmarkReadOnly(b *testing.B, dir string) {
 			read[i] = data
 		})
 		runtime.KeepAlive(read)
+	})
+}
+
+// timeEach times run b.N times, each from a collected heap so that no run
+// pays for the garbage of the one before, and reports the CPU time a run
+// takes beside the wall time (the machine may be shared).
+func timeEach(b *testing.B, size int64, run func()) {
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var cpu time.Duration
+	for range b.N {
+		b.StopTimer()
+		runtime.GC()
+		start := processCPU()
+		b.StartTimer()
+		run()
+		b.StopTimer()
+		cpu += processCPU() - start
+		b.StartTimer()
 	}
-	b.ReportMetric(float64((processCPU()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // vaultBytes is the size of the note files Load reads.
