@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,7 +14,8 @@ import (
 // tokens are numbered in reading order (title first, then body lines), with
 // a one-position gap at blank lines and around headings so a phrase never
 // runs across a paragraph. For every folded term the index keeps, note by
-// note, the positions where it occurs, varint-packed in one byte arena.
+// note, where it occurs (position and line, see occurrence), varint-packed
+// in one byte arena.
 // An Index is read-only after Build and safe for concurrent searches.
 type Index struct {
 	notes []*model.Note
@@ -27,14 +27,7 @@ type Index struct {
 
 // doc is what the index keeps of one note besides its postings.
 type doc struct {
-	// lineStart[i] is the position the line BodyLine+i starts at, with
-	// headingBit set on a heading; a position belongs to the last line
-	// starting at or before it.
-	lineStart []uint32
-	// lineAt[p] is the index into lineStart of the line holding body
-	// position p: one load instead of a search while scoring. nil for a
-	// note of more lines than a uint16 counts, which falls back to search.
-	lineAt    []uint16
+	lines     int32  // body lines, from BodyLine on
 	firstLine int32  // the note's BodyLine
 	titleEnd  uint32 // positions below this are the title's
 	titleLine int32  // the frontmatter title line, else 1
@@ -42,29 +35,22 @@ type doc struct {
 	title     string // folded tokens of the title, space-joined
 }
 
-// headingBit marks a heading line in doc.lineStart; positions stay below it.
-const headingBit = 1 << 31
+// An occurrence of a term, as the postings keep it and searches read it:
+// its position in the high 32 bits, and its line code in the low: the index
+// of its body line (from BodyLine) shifted left once, with the low bit set
+// on a heading. Keeping the line with the position spares a lookup per
+// occurrence (a cache miss, on a vault larger than the cache).
+type occurrence = uint64
 
-// lineOf is the index into lineStart of the line holding body position p,
-// and whether that line is a heading.
-func (d *doc) lineOf(p uint32) (int, bool) {
-	if int(p) < len(d.lineAt) {
-		li := int(d.lineAt[p])
-		return li, d.lineStart[li]&headingBit != 0
+func occur(pos, code uint32) occurrence { return uint64(pos)<<32 | uint64(code) }
+func posOf(o occurrence) uint32         { return uint32(o >> 32) }
+
+func lineCode(li int32, heading bool) uint32 {
+	c := uint32(li) << 1
+	if heading {
+		c |= 1
 	}
-	lo, hi := 0, len(d.lineStart)
-	for lo < hi { // first line starting after p
-		m := int(uint(lo+hi) >> 1)
-		if d.lineStart[m]&^headingBit <= p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == 0 {
-		return 0, false
-	}
-	return lo - 1, d.lineStart[lo-1]&headingBit != 0
+	return c
 }
 
 // Notes is the number of notes indexed.
@@ -129,13 +115,15 @@ type builder struct {
 	last []int32 // last note written per term, -1 before any
 
 	// scratch for one note
-	tids    []uint32
-	poss    []uint32
-	stamp   []int32 // note the counts below belong to
-	count   []uint32
-	lastPos []uint32
-	text    []byte
-	folded  []byte
+	tids     []uint32
+	poss     []uint32
+	codes    []uint32 // line code of each token
+	stamp    []int32  // note the counts below belong to
+	count    []uint32
+	lastPos  []uint32
+	lastCode []uint32
+	text     []byte
+	folded   []byte
 }
 
 func newBuilder() *builder { return &builder{ids: map[string]uint32{}} }
@@ -153,12 +141,13 @@ func (b *builder) id(folded []byte) uint32 {
 	b.stamp = append(b.stamp, -1)
 	b.count = append(b.count, 0)
 	b.lastPos = append(b.lastPos, 0)
+	b.lastCode = append(b.lastCode, 0)
 	return id
 }
 
-// tokenize appends the tokens of s at consecutive positions from pos and
-// returns the next position.
-func (b *builder) tokenize(s string, pos uint32) uint32 {
+// tokenize appends the tokens of s at consecutive positions from pos, all
+// with line code code, and returns the next position.
+func (b *builder) tokenize(s string, pos, code uint32) uint32 {
 	for i := 0; ; {
 		start, end := nextToken(s, i)
 		if start < 0 {
@@ -171,19 +160,20 @@ func (b *builder) tokenize(s string, pos uint32) uint32 {
 		}
 		b.tids = append(b.tids, b.id(b.folded))
 		b.poss = append(b.poss, pos)
+		b.codes = append(b.codes, code)
 		pos++
 	}
 }
 
 func (b *builder) add(note int32, n *model.Note) doc {
-	b.tids, b.poss = b.tids[:0], b.poss[:0]
+	b.tids, b.poss, b.codes = b.tids[:0], b.poss[:0], b.codes[:0]
 	d := doc{
 		firstLine: int32(max(n.BodyLine, 1)),
 		titleLine: 1,
 		channel:   foldCompact(n.Channel),
 		title:     strings.Join(Tokens(n.Title), " "),
 	}
-	pos := b.tokenize(n.Title, 0)
+	pos := b.tokenize(n.Title, 0, 0)
 	d.titleEnd = pos
 	pos++ // the title is not the first paragraph
 
@@ -208,41 +198,27 @@ func (b *builder) add(note int32, n *model.Note) doc {
 			heads = heads[1:]
 		}
 		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
-		if heading {
-			d.lineStart = append(d.lineStart, pos|headingBit)
-		} else {
-			d.lineStart = append(d.lineStart, pos)
-		}
+		code := lineCode(d.lines, heading)
+		d.lines++
 		b.text = appendVisible(b.text[:0], line)
 		start := pos
 		if gap || heading {
 			start++
 		}
-		if next := b.tokenize(string(b.text), start); next == start {
+		if next := b.tokenize(string(b.text), start, code); next == start {
 			gap = true // a line without words ends a paragraph
 		} else {
 			pos, gap = next, heading
 		}
 	}
 	b.write(note)
-	if len(d.lineStart) <= math.MaxUint16+1 {
-		d.lineAt = make([]uint16, pos)
-		for li, start := range d.lineStart {
-			end := pos
-			if li+1 < len(d.lineStart) {
-				end = d.lineStart[li+1] &^ headingBit
-			}
-			for p := start &^ headingBit; p < end; p++ {
-				d.lineAt[p] = uint16(li)
-			}
-		}
-	}
 	return d
 }
 
-// write appends this note's positions to the postings of its terms: the
-// note as a delta from the term's previous note, the count, then the
-// positions as deltas.
+// write appends this note's occurrences to the postings of its terms: the
+// note as a delta from the term's previous note, the count, then per
+// occurrence the position and line code, each as a delta from the one
+// before (the first ones as they are).
 func (b *builder) write(note int32) {
 	for _, t := range b.tids {
 		if b.stamp[t] != note {
@@ -252,16 +228,20 @@ func (b *builder) write(note int32) {
 		b.count[t]++
 	}
 	for i, t := range b.tids {
-		p := b.poss[i]
+		p, c := b.poss[i], b.codes[i]
+		post := b.post[t]
 		if b.last[t] != note {
-			b.post[t] = binary.AppendUvarint(b.post[t], uint64(note-b.last[t]))
-			b.post[t] = binary.AppendUvarint(b.post[t], uint64(b.count[t]))
-			b.post[t] = binary.AppendUvarint(b.post[t], uint64(p))
+			post = binary.AppendUvarint(post, uint64(note-b.last[t]))
+			post = binary.AppendUvarint(post, uint64(b.count[t]))
+			post = binary.AppendUvarint(post, uint64(p))
+			post = binary.AppendUvarint(post, uint64(c))
 			b.last[t] = note
 		} else {
-			b.post[t] = binary.AppendUvarint(b.post[t], uint64(p-b.lastPos[t]))
+			post = binary.AppendUvarint(post, uint64(p-b.lastPos[t]))
+			post = binary.AppendUvarint(post, uint64(c-b.lastCode[t]))
 		}
-		b.lastPos[t] = p
+		b.post[t] = post
+		b.lastPos[t], b.lastCode[t] = p, c
 	}
 }
 
@@ -320,7 +300,7 @@ func (ix *Index) MemoryBytes() int {
 		n += len(t)
 	}
 	for _, d := range ix.docs {
-		n += 4*len(d.lineStart) + 2*len(d.lineAt) + len(d.channel) + len(d.title) + 80
+		n += len(d.channel) + len(d.title) + 64
 	}
 	return n
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // termRange is the range of dictionary ids a word matches: the word alone,
@@ -72,13 +73,13 @@ func (c *cursor) next() bool {
 	return true
 }
 
-// skip passes over the current note's positions.
+// skip passes over the current note's occurrences: two varints each.
 func (c *cursor) skip() {
-	k := 0
+	k, want := 0, 2*c.count
 	for i := 0; i < len(c.p); i++ {
 		if c.p[i] < 0x80 {
 			k++
-			if k == c.count {
+			if k == want {
 				c.p = c.p[i+1:]
 				return
 			}
@@ -87,15 +88,19 @@ func (c *cursor) skip() {
 	c.p = nil
 }
 
-// read appends the current note's positions to dst.
-func (c *cursor) read(dst []uint32) []uint32 {
-	pos := uint32(0)
+// read appends the current note's occurrences to dst.
+func (c *cursor) read(dst []occurrence) []occurrence {
+	pos, code := uint32(0), uint32(0)
+	p := c.p
 	for k := 0; k < c.count; k++ {
-		d, n := binary.Uvarint(c.p)
-		c.p = c.p[n:]
+		d, n := binary.Uvarint(p)
+		e, m := binary.Uvarint(p[n:])
+		p = p[n+m:]
 		pos += uint32(d)
-		dst = append(dst, pos)
+		code += uint32(e)
+		dst = append(dst, occur(pos, code))
 	}
+	c.p = p
 	return dst
 }
 
@@ -157,14 +162,14 @@ func (ix *Index) termNotes(t Term) bitset {
 	return set
 }
 
-// run is a list of positions in each candidate note: those of the
-// candidate of rank r are pos[offs[r]:offs[r+1]], ascending.
+// run is a list of occurrences in each candidate note: those of the
+// candidate of rank r are occ[offs[r]:offs[r+1]], by position.
 type run struct {
 	offs []int32
-	pos  []uint32
+	occ  []occurrence
 }
 
-func (u *run) at(r int) []uint32 { return u.pos[u.offs[r]:u.offs[r+1]] }
+func (u *run) at(r int) []occurrence { return u.occ[u.offs[r]:u.offs[r+1]] }
 
 // matches are a term's positions in each candidate note, in one run per
 // term id of a short prefix range (positions in order within each run, not
@@ -226,7 +231,7 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 	for r := 0; r < ncand; r++ {
 		u.offs[r+1] += u.offs[r]
 	}
-	u.pos = make([]uint32, u.offs[ncand])
+	u.occ = getOcc(int(u.offs[ncand]))[:u.offs[ncand]]
 	fill := slices.Clone(u.offs[:ncand])
 	for id := lo; id < hi; id++ {
 		c := ix.cursor(id)
@@ -236,7 +241,7 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 				c.skip()
 				continue
 			}
-			got := c.read(u.pos[fill[r]:fill[r]])
+			got := c.read(u.occ[fill[r]:fill[r]])
 			fill[r] += int32(len(got))
 		}
 	}
@@ -252,7 +257,8 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 // readRun reads the positions of term id in the candidates in one pass:
 // its notes come in rank order.
 func (ix *Index) readRun(id int, rank []int32, ncand int) run {
-	u := run{offs: make([]int32, ncand+1)}
+	// Every occurrence takes two bytes or more of postings.
+	u := run{offs: make([]int32, ncand+1), occ: getOcc(int(ix.offs[id+1]-ix.offs[id]) / 2)}
 	c := ix.cursor(id)
 	filled := 0 // offs[:filled+1] are set
 	for c.next() {
@@ -262,14 +268,14 @@ func (ix *Index) readRun(id int, rank []int32, ncand int) run {
 			continue
 		}
 		for ; filled < r; filled++ {
-			u.offs[filled+1] = int32(len(u.pos))
+			u.offs[filled+1] = int32(len(u.occ))
 		}
-		u.pos = c.read(u.pos)
-		u.offs[r+1] = int32(len(u.pos))
+		u.occ = c.read(u.occ)
+		u.offs[r+1] = int32(len(u.occ))
 		filled = r + 1
 	}
 	for ; filled < ncand; filled++ {
-		u.offs[filled+1] = int32(len(u.pos))
+		u.offs[filled+1] = int32(len(u.occ))
 	}
 	return u
 }
@@ -289,20 +295,56 @@ func (ix *Index) termMatches(t Term, rank []int32, ncand int) matches {
 	out := run{offs: make([]int32, ncand+1)}
 	exact := make([]int32, ncand)
 	for r := 0; r < ncand; r++ {
-		for _, p := range first.at(r) {
+		for _, o := range first.at(r) {
 			ok := true
 			for i := range rest {
-				if _, found := slices.BinarySearch(rest[i].at(r), p+uint32(i)+1); !found {
+				if !hasPos(rest[i].at(r), posOf(o)+uint32(i)+1) {
 					ok = false
 					break
 				}
 			}
 			if ok {
-				out.pos = append(out.pos, p)
+				out.occ = append(out.occ, o)
 			}
 		}
-		out.offs[r+1] = int32(len(out.pos))
+		out.offs[r+1] = int32(len(out.occ))
 		exact[r] = out.offs[r+1] - out.offs[r]
 	}
+	putOcc(first.occ)
+	for _, u := range rest {
+		putOcc(u.occ)
+	}
 	return matches{runs: []run{out}, exact: exact}
+}
+
+// hasPos reports whether occurrences, sorted by position, hold one at p.
+func hasPos(occ []occurrence, p uint32) bool {
+	i, _ := slices.BinarySearch(occ, occur(p, 0))
+	return i < len(occ) && posOf(occ[i]) == p
+}
+
+// occPool recycles the occurrence buffers of searches: they are the bulk
+// of what a search allocates, and each GC cycle rescans the whole vault.
+var occPool sync.Pool // of *[]occurrence
+
+// getOcc is an empty occurrence buffer with room for n.
+func getOcc(n int) []occurrence {
+	if p, ok := occPool.Get().(*[]occurrence); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]occurrence, 0, n)
+}
+
+// putOcc gives a buffer back once nothing refers to it.
+func putOcc(s []occurrence) {
+	if cap(s) > 0 {
+		occPool.Put(&s)
+	}
+}
+
+// release gives back the buffers of matches.
+func (m *matches) release() {
+	for _, u := range m.runs {
+		putOcc(u.occ)
+	}
 }

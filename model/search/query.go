@@ -12,7 +12,7 @@ import (
 //
 // Syntax, words separated by spaces:
 //
-//	word          a word; matches words that begin with it (two letters or more)
+//	word          a word; matches words that begin with it (three letters or more)
 //	"a phrase"    words in this order, next to each other, also across line breaks
 //	-word -"a b"  notes containing it are left out
 //	channel:name  only notes whose channel contains name (several: any of them)
@@ -34,9 +34,13 @@ type Query struct {
 type Term struct {
 	Words []string
 	// Prefix lets the last word match the start of a longer word. Set for
-	// unquoted words of two runes or more, so results come as you type.
+	// unquoted words of minPrefix runes or more, so results come as you
+	// type. Shorter ones would match a large part of the vocabulary.
 	Prefix bool
 }
+
+// minPrefix is the shortest word that also matches longer words it begins.
+const minPrefix = 3
 
 // ParseError is a query that can't be read, with the byte offset of the
 // fault.
@@ -101,7 +105,7 @@ func Parse(s string) (*Query, error) {
 		if len(words) == 0 {
 			continue // punctuation alone, or a lone "-"
 		}
-		t := Term{Words: words, Prefix: !quoted && !negate && utf8.RuneCountInString(words[len(words)-1]) >= 2}
+		t := Term{Words: words, Prefix: !quoted && !negate && utf8.RuneCountInString(words[len(words)-1]) >= minPrefix}
 		switch {
 		case field == "channel" && negate:
 			q.NotChannels = append(q.NotChannels, strings.Join(words, ""))

@@ -17,6 +17,8 @@ func TestParse(t *testing.T) {
 		{"   ", Query{}},
 		{"Café", Query{Terms: []Term{w(true, "cafe")}}},
 		{"a", Query{Terms: []Term{w(false, "a")}}},
+		{"ab", Query{Terms: []Term{w(false, "ab")}}}, // too short to be a prefix
+		{"abc", Query{Terms: []Term{w(true, "abc")}}},
 		{"deep learning", Query{Terms: []Term{w(true, "deep"), w(true, "learning")}}},
 		{`"Deep Learning"`, Query{Terms: []Term{w(false, "deep", "learning")}}},
 		{`"gpu"`, Query{Terms: []Term{w(false, "gpu")}}},

@@ -74,6 +74,7 @@ func (ix *Index) Search(q *Query) Result {
 					cand[n>>6] &^= 1 << (uint(n) & 63)
 				}
 			}
+			m.release()
 		}
 	}
 	if len(q.Excludes) > 0 {
@@ -87,13 +88,14 @@ func (ix *Index) Search(q *Query) Result {
 	parallel(len(parts), func(w int) {
 		p := &parts[w]
 		masks := make([]uint64, 256)
+		scratch := make([]uint32, 0, 256)
 		for r := w * len(notes) / len(parts); r < (w+1)*len(notes)/len(parts); r++ {
 			n := notes[r]
-			if need := len(ix.docs[n].lineStart); need > len(masks) {
+			if need := int(ix.docs[n].lines); need > len(masks) {
 				masks = make([]uint64, need)
 			}
 			from := len(p.lines)
-			s, ls, ok := ix.score(n, r, found, masks, p.lines)
+			s, ls, ok := ix.score(n, r, found, masks, scratch, p.lines)
 			if !ok {
 				continue
 			}
@@ -101,6 +103,9 @@ func (ix *Index) Search(q *Query) Result {
 			p.ranked = append(p.ranked, scored{note: n, score: int32(s), part: int32(w), from: int32(from), to: int32(len(ls))})
 		}
 	})
+	for i := range found {
+		found[i].release()
+	}
 	var ranked []scored
 	hits := 0
 	for _, p := range parts {
@@ -114,14 +119,23 @@ func (ix *Index) Search(q *Query) Result {
 		keys[i] = uint64(math.MaxInt32-sc.score)<<32 | uint64(i)
 	}
 	slices.Sort(keys)
-	res := Result{Hits: make([]Hit, 0, hits), Notes: len(ranked)}
-	for _, k := range keys {
+	// Lay the hits out in rank order, in as many parts as there are cores.
+	starts := make([]int, len(keys)+1)
+	for i, k := range keys {
 		sc := ranked[uint32(k)]
-		note := ix.notes[sc.note]
-		for _, l := range parts[sc.part].lines[sc.from:sc.to] {
-			res.Hits = append(res.Hits, Hit{Note: note, Line: int(l)})
-		}
+		starts[i+1] = starts[i] + int(sc.to-sc.from)
 	}
+	res := Result{Hits: make([]Hit, hits), Notes: len(ranked)}
+	parallel(len(parts), func(w int) {
+		for i := w * len(keys) / len(parts); i < (w+1)*len(keys)/len(parts); i++ {
+			sc := ranked[uint32(keys[i])]
+			note := ix.notes[sc.note]
+			out := res.Hits[starts[i]:starts[i+1]]
+			for j, l := range parts[sc.part].lines[sc.from:sc.to] {
+				out[j] = Hit{Note: note, Line: int(l)}
+			}
+		}
+	})
 	return res
 }
 
@@ -245,8 +259,8 @@ func (ix *Index) ranks(set bitset) (rank []int32, notes []int32) {
 // score ranks candidate r (note n) and appends its hit lines to lines. It
 // reports false when a term has no match in it (a phrase whose words are
 // all there, but apart). masks is zeroed scratch, one word a line of the
-// note, and is left zeroed.
-func (ix *Index) score(n int32, r int, found []matches, masks []uint64, lines []int32) (int, []int32, bool) {
+// note, and is left zeroed; scratch is room for the lines touched.
+func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch []uint32, lines []int32) (int, []int32, bool) {
 	d := &ix.docs[n]
 	if len(found) == 0 { // filters alone: the note itself is the hit
 		return 0, append(lines, d.titleLine), true
@@ -257,22 +271,27 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, lines []
 		}
 	}
 	score := 0
+	touched := scratch[:0] // lines with a match, by index from BodyLine
 	for i := range found {
 		if found[i].exact[r] > 0 {
 			score += exactScore
 		}
 		inTitle, inHeading, body := false, false, 0
 		for u := range found[i].runs {
-			for _, p := range found[i].runs[u].at(r) {
-				if p < d.titleEnd {
+			for _, o := range found[i].runs[u].at(r) {
+				if posOf(o) < d.titleEnd {
 					inTitle = true
 					continue
 				}
-				li, heading := d.lineOf(p)
-				if heading {
+				code := uint32(o)
+				li := code >> 1
+				if code&1 != 0 {
 					inHeading = true
 				} else {
 					body++
+				}
+				if masks[li] == 0 {
+					touched = append(touched, li)
 				}
 				masks[li] |= 1 << uint(i)
 			}
@@ -287,15 +306,15 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, lines []
 	}
 	all := uint64(1)<<len(found) - 1 // 1<<64 is 0, so 64 terms give all ones
 	near, before := 0, len(lines)
-	for li, m := range masks[:len(d.lineStart)] {
-		if m == 0 {
-			continue
+	if len(found) > 1 || len(found[0].runs) > 1 {
+		slices.Sort(touched) // one run of positions touches lines in order
+	}
+	for _, li := range touched {
+		if masks[li] == all {
+			near++
 		}
 		masks[li] = 0
 		lines = append(lines, d.firstLine+int32(li))
-		if m == all {
-			near++
-		}
 	}
 	if len(found) > 1 {
 		score += nearScore * min(near, nearCap)

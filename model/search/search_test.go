@@ -59,6 +59,8 @@ func TestSearchRules(t *testing.T) {
 		// Prefixes match as you type; one letter does not.
 		{"geometr", []string{"maths/series.md:4", "maths/series.md:6"}},
 		{"p", []string{"maths/padic.md:13"}},
+		{"ge", nil},
+		{"geo", []string{"maths/series.md:4", "maths/series.md:6"}},
 		// Phrases, also across a line break, but not across paragraphs.
 		{`"difference is divisible"`, []string{"maths/padic.md:12"}},
 		{`"is divisible by"`, []string{"maths/padic.md:12"}},
