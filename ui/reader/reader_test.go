@@ -603,3 +603,19 @@ func TestCodeSpansAndHeadingBreaks(t *testing.T) {
 		t.Error("the heading with a <br/> is not one heading line")
 	}
 }
+
+func TestFencedCode(t *testing.T) {
+	n := parse(t, "c/fence.md", "---\ntitle: Fence\n---\n\n```go\nif a < b && c[i] == `x` { *p = \\n }\n```\n\n~~~\nprose by mistake <a class=\"yt-timestamp\" data-t=\"00:01:00\">[00:01:00]</a> and [[x|a link]]\n~~~\n")
+	m := open(t, Options{Style: "notty"}, vaultOf(n), n, 80, 20)
+	view := plainView(m)
+	for _, want := range []string{"if a < b && c[i] == `x` { *p = \\n }", "prose by mistake ▶ 00:01:00 and a link"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	for _, raw := range []string{"```", "~~~", "<a", "[["} {
+		if strings.Contains(view, raw) {
+			t.Errorf("view shows %q:\n%s", raw, view)
+		}
+	}
+}

@@ -41,7 +41,8 @@ type transformer struct {
 	b     strings.Builder
 	items []item
 
-	parens int // ")" still to drop after "[00:01:02](" prefixes skipped before anchors
+	parens int  // ")" still to drop after "[00:01:02](" prefixes skipped before anchors
+	raw    bool // inside fenced code: no markdown escapes
 
 	stamps []int // indexes of the note's timestamps on the current line, not yet placed
 	links  []int
@@ -60,10 +61,20 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 	t.b.Grow(len(body) + len(body)/8)
 	lines := strings.Split(body, "\n")
 	sec := 0
+	var fence fence
 	for k, l := range lines {
 		ln := n.BodyLine + k
 		t.queue(ln)
 		t.parens = 0
+		// Inside fenced code glamour reads no escapes, so text is written
+		// raw there; anchors, links and tags are still transformed, since
+		// some notes wrap whole answers in a fence by mistake.
+		t.raw = fence.inside(l)
+		if t.raw && fence.marker(l) {
+			t.b.WriteString(l)
+			t.b.WriteByte('\n')
+			continue
+		}
 		for sec < len(n.Sections) && n.Sections[sec].Line < ln {
 			sec++
 		}
@@ -81,6 +92,41 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 		t.b.WriteByte('\n')
 	}
 	return t.b.String(), t.items
+}
+
+// fence follows fenced code blocks line by line, the way the loader does.
+type fence struct {
+	open bool
+	char byte
+	n    int
+}
+
+// marker reports whether l is a line of fence characters (with an info
+// string when it opens).
+func (f *fence) marker(l string) bool {
+	rest := strings.TrimLeft(l, " ")
+	return strings.HasPrefix(rest, "```") || strings.HasPrefix(rest, "~~~")
+}
+
+// inside reports whether line l belongs to a fenced block, fences included.
+func (f *fence) inside(l string) bool {
+	ind := len(l) - len(strings.TrimLeft(l, " "))
+	rest := l[ind:]
+	run := 0
+	for run < len(rest) && (rest[run] == '`' || rest[run] == '~') && rest[run] == rest[0] {
+		run++
+	}
+	switch {
+	case f.open:
+		if ind <= 3 && run >= f.n && rest[0] == f.char && strings.TrimSpace(rest[run:]) == "" {
+			f.open = false
+		}
+		return true
+	case ind <= 3 && run >= 3 && !(rest[0] == '`' && strings.IndexByte(rest[run:], '`') >= 0):
+		f.open, f.char, f.n = true, rest[0], run
+		return true
+	}
+	return false
 }
 
 // bodyText is the note's text from its BodyLine on.
@@ -138,7 +184,7 @@ func (t *transformer) inline(l string, ln int, oneLine bool) {
 			}
 			n, name := htmlTag(l[i:])
 			if n == 0 {
-				t.b.WriteString(`\<`)
+				t.text("<")
 				i++
 				continue
 			}
@@ -164,7 +210,7 @@ func (t *transformer) inline(l string, ln int, oneLine bool) {
 			i += clockLinkPrefix(l[i:])
 			t.parens++
 		case c == '(' && strings.HasPrefix(l[i+1:], "<a "):
-			t.b.WriteString(`\(`)
+			t.text("(")
 			i++
 		case c == '`':
 			n := codeSpan(l[i:])
@@ -229,7 +275,7 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	id := t.add(it)
 	appendMarker(&t.b, id, true)
 	t.b.WriteString("▶\u00a0")
-	writeEscaped(&t.b, label)
+	t.text(label)
 	appendMarker(&t.b, id, false)
 	return span, true
 }
@@ -335,7 +381,7 @@ func isAlpha(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' 
 func (t *transformer) wikilink(s string, ln int) int {
 	end := strings.Index(s[2:], "]]")
 	if end < 0 || s[2] == '[' || strings.Contains(s[2:2+end], "[[") {
-		t.b.WriteString(`\[`) // not a link here; one may start further on
+		t.text("[") // not a link here; one may start further on
 		return 1
 	}
 	inner := s[2 : 2+end]
@@ -348,7 +394,7 @@ func (t *transformer) wikilink(s string, ln int) int {
 		label = target
 	}
 	if target == "" {
-		writeEscaped(&t.b, strings.TrimSpace(strings.TrimPrefix(inner, "#")))
+		t.text(strings.TrimSpace(strings.TrimPrefix(inner, "#")))
 		return used
 	}
 	it := item{kind: itemLink, index: -1, srcLine: ln}
@@ -361,22 +407,25 @@ func (t *transformer) wikilink(s string, ln int) int {
 	}
 	id := t.add(it)
 	appendMarker(&t.b, id, true)
-	writeEscaped(&t.b, label)
+	t.text(label)
 	appendMarker(&t.b, id, false)
 	return used
 }
 
-// writeEscaped writes s so that markdown shows it as it is.
-func writeEscaped(b *strings.Builder, s string) {
+// text writes s so that markdown shows it as it is: escaped, or raw inside
+// fenced code, which reads no escapes.
+func (t *transformer) text(s string) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '!', '|', '~', '&', '#', '(', ')':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+			if !t.raw {
+				t.b.WriteByte('\\')
+			}
+			t.b.WriteByte(c)
 		case '\n', '\t':
-			b.WriteByte(' ')
+			t.b.WriteByte(' ')
 		default:
-			b.WriteByte(c)
+			t.b.WriteByte(c)
 		}
 	}
 }
