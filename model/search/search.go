@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -19,7 +20,8 @@ type Hit struct {
 }
 
 // Result is the answer to a query: hits grouped by note, the notes in rank
-// order and each note's hits in line order.
+// order; within a note, the lines holding the most terms of the query come
+// first, then line order.
 type Result struct {
 	Hits  []Hit
 	Notes int // notes with at least one hit
@@ -306,7 +308,16 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch 
 	}
 	all := uint64(1)<<len(found) - 1 // 1<<64 is 0, so 64 terms give all ones
 	near, before := 0, len(lines)
-	if len(found) > 1 || len(found[0].runs) > 1 {
+	if len(found) > 1 && d.lines < 1<<25 {
+		// Lines holding more of the terms first, then in line order.
+		for k, li := range touched {
+			touched[k] = uint32(64-bits.OnesCount64(masks[li]))<<25 | li
+		}
+		slices.Sort(touched)
+		for k := range touched {
+			touched[k] &= 1<<25 - 1
+		}
+	} else if len(found) > 1 || len(found[0].runs) > 1 {
 		slices.Sort(touched) // one run of positions touches lines in order
 	}
 	for _, li := range touched {

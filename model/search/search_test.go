@@ -128,6 +128,12 @@ func TestRanking(t *testing.T) {
 	if want := []string{"together.md:1", "apart.md:1", "apart.md:3"}; !slices.Equal(got, want) {
 		t.Errorf("proximity: got %q, want %q", got, want)
 	}
+	// Within a note, lines holding more of the terms come first.
+	notes = []*model.Note{note("n.md", "c", "green\nred\ngreen apple red\napple\ngreen apple\n")}
+	got = hits(t, notes, "green apple red")
+	if want := []string{"n.md:3", "n.md:5", "n.md:1", "n.md:2", "n.md:4"}; !slices.Equal(got, want) {
+		t.Errorf("lines within a note: got %q, want %q", got, want)
+	}
 }
 
 func TestResultCounts(t *testing.T) {
