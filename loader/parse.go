@@ -35,7 +35,7 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 	if fm.problem != "" {
 		problems = append(problems, model.Problem{Path: path, Message: fm.problem})
 	}
-	if fm.yaml != "" || fm.found {
+	if fm.found {
 		meta, title, videoID, err := parseMeta(fm.yaml)
 		if err != "" {
 			problems = append(problems, model.Problem{Path: path, Message: "invalid frontmatter YAML: " + err})
