@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -103,10 +104,24 @@ func FuzzParse(f *testing.F) {
 		if !reflect.DeepEqual(words(again.Terms), words(q.Terms)) || !reflect.DeepEqual(words(again.Excludes), words(q.Excludes)) {
 			t.Fatalf("Parse(%q) wrote %q, which reads differently", s, q.String())
 		}
-		// A query never makes an index panic.
+		// A query never makes an index panic, and its hits are lines of
+		// their notes with spans inside their snippets.
 		Build(nil).Search(q)
+		for _, h := range fuzzIndex().Search(q).Hits {
+			if h.Line < 1 || h.Line > h.Note.LineCount() {
+				t.Fatalf("Parse(%q): hit on line %d of %s", s, h.Line, h.Note.Path)
+			}
+			text, spans := Snippet(h.Note, h.Line, q, 40)
+			for _, sp := range spans {
+				if sp.Start < 0 || sp.Start >= sp.End || sp.End > len(text) {
+					t.Fatalf("Parse(%q): span %v out of %q", s, sp, text)
+				}
+			}
+		}
 	})
 }
+
+var fuzzIndex = sync.OnceValue(func() *Index { return Build(vault) })
 
 func words(ts []Term) [][]string {
 	var out [][]string
