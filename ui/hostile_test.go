@@ -46,7 +46,7 @@ func hostileVault() fstest.MapFS {
 // looking like the program's.
 var foreignParams = regexp.MustCompile(`\x1b\[[0-9;:?<>=]*(6666|7777)|\x1b\][0-9]*;(PWNED|c;UFdORUQ)`)
 
-var ownSequence = regexp.MustCompile(`\x1b\[[0-9;:?<>=]*[ -/]*[@-~]|\x1b\][02];(tubenotes)?\x07|\x1b\]52;c;[A-Za-z0-9+/=]*\x07|\x1b[78=>]`)
+var ownSequence = regexp.MustCompile(`\x1b\[[0-9;:?<>=]*[ -/]*[@-~]|\x1b\][02];(tubenotes)?\x07|\x1b\]52;c;[A-Za-z0-9+/=]*\x07|\x1b[78=>MDE]`)
 
 func checkTerminalBytes(t *testing.T, out []byte) {
 	t.Helper()

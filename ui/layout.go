@@ -68,6 +68,7 @@ func (m *Model) resizePanes(withReader bool) tea.Cmd {
 	m.notes.SetSize(l.notes.w, l.notes.h)
 	m.sections.SetSize(l.sections.w, l.sections.h)
 	m.status.SetWidth(m.width)
+	m.search.SetSize(m.width, l.bodyRows)
 	if withReader && l.readerShown {
 		return m.reader.SetSize(l.reader.w, l.reader.h)
 	}
@@ -95,6 +96,8 @@ func (m Model) screen() string {
 	switch {
 	case m.showHelp:
 		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
+	case m.searching:
+		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
 	default:
 		var side, main []string
 		if l.sidebar {
@@ -173,6 +176,8 @@ func (m Model) hintView() string {
 	switch {
 	case m.showHelp:
 		b = []key.Binding{k.Help, k.Quit}
+	case m.searching:
+		b = []key.Binding{k.Enter, k.OpenVideo, k.Clear}
 	case m.notes.Typing() || m.finding:
 		b = k.FilterHint()
 	case m.focus == focusNotes:

@@ -12,6 +12,7 @@ import (
 	"tubenotes/ui/common"
 	"tubenotes/ui/open"
 	"tubenotes/ui/reader"
+	"tubenotes/ui/search"
 )
 
 // resizedMsg fires when the window may have stopped changing size.
@@ -53,10 +54,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		cmd = m.click(msg.Mouse())
 	default:
-		var nc, rc tea.Cmd
+		var nc, rc, sc tea.Cmd
 		m.notes, nc = m.notes.Update(msg)
 		m.reader, rc = m.reader.Update(msg)
-		cmd = tea.Batch(nc, rc)
+		m.search, sc = m.search.Update(msg)
+		cmd = tea.Batch(nc, rc, sc)
 	}
 	cmd = tea.Batch(cmd, m.takeRequests(), m.replayDeferred())
 	m.follow()
@@ -86,8 +88,15 @@ func (m *Model) replayDeferred() tea.Cmd {
 // takeRequests acts on what the sidebar panes asked for in this update.
 func (m *Model) takeRequests() tea.Cmd {
 	var cmds []tea.Cmd
-	for _, r := range append(m.notes.Take(), m.sections.Take()...) {
+	requests := append(m.notes.Take(), m.sections.Take()...)
+	for _, r := range append(requests, m.search.Take()...) {
 		switch r := r.(type) {
+		case search.OpenHitMsg:
+			cmds = append(cmds, m.openHit(r))
+		case search.OpenVideoMsg:
+			cmds = append(cmds, m.video(r.Note, r.Index, false))
+		case search.CloseMsg:
+			m.closeSearch()
 		case common.OpenNote:
 			if r.FocusReader { // first, so the reader gets the layout it will be seen in
 				m.setFocus(focusReader)
@@ -124,10 +133,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.notes.SetVault(msg.vault)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
+	index := search.BuildIndex(msg.vault.Notes)
 	if n := startNote(msg.vault); n != nil {
-		return m.openNote(n, 0, false)
+		return tea.Batch(index, m.openNote(n, 0, false))
 	}
-	return nil
+	return index
 }
 
 // follow keeps the sidebar and status line in step with the reader.
@@ -207,6 +217,10 @@ func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
 			m.showHelp = false
 		}
 		return nil
+	case m.searching:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Update(msg)
+		return cmd
 	case m.notes.Typing():
 		var cmd tea.Cmd
 		m.notes, cmd = m.notes.Update(msg)
@@ -219,6 +233,9 @@ func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		return m.search.Focus()
 	case key.Matches(msg, k.NextPane):
 		m.setFocus((m.focus + 1) % 3)
 		return m.resizePanes(true)
@@ -244,6 +261,32 @@ func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// openHit leaves the search view for the note of a hit, scrolled to it,
+// with the query's matches highlighted for n and N.
+func (m *Model) openHit(h search.OpenHitMsg) tea.Cmd {
+	m.closeSearch()
+	n := h.Note
+	if n == nil && m.vault != nil {
+		n = m.vault.Note(h.Path)
+	}
+	if n == nil {
+		return nil
+	}
+	m.setFocus(focusReader)
+	cmd := m.openNote(n, 0, true)
+	m.reader.ScrollToSourceLine(h.Line)
+	if h.Find != "" {
+		m.findQuery = h.Find
+		m.reader.SetFind(h.Find)
+	}
+	return cmd
+}
+
+func (m *Model) closeSearch() {
+	m.searching = false
+	m.search.Blur()
 }
 
 // toggleSidebar folds the sidebar away (wide) or swaps it with the reader
@@ -418,7 +461,7 @@ func (m *Model) wheel(ms tea.Mouse) {
 	}
 	l := m.layout()
 	switch {
-	case l.tooSmall || m.showHelp:
+	case l.tooSmall || m.showHelp || m.searching:
 	case l.sidebar && l.notes.contains(ms.X, ms.Y):
 		m.notes.Scroll(delta)
 	case l.sidebar && l.sections.contains(ms.X, ms.Y):
@@ -436,7 +479,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 	}
 	l := m.layout()
 	switch {
-	case l.tooSmall || m.showHelp:
+	case l.tooSmall || m.showHelp || m.searching:
 	case l.sidebar && l.notes.contains(ms.X, ms.Y):
 		m.setFocus(focusNotes)
 		m.notes.Click(ms.Y - l.notes.y)

@@ -424,3 +424,30 @@ func TestReaderKeysWaitForTheRendering(t *testing.T) {
 		t.Errorf("backspace typed after t, o: note %q, want index.md (back, after o)", h.note())
 	}
 }
+
+func TestSearchViewOpensTheHit(t *testing.T) {
+	h := newHarness(t, loadVault(t, demo.FS()), 100, 20)
+	h.press("s")
+	if !h.m.searching {
+		t.Fatal("s did not open the search view")
+	}
+	h.typeText("commodity")
+	if !strings.Contains(h.screen(), "commodity") {
+		t.Errorf("no hits shown:\n%s", h.screen())
+	}
+	h.press("enter")
+	if h.m.searching || h.note() == "" || h.m.focus != focusReader {
+		t.Fatalf("enter on a hit: searching %v, note %q, focus %d", h.m.searching, h.note(), h.m.focus)
+	}
+	if _, total := h.m.reader.FindStatus(); total == 0 || h.m.findQuery == "" {
+		t.Errorf("the hit's query is not highlighted: find %q, %d matches", h.m.findQuery, total)
+	}
+	h.press("n", "N", "esc")
+	if _, total := h.m.reader.FindStatus(); total != 0 {
+		t.Error("esc did not end the search's highlighting")
+	}
+	h.press("s", "esc", "esc")
+	if h.m.searching {
+		t.Error("esc did not close the search view")
+	}
+}

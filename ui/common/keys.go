@@ -36,6 +36,8 @@ type KeyMap struct {
 
 	Back    key.Binding
 	Forward key.Binding
+
+	Search key.Binding
 }
 
 // DefaultKeyMap is the key map of the issue: vi-style movement, tab focus,
@@ -68,32 +70,34 @@ func DefaultKeyMap() KeyMap {
 		PrevTimestamp: b([]string{"T"}, "T", "previous timestamp"),
 		NextLink:      b([]string{"]"}, "]", "next link"),
 		PrevLink:      b([]string{"["}, "[", "previous link"),
-		OpenVideo:     b([]string{"o"}, "o", "open video"),
-		CopyURL:       b([]string{"y"}, "y", "copy video URL"),
+		OpenVideo:     b([]string{"o"}, "o", "video"),
+		CopyURL:       b([]string{"y"}, "y", "copy URL"),
 		Find:          b([]string{"/"}, "/", "find in note"),
 		FindNext:      b([]string{"n"}, "n", "next match"),
 		FindPrev:      b([]string{"N"}, "N", "previous match"),
 
-		Back:    b([]string{"backspace", "alt+left"}, "backspace/alt+←", "back"),
+		Back:    b([]string{"backspace", "alt+left"}, "⌫/alt+←", "back"),
 		Forward: b([]string{"alt+right"}, "alt+→", "forward"),
+
+		Search: b([]string{"s"}, "s", "search"),
 	}
 }
 
 // NotesHint is the one-line hint while the notes pane has focus.
 func (k KeyMap) NotesHint() []key.Binding {
-	return []key.Binding{k.Enter, k.Filter, k.NextPane, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Enter, k.Filter, k.Search, k.NextPane, k.Help, k.Quit}
 }
 
 // SectionsHint is the one-line hint while the sections pane has focus.
 func (k KeyMap) SectionsHint() []key.Binding {
-	return []key.Binding{k.Enter, k.OpenVideo, k.NextPane, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Enter, k.OpenVideo, k.CopyURL, k.NextPane, k.Help, k.Quit}
 }
 
 // ReaderHint is the one-line hint while the reader has focus.
 func (k KeyMap) ReaderHint() []key.Binding {
 	return []key.Binding{
 		pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), pair(k.NextLink, k.PrevLink, "links"),
-		k.Enter, k.OpenVideo, k.CopyURL, k.Find, k.Back, k.Help, k.Quit,
+		k.Enter, k.OpenVideo, k.CopyURL, k.Back, k.Help, k.Quit,
 	}
 }
 
@@ -122,7 +126,7 @@ func (k KeyMap) FullHelp() [][][]key.Binding {
 			{k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		},
 		{
-			{k.Filter, k.Enter, k.Clear, k.Back, k.Forward},
+			{k.Filter, k.Search, k.Enter, k.Clear, k.Back, k.Forward},
 			{k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink, k.OpenVideo},
 			{k.CopyURL, k.Find, k.FindNext, k.FindPrev},
 		},
