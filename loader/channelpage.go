@@ -21,7 +21,7 @@ func parseChannelPage(n *model.Note) model.ChannelPage {
 	page := model.ChannelPage{Note: n}
 	link := 0 // next of n.Links, which are in line order
 	lines := strings.Split(n.Text, "\n")
-	for _, sec := range n.Sections {
+	for i, sec := range n.Sections {
 		if sec.Level != 3 {
 			continue
 		}
@@ -30,7 +30,7 @@ func parseChannelPage(n *model.Note) model.ChannelPage {
 			continue
 		}
 		pv := model.PageVideo{ID: id, Title: title}
-		end := n.SectionEnd(n.SectionAt(sec.Line))
+		end := n.SectionEnd(i)
 		for link < len(n.Links) && n.Links[link].Line <= sec.Line {
 			link++
 		}

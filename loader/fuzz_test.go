@@ -21,7 +21,7 @@ func addSeeds(f *testing.F, add func(data []byte)) {
 	for _, s := range []string{
 		"", "---", "---\n", "---\n---", "---\ntitle: [x\n---\n", "\ufeff---\r\ntitle: T\r\n---\r\n# H\r\n",
 		"para\n---\n", "a\nb\n===\n", "```\n# x\n", "~~~~\n~~~\n# y\n~~~~~\n", "# a #\n#\n", "<br>\n---\n",
-		"[[a|b]] [[ c # d | e ]] [[[x]]] [[", stamp("42:34:00") + stamp("1:00:00") + stamp("x") + stamp("1:2:3:4"),
+		"[[a|b]] [[ c # d | e ]] [[[x]]] [[", "### [T](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n- [[a]]\n- [[b|c]]\n### [U](https://youtu.be/B)\n", stamp("42:34:00") + stamp("1:00:00") + stamp("x") + stamp("1:2:3:4"),
 		`<a class="yt-timestamp" data-t="`, `<a data-t='1:00' class="a yt-timestamp">`, "From: [[x]]\n", "\xff\xfe# t\n",
 	} {
 		add([]byte(s))
@@ -78,6 +78,13 @@ func FuzzParseNote(f *testing.F) {
 		}
 		if n.Title == "" && readableName(n.Path) != "" {
 			t.Fatal("no title")
+		}
+		for _, pv := range parseChannelPage(n).Videos {
+			for _, li := range pv.Links {
+				if li < 0 || li >= len(n.Links) {
+					t.Fatalf("channel page video %q lists link %d of %d", pv.ID, li, len(n.Links))
+				}
+			}
 		}
 	})
 }
