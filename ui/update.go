@@ -130,10 +130,10 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	m.vault = msg.vault
-	m.notes.SetVault(msg.vault)
+	refilter := m.notes.SetVault(msg.vault)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := search.BuildIndex(msg.vault.Notes)
+	index := tea.Batch(refilter, search.BuildIndex(msg.vault.Notes))
 	if n := startNote(msg.vault); n != nil {
 		return tea.Batch(index, m.openNote(n, 0, false))
 	}

@@ -53,8 +53,8 @@ func New(c *common.Common) Model {
 }
 
 // SetVault lists the notes of v; big vaults start with their video groups
-// folded.
-func (m *Model) SetVault(v *model.Vault) {
+// folded. A query typed while the vault loaded is ranked again.
+func (m *Model) SetVault(v *model.Vault) tea.Cmd {
 	m.tree = buildTree(v)
 	m.targets = buildTargets(m.tree)
 	m.index = make(map[*model.Note]int, len(m.targets))
@@ -69,6 +69,11 @@ func (m *Model) SetVault(v *model.Vault) {
 	}
 	m.visible = visibleRows(m.tree, m.folded)
 	m.cur = common.Cursor{}
+	if m.query == "" {
+		return nil
+	}
+	m.matches, m.ranked = nil, ""
+	return m.setQuery(m.query)
 }
 
 // SetSize sets the pane's size, its title line included.

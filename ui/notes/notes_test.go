@@ -279,3 +279,21 @@ func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
 		}
 	}
 }
+
+func TestQueryTypedWhileLoadingIsRankedOnLoad(t *testing.T) {
+	m := New(common.New(true))
+	m.SetSize(60, 10)
+	m.SetFocused(true)
+	m = press(m, "/", "g", "p", "u", "s")
+	if len(m.matches) != 0 {
+		t.Fatal("matches before the vault")
+	}
+	cmd := m.SetVault(demoVault(t))
+	if cmd == nil {
+		t.Fatal("no ranking for the typed query")
+	}
+	m, _ = m.Update(cmd())
+	if m.Selected() == nil || m.Selected().Title != "Importance of GPUs for deep learning" {
+		t.Errorf("best match after load: %v", m.Selected())
+	}
+}
