@@ -44,7 +44,7 @@ func benchmarkRender(b *testing.B, v *model.Vault, n *model.Note) {
 }
 
 func BenchmarkRenderSeed(b *testing.B) {
-	v, n := readNote(b, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	v, n := seedNote(b)
 	benchmarkRender(b, v, n)
 }
 

@@ -12,8 +12,23 @@ import (
 	"tubenotes/model"
 )
 
-// seedPath is the project's seed note, from the repository root.
-const seedPath = "../../../shared/seeds/000_ba0ac51fdd69bf60.md"
+// seedNote loads the project's seed note, ../shared/seeds beside the
+// repository root (the folder holding go.mod), as a bankless note.
+func seedNote(t testing.TB) (*model.Vault, *model.Note) {
+	t.Helper()
+	dir, err := os.Getwd()
+	for err == nil {
+		if _, statErr := os.Stat(filepath.Join(dir, "go.mod")); statErr == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("seed note not found: no go.mod above the test")
+		}
+		dir = filepath.Dir(dir)
+	}
+	file := filepath.Join(filepath.Dir(dir), "shared", "seeds", "000_ba0ac51fdd69bf60.md")
+	return readNote(t, file, "bankless/importance_of_gpus_for_deep_learning.md")
+}
 
 // parse makes a note of text as the loader would, at path.
 func parse(t testing.TB, path, text string) *model.Note {

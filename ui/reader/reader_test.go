@@ -39,13 +39,13 @@ func TestGoldenSampleNotty(t *testing.T) {
 }
 
 func TestGoldenSeedNotty(t *testing.T) {
-	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	v, n := seedNote(t)
 	m := open(t, Options{Style: "notty"}, v, n, 80, 40)
 	golden.RequireEqual(t, m.View())
 }
 
 func TestGoldenSeedDarkSelected(t *testing.T) {
-	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	v, n := seedNote(t)
 	m := open(t, Options{Style: "dark"}, v, n, 80, 24)
 	m.NextTimestamp()
 	m.NextTimestamp()
@@ -172,7 +172,7 @@ func TestHostileNoteColourOnlySGR(t *testing.T) {
 }
 
 func TestTimestampSelection(t *testing.T) {
-	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	v, n := seedNote(t)
 	m := open(t, Options{Style: "notty"}, v, n, 80, 8)
 	if m.Selection().Kind != None {
 		t.Fatal("a selection right after Open")
@@ -309,7 +309,7 @@ func TestFindInNote(t *testing.T) {
 }
 
 func TestFindAcrossWrappedLines(t *testing.T) {
-	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	v, n := seedNote(t)
 	m := open(t, Options{Style: "notty"}, v, n, 40, 10)
 	// At 40 columns "typically precede software revolutions" wraps.
 	if got := m.SetFind("typically precede software revolutions"); got != 1 {
@@ -325,7 +325,7 @@ func TestFindAcrossWrappedLines(t *testing.T) {
 }
 
 func TestFindNextPrevScrolls(t *testing.T) {
-	v, n := readNote(t, seedPath, "bankless/importance_of_gpus_for_deep_learning.md")
+	v, n := seedNote(t)
 	m := open(t, Options{Style: "notty"}, v, n, 60, 6)
 	total := m.SetFind("hardware")
 	if total < 5 {
