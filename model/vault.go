@@ -246,14 +246,13 @@ func (v *Vault) Resolve(from, target string) string {
 	if target == "" {
 		return ""
 	}
-	dir := path.Dir(from)
 	if strings.Contains(target, "/") {
 		return v.resolvePath(target)
 	}
-	if n := pick(v.byName[target], dir); n != nil {
+	if n := pick(v.byName[target], from); n != nil {
 		return n.Path
 	}
-	if n := pick(v.bySlug[Slug(target)], dir); n != nil {
+	if n := pick(v.bySlug[Slug(target)], from); n != nil {
 		return n.Path
 	}
 	return ""
@@ -274,16 +273,21 @@ func (v *Vault) resolvePath(target string) string {
 	return ""
 }
 
-// pick is the first candidate in dir, else the first of all; candidates are
-// already in resolution order.
-func pick(candidates []*Note, dir string) *Note {
+// pick is the first candidate in the folder of from, else the first of
+// all; candidates are already in resolution order. Most names have one
+// note, which needs no folder compared.
+func pick(candidates []*Note, from string) *Note {
+	switch len(candidates) {
+	case 0:
+		return nil
+	case 1:
+		return candidates[0]
+	}
+	dir := path.Dir(from)
 	for _, n := range candidates {
 		if path.Dir(n.Path) == dir {
 			return n
 		}
 	}
-	if len(candidates) > 0 {
-		return candidates[0]
-	}
-	return nil
+	return candidates[0]
 }

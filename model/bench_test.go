@@ -1,0 +1,24 @@
+package model_test
+
+import (
+	"testing"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+	"tubenotes/model"
+)
+
+// BenchmarkNewVault20k indexes and resolves the notes of a generated vault
+// of 20,000 notes (~200,000 links): the part of a load after parsing.
+func BenchmarkNewVault20k(b *testing.B) {
+	v, err := loader.Load(loadtest.Generate(20_000, 1), loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	notes := v.Notes
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		model.NewVault(notes, nil, nil)
+	}
+}
