@@ -71,7 +71,7 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
+func FuzzParseQuery(f *testing.F) {
 	for _, s := range []string{`a "b c" -d channel:x title:"y z"`, `"`, `-"`, `channel:`, "İı\xff", `-title:a"b`} {
 		f.Add(s)
 	}
