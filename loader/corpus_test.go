@@ -79,53 +79,50 @@ func TestCorpusCounts(t *testing.T) {
 	}
 }
 
-// TestSeedNote checks the note this project started from, kept in
-// testdata and, when it is there, the shared original.
+// TestSeedNote checks the note this project started from, as kept in
+// testdata and as the shared original beside the corpus.
 func TestSeedNote(t *testing.T) {
-	paths := []string{"testdata/000_ba0ac51fdd69bf60.md"}
-	if shared := filepath.Join(filepath.Dir(filepath.Dir(loadtest.CorpusDir(t))), "seeds", "000_ba0ac51fdd69bf60.md"); fileExists(shared) {
-		paths = append(paths, shared)
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n, problems := ParseNote("bankless/000_ba0ac51fdd69bf60.md", data, TimestampsAuto)
-		if len(problems) != 0 {
-			t.Errorf("%s: problems %v", p, problems)
-		}
-		if n.Title != "Importance of GPUs for deep learning" || n.VideoID != "LKlE93-SDpc" || n.Channel != "bankless" || n.BodyLine != 5 {
-			t.Errorf("%s: title %q videoId %q channel %q body line %d", p, n.Title, n.VideoID, n.Channel, n.BodyLine)
-		}
-		if want := sections("Hardware as a Precursor to Software Innovation", 2, 10, "GPUs and Deep Learning", 2, 16); !reflect.DeepEqual(n.Sections, want) {
-			t.Errorf("%s: sections %+v", p, n.Sections)
-		}
-		want := []model.Timestamp{
-			{Raw: "00:00:00", Seconds: 0, Valid: true, Line: 8, Section: -1},
-			{Raw: "00:00:05", Seconds: 5, Valid: true, Line: 8, Section: -1},
-			{Raw: "00:00:10", Seconds: 10, Valid: true, Line: 13, Section: 0},
-			{Raw: "00:00:16", Seconds: 16, Valid: true, Line: 13, Section: 0},
-			{Raw: "00:00:32", Seconds: 32, Valid: true, Line: 14, Section: 0},
-			{Raw: "00:00:38", Seconds: 38, Valid: true, Line: 14, Section: 0},
-			{Raw: "00:01:00", Seconds: 60, Valid: true, Line: 14, Section: 0},
-			{Raw: "00:00:28", Seconds: 28, Valid: true, Line: 18, Section: 1},
-			{Raw: "00:00:28", Seconds: 28, Valid: true, Line: 18, Section: 1},
-			{Raw: "00:00:30", Seconds: 30, Valid: true, Line: 18, Section: 1},
-		}
-		if !reflect.DeepEqual(n.Timestamps, want) {
-			t.Errorf("%s: timestamps\n%+v, want\n%+v", p, n.Timestamps, want)
-		}
-		if len(n.Links) != 0 {
-			t.Errorf("%s: links %+v, want none (From is the channel)", p, n.Links)
-		}
-		if got := n.TimestampURL(6); got != "https://www.youtube.com/watch?v=LKlE93-SDpc&t=60s" {
-			t.Errorf("%s: URL %q", p, got)
-		}
-	}
+	t.Run("testdata", func(t *testing.T) { checkSeed(t, "testdata/000_ba0ac51fdd69bf60.md") })
+	t.Run("shared", func(t *testing.T) {
+		checkSeed(t, filepath.Join(filepath.Dir(filepath.Dir(loadtest.CorpusDir(t))), "seeds", "000_ba0ac51fdd69bf60.md"))
+	})
 }
 
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+func checkSeed(t *testing.T, p string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, problems := ParseNote("bankless/000_ba0ac51fdd69bf60.md", data, TimestampsAuto)
+	if len(problems) != 0 {
+		t.Errorf("%s: problems %v", p, problems)
+	}
+	if n.Title != "Importance of GPUs for deep learning" || n.VideoID != "LKlE93-SDpc" || n.Channel != "bankless" || n.BodyLine != 5 {
+		t.Errorf("%s: title %q videoId %q channel %q body line %d", p, n.Title, n.VideoID, n.Channel, n.BodyLine)
+	}
+	if want := sections("Hardware as a Precursor to Software Innovation", 2, 10, "GPUs and Deep Learning", 2, 16); !reflect.DeepEqual(n.Sections, want) {
+		t.Errorf("%s: sections %+v", p, n.Sections)
+	}
+	want := []model.Timestamp{
+		{Raw: "00:00:00", Seconds: 0, Valid: true, Line: 8, Section: -1},
+		{Raw: "00:00:05", Seconds: 5, Valid: true, Line: 8, Section: -1},
+		{Raw: "00:00:10", Seconds: 10, Valid: true, Line: 13, Section: 0},
+		{Raw: "00:00:16", Seconds: 16, Valid: true, Line: 13, Section: 0},
+		{Raw: "00:00:32", Seconds: 32, Valid: true, Line: 14, Section: 0},
+		{Raw: "00:00:38", Seconds: 38, Valid: true, Line: 14, Section: 0},
+		{Raw: "00:01:00", Seconds: 60, Valid: true, Line: 14, Section: 0},
+		{Raw: "00:00:28", Seconds: 28, Valid: true, Line: 18, Section: 1},
+		{Raw: "00:00:28", Seconds: 28, Valid: true, Line: 18, Section: 1},
+		{Raw: "00:00:30", Seconds: 30, Valid: true, Line: 18, Section: 1},
+	}
+	if !reflect.DeepEqual(n.Timestamps, want) {
+		t.Errorf("%s: timestamps\n%+v, want\n%+v", p, n.Timestamps, want)
+	}
+	if len(n.Links) != 0 {
+		t.Errorf("%s: links %+v, want none (From is the channel)", p, n.Links)
+	}
+	if got := n.TimestampURL(6); got != "https://www.youtube.com/watch?v=LKlE93-SDpc&t=60s" {
+		t.Errorf("%s: URL %q", p, got)
+	}
 }
