@@ -109,21 +109,27 @@ func splitByBytes(notes []*model.Note, n int) [][2]int {
 
 // builder indexes a contiguous run of notes.
 type builder struct {
-	ids  map[string]uint32
-	term []string
-	post [][]byte
-	last []int32 // last note written per term, -1 before any
+	ids   map[string]uint32
+	terms []termState
 
 	// scratch for one note
-	tids     []uint32
-	poss     []uint32
-	codes    []uint32 // line code of each token
-	stamp    []int32  // note the counts below belong to
-	count    []uint32
-	lastPos  []uint32
-	lastCode []uint32
-	text     []byte
-	folded   []byte
+	tids   []uint32
+	poss   []uint32
+	codes  []uint32 // line code of each token
+	text   []byte
+	folded []byte
+}
+
+// termState is what a builder keeps per term, together so one note's
+// writes touch one cache line a term.
+type termState struct {
+	post     []byte
+	last     int32 // last note written, -1 before any
+	stamp    int32 // the note count belongs to
+	count    uint32
+	lastPos  uint32
+	lastCode uint32
+	term     string
 }
 
 func newBuilder() *builder { return &builder{ids: map[string]uint32{}} }
@@ -132,16 +138,10 @@ func (b *builder) id(folded []byte) uint32 {
 	if id, ok := b.ids[string(folded)]; ok {
 		return id
 	}
-	id := uint32(len(b.term))
+	id := uint32(len(b.terms))
 	s := string(folded)
 	b.ids[s] = id
-	b.term = append(b.term, s)
-	b.post = append(b.post, nil)
-	b.last = append(b.last, -1)
-	b.stamp = append(b.stamp, -1)
-	b.count = append(b.count, 0)
-	b.lastPos = append(b.lastPos, 0)
-	b.lastCode = append(b.lastCode, 0)
+	b.terms = append(b.terms, termState{last: -1, stamp: -1, term: s})
 	return id
 }
 
@@ -221,27 +221,26 @@ func (b *builder) add(note int32, n *model.Note) doc {
 // before (the first ones as they are).
 func (b *builder) write(note int32) {
 	for _, t := range b.tids {
-		if b.stamp[t] != note {
-			b.stamp[t] = note
-			b.count[t] = 0
+		ts := &b.terms[t]
+		if ts.stamp != note {
+			ts.stamp, ts.count = note, 0
 		}
-		b.count[t]++
+		ts.count++
 	}
 	for i, t := range b.tids {
 		p, c := b.poss[i], b.codes[i]
-		post := b.post[t]
-		if b.last[t] != note {
-			post = binary.AppendUvarint(post, uint64(note-b.last[t]))
-			post = binary.AppendUvarint(post, uint64(b.count[t]))
-			post = binary.AppendUvarint(post, uint64(p))
-			post = binary.AppendUvarint(post, uint64(c))
-			b.last[t] = note
+		ts := &b.terms[t]
+		if ts.last != note {
+			ts.post = binary.AppendUvarint(ts.post, uint64(note-ts.last))
+			ts.post = binary.AppendUvarint(ts.post, uint64(ts.count))
+			ts.post = binary.AppendUvarint(ts.post, uint64(p))
+			ts.post = binary.AppendUvarint(ts.post, uint64(c))
+			ts.last = note
 		} else {
-			post = binary.AppendUvarint(post, uint64(p-b.lastPos[t]))
-			post = binary.AppendUvarint(post, uint64(c-b.lastCode[t]))
+			ts.post = binary.AppendUvarint(ts.post, uint64(p-ts.lastPos))
+			ts.post = binary.AppendUvarint(ts.post, uint64(c-ts.lastCode))
 		}
-		b.post[t] = post
-		b.lastPos[t], b.lastCode[t] = p, c
+		ts.lastPos, ts.lastCode = p, c
 	}
 }
 
@@ -253,11 +252,9 @@ func merge(bs []*builder) *Index {
 	seen := map[string]struct{}{}
 	size := 0
 	for _, b := range bs {
-		for _, t := range b.term {
-			seen[t] = struct{}{}
-		}
-		for _, p := range b.post {
-			size += len(p)
+		for i := range b.terms {
+			seen[b.terms[i].term] = struct{}{}
+			size += len(b.terms[i].post)
 		}
 	}
 	terms := make([]string, 0, len(seen))
@@ -274,12 +271,12 @@ func merge(bs []*builder) *Index {
 			if !ok {
 				continue
 			}
-			p := b.post[id]
+			p := b.terms[id].post
 			first, n := binary.Uvarint(p)
 			note := int32(first) - 1
 			ix.post = binary.AppendUvarint(ix.post, uint64(note-last))
 			ix.post = append(ix.post, p[n:]...)
-			last = b.last[id]
+			last = b.terms[id].last
 		}
 	}
 	ix.offs = append(ix.offs, uint32(len(ix.post)))

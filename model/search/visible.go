@@ -16,6 +16,13 @@ func appendVisible(dst []byte, line string) []byte {
 		return append(dst, line...)
 	}
 	for i := 0; i < len(line); {
+		if j := strings.IndexAny(line[i:], "<[&"); j != 0 {
+			if j < 0 {
+				return append(dst, line[i:]...)
+			}
+			dst = append(dst, line[i:i+j]...)
+			i += j
+		}
 		switch line[i] {
 		case '<':
 			if end, ok := skipTag(line, i); ok {
