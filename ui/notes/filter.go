@@ -17,7 +17,8 @@ import (
 type target struct {
 	note     *model.Note
 	text     string
-	titleEnd int // bytes of text that are the title
+	lower    string // text with ASCII letters lower-cased
+	titleEnd int    // bytes of text that are the title
 }
 
 // targetSep separates the title from where the note lives.
@@ -35,13 +36,14 @@ func buildTargets(t []node) []target {
 		case n.kind == videoRow:
 			video = n.label
 		case n.depth == 0:
-			out = append(out, target{note: n.note, text: n.label, titleEnd: len(n.label)})
+			out = append(out, target{note: n.note, text: n.label, lower: asciiLower(n.label), titleEnd: len(n.label)})
 		default:
 			where := channel
 			if n.depth == 2 && video != "" {
 				where += " › " + video
 			}
-			out = append(out, target{note: n.note, text: n.label + targetSep + where, titleEnd: len(n.label)})
+			text := n.label + targetSep + where
+			out = append(out, target{note: n.note, text: text, lower: asciiLower(text), titleEnd: len(n.label)})
 		}
 	}
 	return out
@@ -64,54 +66,118 @@ type match struct {
 	matched []int
 }
 
+// scoreLimit is how many matches get a fuzzy score; beyond it (a letter
+// or two typed into a big vault) the rest follow unscored, so a keystroke
+// stays cheap.
+const scoreLimit = 2000
+
 // filter ranks the targets among candidates (nil: all of them) by fuzzy
 // score for query, best first; ties keep the tree order. A fuzzy match is
 // a subsequence match, so a cheap subsequence test drops most targets before
-// they are scored, and scoring is shared among the CPUs.
+// they are scored, and the work is shared among the CPUs. When more than
+// scoreLimit match, those holding the query as a substring (earliest first)
+// are the ones scored.
 func filter(ts []target, candidates []int, query string) []match {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil
 	}
-	pattern := []rune(query)
-	n := len(candidates)
-	if candidates == nil {
-		n = len(ts)
+	kept := keep(ts, candidates, []rune(query))
+	var rest []int
+	if len(kept) > scoreLimit {
+		lq := asciiLower(query)
+		keys := make([]int, len(ts))
+		parallel(len(kept), func(_, from, to int) {
+			for _, i := range kept[from:to] {
+				keys[i] = 1<<20 + len(ts[i].text)
+				if at := strings.Index(ts[i].lower, lq); at >= 0 {
+					keys[i] = at
+				}
+			}
+		})
+		sort.SliceStable(kept, func(a, b int) bool { return keys[kept[a]] < keys[kept[b]] })
+		kept, rest = kept[:scoreLimit], kept[scoreLimit:]
+		sort.Ints(kept) // tree order again, so equal scores keep it
 	}
+	all := score(ts, kept, query)
+	out := make([]match, 0, len(all)+len(rest))
+	for _, f := range all {
+		out = append(out, match{target: f.Index, matched: f.MatchedIndexes})
+	}
+	for _, i := range rest {
+		out = append(out, match{target: i})
+	}
+	return out
+}
+
+// parallel runs work on n items split among the CPUs, in order.
+func parallel(n int, work func(part, from, to int)) int {
 	parts := min(runtime.GOMAXPROCS(0), max(n/4000, 1))
-	found := make([]fuzzy.Matches, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var kept []int
-			for k := p * n / parts; k < (p+1)*n/parts; k++ {
-				i := k
-				if candidates != nil {
-					i = candidates[k]
-				}
-				if subsequence(ts[i].text, pattern) {
-					kept = append(kept, i)
-				}
-			}
-			found[p] = fuzzy.FindFromNoSort(query, subset{ts, kept})
-			for i := range found[p] {
-				found[p][i].Index = kept[found[p][i].Index]
-			}
+			work(p, p*n/parts, (p+1)*n/parts)
 		}()
 	}
 	wg.Wait()
+	return parts
+}
+
+// keep is the candidates (nil: all targets) that hold pattern as a
+// subsequence, in order.
+func keep(ts []target, candidates []int, pattern []rune) []int {
+	n := len(candidates)
+	if candidates == nil {
+		n = len(ts)
+	}
+	kept := make([][]int, runtime.GOMAXPROCS(0))
+	parts := parallel(n, func(p, from, to int) {
+		for k := from; k < to; k++ {
+			i := k
+			if candidates != nil {
+				i = candidates[k]
+			}
+			if subsequence(ts[i].text, pattern) {
+				kept[p] = append(kept[p], i)
+			}
+		}
+	})
+	var out []int
+	for _, k := range kept[:parts] {
+		out = append(out, k...)
+	}
+	return out
+}
+
+// score ranks the targets in kept by fuzzy score, best first.
+func score(ts []target, kept []int, query string) fuzzy.Matches {
+	found := make([]fuzzy.Matches, runtime.GOMAXPROCS(0))
+	parts := parallel(len(kept), func(p, from, to int) {
+		chunk := kept[from:to]
+		found[p] = fuzzy.FindFromNoSort(query, subset{ts, chunk})
+		for i := range found[p] {
+			found[p][i].Index = chunk[found[p][i].Index]
+		}
+	})
 	var all fuzzy.Matches
-	for _, f := range found {
+	for _, f := range found[:parts] {
 		all = append(all, f...)
 	}
 	sort.Stable(all)
-	out := make([]match, len(all))
-	for i, f := range all {
-		out[i] = match{target: f.Index, matched: f.MatchedIndexes}
+	return all
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay put.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
 	}
-	return out
+	return string(b)
 }
 
 // subsequence reports whether the runes of pattern appear in s in order,

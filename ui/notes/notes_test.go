@@ -297,3 +297,46 @@ func TestQueryTypedWhileLoadingIsRankedOnLoad(t *testing.T) {
 		t.Errorf("best match after load: %v", m.Selected())
 	}
 }
+
+func TestBroadQueriesListEveryMatch(t *testing.T) {
+	m := newPane(t, mustLoad(t, loadtest.Generate(6000, 2)), 60, 30)
+	got := filter(m.targets, nil, "e")
+	want := 0
+	for _, tg := range m.targets {
+		if subsequence(tg.text, []rune("e")) {
+			want++
+		}
+	}
+	if len(got) != want || want <= scoreLimit {
+		t.Fatalf("%d matches, want %d (more than %d)", len(got), want, scoreLimit)
+	}
+	seen := map[int]bool{}
+	for i, mt := range got {
+		if seen[mt.target] {
+			t.Fatalf("target %d listed twice", mt.target)
+		}
+		seen[mt.target] = true
+		if i < scoreLimit && len(mt.matched) != 1 {
+			t.Errorf("scored match %d has no highlight", i)
+		}
+	}
+}
+
+// BenchmarkFilterKeystroke100k is the first letter and a whole query on a
+// 100,000-note vault's targets.
+func BenchmarkFilterKeystroke100k(b *testing.B) {
+	var ts []target
+	for len(ts) < 100000 {
+		ts = append(ts, buildTargets(buildTree(mustLoad(b, loadtest.Generate(20000, int64(len(ts))))))...)
+	}
+	b.Run("first-letter", func(b *testing.B) {
+		for b.Loop() {
+			filter(ts, nil, "m")
+		}
+	})
+	b.Run("query", func(b *testing.B) {
+		for b.Loop() {
+			filter(ts, nil, "market predi")
+		}
+	})
+}
