@@ -1,8 +1,8 @@
 // Package search is the search view: a query typed at the top, the hits of
 // the whole vault below it as you type, each with where it lives, a
 // snippet with the match highlighted and the nearest timestamp above it.
-// Searching runs in a command; a newer query makes older answers stale,
-// and they are dropped. What the user picks is queued as a request (see
+// Searching runs in a command, one at a time; a newer query makes older
+// answers stale, and they are dropped. What the user picks is queued as a request (see
 // common.Requests) for the root to act on: OpenHitMsg, OpenVideoMsg,
 // CloseMsg.
 package search
@@ -64,9 +64,11 @@ type Model struct {
 	input         textinput.Model
 	index         *engine.Index
 
-	gen     int // of the latest query sent
-	pending bool
-	err     string // why the typed query can't be read
+	gen      int           // of the text typed last
+	want     *engine.Query // parsed from that text, to run
+	pending  bool          // want has no answer yet
+	inflight bool          // a search runs; at most one does at a time
+	err      string        // why the typed query can't be read
 
 	query  *engine.Query // of the results shown
 	result engine.Result
@@ -94,6 +96,9 @@ func New(c *common.Common) Model {
 // while it was being built.
 func (m *Model) SetIndex(ix *engine.Index) tea.Cmd {
 	m.index = ix
+	if m.inflight {
+		return nil // its answer is stale now and starts the search again
+	}
 	return m.run()
 }
 
@@ -143,7 +148,11 @@ func (m Model) Pending() bool { return m.pending }
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg:
+		m.inflight = false
 		if msg.gen != m.gen { // an older query: its answer is stale
+			if m.pending && m.index != nil {
+				return m, m.launch() // the text typed since
+			}
 			return m, nil
 		}
 		m.query, m.result, m.pending = msg.query, msg.result, false
@@ -222,26 +231,33 @@ func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 }
 
 // run parses the typed query and, when it reads, searches in a command.
-// Every call starts a new generation, so answers to older text are dropped.
+// Every call starts a new generation: answers to older text are dropped.
+// One search runs at a time; text typed meanwhile is searched when it ends,
+// so fast typing never piles searches up on the cores.
 func (m *Model) run() tea.Cmd {
 	m.gen++
 	m.err = ""
 	q, err := engine.Parse(m.input.Value())
 	if err != nil {
-		m.err, m.pending = err.Error(), false
+		m.err, m.pending, m.want = err.Error(), false, nil
 		return nil
 	}
 	if q.Empty() {
-		m.query, m.result, m.pending = nil, engine.Result{}, false
+		m.query, m.result, m.pending, m.want = nil, engine.Result{}, false, nil
 		m.cur = common.Cursor{}
 		return nil
 	}
-	if m.index == nil {
-		m.pending = true // SetIndex runs it
-		return nil
+	m.want, m.pending = q, true
+	if m.index == nil || m.inflight {
+		return nil // SetIndex, or the running search's answer, starts it
 	}
-	m.pending = true
-	gen, ix := m.gen, m.index
+	return m.launch()
+}
+
+// launch searches for want in a command.
+func (m *Model) launch() tea.Cmd {
+	m.inflight = true
+	gen, ix, q := m.gen, m.index, m.want
 	return func() tea.Msg { return resultMsg{gen: gen, query: q, result: ix.Search(q)} }
 }
 

@@ -87,30 +87,39 @@ func newView(t *testing.T) Model {
 
 func TestStaleResultsDropped(t *testing.T) {
 	m := newView(t)
-	m, slow := m.Update(press("g")) // "g": grinder, in two notes
-	m, fast := m.Update(press("r")) // "gr": also grinder
-	m, _ = m.Update(press("i"))
-	m, latest := m.Update(press("n")) // "grin"
-	if !m.Pending() {
-		t.Fatal("a query is running, but the view is not pending")
+	m, first := m.Update(press("g")) // "g": matches nothing alone
+	if len(results(first)) != 1 {
+		t.Fatal("the first key started no search")
 	}
-	for _, msg := range results(latest) {
-		m, _ = m.Update(msg)
-	}
-	if m.Pending() || len(m.Result().Hits) != 2 {
-		t.Fatalf("after the newest answer: pending %v, %d hits", m.Pending(), len(m.Result().Hits))
-	}
-	// The older answers arrive late: "g" and "gr" are not what is typed.
-	// Deliver them with an empty result to be sure they would show.
-	for _, cmd := range []tea.Cmd{slow, fast} {
-		for _, msg := range results(cmd) {
-			stale := msg.(resultMsg)
-			stale.result = engine.Result{}
-			m, _ = m.Update(stale)
+	for _, k := range "rin" { // typed while "g" is searched: no pile-up
+		var cmd tea.Cmd
+		m, cmd = m.Update(press(string(k)))
+		if len(results(cmd)) != 0 {
+			t.Fatalf("%q started a second search while one runs", k)
 		}
 	}
-	if len(m.Result().Hits) != 2 || m.Query() != "grin" {
-		t.Errorf("a stale answer replaced the results: %d hits for %q", len(m.Result().Hits), m.Query())
+	if !m.Pending() {
+		t.Fatal("a query waits, but the view is not pending")
+	}
+	// The answer for "g" arrives: stale, dropped, and "grin" is searched.
+	stale := results(first)[0].(resultMsg)
+	stale.result = engine.Result{Hits: []engine.Hit{{Note: testNotes(t)[0], Line: 1}}, Notes: 1}
+	m, next := m.Update(stale)
+	if len(m.Result().Hits) != 0 {
+		t.Fatalf("a stale answer was shown: %d hits", len(m.Result().Hits))
+	}
+	latest := results(next)
+	if len(latest) != 1 || latest[0].(resultMsg).query.Terms[0].Words[0] != "grin" {
+		t.Fatalf("after the stale answer, searched %v, want grin", latest)
+	}
+	m, _ = m.Update(latest[0])
+	if m.Pending() || len(m.Result().Hits) != 2 || m.Query() != "grin" {
+		t.Errorf("after the answer for grin: pending %v, %d hits for %q", m.Pending(), len(m.Result().Hits), m.Query())
+	}
+	// An answer with an old generation never replaces the shown one.
+	m, _ = m.Update(resultMsg{gen: stale.gen, query: stale.query})
+	if len(m.Result().Hits) != 2 {
+		t.Errorf("an old generation's answer replaced the results")
 	}
 }
 
