@@ -26,25 +26,24 @@ func (r rect) contains(x, y int) bool {
 
 // layout is where every pane goes for a window size and state.
 type layout struct {
-	tooSmall                 bool
-	notes, sections, reader  rect
-	sidebar                  bool // the sidebar is drawn
-	readerShown              bool
-	separatorX               int // the column between sidebar and reader, -1 when none
-	statusY, hintY, bodyRows int
+	tooSmall                bool
+	notes, sections, reader rect
+	sidebar                 bool // the sidebar is drawn
+	readerShown             bool
+	bodyRows                int // rows above the status and hint lines
 }
 
 func (m Model) layout() layout {
 	w, h := m.width, m.height
 	if w < minWidth || h < minHeight {
-		return layout{tooSmall: true, separatorX: -1}
+		return layout{tooSmall: true}
 	}
-	l := layout{bodyRows: h - 2, statusY: h - 2, hintY: h - 1, separatorX: -1}
+	l := layout{bodyRows: h - 2}
 	sideW := 0
 	switch {
 	case w >= wideWidth && !m.hideSidebar:
 		sideW = min(max(w*35/100, 28), 50)
-		l.sidebar, l.readerShown, l.separatorX = true, true, sideW
+		l.sidebar, l.readerShown = true, true
 		l.reader = rect{x: sideW + 1, w: w - sideW - 1, h: l.bodyRows}
 	case w >= wideWidth || m.focus == focusReader:
 		l.readerShown = true
@@ -187,8 +186,8 @@ func (m Model) hintView() string {
 	default:
 		b = k.ReaderHint()
 	}
-	if m.width < wideWidth {
-		b = append(b, k.Sidebar)
+	if m.width < wideWidth && !m.showHelp {
+		b = append([]key.Binding{k.Sidebar}, b...)
 	}
 	h := m.helpModel()
 	return common.Fit(" "+h.ShortHelpView(b), m.width)

@@ -91,9 +91,6 @@ func (m Model) Typing() bool { return m.typing }
 // Filtering reports whether a filter is on.
 func (m Model) Filtering() bool { return m.query != "" }
 
-// Count is the number of notes listed.
-func (m Model) Count() int { return len(m.targets) }
-
 // SetOpen marks the note open in the reader and, with no filter on, unfolds
 // its groups and moves the cursor to it.
 func (m *Model) SetOpen(n *model.Note) {

@@ -81,8 +81,8 @@ func TestTreeGroupsByChannelAndVideo(t *testing.T) {
 			t.Errorf("line %d = %q, want %q", i, strings.TrimRight(lines[i], " "), w)
 		}
 	}
-	if m.Count() != 8 {
-		t.Errorf("Count %d", m.Count())
+	if len(m.targets) != 8 {
+		t.Errorf("%d notes listed", len(m.targets))
 	}
 }
 
