@@ -65,12 +65,26 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// mustDefer reports whether a key has to wait: the reader has the keyboard
-// and its note is still rendering (selection and scrolling need its lines),
-// or earlier keys wait already and order must be kept.
-func (m *Model) mustDefer() bool {
+// mustDefer reports whether a key has to wait: it is meant for the reader
+// and the note is still rendering (selection and scrolling need its lines),
+// or earlier keys wait already and order must be kept. Keys that leave
+// (panes, history, help, search) act at once and drop the waiting keys.
+func (m *Model) mustDefer(msg tea.KeyPressMsg) bool {
+	if m.leaves(msg) {
+		m.deferred = nil
+		return false
+	}
 	return len(m.deferred) > 0 ||
-		m.focus == focusReader && m.reader.Rendering() && !m.showHelp && !m.notes.Typing() && !m.finding
+		m.focus == focusReader && m.reader.Rendering() && !m.showHelp && !m.searching && !m.notes.Typing() && !m.finding
+}
+
+// leaves reports whether msg takes the user away from the reader's note.
+func (m *Model) leaves(msg tea.KeyPressMsg) bool {
+	if m.notes.Typing() || m.finding || m.searching || m.showHelp {
+		return false
+	}
+	k := m.c.Keys
+	return key.Matches(msg, k.Help, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Search)
 }
 
 // replayDeferred runs the keys that waited for the note to render, in
@@ -193,7 +207,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
-	if m.mustDefer() {
+	if m.mustDefer(msg) {
 		if key.Matches(msg, k.Quit) && !m.notes.Typing() && !m.finding {
 			return tea.Quit
 		}

@@ -403,7 +403,7 @@ func TestReaderKeysWaitForTheRendering(t *testing.T) {
 	h.press("/")
 	h.typeText("cloud computing")
 	var cmds []tea.Cmd
-	for _, k := range []string{"enter", "t", "o", "backspace"} {
+	for _, k := range []string{"enter", "t", "o"} {
 		next, cmd := h.m.Update(keyMsg(k))
 		h.m = next.(Model)
 		cmds = append(cmds, cmd)
@@ -420,8 +420,26 @@ func TestReaderKeysWaitForTheRendering(t *testing.T) {
 	if got := h.opener.opened(); !reflect.DeepEqual(got, []string{seedVideo + "&t=32s @32"}) {
 		t.Errorf("t, o typed during the rendering opened %q, want the first timestamp", got)
 	}
-	if h.note() != "index.md" {
-		t.Errorf("backspace typed after t, o: note %q, want index.md (back, after o)", h.note())
+}
+
+func TestLeavingDuringTheRenderingActsAtOnce(t *testing.T) {
+	h := demoHarness(t)
+	h.press("/")
+	h.typeText("cloud computing")
+	var cmds []tea.Cmd
+	for _, k := range []string{"enter", "t", "backspace", "o"} {
+		next, cmd := h.m.Update(keyMsg(k))
+		h.m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	if h.note() != "index.md" || len(h.m.deferred) != 0 {
+		t.Errorf("backspace during the rendering: note %q, %d keys waiting", h.note(), len(h.m.deferred))
+	}
+	for _, c := range cmds {
+		h.send(run(c)...)
+	}
+	if got := h.opener.opened(); len(got) != 0 {
+		t.Errorf("opened %q", got)
 	}
 }
 
