@@ -57,11 +57,13 @@ func heapInUse() uint64 {
 func BenchmarkLoad20k(b *testing.B) {
 	fsys := loadtest.Generate(benchNotes, 1)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := loader.Load(fsys, loader.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 func BenchmarkIndexBuild20k(b *testing.B) {
@@ -72,9 +74,11 @@ func BenchmarkIndexBuild20k(b *testing.B) {
 	ix := Build(v.Notes)
 	held := heapInUse() - before
 	runtime.KeepAlive(ix)
+	cpu := cpuTime()
 	for b.Loop() {
 		Build(v.Notes)
 	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(held)/float64(size), "index/text-bytes")
 	b.ReportMetric(float64(held)/1e6, "index-MB")
 	b.ReportMetric(float64(size)/1e6, "text-MB")
