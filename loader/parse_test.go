@@ -371,3 +371,32 @@ func TestParseTimestampMode(t *testing.T) {
 		}
 	}
 }
+
+func TestMalformedAnchors(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{`<a class="yt-timestamp" data-t=">x`, nil},
+		{`<a class="yt-timestamp" data-t="`, nil},
+		{`<a class="yt-timestamp" data-t="1:00`, nil},
+		{`<a class="yt-timestamp" data-t="">`, []string{""}},
+		{`<a class="yt-timestamp" data-t="1:00" target="_blank">`, []string{"1:00"}},
+		{`the yt-timestamp class <a class="yt-timestamp" data-t="2:00">`, []string{"2:00"}},
+		{`<b>yt-timestamp</b> <a class="yt-timestamp" data-t="3:00">`, []string{"3:00"}},
+		{`<abbr class="yt-timestamp" data-t="4:00"> <a class="yt-" data-t="5:00"> <a class="yt-timestamp"> <a class="yt-timestamp" data-t=6:00>`, nil},
+		{`<a class="yt-timestamp" data-t="7:00"><a class="yt-timestamp" data-t="8:00">`, []string{"7:00", "8:00"}},
+		{`<a	class="yt-timestamp"	data-t="9:00">`, []string{"9:00"}},
+		{`yt-timestamp<a class="yt-timestamp" data-t="10:00"`, nil},
+	}
+	for _, tt := range tests {
+		n, _ := parseText(t, "ch/a.md", tt.line+"\n")
+		var got []string
+		for _, ts := range n.Timestamps {
+			got = append(got, ts.Raw)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: timestamps %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

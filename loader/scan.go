@@ -59,14 +59,13 @@ func (s *scanner) scan(n *model.Note, off, line int) {
 	n.Links = exact(s.links)
 }
 
-// exact is a copy of xs with no spare capacity, nil when empty.
+// exact is a copy of xs in the smallest allocation that holds it, nil
+// when empty.
 func exact[T any](xs []T) []T {
 	if len(xs) == 0 {
 		return nil
 	}
-	out := make([]T, len(xs))
-	copy(out, xs)
-	return out
+	return append([]T(nil), xs...)
 }
 
 func (s *scanner) line(l string, off, line int) {

@@ -22,24 +22,22 @@ type clock struct {
 // are 0..59, and the fourth (frames) is only checked for digits.
 func parseClock(raw string) clock {
 	var c clock
-	for {
-		field, rest, more := strings.Cut(raw, ":")
-		if c.n == len(c.fields) || field == "" || len(field) > maxField {
-			return clock{}
-		}
-		v := 0
-		for i := 0; i < len(field); i++ {
-			if field[i] < '0' || field[i] > '9' {
+	v, digits := 0, 0
+	for i := 0; i <= len(raw); i++ {
+		if i == len(raw) || raw[i] == ':' {
+			if digits == 0 || c.n == len(c.fields) {
 				return clock{}
 			}
-			v = v*10 + int(field[i]-'0')
+			c.fields[c.n] = v
+			c.n++
+			v, digits = 0, 0
+			continue
 		}
-		c.fields[c.n] = v
-		c.n++
-		if !more {
-			break
+		if raw[i] < '0' || raw[i] > '9' || digits == maxField {
+			return clock{}
 		}
-		raw = rest
+		v = v*10 + int(raw[i]-'0')
+		digits++
 	}
 	if c.n < 2 {
 		return clock{}
@@ -99,28 +97,34 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
+// It searches for the class name, which only anchors hold, then for the tag
+// around it: most "<" and "[" of a note belong to the anchors' closing tags
+// and texts, so looking at each would cost more.
 func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestamp {
+	const class = "yt-timestamp"
 	for {
-		i := strings.IndexByte(l, '<')
-		if i < 0 {
+		hit := strings.Index(l, class)
+		if hit < 0 {
 			return stamps
 		}
-		l = l[i+1:]
-		if len(l) < 2 || l[0] != 'a' || (l[1] != ' ' && l[1] != '\t') {
+		start := strings.LastIndexByte(l[:hit], '<')
+		if start < 0 || start+2 >= hit || l[start+1] != 'a' || (l[start+2] != ' ' && l[start+2] != '\t') ||
+			strings.IndexByte(l[start:hit], '>') >= 0 {
+			l = l[hit+len(class):] // not inside an <a ...> tag
 			continue
 		}
-		end := strings.IndexByte(l, '>')
+		end := strings.IndexByte(l[hit:], '>')
 		if end < 0 {
 			return stamps
 		}
-		tag := l[1:end]
-		l = l[end+1:]
+		tag := l[start+2 : hit+end] // the attributes, from the space after "a"
+		l = l[hit+end+1:]
 		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
 			// The form every note generator writes, read without a search.
 			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: line})
 			continue
 		}
-		if !hasClass(tag, "yt-timestamp") {
+		if !hasClass(tag, class) {
 			continue
 		}
 		if raw, ok := attribute(tag, "data-t="); ok {

@@ -11,13 +11,9 @@ import (
 // names no note (empty target, such as [[#heading]]) is not one.
 func appendLinks(links []model.Link, l string, line int) []model.Link {
 	for {
-		i := strings.IndexByte(l, '[')
-		if i < 0 || i+1 == len(l) {
+		i := strings.Index(l, "[[")
+		if i < 0 {
 			return links
-		}
-		if l[i+1] != '[' {
-			l = l[i+1:]
-			continue
 		}
 		for i+2 < len(l) && l[i+2] == '[' { // [[[x]] links x
 			i++
