@@ -11,6 +11,7 @@ import (
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
 	"tubenotes/model"
+	"tubenotes/ui/notes"
 )
 
 // The performance targets of the browser, on a generated 20,000-note vault:
@@ -87,7 +88,7 @@ func BenchmarkOpenToRendered(b *testing.B) {
 	}
 	m := New(benchOptions())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	next, _ = next.Update(loadedMsg{vault: v})
+	next, _ = next.Update(loadedMsg{vault: v, listing: notes.List(v)})
 	m = next.(Model)
 	i := 0
 	for b.Loop() {

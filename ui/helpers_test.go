@@ -16,6 +16,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/ui/common"
+	"tubenotes/ui/notes"
 )
 
 // fakeOpener records every URL it is asked to open.
@@ -68,7 +69,7 @@ func newHarness(t testing.TB, v *model.Vault, w, h int) *harness {
 	})
 	hs := &harness{t: t, m: m, opener: op}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	hs.send(loadedMsg{vault: v})
+	hs.send(loadedMsg{vault: v, listing: notes.List(v)})
 	return hs
 }
 

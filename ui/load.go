@@ -4,15 +4,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	"tubenotes/ui/notes"
 )
 
 // loadProgressMsg is how far loading has got.
 type loadProgressMsg struct{ done, total int }
 
-// loadedMsg ends loading.
+// loadedMsg ends loading. The notes pane's listing is made in the
+// command too, so no update waits for it.
 type loadedMsg struct {
-	vault *model.Vault
-	err   error
+	vault   *model.Vault
+	listing *notes.Listing
+	err     error
 }
 
 // loadCmd loads the vault. Progress goes into the channel without ever
@@ -28,7 +31,10 @@ func (m Model) loadCmd() tea.Cmd {
 			default:
 			}
 		})
-		return loadedMsg{vault: v, err: err}
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		return loadedMsg{vault: v, listing: notes.List(v)}
 	}
 }
 

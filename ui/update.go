@@ -144,7 +144,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	m.vault = msg.vault
-	refilter := m.notes.SetVault(msg.vault)
+	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
 	index := tea.Batch(refilter, search.BuildIndex(msg.vault.Notes))

@@ -52,22 +52,41 @@ func New(c *common.Common) Model {
 	return Model{c: c, folded: map[int]bool{}}
 }
 
-// SetVault lists the notes of v; big vaults start with their video groups
-// folded. A query typed while the vault loaded is ranked again.
-func (m *Model) SetVault(v *model.Vault) tea.Cmd {
-	m.tree = buildTree(v)
-	m.targets = buildTargets(m.tree)
-	m.index = make(map[*model.Note]int, len(m.targets))
-	m.folded = map[int]bool{}
-	for i, n := range m.tree {
+// Listing is a vault laid out for the pane. Making one is the slow part
+// of showing a vault, so it is done off the update loop (see List).
+type Listing struct {
+	tree    []node
+	targets []target
+	index   map[*model.Note]int
+	folded  map[int]bool
+	visible []int
+}
+
+// List lays out the notes of v; big vaults start with their video groups
+// folded. It does not touch a Model, so it can run in a command.
+func List(v *model.Vault) *Listing {
+	l := &Listing{tree: buildTree(v), folded: map[int]bool{}}
+	l.targets = buildTargets(l.tree)
+	l.index = make(map[*model.Note]int, len(l.targets))
+	for i, n := range l.tree {
 		if n.kind == noteRow {
-			m.index[n.note] = i
+			l.index[n.note] = i
 		}
 		if n.kind == videoRow && len(v.Notes) > collapseAbove {
-			m.folded[i] = true
+			l.folded[i] = true
 		}
 	}
-	m.visible = visibleRows(m.tree, m.folded)
+	l.visible = visibleRows(l.tree, l.folded)
+	return l
+}
+
+// SetVault shows the notes of v (see List); a query typed while the vault
+// loaded is ranked again.
+func (m *Model) SetVault(v *model.Vault) tea.Cmd { return m.SetListing(List(v)) }
+
+// SetListing shows a listing made by List.
+func (m *Model) SetListing(l *Listing) tea.Cmd {
+	m.tree, m.targets, m.index, m.folded, m.visible = l.tree, l.targets, l.index, l.folded, l.visible
 	m.cur = common.Cursor{}
 	if m.query == "" {
 		return nil
