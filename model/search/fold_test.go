@@ -65,3 +65,39 @@ func TestVisible(t *testing.T) {
 		}
 	}
 }
+
+// The index folds words as it scans them; its tokens must be those of
+// Tokens, which queries use.
+func TestBuilderTokensMatchTokens(t *testing.T) {
+	for _, s := range []string{
+		"Hello, World!", "café au lait", "İstanbul'da ışık", "ASCIIthenÉtoile", "naïve—über",
+		"x1 2y", "a\xffb", "ｆｕｌｌ width", "e\u0301clair", "mixedÇase end", "½ ² ﬁ", "日本語 text", "", "   ", "-- !!",
+	} {
+		b := newBuilder()
+		b.tokenize(s, 0, 0)
+		var got []string
+		for _, id := range b.tids {
+			got = append(got, b.terms[id].term)
+		}
+		if want := Tokens(s); !slices.Equal(got, want) {
+			t.Errorf("builder tokens of %q = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzBuilderTokens(f *testing.F) {
+	for _, s := range []string{"café", "ASCIIthenÉ", "İı", "a\xffb", "x—y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := newBuilder()
+		b.tokenize(s, 0, 0)
+		var got []string
+		for _, id := range b.tids {
+			got = append(got, b.terms[id].term)
+		}
+		if want := Tokens(s); !slices.Equal(got, want) {
+			t.Fatalf("builder tokens of %q = %q, want %q", s, got, want)
+		}
+	})
+}

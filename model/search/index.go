@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"tubenotes/model"
 )
@@ -146,15 +147,38 @@ func (b *builder) id(folded []byte) uint32 {
 }
 
 // tokenize appends the tokens of s at consecutive positions from pos, all
-// with line code code, and returns the next position.
+// with line code code, and returns the next position. It makes the same
+// tokens as Tokens; an ASCII word, nearly every one, is folded as it is
+// scanned.
 func (b *builder) tokenize(s string, pos, code uint32) uint32 {
-	for i := 0; ; {
-		start, end := nextToken(s, i)
-		if start < 0 {
-			return pos
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+			start := i
+			b.folded = b.folded[:0]
+			for ; i < len(s) && s[i] < utf8.RuneSelf && asciiWord[s[i]]; i++ {
+				c := s[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.folded = append(b.folded, c)
+			}
+			if i < len(s) && s[i] >= utf8.RuneSelf { // the word may go on past ASCII: fold it whole
+				_, end := nextToken(s, start)
+				b.folded = foldAppend(b.folded[:0], s[start:end])
+				i = end
+			}
+		} else {
+			start, end := nextToken(s, i)
+			if start < 0 {
+				break
+			}
+			b.folded = foldAppend(b.folded[:0], s[start:end])
+			i = end
 		}
-		i = end
-		b.folded = foldAppend(b.folded[:0], s[start:end])
 		if len(b.folded) == 0 {
 			continue
 		}
@@ -163,6 +187,7 @@ func (b *builder) tokenize(s string, pos, code uint32) uint32 {
 		b.codes = append(b.codes, code)
 		pos++
 	}
+	return pos
 }
 
 func (b *builder) add(note int32, n *model.Note) doc {
