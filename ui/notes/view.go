@@ -48,6 +48,9 @@ func (m Model) titleLine() string {
 		}
 		return title.Render("/") + st.Input.Render(m.query+cursor) + count
 	}
+	if m.tree == nil { // loading
+		return title.Render("Notes")
+	}
 	return title.Render("Notes") + st.Count.Render(" "+strconv.Itoa(len(m.targets)))
 }
 
