@@ -97,34 +97,30 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
-// It searches for the class name, which only anchors hold, then for the tag
-// around it: most "<" and "[" of a note belong to the anchors' closing tags
-// and texts, so looking at each would cost more.
+// It stops at each "<": searching for the class name instead costs more,
+// as its first letter is common in prose.
 func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestamp {
-	const class = "yt-timestamp"
 	for {
-		hit := strings.Index(l, class)
-		if hit < 0 {
+		i := strings.IndexByte(l, '<')
+		if i < 0 {
 			return stamps
 		}
-		start := strings.LastIndexByte(l[:hit], '<')
-		if start < 0 || start+2 >= hit || l[start+1] != 'a' || (l[start+2] != ' ' && l[start+2] != '\t') ||
-			strings.IndexByte(l[start:hit], '>') >= 0 {
-			l = l[hit+len(class):] // not inside an <a ...> tag
+		l = l[i+1:]
+		if len(l) < 2 || l[0] != 'a' || (l[1] != ' ' && l[1] != '\t') {
 			continue
 		}
-		end := strings.IndexByte(l[hit:], '>')
+		end := strings.IndexByte(l, '>')
 		if end < 0 {
 			return stamps
 		}
-		tag := l[start+2 : hit+end] // the attributes, from the space after "a"
-		l = l[hit+end+1:]
+		tag := l[1:end] // the attributes, from the space after "a"
+		l = l[end+1:]
 		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
 			// The form every note generator writes, read without a search.
 			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: line})
 			continue
 		}
-		if !hasClass(tag, class) {
+		if !hasClass(tag, "yt-timestamp") {
 			continue
 		}
 		if raw, ok := attribute(tag, "data-t="); ok {

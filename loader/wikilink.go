@@ -11,9 +11,13 @@ import (
 // names no note (empty target, such as [[#heading]]) is not one.
 func appendLinks(links []model.Link, l string, line int) []model.Link {
 	for {
-		i := strings.Index(l, "[[")
-		if i < 0 {
+		i := strings.IndexByte(l, '[')
+		if i < 0 || i+1 == len(l) {
 			return links
+		}
+		if l[i+1] != '[' { // the text of a timestamp anchor, mostly
+			l = l[i+1:]
+			continue
 		}
 		for i+2 < len(l) && l[i+2] == '[' { // [[[x]] links x
 			i++
