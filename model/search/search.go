@@ -85,10 +85,19 @@ func (ix *Index) Search(q *Query) Result {
 	found := make([]matches, len(terms))
 	parallel(len(terms), func(i int) { found[i] = ix.termMatches(terms[i], rank, len(notes)) })
 
-	// Score the candidates in as many parts as there are cores.
+	// Score the candidates in as many parts as there are cores. A note has
+	// at most one hit line an occurrence, or one for its title.
+	occurrences := 0
+	for i := range found {
+		for _, u := range found[i].runs {
+			occurrences += len(u.occ)
+		}
+	}
 	parts := make([]part, min(runtime.GOMAXPROCS(0), len(notes)))
 	parallel(len(parts), func(w int) {
 		p := &parts[w]
+		p.lines = make([]int32, 0, (occurrences+len(notes))/len(parts)+64)
+		p.ranked = make([]scored, 0, len(notes)/len(parts)+1)
 		masks := make([]uint64, 256)
 		scratch := make([]uint32, 0, 256)
 		for r := w * len(notes) / len(parts); r < (w+1)*len(notes)/len(parts); r++ {
