@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"io"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,8 +44,21 @@ func TestGoldenScreens(t *testing.T) {
 				Opener: &fakeOpener{},
 				Style:  "notty",
 			})
+			// the filter sees the model before every message: the test
+			// waits until the screen it would draw has settled
+			var mu sync.Mutex
+			var screen string
+			var busy bool
+			watch := func(tm tea.Model, msg tea.Msg) tea.Msg {
+				mm := tm.(Model)
+				mu.Lock()
+				screen = mm.screen()
+				busy = mm.layout().readerShown && mm.reader.Rendering() || len(mm.deferred) > 0
+				mu.Unlock()
+				return msg
+			}
 			tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(c.w, c.h),
-				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii), tea.WithFilter(watch)))
 			var seen bytes.Buffer
 			waitFor := func(text string) {
 				teatest.WaitFor(t, io.TeeReader(tm.Output(), &seen), func([]byte) bool {
@@ -62,7 +76,19 @@ func TestGoldenScreens(t *testing.T) {
 				tm.Send(keyMsg(k))
 			}
 			waitFor(c.until)
-			time.Sleep(300 * time.Millisecond) // let the last keys and renders land
+			last, same := "", 0
+			for deadline := time.Now().Add(5 * time.Second); same < 3 && time.Now().Before(deadline); {
+				tm.Send(noopMsg{})
+				time.Sleep(30 * time.Millisecond)
+				mu.Lock()
+				now, settled := screen, !busy
+				mu.Unlock()
+				if now == last && settled {
+					same++
+				} else {
+					last, same = now, 0
+				}
+			}
 			if err := tm.Quit(); err != nil {
 				t.Fatal(err)
 			}
