@@ -54,9 +54,6 @@ func lineCode(li int32, heading bool) uint32 {
 	return c
 }
 
-// Notes is the number of notes indexed.
-func (ix *Index) Notes() int { return len(ix.notes) }
-
 // Terms is the number of distinct folded terms.
 func (ix *Index) Terms() int { return len(ix.terms) }
 
@@ -312,17 +309,4 @@ func merge(bs []*builder) *Index {
 // "Lenny's Podcast" and "lennyspodcast" compare equal.
 func foldCompact(s string) string {
 	return strings.Join(Tokens(s), "")
-}
-
-// MemoryBytes is an estimate of the memory the index holds, not counting
-// the notes themselves.
-func (ix *Index) MemoryBytes() int {
-	n := len(ix.post) + 4*len(ix.offs) + 16*len(ix.terms)
-	for _, t := range ix.terms {
-		n += len(t)
-	}
-	for _, d := range ix.docs {
-		n += len(d.channel) + len(d.title) + 64
-	}
-	return n
 }

@@ -102,9 +102,6 @@ func (m *Model) SetIndex(ix *engine.Index) tea.Cmd {
 	return m.run()
 }
 
-// Indexed reports whether the view has an index.
-func (m Model) Indexed() bool { return m.index != nil }
-
 // SetSize sets the view's size, input and header lines included.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
@@ -123,12 +120,6 @@ func (m *Model) Blur() { m.input.Blur() }
 
 // Query is the text typed.
 func (m Model) Query() string { return m.input.Value() }
-
-// SetQuery replaces the text typed and searches for it.
-func (m *Model) SetQuery(q string) tea.Cmd {
-	m.input.SetValue(q)
-	return m.run()
-}
 
 // Result is the shown answer: its hits and the number of notes they are in.
 func (m Model) Result() engine.Result { return m.result }
