@@ -1,0 +1,67 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+	"tubenotes/ui/search"
+)
+
+// openNote shows n in the reader at yOffset; remember puts the note being
+// left into the history.
+func (m *Model) openNote(n *model.Note, yOffset int, remember bool) tea.Cmd {
+	if n == nil {
+		return nil
+	}
+	if cur := m.reader.Note(); remember && cur != nil && cur != n {
+		m.back = append(m.back, visit{cur, m.reader.YOffset()})
+		m.forward = nil
+	}
+	m.endFind()
+	m.sections.SetNote(n)
+	m.notes.SetOpen(n)
+	l := m.layout()
+	sized := m.reader.SetSize(l.reader.w, l.reader.h)
+	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset))
+}
+
+// travel moves one step through the history: from pops a visit and the
+// current note goes onto to, each keeping its scroll position.
+func (m *Model) travel(from, to *[]visit, none string) tea.Cmd {
+	if len(*from) == 0 {
+		m.status.SetMessage(none, false)
+		return nil
+	}
+	v := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	if cur := m.reader.Note(); cur != nil {
+		*to = append(*to, visit{cur, m.reader.YOffset()})
+	}
+	return m.openNote(v.note, v.yOffset, false)
+}
+
+// openHit leaves the search view for the note of a hit, scrolled to it,
+// with the query's matches highlighted for n and N.
+func (m *Model) openHit(h search.OpenHitMsg) tea.Cmd {
+	m.closeSearch()
+	n := h.Note
+	if n == nil && m.vault != nil {
+		n = m.vault.Note(h.Path)
+	}
+	if n == nil {
+		return nil
+	}
+	m.setFocus(focusReader)
+	cmd := m.openNote(n, 0, true)
+	m.reader.ScrollToSourceLine(h.Line)
+	if h.Find != "" {
+		m.findQuery = h.Find
+		m.reader.SetFind(h.Find)
+	}
+	return cmd
+}
+
+func (m *Model) closeSearch() {
+	m.searching = false
+	m.search.Blur()
+}

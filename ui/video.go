@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+	"tubenotes/ui/open"
+	"tubenotes/ui/reader"
+)
+
+// openedMsg reports how opening a video went.
+type openedMsg struct {
+	url string
+	err error
+}
+
+// activate opens what the reader has selected: a timestamp's video, or a
+// link's note.
+func (m *Model) activate(sel reader.Selection) tea.Cmd {
+	n := m.reader.Note()
+	switch sel.Kind {
+	case reader.TimestampSel:
+		return m.video(n, sel.Index, false)
+	case reader.LinkSel:
+		if sel.Index < 0 || sel.Index >= len(n.Links) {
+			return nil
+		}
+		l := n.Links[sel.Index]
+		to := m.vault.Note(l.Resolved)
+		if to == nil {
+			m.status.SetMessage("no note named "+l.Target, true)
+			return nil
+		}
+		return m.openNote(to, 0, true)
+	}
+	return nil
+}
+
+// video opens (or copies) the URL of timestamp ts of n; ts -1 is the
+// video's start.
+func (m *Model) video(n *model.Note, ts int, copyURL bool) tea.Cmd {
+	if n == nil {
+		return nil
+	}
+	url, seconds := model.VideoURL(n.VideoID, 0), 0
+	if ts >= 0 && ts < len(n.Timestamps) {
+		url, seconds = n.TimestampURL(ts), n.Timestamps[ts].Seconds
+		if url == "" && n.HasVideo() {
+			m.status.SetMessage("timestamp "+n.Timestamps[ts].Raw+" is not a valid time", true)
+			return nil
+		}
+	}
+	if url == "" {
+		m.status.SetMessage("this note names no video", true)
+		return nil
+	}
+	if copyURL {
+		m.status.SetMessage("copied "+url, false)
+		return tea.SetClipboard(url)
+	}
+	m.status.SetMessage("opening "+url, false)
+	opener := m.opts.Opener
+	return func() tea.Msg { return openedMsg{url: url, err: opener.Open(url, seconds)} }
+}
+
+func (m *Model) opened(msg openedMsg) tea.Cmd {
+	switch {
+	case errors.Is(msg.err, open.ErrNoDisplay):
+		m.status.SetMessage("no display to open a browser on; copied "+msg.url, false)
+		return tea.SetClipboard(msg.url)
+	case msg.err != nil:
+		m.status.SetMessage(msg.err.Error(), true)
+	default:
+		m.status.SetMessage("opened "+msg.url, false)
+	}
+	return nil
+}
