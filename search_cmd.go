@@ -28,7 +28,8 @@ Case and accents are ignored ("cafe" finds "café", "istanbul" finds "İstanbul"
 
 Flags:
   --json             JSON Lines: path, line, title, channel, section, snippet,
-                     seconds and url of the nearest timestamp above (null if none)
+                     seconds and url of the nearest timestamp above the match
+                     (null if none)
   --limit N          print at most N hits (the best ranked)
   --timestamps MODE  how to read three-part timestamps: auto, hms or ms
 `
@@ -198,7 +199,7 @@ func describeHit(h search.Hit, q *search.Query) searchHit {
 	}
 	snippet, _ := search.Snippet(n, h.Line, q, snippetWidth)
 	out.Snippet = safe.Line(snippet)
-	if ts := n.TimestampAbove(h.Line); ts >= 0 {
+	if ts := search.Moment(n, h.Line, q); ts >= 0 {
 		seconds, url := n.Timestamps[ts].Seconds, n.TimestampURL(ts)
 		out.Seconds, out.URL = &seconds, &url
 	}

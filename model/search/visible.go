@@ -83,12 +83,66 @@ func skipTag(line string, i int) (int, bool) {
 		return 0, false
 	}
 	end := i + j + 1
-	if (c == 'a' || c == 'A') && strings.Contains(rest[:j], "yt-timestamp") {
+	if timestampAnchor(rest[:j]) {
 		if k := indexCloseAnchor(line[end:]); k >= 0 {
 			return end + k + 4, true
 		}
 	}
 	return end, true
+}
+
+// timestampAnchor reports whether tag (from "<" up to its ">") opens a
+// yt-timestamp anchor, as the loader reads them: an <a> with a data-t
+// attribute whose quoted class list holds yt-timestamp.
+func timestampAnchor(tag string) bool {
+	if len(tag) < 3 || tag[1] != 'a' && tag[1] != 'A' || !strings.ContainsRune(" \t\n", rune(tag[2])) ||
+		!strings.Contains(tag, " data-t=\"") && !strings.Contains(tag, " data-t='") {
+		return false
+	}
+	for i := 2; ; {
+		j := strings.Index(tag[i:], "class=")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len("class=")
+		if !strings.ContainsRune(" \t\n", rune(tag[at-1])) || i >= len(tag) || tag[i] != '"' && tag[i] != '\'' {
+			continue
+		}
+		end := strings.IndexByte(tag[i+1:], tag[i])
+		if end < 0 {
+			return false
+		}
+		for _, c := range strings.Fields(tag[i+1 : i+1+end]) {
+			if c == "yt-timestamp" {
+				return true
+			}
+		}
+		i += end + 2
+	}
+}
+
+// anchorSpans are the byte ranges of the yt-timestamp anchors of a line,
+// each from its "<a" to past its "</a>" (or its own ">" when never closed),
+// in order.
+func anchorSpans(line string) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		j := strings.IndexByte(line[i:], '<')
+		if j < 0 {
+			return out
+		}
+		start := i + j
+		end, ok := skipTag(line, start)
+		if !ok {
+			i = start + 1
+			continue
+		}
+		if k := strings.IndexByte(line[start:], '>'); k >= 0 && timestampAnchor(line[start:start+k]) {
+			out = append(out, [2]int{start, end})
+		}
+		i = end
+	}
 }
 
 // wikiLabel is what a reader shows of [[inner]]: the label after "|", else

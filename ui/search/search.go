@@ -267,7 +267,7 @@ func (m *Model) openVideo() {
 		return
 	}
 	h := m.result.Hits[i]
-	ts := h.Note.TimestampAbove(h.Line)
+	ts := engine.Moment(h.Note, h.Line, m.query)
 	if ts < 0 {
 		return
 	}

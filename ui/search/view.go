@@ -74,7 +74,7 @@ func (m Model) hitLines(i int) []string {
 		where += st.Separator.Render(" › ") + st.Video.Render(safe.Line(engine.Plain(n.Sections[s].Title)))
 	}
 	clock := ""
-	if ts := n.TimestampAbove(h.Line); ts >= 0 {
+	if ts := engine.Moment(n, h.Line, m.query); ts >= 0 {
 		clock = "▶ " + common.Clock(n.Timestamps[ts].Seconds)
 	}
 	room := m.width - 2 - ansi.StringWidth(clock) - 1
