@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
+// key handles a key press: ctrl+c always quits; keys meant for a note that
+// is still rendering wait for it (see mustDefer).
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if msg.String() == "ctrl+c" {
@@ -133,6 +135,7 @@ func (m *Model) toggleSidebar() tea.Cmd {
 	return m.resizePanes(true)
 }
 
+// readerKey handles a key while the reader has the keyboard.
 func (m *Model) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	n := m.reader.Note()
@@ -206,6 +209,7 @@ func (m *Model) findKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// endFind clears the find-in-note query and its highlights.
 func (m *Model) endFind() {
 	if m.finding || m.findQuery != "" {
 		m.finding, m.findQuery = false, ""

@@ -33,6 +33,7 @@ type layout struct {
 	bodyRows                int // rows above the status and hint lines
 }
 
+// layout places the panes for the window size, focus and sidebar state.
 func (m Model) layout() layout {
 	w, h := m.width, m.height
 	if w < minWidth || h < minHeight {
@@ -83,6 +84,7 @@ func (m Model) View() tea.View {
 	return v
 }
 
+// screen is the whole window as text.
 func (m Model) screen() string {
 	if !m.sized {
 		return ""

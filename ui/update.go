@@ -79,6 +79,8 @@ func (m *Model) takeRequests() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// resize lays the panes out for a new window size; the reader follows once
+// the sizes stop changing (the first size applies at once).
 func (m *Model) resize(w, h int) tea.Cmd {
 	first := !m.sized
 	m.width, m.height, m.sized = max(w, 0), max(h, 0), true
@@ -90,6 +92,8 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	return tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizedMsg{gen} })
 }
 
+// loaded shows the vault, or why it could not be read, and starts the
+// search index and the first note.
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.loadErr = msg.err

@@ -65,6 +65,7 @@ func (m *Model) video(n *model.Note, ts int, copyURL bool) tea.Cmd {
 	return func() tea.Msg { return openedMsg{url: url, err: opener.Open(url, seconds)} }
 }
 
+// opened reports how opening went; with no display the URL is copied.
 func (m *Model) opened(msg openedMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.err, open.ErrNoDisplay):
