@@ -88,34 +88,32 @@ func (c *cursor) skip() {
 	c.p = nil
 }
 
-// read appends the current note's occurrences to dst.
+// read appends the current note's occurrences to dst. One-byte varints,
+// most line codes and many positions, are decoded inline.
 func (c *cursor) read(dst []occurrence) []occurrence {
 	pos, code := uint32(0), uint32(0)
 	p := c.p
 	for k := 0; k < c.count; k++ {
-		d, n := uvarint(p)
-		p = p[n:]
-		e, m := uvarint(p)
-		p = p[m:]
-		pos += d
-		code += e
+		if b := p[0]; b < 0x80 {
+			pos += uint32(b)
+			p = p[1:]
+		} else {
+			v, n := binary.Uvarint(p)
+			pos += uint32(v)
+			p = p[n:]
+		}
+		if b := p[0]; b < 0x80 {
+			code += uint32(b)
+			p = p[1:]
+		} else {
+			v, n := binary.Uvarint(p)
+			code += uint32(v)
+			p = p[n:]
+		}
 		dst = append(dst, occur(pos, code))
 	}
 	c.p = p
 	return dst
-}
-
-// uvarint decodes a varint of up to 32 bits; most line codes (and many
-// positions) take one byte, which skips the general decoder.
-func uvarint(p []byte) (uint32, int) {
-	if len(p) > 0 && p[0] < 0x80 {
-		return uint32(p[0]), 1
-	}
-	if len(p) > 1 && p[1] < 0x80 {
-		return uint32(p[0]&0x7f) | uint32(p[1])<<7, 2
-	}
-	v, n := binary.Uvarint(p)
-	return uint32(v), n
 }
 
 // bitset is a set of note numbers.
