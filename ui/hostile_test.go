@@ -87,8 +87,14 @@ func TestHostileVaultThroughTheProgram(t *testing.T) {
 	wait("4 notes")
 	tm.Type("/evil")
 	tm.Send(keyMsg("enter"))
-	for _, k := range []string{"t", "o", "y", "]", "enter", "]", "]", "enter", "backspace", "?", "?",
-		"tab", "G", "enter", "tab", "j", "j", "j", "enter", "tab", "tab", "j", "enter", "/", "e", "v", "enter"} {
+	for _, k := range []string{"t", "o", "y", "]", "enter", "]", "]", "enter"} { // wait for the render, in order
+		tm.Send(keyMsg(k))
+	}
+	for deadline := time.Now().Add(5 * time.Second); len(op.opened()) == 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	for _, k := range []string{"backspace", "?", "?", "tab", "G", "enter", "tab", "j", "j", "j", "enter",
+		"tab", "tab", "j", "enter", "/", "e", "v", "enter"} {
 		tm.Send(keyMsg(k))
 	}
 	tm.Send(tea.WindowSizeMsg{Width: 60, Height: 20})
