@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"runtime"
 	"sync"
 	"syscall"
@@ -129,4 +130,26 @@ func cpuTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// BenchmarkQueryCorpus runs the same query shapes over the real notes.
+func BenchmarkQueryCorpus(b *testing.B) {
+	v, err := loader.Load(os.DirFS(loadtest.CorpusDir(b)), loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := Build(v.Notes)
+	for _, query := range []string{"bitcoin", `"product market fit"`, "growth team culture", "pro", "the", "istanbul -channel:bankless"} {
+		q, err := Parse(query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(query, func(b *testing.B) {
+			var res Result
+			for b.Loop() {
+				res = ix.Search(q)
+			}
+			b.ReportMetric(float64(len(res.Hits)), "hits")
+		})
+	}
 }
