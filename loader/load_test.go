@@ -255,6 +255,8 @@ func TestLoadDisk(t *testing.T) {
 	link("a.md", "b.md")          //
 	link("ch/note.md", "copy.md") // a link to a note is read
 	link("nowhere.md", "dangling.md")
+	link("nowhere.png", "dangling.png") // not a note: no problem
+	link("loop", "loop")                // a loop is one, whatever its name
 
 	v, err := Load(os.DirFS(dir), Options{})
 	if err != nil {
@@ -270,6 +272,7 @@ func TestLoadDisk(t *testing.T) {
 		"ch/back: symbolic link to a directory: not followed",
 		"ch/x.md: is a directory, not a note",
 		"dangling.md: unreadable symbolic link: no such file or directory",
+		"loop: unreadable symbolic link: too many levels of symbolic links",
 		"self.md: unreadable symbolic link: too many levels of symbolic links",
 	}
 	if got := problemStrings(v.Problems); !reflect.DeepEqual(got, wantProblems) {

@@ -49,8 +49,11 @@ func walk(fsys fs.FS) (walked, error) {
 		case t&fs.ModeSymlink != 0:
 			target, err := fs.Stat(fsys, p)
 			switch {
-			case err != nil:
+			case err != nil && (isNote || !errors.Is(err, fs.ErrNotExist)):
+				// A loop is worth a word whatever its name; a dangling link
+				// only when it names a note.
 				w.problem(p, "unreadable symbolic link: "+errorText(err))
+			case err != nil:
 			case target.IsDir():
 				w.problem(p, "symbolic link to a directory: not followed")
 			case isNote && target.Mode().IsRegular():
