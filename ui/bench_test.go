@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -47,7 +50,8 @@ func BenchmarkFirstFrame(b *testing.B) {
 }
 
 // BenchmarkNotesShown is start to the frame that shows "<N> notes": the
-// whole load of the vault, then the sidebar built and the screen drawn.
+// whole load of the vault, then the sidebar built and the screen drawn;
+// from memory (an fstest.MapFS) and from a folder on disk.
 func BenchmarkNotesShown(b *testing.B) {
 	v, err := loader.Load(benchVault, loader.Options{})
 	if err != nil {
@@ -55,18 +59,38 @@ func BenchmarkNotesShown(b *testing.B) {
 	}
 	want := strconv.Itoa(len(v.Notes)) + " notes"
 	v = nil
-	for b.Loop() {
-		b.StopTimer()
-		runtime.GC() // a fresh process has no earlier vault to collect
-		b.StartTimer()
-		m := New(benchOptions())
-		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		msg := next.(Model).loadCmd()()
-		next, _ = next.Update(msg)
-		if s := next.(Model).View().Content; !strings.Contains(s, want) {
-			b.Fatalf("no %q on screen", want)
+	run := func(b *testing.B, fsys fs.FS) {
+		opts := benchOptions()
+		opts.Load = func(progress func(int, int)) (*model.Vault, error) {
+			return loader.Load(fsys, loader.Options{Progress: progress})
+		}
+		for b.Loop() {
+			b.StopTimer()
+			runtime.GC() // a fresh process has no earlier vault to collect
+			b.StartTimer()
+			m := New(opts)
+			next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			msg := next.(Model).loadCmd()()
+			next, _ = next.Update(msg)
+			if s := next.(Model).View().Content; !strings.Contains(s, want) {
+				b.Fatalf("no %q on screen", want)
+			}
 		}
 	}
+	b.Run("memory", func(b *testing.B) { run(b, benchVault) })
+	b.Run("disk", func(b *testing.B) {
+		dir := b.TempDir()
+		for p, f := range benchVault {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		run(b, os.DirFS(dir))
+	})
 }
 
 // BenchmarkOpenToRendered is enter on a typical (6–8 KB) note to the frame
