@@ -93,7 +93,6 @@ func (System) Open(url string, seconds int) error {
 	if err := checkURL(url, seconds); err != nil {
 		return err
 	}
-	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	if err := browser.OpenURL(url); err != nil {
 		return fmt.Errorf("cannot open a browser: %w", err)
 	}
@@ -126,6 +125,9 @@ func New(player string, getenv func(string) string, goos string) (Opener, error)
 		getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "":
 		return NoDisplay{}, nil
 	}
+	// the launcher's chatter would land on the browser's screen; set once,
+	// here, as Open may run in several commands at a time
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	return System{}, nil
 }
 
