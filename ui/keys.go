@@ -182,6 +182,7 @@ func (m *Model) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.FindPrev()
 	case key.Matches(msg, k.Clear):
 		m.endFind()
+		r.ClearSelection()
 	}
 	return nil
 }

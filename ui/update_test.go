@@ -194,6 +194,10 @@ func TestReaderTimestampsAndOpen(t *testing.T) {
 	if !reflect.DeepEqual(h.clipboard, []string{seedVideo + "&t=5s"}) {
 		t.Errorf("y copied %q", h.clipboard)
 	}
+	h.press("esc")
+	if sel := h.m.reader.Selection(); sel.Kind != reader.None {
+		t.Errorf("esc left %+v selected", sel)
+	}
 }
 
 func TestReaderScrollKeys(t *testing.T) {
