@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,16 +18,28 @@ import (
 	"tubenotes/ui/open"
 )
 
+// browseFlags are the browser's flags; "tubenotes --help" lists them too.
+type browseFlags struct {
+	load   loadFlags
+	style  string
+	width  int
+	player string
+}
+
+func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
+	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
+	bf.load.register(fl)
+	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
+	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
+	fl.StringVar(&bf.player, "player", "", "open videos with mpv, or with a command where {url} and {seconds} are replaced (no shell)")
+	return fl
+}
+
 // runBrowse starts the terminal browser on the vault at PATH, else
 // $TUBENOTES_VAULT, else the demo vault built into the binary.
 func runBrowse(args []string, stdout, stderr io.Writer) int {
-	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
-	var lf loadFlags
-	lf.register(fl)
-	style := fl.String("style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
-	width := fl.Int("width", 100, "widest the reading column grows, in cells")
-	player := fl.String("player", "", "open videos with mpv, or with a command where {url} and {seconds} are replaced (no shell)")
-	paths, err := parseArgs(fl, args)
+	var bf browseFlags
+	paths, err := parseArgs(bf.flagSet(stderr), args)
 	if err != nil {
 		return 2
 	}
@@ -37,20 +50,20 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if len(paths) > 1 {
 		return fail(errors.New("give at most one PATH, the vault's folder"))
 	}
-	opts, err := lf.options()
+	opts, err := bf.load.options()
 	if err != nil {
 		return fail(err)
 	}
-	if *width < 20 {
-		return fail(fmt.Errorf("--width %d: give 20 or more", *width))
+	if bf.width < 20 {
+		return fail(fmt.Errorf("--width %d: give 20 or more", bf.width))
 	}
-	if err := checkStyle(*style); err != nil {
+	if err := checkStyle(bf.style); err != nil {
 		return fail(err)
 	}
-	if *style == "auto" {
-		*style = ""
+	if bf.style == "auto" {
+		bf.style = ""
 	}
-	opener, err := open.New(*player, os.Getenv, runtime.GOOS)
+	opener, err := open.New(bf.player, os.Getenv, runtime.GOOS)
 	if err != nil {
 		return fail(err)
 	}
@@ -65,8 +78,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			return loader.Load(fsys, o)
 		},
 		Opener:   opener,
-		Style:    *style,
-		MaxWidth: *width,
+		Style:    bf.style,
+		MaxWidth: bf.width,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		fmt.Fprintln(stderr, "tubenotes:", err)
@@ -85,24 +98,7 @@ func vaultFS(paths []string) (fs.FS, error) {
 	if dir == "" {
 		return demo.FS(), nil
 	}
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such directory", dir)
-	case err != nil:
-		return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
-	case !info.IsDir():
-		return nil, fmt.Errorf("%s: not a directory", dir)
-	}
-	f, err := os.Open(dir)
-	if err == nil {
-		_, err = f.Readdirnames(1)
-		f.Close()
-	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: cannot read the directory", dir)
-	}
-	return os.DirFS(dir), nil
+	return vaultDir(dir)
 }
 
 // checkStyle accepts the named styles and a readable style file.

@@ -20,7 +20,7 @@ Usage:
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
   tubenotes --help | --version
 
-Run "tubenotes COMMAND --help" for the flags of a command.
+Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
 `
 
 func main() {
@@ -39,6 +39,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runSearch(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
+			var bf browseFlags
+			bf.flagSet(stdout).PrintDefaults()
 			return 0
 		case "version", "-version", "--version":
 			fmt.Fprintln(stdout, "tubenotes", version)

@@ -138,7 +138,7 @@ func TestStatsCountsTestVault(t *testing.T) {
 func TestHelpAndVersion(t *testing.T) {
 	for _, arg := range []string{"--help", "-h", "help"} {
 		code, out, _ := runCmd(t, arg)
-		if code != 0 || !strings.Contains(out, "tubenotes export") {
+		if code != 0 || !strings.Contains(out, "tubenotes export") || !strings.Contains(out, "-player") {
 			t.Errorf("%s: exit %d, output %q", arg, code, out)
 		}
 	}

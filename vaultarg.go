@@ -33,21 +33,39 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // openVault checks that dir is a readable directory and loads it. The error
 // is one line, fit to print after "tubenotes: ".
 func openVault(dir string, opts loader.Options) (*model.Vault, time.Duration, error) {
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, 0, fmt.Errorf("%s: no such directory", dir)
-	case err != nil:
-		return nil, 0, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
-	case !info.IsDir():
-		return nil, 0, fmt.Errorf("%s: not a directory", dir)
+	fsys, err := vaultDir(dir)
+	if err != nil {
+		return nil, 0, err
 	}
 	start := time.Now()
-	v, err := loader.Load(os.DirFS(dir), opts)
+	v, err := loader.Load(fsys, opts)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %v", dir, err)
 	}
 	return v, time.Since(start), nil
+}
+
+// vaultDir is the directory dir as a file system, once it is known to be a
+// directory whose entries can be listed. The error is one line.
+func vaultDir(dir string) (fs.FS, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such directory", dir)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %v", dir, errors.Unwrap(err))
+	case !info.IsDir():
+		return nil, fmt.Errorf("%s: not a directory", dir)
+	}
+	f, err := os.Open(dir)
+	if err == nil {
+		_, err = f.Readdirnames(1)
+		f.Close()
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: cannot read the directory", dir)
+	}
+	return os.DirFS(dir), nil
 }
 
 // parseArgs parses fl over args, allowing flags after the positionals, and
