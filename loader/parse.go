@@ -53,6 +53,7 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 
 	if s.channel != "" {
 		n.Channel = s.channel
+		n.FromLine = s.fromLine
 	} else {
 		n.Channel = topFolder(path)
 	}

@@ -14,6 +14,7 @@ type scanner struct {
 	*scratch
 
 	channel   string // target of the first "From: [[x]]" line
+	fromLine  int    // that line
 	firstH1   string
 	hugeLines []hugeLineAt
 
@@ -128,6 +129,7 @@ func (s *scanner) inline(l string, line int) {
 	s.links = appendLinks(s.links, l, line)
 	if s.channel == "" && len(s.links) > first && strings.HasPrefix(trimBlanksLeft(l), "From:") {
 		s.channel = s.links[first].Target
+		s.fromLine = line
 		s.links = append(s.links[:first], s.links[first+1:]...)
 	}
 }

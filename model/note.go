@@ -6,11 +6,13 @@ import "strconv"
 
 // Note is one markdown file of a vault.
 type Note struct {
-	Path    string         // slash-separated, relative to the vault root
-	Channel string         // from the "From: [[x]]" line, else the top folder
-	Title   string         // frontmatter title, else first # heading, else the file name made readable
-	VideoID string         // frontmatter videoId as written, "" if none
-	Meta    map[string]any // every frontmatter key, title and videoId included
+	Path    string // slash-separated, relative to the vault root
+	Channel string // from the "From: [[x]]" line, else the top folder
+	// FromLine is the line that named the channel, 0 when the folder did.
+	FromLine int
+	Title    string         // frontmatter title, else first # heading, else the file name made readable
+	VideoID  string         // frontmatter videoId as written, "" if none
+	Meta     map[string]any // every frontmatter key, title and videoId included
 
 	// Text is the whole file after decoding (BOM dropped, CRLF made LF,
 	// invalid UTF-8 replaced). Lines below count from 1 in this text.

@@ -66,6 +66,11 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 		ln := n.BodyLine + k
 		t.queue(ln)
 		t.parens = 0
+		if ln == n.FromLine && onlyChannel(l) {
+			// The header names the channel already.
+			t.b.WriteByte('\n')
+			continue
+		}
 		// Inside fenced code glamour reads no escapes, so text is written
 		// raw there; anchors, links and tags are still transformed, since
 		// some notes wrap whole answers in a fence by mistake.
@@ -92,6 +97,28 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 		t.b.WriteByte('\n')
 	}
 	return t.b.String(), t.items
+}
+
+// onlyChannel reports whether l holds nothing but "From: [[channel]]" and
+// line breaks, so that dropping it loses nothing.
+func onlyChannel(l string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(l), "From:")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	if !strings.HasPrefix(rest, "[[") {
+		return false
+	}
+	end := strings.Index(rest, "]]")
+	if end < 0 {
+		return false
+	}
+	rest = strings.TrimSpace(rest[end+2:])
+	for _, br := range []string{"<br/>", "<br />", "<br>"} {
+		rest = strings.TrimSpace(strings.ReplaceAll(rest, br, ""))
+	}
+	return rest == ""
 }
 
 // fence follows fenced code blocks line by line, the way the loader does.
