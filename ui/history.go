@@ -54,9 +54,9 @@ func (m *Model) openHit(h search.OpenHitMsg) tea.Cmd {
 	m.setFocus(focusReader)
 	cmd := m.openNote(n, 0, true)
 	m.reader.ScrollToSourceLine(h.Line)
-	if h.Find != "" {
-		m.findQuery = h.Find
-		m.reader.SetFind(h.Find)
+	if len(h.FindTerms) > 0 {
+		m.findQuery = h.Query
+		m.reader.SetFindTerms(h.FindTerms)
 	}
 	return cmd
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"strings"
 
 	"tubenotes/model"
 	engine "tubenotes/model/search"
@@ -18,15 +19,15 @@ import (
 )
 
 // OpenHitMsg asks the root to open the note at Path in the reader, scrolled
-// to source line Line, with Find (the query's first word or phrase, what
-// the reader's find-in-note looks for) highlighted so n/N step through it.
+// to source line Line, with FindTerms (the query's words and phrases, what
+// the reader's find-in-note looks for) highlighted so n/N step through them.
 // Query is the whole query as typed.
 type OpenHitMsg struct {
-	Note  *model.Note
-	Path  string
-	Line  int
-	Query string
-	Find  string
+	Note      *model.Note
+	Path      string
+	Line      int
+	Query     string
+	FindTerms []string
 }
 
 // OpenVideoMsg asks the root to open a video at a second. URL comes from
@@ -258,7 +259,7 @@ func (m *Model) open() {
 		return
 	}
 	h := m.result.Hits[i]
-	m.Add(OpenHitMsg{Note: h.Note, Path: h.Note.Path, Line: h.Line, Query: m.input.Value(), Find: findText(m.query)})
+	m.Add(OpenHitMsg{Note: h.Note, Path: h.Note.Path, Line: h.Line, Query: m.input.Value(), FindTerms: findTerms(m.query)})
 }
 
 func (m *Model) openVideo() {
@@ -274,21 +275,17 @@ func (m *Model) openVideo() {
 	m.Add(OpenVideoMsg{URL: h.Note.TimestampURL(ts), Seconds: h.Note.Timestamps[ts].Seconds, Note: h.Note, Index: ts})
 }
 
-// findText is what the reader's find-in-note should look for: the query's
-// first word or phrase.
-func findText(q *engine.Query) string {
-	if q == nil || len(q.Terms) == 0 {
-		return ""
+// findTerms are what the reader's find-in-note should look for: the query's
+// words and phrases (not its exclusions or filters).
+func findTerms(q *engine.Query) []string {
+	if q == nil {
+		return nil
 	}
-	t := q.Terms[0]
-	s := ""
-	for i, w := range t.Words {
-		if i > 0 {
-			s += " "
-		}
-		s += w
+	terms := make([]string, 0, len(q.Terms))
+	for _, t := range q.Terms {
+		terms = append(terms, strings.Join(t.Words, " "))
 	}
-	return s
+	return terms
 }
 
 // rowsPerHit: where the hit lives, then its snippet.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -142,7 +143,7 @@ func TestOpenHitAndVideo(t *testing.T) {
 		t.Errorf("OpenHitMsg note %v, path %q", got.Note, got.Path)
 	}
 	got.Note = nil
-	if want := (OpenHitMsg{Path: "cooking/coffee.md", Line: 10, Query: "espresso", Find: "espresso"}); got != want {
+	if want := (OpenHitMsg{Path: "cooking/coffee.md", Line: 10, Query: "espresso", FindTerms: []string{"espresso"}}); !reflect.DeepEqual(got, want) {
 		t.Fatalf("enter asked for %+v, want %+v", got, want)
 	}
 	// tab moves to the hits: j moves, o opens the video above the hit.
@@ -237,5 +238,15 @@ func TestViewSafeAndSized(t *testing.T) {
 				t.Errorf("%v: an escape from a note reached the screen: %q", size, plain)
 			}
 		}
+	}
+}
+
+func TestFindTermsAreTheQueryWordsAndPhrases(t *testing.T) {
+	q, err := engine.Parse(`espresso "Crema Layer" -milk channel:cooking title:coffee`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := findTerms(q), []string{"espresso", "crema layer"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("findTerms = %q, want %q: exclusions and filters are not highlighted", got, want)
 	}
 }
