@@ -99,3 +99,15 @@ func open(t testing.TB, opts Options, v *model.Vault, n *model.Note, w, h int) M
 	m.SetSize(w, h)
 	return settle(t, m, m.Open(v, n, 0))
 }
+
+// sourceLine is the 1-based line of n's text that holds text.
+func sourceLine(t testing.TB, n *model.Note, text string) int {
+	t.Helper()
+	for i, l := range strings.Split(n.Text, "\n") {
+		if strings.Contains(l, text) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s has no line with %q", n.Path, text)
+	return 0
+}

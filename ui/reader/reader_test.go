@@ -81,7 +81,7 @@ func TestMarkupTransformed(t *testing.T) {
 	view := plainView(m)
 	for _, want := range []string{
 		"Café culture in İstanbul", "chan · abcdefghijk", // header
-		"▶ 0:05", "▶ 1:02:03", "▶ HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", // badges
+		"▶ 0:05", "▶ 1:02:03", "▶ HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", "before its anchor ▶ 5:00 reads once", // badges
 		"the other note", "missing note", "label in a table", "a footnote", "A div that is dropped",
 		"A second line after a break.",
 	} {
@@ -89,7 +89,7 @@ func TestMarkupTransformed(t *testing.T) {
 			t.Errorf("view lacks %q", want)
 		}
 	}
-	for _, raw := range []string{"<a", "data-t", "[[", "]]", "<br", "<sup", "<div", "title:", "videoId", "tags:", "](", "[00:04:00]"} {
+	for _, raw := range []string{"<a", "data-t", "[[", "]]", "<br", "<sup", "<div", "title:", "videoId", "tags:", "](", "[00:04:00]", "[00:05:00]"} {
 		if strings.Contains(view, raw) {
 			t.Errorf("view shows raw %q", raw)
 		}
@@ -368,7 +368,7 @@ func TestSectionsAndSourceLines(t *testing.T) {
 			t.Errorf("CurrentSection after ScrollToSection(%d) = %d", i, m.CurrentSection())
 		}
 	}
-	line := n.Timestamps[len(n.Timestamps)-2].Line // the table row
+	line := sourceLine(t, n, "Kahve") // the table row
 	m.ScrollToSourceLine(line)
 	if !strings.Contains(plainView(m), "Kahve") {
 		t.Errorf("ScrollToSourceLine(%d) does not show the line:\n%s", line, plainView(m))
@@ -533,7 +533,7 @@ func TestSearchHandOffBeforeRender(t *testing.T) {
 	m := New(Options{Style: "notty"})
 	m.SetSize(60, 6)
 	cmd := m.Open(v, n, 0)
-	line := n.Timestamps[len(n.Timestamps)-2].Line // the table row with Kahve
+	line := sourceLine(t, n, "Kahve") // the table row
 	m.ScrollToSourceLine(line)
 	if got := m.SetFind("kahve"); got != 0 {
 		t.Errorf("SetFind before the render = %d, want 0 (nothing to look in yet)", got)

@@ -236,6 +236,10 @@ func (t *transformer) inline(l string, ln int, oneLine bool) {
 			// which glamour would hide in a URL; the badge says it all.
 			i += clockLinkPrefix(l[i:])
 			t.parens++
+		case c == '[' && clockBeforeAnchor(l[i:]) > 0:
+			// "[00:01:02]<a …>": the clock written out before its anchor;
+			// the badge says it once.
+			i += clockBeforeAnchor(l[i:])
 		case c == '(' && strings.HasPrefix(l[i+1:], "<a "):
 			t.text("(")
 			i++
@@ -340,14 +344,33 @@ func codeSpan(s string) int {
 // clockLinkPrefix is the length of a "[00:01:02](" that opens a markdown
 // link around a timestamp anchor at the start of s, or 0.
 func clockLinkPrefix(s string) int {
+	i := bracketedClock(s)
+	if i == 0 || !strings.HasPrefix(s[i:], "(<a ") {
+		return 0
+	}
+	return i + 1
+}
+
+// clockBeforeAnchor is the length of a "[00:01:02]" written just before a
+// timestamp anchor at the start of s, or 0.
+func clockBeforeAnchor(s string) int {
+	i := bracketedClock(s)
+	if i == 0 || !strings.HasPrefix(s[i:], `<a class="yt-timestamp"`) {
+		return 0
+	}
+	return i
+}
+
+// bracketedClock is the length of a "[00:01:02]" at the start of s, or 0.
+func bracketedClock(s string) int {
 	i := 1
 	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == ':') {
 		i++
 	}
-	if i == 1 || !strings.HasPrefix(s[i:], "](<a ") {
+	if i == 1 || i >= len(s) || s[i] != ']' {
 		return 0
 	}
-	return i + 2
+	return i + 1
 }
 
 // attribute is the quoted value of attribute name inside tag.
