@@ -120,7 +120,7 @@ func (m Model) screen() string {
 			}
 		}
 	}
-	return strings.Join(append(body, m.status.View(), m.hintView()), "\n")
+	return strings.Join(append(body, m.statusView(), m.hintView()), "\n")
 }
 
 // fill makes lines exactly rows lines of exactly w cells.
@@ -220,4 +220,15 @@ func (m Model) helpView() string {
 
 func indent(s, pad string) string {
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// statusView is the status line, with the find-in-note query and its
+// matches while there is one.
+func (m Model) statusView() string {
+	st := m.status
+	if m.finding || m.findQuery != "" {
+		cur, total := m.reader.FindStatus()
+		st.SetFind(m.findQuery, cur, total, m.finding)
+	}
+	return st.View()
 }

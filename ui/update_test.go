@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -347,9 +348,28 @@ func TestFindInNote(t *testing.T) {
 	if !h.m.finding || h.m.findQuery != "gpu" {
 		t.Fatalf("find query %q (finding %v)", h.m.findQuery, h.m.finding)
 	}
-	h.press("enter", "n", "N", "esc")
-	if h.m.finding || h.m.findQuery != "" {
-		t.Error("esc did not end the find")
+	_, total := h.m.reader.FindStatus()
+	if total < 2 {
+		t.Fatalf("the seed note has %d matches of gpu, want several", total)
+	}
+	of := "/" + strconv.Itoa(total)
+	for _, step := range []struct{ key, want string }{
+		{"", "/gpu█  1" + of}, // typing: the query, a cursor and the first match
+		{"enter", "/gpu  1" + of},
+		{"n", "/gpu  2" + of},
+		{"N", "/gpu  1" + of},
+		{"N", "/gpu  " + strconv.Itoa(total) + of}, // wraps around
+	} {
+		if step.key != "" {
+			h.press(step.key)
+		}
+		if got := h.statusLine(); !strings.Contains(got, step.want) {
+			t.Errorf("after %q the status line is %q, want %q in it", step.key, got, step.want)
+		}
+	}
+	h.press("esc")
+	if h.m.finding || h.m.findQuery != "" || strings.Contains(h.statusLine(), "/gpu") {
+		t.Errorf("esc did not end the find: %q", h.statusLine())
 	}
 }
 

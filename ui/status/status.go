@@ -24,6 +24,7 @@ type Model struct {
 	crumbs  []string
 	message string
 	isError bool
+	find    string // the find-in-note segment, "" when no query
 }
 
 // New is the status line of a vault being loaded.
@@ -58,6 +59,27 @@ func (m *Model) SetMessage(msg string, isError bool) {
 // ClearMessage brings the crumbs back.
 func (m *Model) ClearMessage() { m.message, m.isError = "", false }
 
+// SetFind shows the find-in-note query and where its matches are: cur of
+// total (cur 0 when none is current), with a cursor while it is typed. An
+// empty query hides it.
+func (m *Model) SetFind(query string, cur, total int, typing bool) {
+	if query == "" && !typing {
+		m.find = ""
+		return
+	}
+	m.find = "/" + safe.Line(query)
+	if typing {
+		m.find += "█"
+	}
+	switch {
+	case query == "":
+	case total == 0:
+		m.find += "  no match"
+	default:
+		m.find += "  " + strconv.Itoa(cur) + "/" + strconv.Itoa(total)
+	}
+}
+
 // Message is the message shown, "" when none.
 func (m Model) Message() string { return m.message }
 
@@ -81,6 +103,9 @@ func (m Model) View() string {
 		}
 	}
 	right = " " + right + " "
+	if m.find != "" {
+		right = " " + st.Current.Render(m.find) + "  " + right
+	}
 	if ansi.StringWidth(right) > m.width/2 {
 		right = ""
 	}

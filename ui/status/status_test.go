@@ -46,3 +46,26 @@ func TestCrumbsAndMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestFindSegment(t *testing.T) {
+	m := New(common.New(true))
+	m.SetWidth(80)
+	m.SetLoaded(8)
+	for _, c := range []struct {
+		query       string
+		cur, total  int
+		typing      bool
+		want, never string
+	}{
+		{"", 0, 0, true, "/█", "match"},
+		{"kahve", 0, 0, true, "/kahve█  no match", "0/0"},
+		{"kah\x1b[2Jve", 2, 5, false, "/kahve  2/5", "█"},
+		{"", 0, 0, false, " 8 notes", "/"},
+	} {
+		m.SetFind(c.query, c.cur, c.total, c.typing)
+		s := ansi.Strip(m.View())
+		if !strings.Contains(s, c.want) || strings.Contains(s, c.never) || ansi.StringWidth(s) != 80 {
+			t.Errorf("SetFind(%q, %d, %d, %v): %q, want %q and no %q", c.query, c.cur, c.total, c.typing, s, c.want, c.never)
+		}
+	}
+}
