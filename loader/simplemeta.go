@@ -104,8 +104,13 @@ func plainStart(c byte) bool {
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // resolvesAsNonString reports the words YAML reads as booleans, null or
-// special floats, in any of the spellings some YAML version accepts.
+// special floats, in any of the spellings some YAML version accepts. The
+// words are ASCII and at most five bytes, and no longer string lowers to
+// one of them, so titles are never lowered (that allocates).
 func resolvesAsNonString(v string) bool {
+	if len(v) > len("false") {
+		return false
+	}
 	switch strings.ToLower(v) {
 	case "true", "false", "null", "~", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan", "<<", "-", "=":
 		return true
