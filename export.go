@@ -95,9 +95,9 @@ func toExport(n *model.Note) exportNote {
 		e.Sections[i] = exportSection{Title: s.Title, Level: s.Level, Line: s.Line}
 	}
 	for i, ts := range n.Timestamps {
-		et := exportTimestamp{Raw: ts.Raw, Line: ts.Line, Section: ts.Section}
+		et := exportTimestamp{Raw: ts.Raw, Line: int(ts.Line), Section: int(ts.Section)}
 		if ts.Valid {
-			seconds := ts.Seconds
+			seconds := int(ts.Seconds)
 			et.Seconds = &seconds
 		}
 		if url := n.TimestampURL(i); url != "" {

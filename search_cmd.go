@@ -200,7 +200,7 @@ func describeHit(h search.Hit, q *search.Query) searchHit {
 	snippet, _ := search.Snippet(n, h.Line, q, snippetWidth)
 	out.Snippet = safe.Line(snippet)
 	if ts := search.Moment(n, h.Line, q); ts >= 0 {
-		seconds, url := n.Timestamps[ts].Seconds, n.TimestampURL(ts)
+		seconds, url := int(n.Timestamps[ts].Seconds), n.TimestampURL(ts)
 		out.Seconds, out.URL = &seconds, &url
 	}
 	return out

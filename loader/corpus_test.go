@@ -33,7 +33,7 @@ func countVault(v *model.Vault) counts {
 				c.TimestampsInvalid++
 			}
 			switch f := parseClock(ts.Raw); {
-			case f.valid && f.n == 3 && ts.Seconds != f.fields[0]*3600+f.fields[1]*60+f.fields[2]:
+			case f.valid && f.n == 3 && int(ts.Seconds) != f.fields[0]*3600+f.fields[1]*60+f.fields[2]:
 				minutes = true
 			case f.valid && f.n == 4:
 				c.FourPart++

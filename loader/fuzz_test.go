@@ -61,7 +61,8 @@ func FuzzParseNote(f *testing.F) {
 			last = s.Line
 		}
 		for i, ts := range n.Timestamps {
-			if ts.Line < n.BodyLine || ts.Line > lines || ts.Section < -1 || ts.Section >= len(n.Sections) || ts.Section != n.SectionAt(ts.Line) {
+			line, section := int(ts.Line), int(ts.Section)
+			if line < n.BodyLine || line > lines || section < -1 || section >= len(n.Sections) || section != n.SectionAt(line) {
 				t.Fatalf("timestamp %d %+v out of bounds (%d lines, %d sections)", i, ts, lines, len(n.Sections))
 			}
 			if ts.Valid && ts.Seconds < 0 {

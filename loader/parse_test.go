@@ -189,6 +189,9 @@ func TestTimestampValues(t *testing.T) {
 		{"1::00", false, 0},
 		{"1:02:03:x", false, 0},
 		{"9999999999:00", false, 0},
+		{"596523:14:07", true, 2147483647}, // the most seconds a timestamp holds
+		{"596523:14:08", false, 0},
+		{"999999999:00:00", false, 0},
 		{"١:٠٠", false, 0},
 	}
 	for _, tt := range tests {
@@ -198,7 +201,7 @@ func TestTimestampValues(t *testing.T) {
 			continue
 		}
 		ts := n.Timestamps[0]
-		if ts.Raw != tt.raw || ts.Valid != tt.valid || tt.valid && ts.Seconds != tt.seconds {
+		if ts.Raw != tt.raw || ts.Valid != tt.valid || tt.valid && int(ts.Seconds) != tt.seconds {
 			t.Errorf("%q: raw %q valid %v seconds %d, want valid %v seconds %d", tt.raw, ts.Raw, ts.Valid, ts.Seconds, tt.valid, tt.seconds)
 		}
 	}
@@ -208,7 +211,7 @@ func secondsOf(n *model.Note) []int {
 	var out []int
 	for _, ts := range n.Timestamps {
 		if ts.Valid {
-			out = append(out, ts.Seconds)
+			out = append(out, int(ts.Seconds))
 		} else {
 			out = append(out, -1)
 		}
@@ -263,7 +266,7 @@ func TestTimestampPlaces(t *testing.T) {
 	}
 	var got []place
 	for _, ts := range n.Timestamps {
-		got = append(got, place{ts.Raw, ts.Line, ts.Section})
+		got = append(got, place{ts.Raw, int(ts.Line), int(ts.Section)})
 	}
 	want := []place{{"00:00:01", 4, -1}, {"00:00:02", 4, -1}, {"00:00:03", 5, 0}, {"00:00:04", 10, 1}, {"00:00:05", 12, 1}, {"00:00:08", 13, 1}}
 	if !reflect.DeepEqual(got, want) {

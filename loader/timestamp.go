@@ -1,14 +1,19 @@
 package loader
 
 import (
+	"math"
 	"strings"
 
 	"tubenotes/model"
 )
 
 // maxField is the most digits a timestamp field may have, so that seconds
-// never overflow.
+// never overflow an int before they are checked against maxSeconds.
 const maxField = 9
+
+// maxSeconds is the largest time a timestamp holds (68 years): a
+// model.Timestamp keeps its seconds in 32 bits.
+const maxSeconds = math.MaxInt32
 
 // clock is a data-t value split into its fields.
 type clock struct {
@@ -19,7 +24,8 @@ type clock struct {
 
 // parseClock reads mm:ss, h:mm:ss or h:mm:ss:ff. Every field must be all
 // digits; the leading one is unbounded, the minutes and seconds after it
-// are 0..59, and the fourth (frames) is only checked for digits.
+// are 0..59, and the fourth (frames) is only checked for digits. A time
+// over maxSeconds is out of range too.
 func parseClock(raw string) clock {
 	var c clock
 	v, digits := 0, 0
@@ -47,7 +53,7 @@ func parseClock(raw string) clock {
 			return clock{}
 		}
 	}
-	c.valid = true
+	c.valid = c.seconds() <= maxSeconds
 	return c
 }
 
@@ -69,14 +75,14 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 	section := -1 // timestamps come in line order, so their sections do too
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
-		for section+1 < len(n.Sections) && n.Sections[section+1].Line <= ts.Line {
+		for section+1 < len(n.Sections) && n.Sections[section+1].Line <= int(ts.Line) {
 			section++
 		}
-		ts.Section = section
+		ts.Section = int32(section)
 		c := parseClock(ts.Raw)
 		ts.Valid = c.valid
 		if c.valid {
-			ts.Seconds = c.seconds()
+			ts.Seconds = int32(c.seconds())
 			if c.n == 3 && ts.Seconds > 0 {
 				if c.fields[2] == 0 {
 					endingInZero++
@@ -117,14 +123,14 @@ func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestam
 		l = l[end+1:]
 		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
 			// The form every note generator writes, read without a search.
-			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: line})
+			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: int32(line)})
 			continue
 		}
 		if !hasClass(tag, "yt-timestamp") {
 			continue
 		}
 		if raw, ok := attribute(tag, "data-t="); ok {
-			stamps = append(stamps, model.Timestamp{Raw: raw, Line: line})
+			stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
 		}
 	}
 }

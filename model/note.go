@@ -32,13 +32,14 @@ type Section struct {
 	Line  int
 }
 
-// Timestamp is one yt-timestamp anchor of a note.
+// Timestamp is one yt-timestamp anchor of a note. A vault holds tens of
+// them per note, so the numbers are 32 bits: 32 bytes a timestamp, not 48.
 type Timestamp struct {
 	Raw     string // the data-t value as written
-	Seconds int    // meaningful only when Valid
+	Seconds int32  // meaningful only when Valid
+	Line    int32
+	Section int32 // index into the note's Sections, -1 before the first heading
 	Valid   bool
-	Line    int
-	Section int // index into the note's Sections, -1 before the first heading
 }
 
 // Link is one [[wikilink]] of a note.
@@ -86,7 +87,7 @@ func (n *Note) TimestampURL(i int) string {
 	if i < 0 || i >= len(n.Timestamps) || !n.Timestamps[i].Valid {
 		return ""
 	}
-	return VideoURL(n.VideoID, n.Timestamps[i].Seconds)
+	return VideoURL(n.VideoID, int(n.Timestamps[i].Seconds))
 }
 
 // Openable reports whether timestamp i has a URL.
@@ -135,7 +136,7 @@ func (n *Note) LineCount() int {
 func (n *Note) SectionTimestamps(i int) []int {
 	var out []int
 	for j, ts := range n.Timestamps {
-		if ts.Section == i {
+		if int(ts.Section) == i {
 			out = append(out, j)
 		}
 	}
@@ -158,7 +159,7 @@ func (n *Note) FirstTimestamp(section int) int {
 func (n *Note) TimestampAbove(line int) int {
 	best := -1
 	for j, ts := range n.Timestamps {
-		if ts.Line > line {
+		if int(ts.Line) > line {
 			break
 		}
 		if n.Openable(j) {

@@ -46,7 +46,7 @@ func (m *Model) video(n *model.Note, ts int, copyURL bool) tea.Cmd {
 	}
 	url, seconds := model.VideoURL(n.VideoID, 0), 0
 	if ts >= 0 && ts < len(n.Timestamps) {
-		url, seconds = n.TimestampURL(ts), n.Timestamps[ts].Seconds
+		url, seconds = n.TimestampURL(ts), int(n.Timestamps[ts].Seconds)
 		if url == "" && n.HasVideo() {
 			m.status.SetMessage("timestamp "+n.Timestamps[ts].Raw+" is not a valid time", true)
 			return nil

@@ -16,7 +16,7 @@ func Moment(n *model.Note, line int, q *Query) int {
 	}
 	first, count := -1, 0
 	for i, ts := range n.Timestamps {
-		if ts.Line == line {
+		if int(ts.Line) == line {
 			if first < 0 {
 				first = i
 			}

@@ -49,7 +49,7 @@ func TestMoment(t *testing.T) {
 		if i < 0 {
 			return -1
 		}
-		return n.Timestamps[i].Seconds
+		return int(n.Timestamps[i].Seconds)
 	}
 	for _, c := range []struct {
 		query string
@@ -78,7 +78,7 @@ func TestMomentCorpusAlignment(t *testing.T) {
 	for _, n := range v.Notes {
 		perLine := map[int]int{}
 		for _, ts := range n.Timestamps {
-			perLine[ts.Line]++
+			perLine[int(ts.Line)]++
 		}
 		for line, count := range perLine {
 			lines++

@@ -173,8 +173,8 @@ func bodyText(n *model.Note) string {
 func (t *transformer) queue(ln int) {
 	t.stamps, t.links = t.stamps[:0], t.links[:0]
 	ts := t.n.Timestamps
-	for t.nextTS < len(ts) && ts[t.nextTS].Line <= ln {
-		if ts[t.nextTS].Line == ln {
+	for t.nextTS < len(ts) && int(ts[t.nextTS].Line) <= ln {
+		if int(ts[t.nextTS].Line) == ln {
 			t.stamps = append(t.stamps, t.nextTS)
 		}
 		t.nextTS++
@@ -290,7 +290,7 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	}
 	label := ""
 	if it.index >= 0 && t.n.Timestamps[it.index].Valid {
-		label = common.Clock(t.n.Timestamps[it.index].Seconds)
+		label = common.Clock(int(t.n.Timestamps[it.index].Seconds))
 	} else {
 		if !hasT && tagEnd < span {
 			raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")

@@ -272,7 +272,7 @@ func (m *Model) openVideo() {
 	if ts < 0 {
 		return
 	}
-	m.Add(OpenVideoMsg{URL: h.Note.TimestampURL(ts), Seconds: h.Note.Timestamps[ts].Seconds, Note: h.Note, Index: ts})
+	m.Add(OpenVideoMsg{URL: h.Note.TimestampURL(ts), Seconds: int(h.Note.Timestamps[ts].Seconds), Note: h.Note, Index: ts})
 }
 
 // findTerms are what the reader's find-in-note should look for: the query's

@@ -75,7 +75,7 @@ func (m Model) hitLines(i int) []string {
 	}
 	clock := ""
 	if ts := engine.Moment(n, h.Line, m.query); ts >= 0 {
-		clock = "▶ " + common.Clock(n.Timestamps[ts].Seconds)
+		clock = "▶ " + common.Clock(int(n.Timestamps[ts].Seconds))
 	}
 	room := m.width - 2 - ansi.StringWidth(clock) - 1
 	top := " " + common.Fit(where, max(room, 0)) + " " + st.Clock.Render(clock)

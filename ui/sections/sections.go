@@ -62,7 +62,7 @@ func (m *Model) SetNote(n *model.Note) {
 		first[i] = -1
 	}
 	for j, ts := range n.Timestamps { // one pass: FirstTimestamp per section would be quadratic
-		if s := ts.Section; s >= 0 && s < len(first) && first[s] < 0 && n.Openable(j) {
+		if s := int(ts.Section); s >= 0 && s < len(first) && first[s] < 0 && n.Openable(j) {
 			first[s] = j
 		}
 	}
@@ -74,7 +74,7 @@ func (m *Model) SetNote(n *model.Note) {
 	for i, s := range n.Sections {
 		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(common.HeadingText(s.Title))}
 		if r.first >= 0 {
-			r.clock = common.Clock(n.Timestamps[r.first].Seconds)
+			r.clock = common.Clock(int(n.Timestamps[r.first].Seconds))
 		}
 		m.clockWidth = max(m.clockWidth, len(r.clock))
 		m.rows[i] = r
