@@ -15,7 +15,7 @@ import (
 // folder channel. The note is nil only for a binary file. ParseNote does not
 // keep data: the note's strings live in its own copy of the text.
 func ParseNote(path string, data []byte, mode TimestampMode) (*model.Note, []model.Problem) {
-	return parse(path, bytes.Clone(data), mode, &scratch{})
+	return parse(path, bytes.Clone(data), mode, &scratch{oneNote: true})
 }
 
 // parse is ParseNote on a buffer it owns: Load hands it the file's bytes

@@ -10,8 +10,13 @@ import (
 // sees blocks: fenced code hides everything inside it; ATX and setext
 // headings make sections; other lines give timestamps and links.
 type scanner struct {
-	text string
-	*scratch
+	text    string
+	scratch *scratch
+
+	// what the scan finds, appended to the free ends of the scratch blocks
+	stamps   []model.Timestamp
+	links    []model.Link
+	sections []model.Section
 
 	channel   string // target of the first "From: [[x]]" line
 	fromLine  int    // that line
@@ -28,14 +33,48 @@ type scanner struct {
 	paraEnd     int // end of its last line
 }
 
-// scratch holds what a scan finds until the note gets copies of exactly
-// their size: a load keeps every note, so slices grown by append would
-// leave about as much garbage and unused capacity as they hold. One
-// scratch serves every note a worker parses.
+// scratch is where a worker's scans put what they find. A load keeps every
+// note, so each note's sections, timestamps and links are carved out of
+// blocks shared by the notes a worker parses: a scan appends straight into
+// the free end of a block, and the note keeps exactly what it used. Slices
+// of their own would round every note up to an allocator size class and
+// give the garbage collector three objects a note to track.
 type scratch struct {
-	stamps   []model.Timestamp
-	links    []model.Link
-	sections []model.Section
+	stamps   block[model.Timestamp]
+	links    block[model.Link]
+	sections block[model.Section]
+	oneNote  bool // ParseNote: no blocks, exact copies
+}
+
+// blockLen is the number of items a block holds (64–144 KB): dozens of
+// notes, so that little is left unused at the end of a block.
+const blockLen = 2048
+
+// block is the free end of a shared block of T.
+type block[T any] struct{ free []T }
+
+// start is an empty slice to append one note's items to, in place when
+// they fit in the block.
+func (b *block[T]) start() []T { return b.free[:0] }
+
+// keep is the note's own slice of xs, which start began: the items stay in
+// the block when they fit, otherwise they move to a new block (or, past a
+// quarter of a block, to an allocation of their own).
+func (b *block[T]) keep(xs []T, oneNote bool) []T {
+	switch {
+	case len(xs) == 0:
+		return nil
+	case len(b.free) > 0 && &xs[0] == &b.free[0]: // appended in place
+		b.free = b.free[len(xs):]
+		return xs[:len(xs):len(xs)]
+	case oneNote || len(xs) > blockLen/4:
+		return append([]T(nil), xs...)
+	}
+	b.free = make([]T, blockLen)
+	kept := b.free[:len(xs):len(xs)]
+	copy(kept, xs)
+	b.free = b.free[len(xs):]
+	return kept
 }
 
 type hugeLineAt struct{ line, size int }
@@ -43,7 +82,7 @@ type hugeLineAt struct{ line, size int }
 // scan reads the text from byte off, which is on line line, and gives the
 // note its sections, timestamps (without seconds yet) and links.
 func (s *scanner) scan(n *model.Note, off, line int) {
-	s.stamps, s.links, s.sections = s.stamps[:0], s.links[:0], s.sections[:0]
+	s.stamps, s.links, s.sections = s.scratch.stamps.start(), s.scratch.links.start(), s.scratch.sections.start()
 	for off < len(s.text) {
 		end := strings.IndexByte(s.text[off:], '\n')
 		next := off + end + 1
@@ -55,18 +94,9 @@ func (s *scanner) scan(n *model.Note, off, line int) {
 		off = next
 		line++
 	}
-	n.Sections = exact(s.sections)
-	n.Timestamps = exact(s.stamps)
-	n.Links = exact(s.links)
-}
-
-// exact is a copy of xs in the smallest allocation that holds it, nil
-// when empty.
-func exact[T any](xs []T) []T {
-	if len(xs) == 0 {
-		return nil
-	}
-	return append([]T(nil), xs...)
+	n.Sections = s.scratch.sections.keep(s.sections, s.scratch.oneNote)
+	n.Timestamps = s.scratch.stamps.keep(s.stamps, s.scratch.oneNote)
+	n.Links = s.scratch.links.keep(s.links, s.scratch.oneNote)
 }
 
 func (s *scanner) line(l string, off, line int) {
