@@ -18,7 +18,12 @@ type target struct {
 	note     *model.Note
 	text     string
 	lower    string // text with ASCII letters lower-cased
+	oddFold  bool   // text holds a non-ASCII rune that folds to an ASCII letter
 	titleEnd int    // bytes of text that are the title
+}
+
+func newTarget(n *model.Note, text string, titleEnd int) target {
+	return target{note: n, text: text, lower: asciiLower(text), oddFold: foldsToASCII(text), titleEnd: titleEnd}
 }
 
 // targetSep separates the title from where the note lives.
@@ -36,14 +41,13 @@ func buildTargets(t []node) []target {
 		case n.kind == videoRow:
 			video = n.label
 		case n.depth == 0:
-			out = append(out, target{note: n.note, text: n.label, lower: asciiLower(n.label), titleEnd: len(n.label)})
+			out = append(out, newTarget(n.note, n.label, len(n.label)))
 		default:
 			where := channel
 			if n.depth == 2 && video != "" {
 				where += " › " + video
 			}
-			text := n.label + targetSep + where
-			out = append(out, target{note: n.note, text: text, lower: asciiLower(text), titleEnd: len(n.label)})
+			out = append(out, newTarget(n.note, n.label+targetSep+where, len(n.label)))
 		}
 	}
 	return out
@@ -82,7 +86,7 @@ func filter(ts []target, candidates []int, query string) []match {
 	if query == "" {
 		return nil
 	}
-	kept := keep(ts, candidates, []rune(query))
+	kept := keep(ts, candidates, newPattern(query))
 	var rest []int
 	if len(kept) > scoreLimit {
 		lq := asciiLower(query)
@@ -125,22 +129,51 @@ func parallel(n int, work func(part, from, to int)) int {
 	return parts
 }
 
-// keep is the candidates (nil: all targets) that hold pattern as a
-// subsequence, in order.
-func keep(ts []target, candidates []int, pattern []rune) []int {
+// pattern is a query made ready for the subsequence test.
+type pattern struct {
+	runes []rune
+	lower string // the query with ASCII letters lower-cased
+	ascii bool
+}
+
+func newPattern(query string) pattern {
+	return pattern{runes: []rune(query), lower: asciiLower(query), ascii: isASCII(query)}
+}
+
+// holds reports whether t holds p as a subsequence, as fuzzy folds case.
+// An ASCII query can only match ASCII letters (bar two odd runes), so it is
+// matched byte by byte in lower, each byte found with a fast IndexByte.
+func (t *target) holds(p pattern) bool {
+	if t.oddFold || !p.ascii {
+		return subsequence(t.text, p.runes)
+	}
+	s := t.lower
+	for i := 0; i < len(p.lower); i++ {
+		at := strings.IndexByte(s, p.lower[i])
+		if at < 0 {
+			return false
+		}
+		s = s[at+1:]
+	}
+	return true
+}
+
+// keep is the candidates (nil: all targets) that hold p as a subsequence,
+// in order.
+func keep(ts []target, candidates []int, p pattern) []int {
 	n := len(candidates)
 	if candidates == nil {
 		n = len(ts)
 	}
 	kept := make([][]int, runtime.GOMAXPROCS(0))
-	parts := parallel(n, func(p, from, to int) {
+	parts := parallel(n, func(part, from, to int) {
 		for k := from; k < to; k++ {
 			i := k
 			if candidates != nil {
 				i = candidates[k]
 			}
-			if subsequence(ts[i].text, pattern) {
-				kept[p] = append(kept[p], i)
+			if ts[i].holds(p) {
+				kept[part] = append(kept[part], i)
 			}
 		}
 	})
@@ -179,6 +212,19 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldsToASCII reports whether s holds one of the two non-ASCII runes
+// that fold to an ASCII letter: long s and the Kelvin sign.
+func foldsToASCII(s string) bool { return strings.ContainsAny(s, "\u017f\u212a") }
 
 // subsequence reports whether the runes of pattern appear in s in order,
 // folding case as fuzzy does; it is exactly fuzzy's condition for a match.

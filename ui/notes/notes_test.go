@@ -260,11 +260,11 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 }
 
 func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
-	texts := []string{"Importance of GPUs", "café au lait", "KELVIN \u212a scale", "a_b-c d", "ſtraße", "", "ÀÉÎ", "x[y]z"}
-	queries := []string{"gpus", "GPU", "cafe", "café", "k", "kk", "ab", "a_b", "s", "ß", "àéî", "[]", "]", "zz"}
+	texts := []string{"Importance of GPUs", "café au lait", "KELVIN \u212a scale", "a_b-c d", "ſtraße", "", "ÀÉÎ", "x[y]z", "Growth  channel › data ſ", "\u212a"}
+	queries := []string{"gpus", "GPU", "cafe", "café", "k", "kk", "\u212a", "ab", "a_b", "s", "ſ", "ß", "àéî", "[]", "]", "zz", "gd", "gds", "›"}
 	var ts []target
 	for _, s := range texts {
-		ts = append(ts, target{text: s})
+		ts = append(ts, newTarget(nil, s, len(s)))
 	}
 	for _, q := range queries {
 		fast := map[int]bool{}
@@ -273,8 +273,8 @@ func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
 		}
 		for i, s := range texts {
 			want := len(fuzzy.Find(q, []string{s})) == 1
-			if fast[i] != want || subsequence(s, []rune(q)) != want {
-				t.Errorf("%q in %q: filter %v, subsequence %v, fuzzy %v", q, s, fast[i], subsequence(s, []rune(q)), want)
+			if fast[i] != want || subsequence(s, []rune(q)) != want || ts[i].holds(newPattern(q)) != want {
+				t.Errorf("%q in %q: filter %v, subsequence %v, holds %v, fuzzy %v", q, s, fast[i], subsequence(s, []rune(q)), ts[i].holds(newPattern(q)), want)
 			}
 		}
 	}
