@@ -1,8 +1,8 @@
 package model
 
 import (
-	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,12 +16,14 @@ type Vault struct {
 	Videos   []*Video   // channel, then page order, then id
 	Problems []Problem  // path order
 
-	byPath    map[string]*Note
-	byName    map[string][]*Note // file name without .md, in resolution order
-	bySlug    map[string][]*Note // Slug of the file name, in resolution order
-	videos    map[string]*Video
-	channels  map[string]*Channel
-	backlinks map[string][]LinkRef
+	names    *Names // the paths of Notes
+	videos   map[string]*Video
+	channels map[string]*Channel
+
+	// The links to each of Notes, gathered on the first call to Backlinks:
+	// a load has no need of them.
+	backlinksOnce sync.Once
+	backlinks     [][]LinkRef
 }
 
 // Channel is one channel of a vault: its page, if any, and its videos.
@@ -64,70 +66,142 @@ type LinkRef struct {
 // NewVault indexes notes, resolves every link, and gathers channels and
 // videos from the channel pages and the notes' frontmatter.
 func NewVault(notes []*Note, pages []ChannelPage, problems []Problem) *Vault {
-	v := &Vault{
-		Notes:     notes,
-		Problems:  problems,
-		byPath:    make(map[string]*Note, len(notes)),
-		byName:    make(map[string][]*Note, len(notes)),
-		bySlug:    make(map[string][]*Note, len(notes)),
-		videos:    map[string]*Video{},
-		channels:  map[string]*Channel{},
-		backlinks: map[string][]LinkRef{},
+	sortNotes(notes)
+	names := NewNames(pathsOf(notes))
+	resolveLinks(names, notes)
+	return newVault(names, notes, pages, problems)
+}
+
+// NewResolvedVault is NewVault for notes whose links a loader already
+// resolved with names.Resolve as it parsed them, names being NewNames of
+// the paths it was going to load. When those paths are not exactly the
+// notes' (a file could not be read), the links are resolved again.
+func NewResolvedVault(names *Names, notes []*Note, pages []ChannelPage, problems []Problem) *Vault {
+	sortNotes(notes)
+	if !names.indexes(notes) {
+		names = NewNames(pathsOf(notes))
+		resolveLinks(names, notes)
 	}
-	sort.Slice(v.Notes, func(i, j int) bool { return v.Notes[i].Path < v.Notes[j].Path })
+	return newVault(names, notes, pages, problems)
+}
+
+func newVault(names *Names, notes []*Note, pages []ChannelPage, problems []Problem) *Vault {
+	v := &Vault{
+		Notes:    notes,
+		Problems: problems,
+		names:    names,
+		videos:   map[string]*Video{},
+		channels: map[string]*Channel{},
+	}
 	sort.SliceStable(v.Problems, func(i, j int) bool { return v.Problems[i].Path < v.Problems[j].Path })
-	v.indexNames()
-	v.resolveLinks()
 	v.gatherChannels(pages)
 	return v
 }
 
-func (v *Vault) indexNames() {
-	byDepth := make([]*Note, len(v.Notes))
-	copy(byDepth, v.Notes)
-	sort.SliceStable(byDepth, func(i, j int) bool {
-		return strings.Count(byDepth[i].Path, "/") < strings.Count(byDepth[j].Path, "/")
-	})
-	for _, n := range byDepth {
-		v.byPath[n.Path] = n
-		name := strings.TrimSuffix(path.Base(n.Path), ".md")
-		v.byName[name] = append(v.byName[name], n)
-		s := Slug(name)
-		v.bySlug[s] = append(v.bySlug[s], n)
-	}
+func sortNotes(notes []*Note) {
+	slices.SortFunc(notes, func(a, b *Note) int { return strings.Compare(a.Path, b.Path) })
 }
 
-func (v *Vault) resolveLinks() {
-	// Resolving only reads the indexes and writes each note's own links,
-	// so notes are resolved in parallel (it is most of NewVault's time on a
-	// large vault); backlinks are gathered after, in path order.
+func pathsOf(notes []*Note) []string {
+	paths := make([]string, len(notes))
+	for i, n := range notes {
+		paths[i] = n.Path
+	}
+	return paths
+}
+
+// indexes reports whether x was built from the paths of notes.
+func (x *Names) indexes(notes []*Note) bool {
+	if len(x.paths) != len(notes) {
+		return false
+	}
+	for i, n := range notes {
+		if x.paths[i] != n.Path {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveLinks resolves every link of notes. Resolving only reads the
+// index and writes each note's own links, so notes are resolved in
+// parallel.
+func resolveLinks(names *Names, notes []*Note) {
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
-			for _, n := range v.Notes[w*len(v.Notes)/workers : (w+1)*len(v.Notes)/workers] {
+			for _, n := range notes[w*len(notes)/workers : (w+1)*len(notes)/workers] {
 				for i := range n.Links {
-					n.Links[i].Resolved = v.Resolve(n.Path, n.Links[i].Target)
+					n.Links[i].Resolved = names.Resolve(n.Path, n.Links[i].Target)
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// gatherBacklinks lists the links to each note, in path order of the
+// notes they are in: counted first, then laid out in one array.
+func (v *Vault) gatherBacklinks() {
+	to := make([]int32, 0, 1024) // the note each resolved link names, in order
+	count := make([]int32, len(v.Notes)+1)
+	resolved := 0
 	for _, n := range v.Notes {
-		for i, l := range n.Links {
-			if l.Resolved != "" {
-				v.backlinks[l.Resolved] = append(v.backlinks[l.Resolved], LinkRef{From: n, Index: i})
+		for _, l := range n.Links {
+			if l.Resolved == "" {
+				continue
+			}
+			i, ok := v.names.byPath[l.Resolved]
+			if !ok {
+				i = -1
+			}
+			to = append(to, int32(i))
+			if i >= 0 {
+				count[i+1]++
+				resolved++
 			}
 		}
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1] // count[i] is now where note i's backlinks start
+	}
+	refs := make([]LinkRef, resolved)
+	v.backlinks = make([][]LinkRef, len(v.Notes))
+	next := count[:len(v.Notes)]
+	k := 0
+	for _, n := range v.Notes {
+		for j, l := range n.Links {
+			if l.Resolved == "" {
+				continue
+			}
+			i := to[k]
+			k++
+			if i < 0 {
+				continue
+			}
+			refs[next[i]] = LinkRef{From: n, Index: j}
+			next[i]++
+		}
+	}
+	start := int32(0)
+	for i, end := range next {
+		if end > start {
+			v.backlinks[i] = refs[start:end:end]
+		}
+		start = end
 	}
 }
 
 func (v *Vault) gatherChannels(pages []ChannelPage) {
+	var c *Channel // notes of a channel are mostly next to each other
 	for _, n := range v.Notes {
 		if n.Channel == "" {
 			continue
 		}
-		c := v.channel(n.Channel)
+		if c == nil || c.Name != n.Channel {
+			c = v.channel(n.Channel)
+		}
 		c.Notes = append(c.Notes, n)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Note.Path < pages[j].Note.Path })
@@ -142,7 +216,7 @@ func (v *Vault) gatherChannels(pages []ChannelPage) {
 				vid.Title = pv.Title
 			}
 			for _, li := range pv.Links {
-				if to := v.byPath[p.Note.Links[li].Resolved]; to != nil {
+				if to := v.Note(p.Note.Links[li].Resolved); to != nil {
 					vid.addNote(to)
 				}
 			}
@@ -192,7 +266,12 @@ func (vid *Video) addNote(n *Note) {
 }
 
 // Note is the note at path, or nil.
-func (v *Vault) Note(path string) *Note { return v.byPath[path] }
+func (v *Vault) Note(path string) *Note {
+	if i, ok := v.names.byPath[path]; ok {
+		return v.Notes[i]
+	}
+	return nil
+}
 
 // Channel is the channel named name, or nil.
 func (v *Vault) Channel(name string) *Channel { return v.channels[name] }
@@ -235,59 +314,14 @@ func (v *Vault) VideoOf(n *Note) *Video {
 }
 
 // Backlinks are the links of other notes that resolve to path.
-func (v *Vault) Backlinks(path string) []LinkRef { return v.backlinks[path] }
+func (v *Vault) Backlinks(path string) []LinkRef {
+	v.backlinksOnce.Do(v.gatherBacklinks)
+	if i, ok := v.names.byPath[path]; ok {
+		return v.backlinks[i]
+	}
+	return nil
+}
 
 // Resolve finds the note a wikilink target written in the note at from
-// names, the way the site does: by exact file name, in from's folder first,
-// then anywhere (fewest folders deep, then path order); failing that, by
-// Slug the same way. It returns "" for a dangling link.
-func (v *Vault) Resolve(from, target string) string {
-	target = strings.TrimSuffix(strings.TrimSpace(target), ".md")
-	if target == "" {
-		return ""
-	}
-	if strings.Contains(target, "/") {
-		return v.resolvePath(target)
-	}
-	if n := pick(v.byName[target], from); n != nil {
-		return n.Path
-	}
-	if n := pick(v.bySlug[Slug(target)], from); n != nil {
-		return n.Path
-	}
-	return ""
-}
-
-// resolvePath finds a target written with folders: the note at that path
-// from the root, else the shallowest whose path ends with it.
-func (v *Vault) resolvePath(target string) string {
-	target = strings.TrimPrefix(target, "/")
-	if n := v.byPath[target+".md"]; n != nil {
-		return n.Path
-	}
-	for _, n := range v.byName[path.Base(target)] {
-		if strings.HasSuffix(n.Path, "/"+target+".md") {
-			return n.Path
-		}
-	}
-	return ""
-}
-
-// pick is the first candidate in the folder of from, else the first of
-// all; candidates are already in resolution order. Most names have one
-// note, which needs no folder compared.
-func pick(candidates []*Note, from string) *Note {
-	switch len(candidates) {
-	case 0:
-		return nil
-	case 1:
-		return candidates[0]
-	}
-	dir := path.Dir(from)
-	for _, n := range candidates {
-		if path.Dir(n.Path) == dir {
-			return n
-		}
-	}
-	return candidates[0]
-}
+// names (see Names.Resolve), "" for a dangling link.
+func (v *Vault) Resolve(from, target string) string { return v.names.Resolve(from, target) }
