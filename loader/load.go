@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 
 	"tubenotes/model"
@@ -29,10 +30,20 @@ func Load(fsys fs.FS, opts Options) (*model.Vault, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The paths are all that link resolution needs, so each worker resolves
+	// the links of a note as soon as it has parsed it.
+	slices.Sort(w.files)
+	names := model.NewNames(w.files)
 	results := make([]result, len(w.files))
 	scratches := make([]scratch, workers(len(w.files)))
 	forEachFile(fsys, w.files, opts.Progress, func(worker, i int, data []byte, err error) {
-		results[i] = parseFile(w.files[i], data, err, opts.Timestamps, &scratches[worker])
+		r := parseFile(w.files[i], data, err, opts.Timestamps, &scratches[worker])
+		if r.note != nil {
+			for k := range r.note.Links {
+				r.note.Links[k].Resolved = names.Resolve(r.note.Path, r.note.Links[k].Target)
+			}
+		}
+		results[i] = r
 	})
 	notes := make([]*model.Note, 0, len(results))
 	var pages []model.ChannelPage
@@ -47,7 +58,7 @@ func Load(fsys fs.FS, opts Options) (*model.Vault, error) {
 			pages = append(pages, *r.page)
 		}
 	}
-	return model.NewVault(notes, pages, problems), nil
+	return model.NewResolvedVault(names, notes, pages, problems), nil
 }
 
 // result is what one file gave.
