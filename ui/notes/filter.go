@@ -2,6 +2,7 @@ package notes
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -89,19 +90,9 @@ func filter(ts []target, candidates []int, query string) []match {
 	kept := keep(ts, candidates, newPattern(query))
 	var rest []int
 	if len(kept) > scoreLimit {
-		lq := asciiLower(query)
-		keys := make([]int, len(ts))
-		parallel(len(kept), func(_, from, to int) {
-			for _, i := range kept[from:to] {
-				keys[i] = 1<<20 + len(ts[i].text)
-				if at := strings.Index(ts[i].lower, lq); at >= 0 {
-					keys[i] = at
-				}
-			}
-		})
-		sort.SliceStable(kept, func(a, b int) bool { return keys[kept[a]] < keys[kept[b]] })
+		kept = byEarliest(ts, kept, query)
 		kept, rest = kept[:scoreLimit], kept[scoreLimit:]
-		sort.Ints(kept) // tree order again, so equal scores keep it
+		slices.Sort(kept) // tree order again, so equal scores keep it
 	}
 	all := score(ts, kept, query)
 	out := make([]match, 0, len(all)+len(rest))
@@ -110,6 +101,31 @@ func filter(ts []target, candidates []int, query string) []match {
 	}
 	for _, i := range rest {
 		out = append(out, match{target: i})
+	}
+	return out
+}
+
+// byEarliest orders kept by where the query first appears in each target,
+// those holding it only as a subsequence last and shortest first; ties
+// keep the order of kept. Each key goes above its index in one integer, so
+// one plain sort does it.
+func byEarliest(ts []target, kept []int, query string) []int {
+	lq := asciiLower(query)
+	order := make([]uint64, len(kept))
+	parallel(len(kept), func(_, from, to int) {
+		for k := from; k < to; k++ {
+			t := &ts[kept[k]]
+			key := 1<<20 + len(t.text)
+			if at := strings.Index(t.lower, lq); at >= 0 {
+				key = at
+			}
+			order[k] = uint64(key)<<32 | uint64(k)
+		}
+	})
+	slices.Sort(order)
+	out := make([]int, len(kept))
+	for k, o := range order {
+		out[k] = kept[uint32(o)]
 	}
 	return out
 }

@@ -3,7 +3,6 @@
 package notes
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -258,11 +257,16 @@ func (m Model) candidates(q string) []int {
 	if m.ranked == "" || !strings.HasPrefix(strings.TrimSpace(q), shown) {
 		return nil
 	}
-	out := make([]int, len(m.matches))
-	for i, mt := range m.matches {
-		out[i] = mt.target
+	matched := make([]bool, len(m.targets))
+	for _, mt := range m.matches {
+		matched[mt.target] = true
 	}
-	sort.Ints(out) // tree order, so ties rank as before
+	out := make([]int, 0, len(m.matches))
+	for i, ok := range matched { // tree order, so ties rank as before
+		if ok {
+			out = append(out, i)
+		}
+	}
 	return out
 }
 
