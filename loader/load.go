@@ -31,13 +31,20 @@ func Load(fsys fs.FS, opts Options) (*model.Vault, error) {
 		return nil, err
 	}
 	// The paths are all that link resolution needs, so each worker resolves
-	// the links of a note as soon as it has parsed it.
+	// the links of a note as soon as it has parsed it, once the index that
+	// is built while the first files are read is ready.
 	slices.Sort(w.files)
-	names := model.NewNames(w.files)
+	var names *model.Names
+	namesReady := make(chan struct{})
+	go func() {
+		names = model.NewNames(w.files)
+		close(namesReady)
+	}()
 	results := make([]result, len(w.files))
 	scratches := make([]scratch, workers(len(w.files)))
 	forEachFile(fsys, w.files, opts.Progress, func(worker, i int, data []byte, err error) {
 		r := parseFile(w.files[i], data, err, opts.Timestamps, &scratches[worker])
+		<-namesReady
 		if r.note != nil {
 			for k := range r.note.Links {
 				r.note.Links[k].Resolved = names.Resolve(r.note.Path, r.note.Links[k].Target)
@@ -45,6 +52,7 @@ func Load(fsys fs.FS, opts Options) (*model.Vault, error) {
 		}
 		results[i] = r
 	})
+	<-namesReady // when there were no files to wait for it
 	notes := make([]*model.Note, 0, len(results))
 	var pages []model.ChannelPage
 	problems := w.problems
