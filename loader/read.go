@@ -9,11 +9,17 @@ import (
 
 // Files are read into shared chunks rather than one allocation each: the
 // allocator rounds a 7 KB buffer up to 8 KB, so chunks save that ~15% on
-// what is the bulk of a loaded vault's memory. A file that would waste more
-// than a small part of a chunk gets a buffer of its own.
+// what is the bulk of a loaded vault's memory. A file is read straight into
+// the free room of the current chunk, without asking its size first (a
+// Stat is a system call and an allocation a file); one that does not fit
+// moves to a new chunk, or to a buffer of its own when it would waste more
+// than a small part of one.
 const (
 	chunkSize   = 256 << 10
 	ownBufferAt = chunkSize / 8
+	// minRoom is the least free room a read starts in: below it, the rest
+	// of the chunk is left unused (most notes are bigger).
+	minRoom = 4 << 10
 )
 
 // reader reads files for one worker. The buffers it returns belong to the
@@ -29,42 +35,63 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	size := int(info.Size())
-	if size <= 0 || int64(size) != info.Size() {
-		return io.ReadAll(f)
-	}
-	buf := r.take(size)
-	n, err := io.ReadFull(f, buf)
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF): // shrank since Stat
-		return buf[:n:n], nil
-	case err != nil:
-		return nil, err
-	}
-	var probe [1]byte
-	if n, _ := f.Read(probe[:]); n == 0 {
-		return buf, nil
-	}
-	rest, err := io.ReadAll(f) // grew since Stat: rare, so copies are fine
-	if err != nil {
-		return nil, err
-	}
-	return bytes.Join([][]byte{buf, probe[:], rest}, nil), nil
-}
-
-// take is a buffer of exactly size bytes that nothing else uses.
-func (r *reader) take(size int) []byte {
-	if size >= ownBufferAt {
-		return make([]byte, size)
-	}
-	if len(r.chunk) < size {
+	if len(r.chunk) < minRoom {
 		r.chunk = make([]byte, chunkSize)
 	}
-	buf := r.chunk[:size:size]
-	r.chunk = r.chunk[size:]
-	return buf
+	n, eof, err := readInto(f, r.chunk)
+	if err != nil {
+		return nil, err
+	}
+	if eof {
+		buf := r.chunk[:n:n]
+		r.chunk = r.chunk[n:]
+		return buf, nil
+	}
+	// The file fills the room: the part read moves to where the whole file
+	// fits, a new chunk (the old one's room is given up) or a buffer of its
+	// own (the room serves the next file).
+	size := n + minRoom
+	if info, err := f.Stat(); err == nil && info.Size() >= int64(n) && info.Size() < int64(maxInt-bytes.MinRead) {
+		size = int(info.Size()) + 1 // one byte more, to see the end in one read
+	}
+	var buf []byte
+	if size < ownBufferAt {
+		buf = make([]byte, chunkSize)
+	} else {
+		buf = make([]byte, size+bytes.MinRead)
+	}
+	copy(buf, r.chunk[:n])
+	for {
+		m, eof, err := readInto(f, buf[n:])
+		n += m
+		switch {
+		case err != nil:
+			return nil, err
+		case eof:
+			if size < ownBufferAt {
+				r.chunk = buf[n:]
+			}
+			return buf[:n:n], nil
+		}
+		// grew since Stat: rare, so copies are fine
+		buf = append(buf[:n], make([]byte, n)...)
+	}
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+// readInto reads from f until buf is full or f ends (eof), the way
+// io.ReadFull does, but without treating the end as an error.
+func readInto(f io.Reader, buf []byte) (n int, eof bool, err error) {
+	for n < len(buf) {
+		m, err := f.Read(buf[n:])
+		n += m
+		switch {
+		case errors.Is(err, io.EOF):
+			return n, true, nil
+		case err != nil:
+			return n, false, err
+		}
+	}
+	return n, false, nil
 }
