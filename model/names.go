@@ -13,11 +13,24 @@ import (
 type Names struct {
 	paths  []string       // path order
 	byPath map[string]int // index into paths
-	// First note of each file name and of each slug, in resolution order
-	// (fewest folders deep, then path order); nextName and nextSlug chain
-	// the others, -1 ending a chain. Most names have one note.
-	byName, bySlug     map[string]int32
+	// The first note of each file name and of each slug, in resolution
+	// order (fewest folders deep, then path order), in one map: most file
+	// names are their own slug, so one entry and one lookup serve both.
+	// nextName and nextSlug chain the other notes, -1 ending a chain.
+	keys               map[string]firsts
 	nextName, nextSlug []int32
+}
+
+// firsts are the first notes a key names as a file name and as a slug, -1
+// for none.
+type firsts struct{ name, slug int32 }
+
+// first is the entry of key.
+func (x *Names) first(key string) firsts {
+	if f, ok := x.keys[key]; ok {
+		return f
+	}
+	return firsts{-1, -1}
 }
 
 // NewNames indexes paths, which must be in path order.
@@ -25,8 +38,7 @@ func NewNames(paths []string) *Names {
 	x := &Names{
 		paths:    paths,
 		byPath:   make(map[string]int, len(paths)),
-		byName:   make(map[string]int32, len(paths)),
-		bySlug:   make(map[string]int32, len(paths)),
+		keys:     make(map[string]firsts, len(paths)),
 		nextName: make([]int32, len(paths)),
 		nextSlug: make([]int32, len(paths)),
 	}
@@ -41,20 +53,15 @@ func NewNames(paths []string) *Names {
 	for k := len(order) - 1; k >= 0; k-- {
 		i := order[k]
 		name := strings.TrimSuffix(path.Base(paths[i]), ".md")
-		x.nextName[i] = x.link(x.byName, name, i)
-		x.nextSlug[i] = x.link(x.bySlug, Slug(name), i)
+		f := x.first(name)
+		x.nextName[i], f.name = f.name, i
+		x.keys[name] = f
+		slug := Slug(name)
+		f = x.first(slug)
+		x.nextSlug[i], f.slug = f.slug, i
+		x.keys[slug] = f
 	}
 	return x
-}
-
-// link makes i the first note of key in m and gives the one it displaces.
-func (x *Names) link(m map[string]int32, key string, i int32) int32 {
-	next, ok := m[key]
-	if !ok {
-		next = -1
-	}
-	m[key] = i
-	return next
 }
 
 // Resolve finds the note a wikilink target written in the note at from
@@ -77,11 +84,15 @@ func (x *Names) resolve(from, target string) int {
 	if strings.Contains(target, "/") {
 		return x.resolvePath(target)
 	}
-	if i, ok := x.byName[target]; ok {
-		return x.pick(i, x.nextName, from)
+	f := x.first(target)
+	if f.name >= 0 {
+		return x.pick(f.name, x.nextName, from)
 	}
-	if i, ok := x.bySlug[Slug(target)]; ok {
-		return x.pick(i, x.nextSlug, from)
+	if slug := Slug(target); slug != target {
+		f = x.first(slug)
+	}
+	if f.slug >= 0 {
+		return x.pick(f.slug, x.nextSlug, from)
 	}
 	return -1
 }
@@ -93,8 +104,7 @@ func (x *Names) resolvePath(target string) int {
 	if i, ok := x.byPath[target+".md"]; ok {
 		return i
 	}
-	i, ok := x.byName[path.Base(target)]
-	for ; ok && i >= 0; i = x.nextName[i] {
+	for i := x.first(path.Base(target)).name; i >= 0; i = x.nextName[i] {
 		if strings.HasSuffix(x.paths[i], "/"+target+".md") {
 			return int(i)
 		}
