@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Slug is the file-name form the site gives a title: lowercase, punctuation
@@ -15,7 +16,13 @@ func Slug(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	gap := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		// rune by rune, as strings.ToLower would, without its copy
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		}
 		switch {
 		case r == ' ' || r == '-' || r == '\t':
 			gap = true
