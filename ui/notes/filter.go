@@ -1,14 +1,12 @@
 package notes
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 
 	"tubenotes/model"
 )
@@ -54,80 +52,84 @@ func buildTargets(t []node) []target {
 	return out
 }
 
-// subset is a list of target indexes, in tree order, that fuzzy.Source
-// reads.
-type subset struct {
-	ts  []target
-	idx []int
-}
-
-func (s subset) String(i int) string { return s.ts[s.idx[i]].text }
-func (s subset) Len() int            { return len(s.idx) }
-
-// match is one note the filter kept, with the byte offsets of the matched
-// characters in its target text.
+// match is one note the filter kept, with its fuzzy score.
 type match struct {
-	target  int
-	matched []int
+	target int
+	score  int
 }
-
-// scoreLimit is how many matches get a fuzzy score; beyond it (a letter
-// or two typed into a big vault) the rest follow unscored, so a keystroke
-// stays cheap.
-const scoreLimit = 2000
 
 // filter ranks the targets among candidates (nil: all of them) by fuzzy
 // score for query, best first; ties keep the tree order. A fuzzy match is
-// a subsequence match, so a cheap subsequence test drops most targets before
-// they are scored, and the work is shared among the CPUs. When more than
-// scoreLimit match, those holding the query as a substring (earliest first)
-// are the ones scored.
+// a subsequence match, so a cheap subsequence test drops most targets
+// before they are scored, and the work is shared among the CPUs.
 func filter(ts []target, candidates []int, query string) []match {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil
 	}
-	kept := keep(ts, candidates, newPattern(query))
-	var rest []int
-	if len(kept) > scoreLimit {
-		kept = byEarliest(ts, kept, query)
-		kept, rest = kept[:scoreLimit], kept[scoreLimit:]
-		slices.Sort(kept) // tree order again, so equal scores keep it
+	p := newPattern(query)
+	n := len(candidates)
+	if candidates == nil {
+		n = len(ts)
 	}
-	all := score(ts, kept, query)
-	out := make([]match, 0, len(all)+len(rest))
-	for _, f := range all {
-		out = append(out, match{target: f.Index, matched: f.MatchedIndexes})
+	found := make([][]match, runtime.GOMAXPROCS(0))
+	parts := parallel(n, func(part, from, to int) {
+		for k := from; k < to; k++ {
+			i := k
+			if candidates != nil {
+				i = candidates[k]
+			}
+			if !ts[i].holds(p) {
+				continue
+			}
+			if sc, ok := ts[i].fuzzyScore(p, nil); ok {
+				found[part] = append(found[part], match{target: i, score: sc})
+			}
+		}
+	})
+	return byScore(slices.Concat(found[:parts]...))
+}
+
+// byScore sorts matches in tree order by score, best first, keeping tree
+// order among equals. Scores mostly lie in a narrow range (a bonus of 10
+// or 20 a letter, less a point a character of the text), so a counting
+// sort does it in linear time; a wide range, from long adjacent runs whose
+// bonuses double, takes a comparison sort.
+func byScore(ms []match) []match {
+	if len(ms) == 0 {
+		return ms
 	}
-	for _, i := range rest {
-		out = append(out, match{target: i})
+	lo, hi := ms[0].score, ms[0].score
+	for _, m := range ms {
+		lo, hi = min(lo, m.score), max(hi, m.score)
+	}
+	if uint64(hi-lo) > uint64(4*len(ms)+1024) { // unsigned: scores may wrap as fuzzy's do
+		slices.SortFunc(ms, func(a, b match) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.target, b.target))
+		})
+		return ms
+	}
+	next := make([]int, hi-lo+2) // where the next match of each score goes, by hi-score
+	for _, m := range ms {
+		next[hi-m.score+1]++
+	}
+	for i := 1; i < len(next); i++ {
+		next[i] += next[i-1]
+	}
+	out := make([]match, len(ms))
+	for _, m := range ms {
+		out[next[hi-m.score]] = m
+		next[hi-m.score]++
 	}
 	return out
 }
 
-// byEarliest orders kept by where the query first appears in each target,
-// those holding it only as a subsequence last and shortest first; ties
-// keep the order of kept. Each key goes above its index in one integer, so
-// one plain sort does it.
-func byEarliest(ts []target, kept []int, query string) []int {
-	lq := asciiLower(query)
-	order := make([]uint64, len(kept))
-	parallel(len(kept), func(_, from, to int) {
-		for k := from; k < to; k++ {
-			t := &ts[kept[k]]
-			key := 1<<20 + len(t.text)
-			if at := strings.Index(t.lower, lq); at >= 0 {
-				key = at
-			}
-			order[k] = uint64(key)<<32 | uint64(k)
-		}
-	})
-	slices.Sort(order)
-	out := make([]int, len(kept))
-	for k, o := range order {
-		out[k] = kept[uint32(o)]
-	}
-	return out
+// matchedOffsets are the byte offsets in t's text of the runes query
+// matches, for highlighting a row.
+func (t *target) matchedOffsets(query string) []int {
+	var at []int
+	t.fuzzyScore(newPattern(strings.TrimSpace(query)), &at)
+	return at
 }
 
 // parallel runs work on n items split among the CPUs, in order.
@@ -145,15 +147,16 @@ func parallel(n int, work func(part, from, to int)) int {
 	return parts
 }
 
-// pattern is a query made ready for the subsequence test.
+// pattern is a query made ready for matching.
 type pattern struct {
+	text  string
 	runes []rune
 	lower string // the query with ASCII letters lower-cased
 	ascii bool
 }
 
 func newPattern(query string) pattern {
-	return pattern{runes: []rune(query), lower: asciiLower(query), ascii: isASCII(query)}
+	return pattern{text: query, runes: []rune(query), lower: asciiLower(query), ascii: isASCII(query)}
 }
 
 // holds reports whether t holds p as a subsequence, as fuzzy folds case.
@@ -172,50 +175,6 @@ func (t *target) holds(p pattern) bool {
 		s = s[at+1:]
 	}
 	return true
-}
-
-// keep is the candidates (nil: all targets) that hold p as a subsequence,
-// in order.
-func keep(ts []target, candidates []int, p pattern) []int {
-	n := len(candidates)
-	if candidates == nil {
-		n = len(ts)
-	}
-	kept := make([][]int, runtime.GOMAXPROCS(0))
-	parts := parallel(n, func(part, from, to int) {
-		for k := from; k < to; k++ {
-			i := k
-			if candidates != nil {
-				i = candidates[k]
-			}
-			if ts[i].holds(p) {
-				kept[part] = append(kept[part], i)
-			}
-		}
-	})
-	var out []int
-	for _, k := range kept[:parts] {
-		out = append(out, k...)
-	}
-	return out
-}
-
-// score ranks the targets in kept by fuzzy score, best first.
-func score(ts []target, kept []int, query string) fuzzy.Matches {
-	found := make([]fuzzy.Matches, runtime.GOMAXPROCS(0))
-	parts := parallel(len(kept), func(p, from, to int) {
-		chunk := kept[from:to]
-		found[p] = fuzzy.FindFromNoSort(query, subset{ts, chunk})
-		for i := range found[p] {
-			found[p][i].Index = chunk[found[p][i].Index]
-		}
-	})
-	var all fuzzy.Matches
-	for _, f := range found[:parts] {
-		all = append(all, f...)
-	}
-	sort.Stable(all)
-	return all
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay put.

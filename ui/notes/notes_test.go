@@ -1,6 +1,8 @@
 package notes
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -298,26 +300,71 @@ func TestQueryTypedWhileLoadingIsRankedOnLoad(t *testing.T) {
 	}
 }
 
-func TestBroadQueriesListEveryMatch(t *testing.T) {
+// TestFilterRanksAsFuzzy holds the filter to the library it stands in for:
+// the same matches in the same order (fuzzy.Find sorts stably by score) and
+// the same letters highlighted, broad queries included.
+func TestFilterRanksAsFuzzy(t *testing.T) {
 	m := newPane(t, mustLoad(t, loadtest.Generate(6000, 2)), 60, 30)
-	got := filter(m.targets, nil, "e")
-	want := 0
-	for _, tg := range m.targets {
-		if subsequence(tg.text, []rune("e")) {
-			want++
+	rankedAsFuzzy(t, m.targets, []string{"e", "E", "ma", "market predi", "Gpu", "c 1", "l03 › ", "thedata", "zzz", "é"})
+}
+
+func TestFilterRanksAsFuzzyOnTheCorpus(t *testing.T) {
+	v, err := loader.Load(dirFS(loadtest.CorpusDir(t)), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rankedAsFuzzy(t, buildTargets(buildTree(v)), []string{"a", "s", "k", "ai", "Bitcoin", "bankless › ", "how to", "über", "ml ops"})
+}
+
+func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
+	t.Helper()
+	texts := make([]string, len(ts))
+	for i, tg := range ts {
+		texts[i] = tg.text
+	}
+	for _, q := range queries {
+		got, want := filter(ts, nil, q), fuzzy.Find(strings.TrimSpace(q), texts)
+		if len(got) != len(want) {
+			t.Errorf("%q: %d matches, fuzzy %d", q, len(got), len(want))
+			continue
+		}
+		for i, w := range want {
+			g := got[i]
+			if g.target != w.Index || g.score != w.Score || !slices.Equal(ts[g.target].matchedOffsets(q), w.MatchedIndexes) {
+				t.Errorf("%q: row %d is %q (%d, %v), fuzzy %q (%d, %v)", q, i, texts[g.target], g.score,
+					ts[g.target].matchedOffsets(q), w.Str, w.Score, w.MatchedIndexes)
+				break
+			}
 		}
 	}
-	if len(got) != want || want <= scoreLimit {
-		t.Fatalf("%d matches, want %d (more than %d)", len(got), want, scoreLimit)
-	}
-	seen := map[int]bool{}
-	for i, mt := range got {
-		if seen[mt.target] {
-			t.Fatalf("target %d listed twice", mt.target)
+}
+
+// TestScoreAgreesWithFuzzy tries random texts and queries made of letters
+// of both cases, separators, runes that fold to ASCII letters, other
+// non-ASCII runes, invalid UTF-8 and NUL.
+func TestScoreAgreesWithFuzzy(t *testing.T) {
+	ascii := []string{"a", "A", "b", "B", "k", "K", "s", "S", "x", " ", "_", "-", ".", "/", "\\"}
+	other := []string{"é", "É", "ß", "›", "\u212a", "\u017f", "\x00", "\xff", "\xe2\x84"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(n int, pieces ...[]string) string {
+		var b strings.Builder
+		for range n {
+			p := pieces[rng.IntN(len(pieces))]
+			b.WriteString(p[rng.IntN(len(p))])
 		}
-		seen[mt.target] = true
-		if i < scoreLimit && len(mt.matched) != 1 {
-			t.Errorf("scored match %d has no highlight", i)
+		return b.String()
+	}
+	for i := range 100000 {
+		s, q := word(rng.IntN(16), ascii, ascii, other), word(1+rng.IntN(4), ascii)
+		if i%4 == 0 {
+			q = word(1+rng.IntN(3), ascii, other)
+		}
+		var at []int
+		tg := newTarget(nil, s, len(s))
+		sc, ok := tg.fuzzyScore(newPattern(q), &at)
+		want := fuzzy.Find(q, []string{s})
+		if ok != (len(want) == 1) || ok && (sc != want[0].Score || !slices.Equal(at, want[0].MatchedIndexes)) {
+			t.Fatalf("%q in %q: score %d %v %v, fuzzy %v", q, s, sc, ok, at, want)
 		}
 	}
 }

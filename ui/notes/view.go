@@ -72,7 +72,8 @@ func (m Model) row(r int) string {
 			base = cur
 		}
 		mt := m.matches[r]
-		line := base.Render(mark) + m.highlight(m.targets[mt.target], mt.matched, base)
+		t := &m.targets[mt.target]
+		line := base.Render(mark) + m.highlight(t, t.matchedOffsets(m.ranked), base)
 		if pad := m.width - ansi.StringWidth(line); pad > 0 {
 			line += base.Render(strings.Repeat(" ", pad))
 		}
@@ -112,7 +113,7 @@ func (m Model) treeRow(n node, i int) string {
 
 // highlight styles the matched bytes of a target over base; the part after
 // the title (channel › video) is dimmed.
-func (m Model) highlight(t target, matched []int, base lipgloss.Style) string {
+func (m Model) highlight(t *target, matched []int, base lipgloss.Style) string {
 	st := m.c.Styles
 	styles := [...]lipgloss.Style{st.Note.Inherit(base), st.Dim.Inherit(base), st.Match.Inherit(base)}
 	const title, place, hit = 0, 1, 2
