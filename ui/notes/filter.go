@@ -18,11 +18,24 @@ type target struct {
 	text     string
 	lower    string // text with ASCII letters lower-cased
 	oddFold  bool   // text holds a non-ASCII rune that folds to an ASCII letter
+	bytes    uint64 // byteSet(lower)
 	titleEnd int    // bytes of text that are the title
 }
 
 func newTarget(n *model.Note, text string, titleEnd int) target {
-	return target{note: n, text: text, lower: asciiLower(text), oddFold: foldsToASCII(text), titleEnd: titleEnd}
+	t := target{note: n, text: text, lower: asciiLower(text), oddFold: foldsToASCII(text), titleEnd: titleEnd}
+	t.bytes = byteSet(t.lower)
+	return t
+}
+
+// byteSet has bit b%64 set for each byte b of s: a target lacking a bit of
+// an ASCII query cannot match it, which one AND tells.
+func byteSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= 1 << (s[i] % 64)
+	}
+	return set
 }
 
 // targetSep separates the title from where the note lives.
@@ -152,11 +165,12 @@ type pattern struct {
 	text  string
 	runes []rune
 	lower string // the query with ASCII letters lower-cased
+	bytes uint64 // byteSet(lower)
 	ascii bool
 }
 
 func newPattern(query string) pattern {
-	return pattern{text: query, runes: []rune(query), lower: asciiLower(query), ascii: isASCII(query)}
+	return pattern{text: query, runes: []rune(query), lower: asciiLower(query), bytes: byteSet(asciiLower(query)), ascii: isASCII(query)}
 }
 
 // holds reports whether t holds p as a subsequence, as fuzzy folds case.
@@ -165,6 +179,9 @@ func newPattern(query string) pattern {
 func (t *target) holds(p pattern) bool {
 	if t.oddFold || !p.ascii {
 		return subsequence(t.text, p.runes)
+	}
+	if p.bytes&^t.bytes != 0 {
+		return false
 	}
 	s := t.lower
 	for i := 0; i < len(p.lower); i++ {
