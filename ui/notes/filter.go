@@ -22,10 +22,8 @@ type target struct {
 	titleEnd int    // bytes of text that are the title
 }
 
-func newTarget(n *model.Note, text string, titleEnd int) target {
-	t := target{note: n, text: text, lower: asciiLower(text), oddFold: foldsToASCII(text), titleEnd: titleEnd}
-	t.bytes = byteSet(t.lower)
-	return t
+func newTarget(n *model.Note, text, lower string, titleEnd int) target {
+	return target{note: n, text: text, lower: lower, oddFold: foldsToASCII(text), bytes: byteSet(lower), titleEnd: titleEnd}
 }
 
 // byteSet has bit b%64 set for each byte b of s: a target lacking a bit of
@@ -42,25 +40,40 @@ func byteSet(s string) uint64 {
 const targetSep = "  "
 
 // buildTargets walks the tree so every note gets the channel and video
-// group it is listed under.
+// group it is listed under. The texts lie end to end in one string, and
+// their lower-cased copies in another, so the filter reads memory in order.
 func buildTargets(t []node) []target {
-	out := make([]target, 0, len(t))
+	type placed struct {
+		note          *model.Note
+		end, titleEnd int
+	}
+	var all []byte
+	var ps []placed
 	var channel, video string
 	for _, n := range t {
-		switch {
-		case n.kind == channelRow:
+		switch n.kind {
+		case channelRow:
 			channel, video = n.label, ""
-		case n.kind == videoRow:
+		case videoRow:
 			video = n.label
-		case n.depth == 0:
-			out = append(out, newTarget(n.note, n.label, len(n.label)))
 		default:
-			where := channel
-			if n.depth == 2 && video != "" {
-				where += " › " + video
+			all = append(all, n.label...)
+			if n.depth > 0 {
+				all = append(append(all, targetSep...), channel...)
+				if n.depth == 2 && video != "" {
+					all = append(append(all, " › "...), video...)
+				}
 			}
-			out = append(out, newTarget(n.note, n.label+targetSep+where, len(n.label)))
+			ps = append(ps, placed{note: n.note, end: len(all), titleEnd: len(n.label)})
 		}
+	}
+	text := string(all)
+	lower := asciiLower(text)
+	out := make([]target, len(ps))
+	start := 0
+	for i, p := range ps {
+		out[i] = newTarget(p.note, text[start:p.end], lower[start:p.end], p.titleEnd)
+		start = p.end
 	}
 	return out
 }

@@ -266,7 +266,7 @@ func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
 	queries := []string{"gpus", "GPU", "cafe", "café", "k", "kk", "\u212a", "ab", "a_b", "s", "ſ", "ß", "àéî", "[]", "]", "zz", "gd", "gds", "›"}
 	var ts []target
 	for _, s := range texts {
-		ts = append(ts, newTarget(nil, s, len(s)))
+		ts = append(ts, newTarget(nil, s, asciiLower(s), len(s)))
 	}
 	for _, q := range queries {
 		fast := map[int]bool{}
@@ -360,7 +360,7 @@ func TestScoreAgreesWithFuzzy(t *testing.T) {
 			q = word(1+rng.IntN(3), ascii, other)
 		}
 		var at []int
-		tg := newTarget(nil, s, len(s))
+		tg := newTarget(nil, s, asciiLower(s), len(s))
 		sc, ok := tg.fuzzyScore(newPattern(q), &at)
 		want := fuzzy.Find(q, []string{s})
 		if ok != (len(want) == 1) || ok && (sc != want[0].Score || !slices.Equal(at, want[0].MatchedIndexes)) {
