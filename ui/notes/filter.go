@@ -105,10 +105,10 @@ func filter(ts []target, candidates []int, query string) []match {
 			if candidates != nil {
 				i = candidates[k]
 			}
-			if !ts[i].holds(p) {
+			if !ts[i].holds(&p) {
 				continue
 			}
-			if sc, ok := ts[i].fuzzyScore(p, nil); ok {
+			if sc, ok := ts[i].score(&p, nil); ok {
 				found[part] = append(found[part], match{target: i, score: sc})
 			}
 		}
@@ -154,7 +154,8 @@ func byScore(ms []match) []match {
 // matches, for highlighting a row.
 func (t *target) matchedOffsets(query string) []int {
 	var at []int
-	t.fuzzyScore(newPattern(strings.TrimSpace(query)), &at)
+	p := newPattern(strings.TrimSpace(query))
+	t.score(&p, &at)
 	return at
 }
 
@@ -171,40 +172,6 @@ func parallel(n int, work func(part, from, to int)) int {
 	}
 	wg.Wait()
 	return parts
-}
-
-// pattern is a query made ready for matching.
-type pattern struct {
-	text  string
-	runes []rune
-	lower string // the query with ASCII letters lower-cased
-	bytes uint64 // byteSet(lower)
-	ascii bool
-}
-
-func newPattern(query string) pattern {
-	return pattern{text: query, runes: []rune(query), lower: asciiLower(query), bytes: byteSet(asciiLower(query)), ascii: isASCII(query)}
-}
-
-// holds reports whether t holds p as a subsequence, as fuzzy folds case.
-// An ASCII query can only match ASCII letters (bar two odd runes), so it is
-// matched byte by byte in lower, each byte found with a fast IndexByte.
-func (t *target) holds(p pattern) bool {
-	if t.oddFold || !p.ascii {
-		return subsequence(t.text, p.runes)
-	}
-	if p.bytes&^t.bytes != 0 {
-		return false
-	}
-	s := t.lower
-	for i := 0; i < len(p.lower); i++ {
-		at := strings.IndexByte(s, p.lower[i])
-		if at < 0 {
-			return false
-		}
-		s = s[at+1:]
-	}
-	return true
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay put.
@@ -230,38 +197,3 @@ func isASCII(s string) bool {
 // foldsToASCII reports whether s holds one of the two non-ASCII runes
 // that fold to an ASCII letter: long s and the Kelvin sign.
 func foldsToASCII(s string) bool { return strings.ContainsAny(s, "\u017f\u212a") }
-
-// subsequence reports whether the runes of pattern appear in s in order,
-// folding case as fuzzy does; it is exactly fuzzy's condition for a match.
-func subsequence(s string, pattern []rune) bool {
-	i := 0
-	p := pattern[0]
-	lower := p | 0x20 // p as a lower-case ASCII letter, when it is one
-	letter := lower >= 'a' && lower <= 'z'
-	for j := 0; j < len(s); {
-		c := rune(s[j])
-		size := 1
-		var hit bool
-		switch {
-		case c < utf8.RuneSelf && letter:
-			hit = c|0x20 == lower
-		case c < utf8.RuneSelf && p < utf8.RuneSelf:
-			hit = c == p
-		default:
-			if c >= utf8.RuneSelf {
-				c, size = utf8.DecodeRuneInString(s[j:])
-			}
-			hit = c == p || strings.EqualFold(string(c), string(p))
-		}
-		j += size
-		if hit {
-			if i++; i == len(pattern) {
-				return true
-			}
-			p = pattern[i]
-			lower = p | 0x20
-			letter = lower >= 'a' && lower <= 'z'
-		}
-	}
-	return false
-}

@@ -1,15 +1,86 @@
 package notes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 )
 
+// pattern is a query made ready for matching.
+type pattern struct {
+	lower string   // the query with ASCII letters lower-cased
+	folds [][]rune // for each rune of the query, the runes equal to it under simple case folding
+	bytes uint64   // byteSet(lower)
+	ascii bool
+}
+
+func newPattern(query string) pattern {
+	p := pattern{lower: asciiLower(query), ascii: isASCII(query)}
+	p.bytes = byteSet(p.lower)
+	for _, r := range query {
+		folds := []rune{r}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			folds = append(folds, f)
+		}
+		p.folds = append(p.folds, folds)
+	}
+	return p
+}
+
+// find is the byte offset in t's text of the first rune at or after from
+// that folds to rune i of p, or -1. An ASCII query can only match ASCII
+// letters (bar two odd runes), so it is found in lower with IndexByte.
+func (p *pattern) find(t *target, i, from int) int {
+	if p.ascii && !t.oddFold {
+		if from >= len(t.lower) {
+			return -1
+		}
+		if at := strings.IndexByte(t.lower[from:], p.lower[i]); at >= 0 {
+			return from + at
+		}
+		return -1
+	}
+	for at := from; at < len(t.text); {
+		c, size := runeAt(t.text, at)
+		if slices.Contains(p.folds[i], c) {
+			return at
+		}
+		at += size
+	}
+	return -1
+}
+
+// holds reports whether t holds p as a subsequence, as fuzzy folds case:
+// fuzzy's condition for a match, cheaper to test than the score.
+func (t *target) holds(p *pattern) bool {
+	if p.ascii && !t.oddFold {
+		if p.bytes&^t.bytes != 0 {
+			return false
+		}
+		s := t.lower
+		for i := 0; i < len(p.lower); i++ {
+			at := strings.IndexByte(s, p.lower[i])
+			if at < 0 {
+				return false
+			}
+			s = s[at+1:]
+		}
+		return true
+	}
+	from := 0
+	for i := range p.folds {
+		at := p.find(t, i, from)
+		if at < 0 {
+			return false
+		}
+		from = after(t.text, at)
+	}
+	return true
+}
+
 // The bonuses and penalties of github.com/sahilm/fuzzy, whose score
-// scoreASCII computes.
+// target.score computes.
 const (
 	firstCharMatchBonus            = 10
 	matchFollowingSeparatorBonus   = 20
@@ -19,61 +90,49 @@ const (
 	maxUnmatchedLeadingCharPenalty = -15
 )
 
-// fuzzyScore is fuzzy's score of t for p, and whether t matches at all;
-// with matched non-nil, the byte offsets of the matched runes are appended
-// to it. An ASCII query is scored here, without allocating; others by the
-// library.
-func (t *target) fuzzyScore(p pattern, matched *[]int) (int, bool) {
-	if p.ascii && !t.oddFold {
-		return scoreASCII(t.text, t.lower, p.lower, matched)
-	}
-	found := fuzzy.Find(p.text, []string{t.text})
-	if len(found) == 0 {
+// score is fuzzy's score of t for p, and whether t matches at all; with
+// matched non-nil, the byte offsets of the matched runes are appended to
+// it. Fuzzy walks the text rune by rune: each place a query rune matches is
+// scored, and the best so far is taken when the next query rune comes up
+// (for the last one, at the end). Only those places change anything, so
+// this jumps from one to the next (see find), without allocating.
+func (t *target) score(p *pattern, matched *[]int) (total int, ok bool) {
+	if len(p.folds) == 0 {
 		return 0, false
 	}
-	if matched != nil {
-		*matched = append(*matched, found[0].MatchedIndexes...)
+	if nul := strings.IndexByte(t.text, 0); nul >= 0 { // fuzzy stops at a NUL
+		cut := *t
+		cut.text, cut.lower = t.text[:nul], t.lower[:nul]
+		t = &cut
 	}
-	return found[0].Score, true
-}
-
-// scoreASCII is fuzzy's score of text for the lower-cased ASCII query q,
-// lower being text with its ASCII letters lower-cased (and no rune that
-// folds to one). Fuzzy walks the text rune by rune: each place a query rune
-// matches is scored, and the best so far is taken when the next query rune
-// comes up (for the last one, at the end). Only those places change
-// anything, so this jumps from one to the next with IndexByte.
-func scoreASCII(text, lower, q string, matched *[]int) (total int, ok bool) {
-	if q == "" {
-		return 0, false
-	}
-	if nul := strings.IndexByte(text, 0); nul >= 0 { // fuzzy stops at a NUL
-		text, lower = text[:nul], lower[:nul]
-	}
-	qi, count, lastMatch := 0, 0, -1
+	text := t.text
+	qi, count, lastMatchEnd := 0, 0, -1
 	best, bestAt, adjacent := -1, -1, 0
-	candFrom, nextFrom := 0, 1
-	for {
-		cand := indexFrom(lower, q[qi], candFrom)
-		next := len(text) // where the next query rune comes up
-		if qi < len(q)-1 {
-			if next = indexFrom(lower, q[qi+1], nextFrom); next < 0 {
-				return 0, false
-			}
+	// upcoming is where the query rune after qi comes up at or after from;
+	// for the last one, the end
+	upcoming := func(from int) int {
+		if qi == len(p.folds)-1 {
+			return len(text)
 		}
+		return p.find(t, qi+1, from)
+	}
+	cand := p.find(t, 0, 0)
+	next := upcoming(0) // one at 0 comes up before any place to take
+	for next >= 0 {
 		if cand >= 0 && cand < next {
 			sc := 0
 			if cand == 0 {
 				sc += firstCharMatchBonus
 			} else {
 				last, _ := utf8.DecodeLastRuneInString(text[:cand])
-				if unicode.IsLower(last) && unicode.IsUpper(rune(text[cand])) {
+				c, _ := runeAt(text, cand)
+				if unicode.IsLower(last) && unicode.IsUpper(c) {
 					sc += camelCaseMatchBonus
 				}
 				if isSeparator(last) {
 					sc += matchFollowingSeparatorBonus
 				}
-				if lastMatch == cand-1 {
+				if cand == lastMatchEnd {
 					// each match next to the last earns more than the one before
 					bonus := adjacent*2 + adjacentMatchBonus
 					sc += bonus
@@ -83,7 +142,7 @@ func scoreASCII(text, lower, q string, matched *[]int) (total int, ok bool) {
 			if sc > best {
 				best, bestAt = sc, cand
 			}
-			candFrom, nextFrom = cand+1, cand+1
+			cand = p.find(t, qi, after(text, cand))
 			continue
 		}
 		if bestAt >= 0 { // take the best place so far
@@ -92,29 +151,34 @@ func scoreASCII(text, lower, q string, matched *[]int) (total int, ok bool) {
 			}
 			total += best
 			count++
-			lastMatch = bestAt
+			lastMatchEnd = after(text, bestAt)
 			if matched != nil {
 				*matched = append(*matched, bestAt)
 			}
 			best = -1
 			qi++
+			cand = next // the rune that came up is the next one to place
 		}
 		if next == len(text) {
-			return total + count - len(text), count == len(q)
+			return total + count - len(text), count == len(p.folds)
 		}
-		candFrom, nextFrom = next, next+1
+		next = upcoming(after(text, next))
 	}
+	return 0, false
 }
 
-// indexFrom is the index of the first c in s at or after from, or -1.
-func indexFrom(s string, c byte, from int) int {
-	if from >= len(s) {
-		return -1
+// runeAt decodes the rune at byte i of s.
+func runeAt(s string, i int) (rune, int) {
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
 	}
-	if i := strings.IndexByte(s[from:], c); i >= 0 {
-		return from + i
-	}
-	return -1
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// after is the offset of the rune after the one at byte i of s.
+func after(s string, i int) int {
+	_, size := runeAt(s, i)
+	return i + size
 }
 
 func isSeparator(r rune) bool {
