@@ -65,7 +65,7 @@ func vaultDir(dir string) (fs.FS, error) {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: cannot read the directory", dir)
 	}
-	return os.DirFS(dir), nil
+	return loader.Dir(dir), nil
 }
 
 // parseArgs parses fl over args, allowing flags after the positionals, and

@@ -73,7 +73,7 @@ func BenchmarkReadOnlyGenerated20k(b *testing.B) {
 // sampled, to report its peak and live heap as ratios to the bytes of the
 // notes it read.
 func benchmarkLoad(b *testing.B, dir string) {
-	fsys := os.DirFS(dir)
+	fsys := Dir(dir)
 	size := vaultBytes(b, fsys)
 	load := func() {
 		v, err := Load(fsys, Options{})
@@ -100,7 +100,7 @@ func benchmarkLoad(b *testing.B, dir string) {
 // benchmarkReadOnly walks and reads the same files the same way Load does
 // (same walk, same worker pool), without parsing them.
 func benchmarkReadOnly(b *testing.B, dir string) {
-	fsys := os.DirFS(dir)
+	fsys := Dir(dir)
 	timeEach(b, vaultBytes(b, fsys), func() {
 		w, err := walk(fsys)
 		if err != nil {

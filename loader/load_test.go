@@ -209,6 +209,13 @@ func TestLoadUnreadable(t *testing.T) {
 	}
 }
 
+// disks are the two ways to load a folder: through os.DirFS, and through
+// Dir, which reads note files with plain system calls.
+var disks = []struct {
+	name string
+	fs   func(dir string) fs.FS
+}{{"os.DirFS", os.DirFS}, {"Dir", Dir}}
+
 func TestLoadRootErrors(t *testing.T) {
 	dir := t.TempDir()
 	notDir := filepath.Join(dir, "note.md")
@@ -258,64 +265,72 @@ func TestLoadDisk(t *testing.T) {
 	link("nowhere.png", "dangling.png") // not a note: no problem
 	link("loop", "loop")                // a loop is one, whatever its name
 
-	v, err := Load(os.DirFS(dir), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantNotes := []string{"ch/note.md", "ch/x.md/inside.md", "copy.md", "\u202echan\u202c/rtl.md"}
-	if got := notePaths(v); !reflect.DeepEqual(got, wantNotes) {
-		t.Errorf("notes\n%q, want\n%q", got, wantNotes)
-	}
-	wantProblems := []string{
-		"a.md: unreadable symbolic link: too many levels of symbolic links",
-		"b.md: unreadable symbolic link: too many levels of symbolic links",
-		"ch/back: symbolic link to a directory: not followed",
-		"ch/x.md: is a directory, not a note",
-		"dangling.md: unreadable symbolic link: no such file or directory",
-		"loop: unreadable symbolic link: too many levels of symbolic links",
-		"self.md: unreadable symbolic link: too many levels of symbolic links",
-	}
-	if got := problemStrings(v.Problems); !reflect.DeepEqual(got, wantProblems) {
-		t.Errorf("problems\n%q, want\n%q", got, wantProblems)
-	}
-	n := v.Note("ch/note.md")
-	if n.Title != "Windows" || len(n.Sections) != 1 || n.Sections[0].Line != 4 || len(n.Timestamps) != 1 || n.Timestamps[0].Seconds != 62 || n.Timestamps[0].Line != 5 {
-		t.Errorf("CRLF note: title %q sections %+v timestamps %+v", n.Title, n.Sections, n.Timestamps)
-	}
-	if v.Note("\u202echan\u202c/rtl.md").Channel != "\u202echan\u202c" {
-		t.Error("bidi folder name not kept as the channel")
+	for _, disk := range disks {
+		t.Run(disk.name, func(t *testing.T) {
+			v, err := Load(disk.fs(dir), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantNotes := []string{"ch/note.md", "ch/x.md/inside.md", "copy.md", "\u202echan\u202c/rtl.md"}
+			if got := notePaths(v); !reflect.DeepEqual(got, wantNotes) {
+				t.Errorf("notes\n%q, want\n%q", got, wantNotes)
+			}
+			wantProblems := []string{
+				"a.md: unreadable symbolic link: too many levels of symbolic links",
+				"b.md: unreadable symbolic link: too many levels of symbolic links",
+				"ch/back: symbolic link to a directory: not followed",
+				"ch/x.md: is a directory, not a note",
+				"dangling.md: unreadable symbolic link: no such file or directory",
+				"loop: unreadable symbolic link: too many levels of symbolic links",
+				"self.md: unreadable symbolic link: too many levels of symbolic links",
+			}
+			if got := problemStrings(v.Problems); !reflect.DeepEqual(got, wantProblems) {
+				t.Errorf("problems\n%q, want\n%q", got, wantProblems)
+			}
+			n := v.Note("ch/note.md")
+			if n.Title != "Windows" || len(n.Sections) != 1 || n.Sections[0].Line != 4 || len(n.Timestamps) != 1 || n.Timestamps[0].Seconds != 62 || n.Timestamps[0].Line != 5 {
+				t.Errorf("CRLF note: title %q sections %+v timestamps %+v", n.Title, n.Sections, n.Timestamps)
+			}
+			if v.Note("\u202echan\u202c/rtl.md").Channel != "\u202echan\u202c" {
+				t.Error("bidi folder name not kept as the channel")
+			}
+		})
 	}
 }
 
 // TestLoadTestdata loads the hostile files kept in testdata/vault.
 func TestLoadTestdata(t *testing.T) {
-	v, err := Load(os.DirFS("testdata/vault"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantNotes := []string{"demo/crlf_bom.md", "demo/demo.md", "demo/latin1.md", "demo/minutes.md", "index.md"}
-	if got := notePaths(v); !reflect.DeepEqual(got, wantNotes) {
-		t.Errorf("notes\n%q, want\n%q", got, wantNotes)
-	}
-	wantProblems := []string{
-		"demo/binary.md: binary file (NUL byte): skipped",
-		"demo/latin1.md: invalid UTF-8 replaced with U+FFFD",
-	}
-	if got := problemStrings(v.Problems); !reflect.DeepEqual(got, wantProblems) {
-		t.Errorf("problems\n%q, want\n%q", got, wantProblems)
-	}
-	if n := v.Note("demo/latin1.md"); n.Title != "Caf\uFFFD cr\uFFFDme" {
-		t.Errorf("latin1 title %q", n.Title)
-	}
-	if n := v.Note("demo/crlf_bom.md"); n.Title != "Windows note" || n.VideoID != "LKlE93-SDpc" || len(n.Sections) != 2 || n.Sections[1].Title != "Setext part" {
-		t.Errorf("crlf note %q %q %+v", n.Title, n.VideoID, n.Sections)
-	}
-	if got := secondsOf(v.Note("demo/minutes.md")); !reflect.DeepEqual(got, []int{0, 2554, 2590, -1}) {
-		t.Errorf("minutes note seconds %v", got)
-	}
-	demo := v.Channel("demo")
-	if demo == nil || len(demo.Videos) != 1 || demo.Videos[0].Title != "A demo video" ||
-		!reflect.DeepEqual(notePathsOf(demo.Videos[0].Notes), []string{"demo/crlf_bom.md", "demo/minutes.md"}) {
-		t.Fatalf("demo channel %+v", demo)
+	for _, disk := range disks {
+		t.Run(disk.name, func(t *testing.T) {
+			v, err := Load(disk.fs("testdata/vault"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantNotes := []string{"demo/crlf_bom.md", "demo/demo.md", "demo/latin1.md", "demo/minutes.md", "index.md"}
+			if got := notePaths(v); !reflect.DeepEqual(got, wantNotes) {
+				t.Errorf("notes\n%q, want\n%q", got, wantNotes)
+			}
+			wantProblems := []string{
+				"demo/binary.md: binary file (NUL byte): skipped",
+				"demo/latin1.md: invalid UTF-8 replaced with U+FFFD",
+			}
+			if got := problemStrings(v.Problems); !reflect.DeepEqual(got, wantProblems) {
+				t.Errorf("problems\n%q, want\n%q", got, wantProblems)
+			}
+			if n := v.Note("demo/latin1.md"); n.Title != "Caf\uFFFD cr\uFFFDme" {
+				t.Errorf("latin1 title %q", n.Title)
+			}
+			if n := v.Note("demo/crlf_bom.md"); n.Title != "Windows note" || n.VideoID != "LKlE93-SDpc" || len(n.Sections) != 2 || n.Sections[1].Title != "Setext part" {
+				t.Errorf("crlf note %q %q %+v", n.Title, n.VideoID, n.Sections)
+			}
+			if got := secondsOf(v.Note("demo/minutes.md")); !reflect.DeepEqual(got, []int{0, 2554, 2590, -1}) {
+				t.Errorf("minutes note seconds %v", got)
+			}
+			demo := v.Channel("demo")
+			if demo == nil || len(demo.Videos) != 1 || demo.Videos[0].Title != "A demo video" ||
+				!reflect.DeepEqual(notePathsOf(demo.Videos[0].Notes), []string{"demo/crlf_bom.md", "demo/minutes.md"}) {
+				t.Fatalf("demo channel %+v", demo)
+			}
+		})
 	}
 }

@@ -23,15 +23,17 @@ func TestLoadSkipsFIFO(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "note.md"), []byte("# Note\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	v, err := Load(os.DirFS(dir), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := notePaths(v); !reflect.DeepEqual(got, []string{"note.md"}) {
-		t.Errorf("notes %q", got)
-	}
-	want := []string{"pipe.md: not a regular file: skipped", "to-pipe.md: not a regular file: skipped"}
-	if got := problemStrings(v.Problems); !reflect.DeepEqual(got, want) {
-		t.Errorf("problems\n%q, want\n%q", got, want)
+	for _, disk := range disks {
+		v, err := Load(disk.fs(dir), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := notePaths(v); !reflect.DeepEqual(got, []string{"note.md"}) {
+			t.Errorf("%s: notes %q", disk.name, got)
+		}
+		want := []string{"pipe.md: not a regular file: skipped", "to-pipe.md: not a regular file: skipped"}
+		if got := problemStrings(v.Problems); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: problems\n%q, want\n%q", disk.name, got, want)
+		}
 	}
 }

@@ -30,7 +30,7 @@ type reader struct {
 
 // read returns the bytes of the file at p.
 func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
-	f, err := fsys.Open(p)
+	f, err := open(fsys, p)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,11 @@
+//go:build !unix
+
+package loader
+
+import "errors"
+
+// canOpenRaw tells that openRaw does not work here: files are opened
+// through the fs.FS.
+const canOpenRaw = false
+
+func openRaw(path, name string) (openedFile, error) { return nil, errors.ErrUnsupported }
