@@ -29,8 +29,9 @@ func newPattern(query string) pattern {
 }
 
 // find is the byte offset in t's text of the first rune at or after from
-// that folds to rune i of p, or -1. An ASCII query can only match ASCII
-// letters (bar two odd runes), so it is found in lower with IndexByte.
+// that folds to rune i of p, or -1. An ASCII query matches only ASCII runes
+// unless the text holds long s or the Kelvin sign, so it is found in lower
+// with IndexByte.
 func (p *pattern) find(t *target, i, from int) int {
 	if p.ascii && !t.oddFold {
 		if from >= len(t.lower) {
@@ -88,6 +89,11 @@ const (
 	adjacentMatchBonus             = 5
 	unmatchedLeadingCharPenalty    = -5
 	maxUnmatchedLeadingCharPenalty = -15
+
+	// maxLaterBonus is the most a place after the first one for a query rune
+	// can earn, unless it is next to the last match (only the first can
+	// be): a rune after a separator does not follow a lower-case letter.
+	maxLaterBonus = max(camelCaseMatchBonus, matchFollowingSeparatorBonus)
 )
 
 // score is fuzzy's score of t for p, and whether t matches at all; with
@@ -117,7 +123,11 @@ func (t *target) score(p *pattern, matched *[]int) (total int, ok bool) {
 		return p.find(t, qi+1, from)
 	}
 	cand := p.find(t, 0, 0)
-	next := upcoming(0) // one at 0 comes up before any place to take
+	if cand < 0 {
+		return 0, false
+	}
+	// the next query rune coming up before the first place takes nothing
+	next := upcoming(after(text, cand))
 	for next >= 0 {
 		if cand >= 0 && cand < next {
 			sc := 0
@@ -142,7 +152,11 @@ func (t *target) score(p *pattern, matched *[]int) (total int, ok bool) {
 			if sc > best {
 				best, bestAt = sc, cand
 			}
-			cand = p.find(t, qi, after(text, cand))
+			if best >= maxLaterBonus {
+				cand = -1 // no later place can beat it
+			} else {
+				cand = p.find(t, qi, after(text, cand))
+			}
 			continue
 		}
 		if bestAt >= 0 { // take the best place so far
