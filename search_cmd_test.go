@@ -107,7 +107,7 @@ func TestSearchTerminalSafety(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "İstanbul by night") {
 			t.Fatalf("exit %d, output %q", code, out)
 		}
-		if strings.ContainsAny(out, "\x1b\x9b") || strings.Contains(out, `\u001b`) {
+		if strings.ContainsAny(out, "\x1b\u009b") || strings.Contains(out, `\u001b`) {
 			t.Errorf("%s output carries an escape: %q", flag, out)
 		}
 	}

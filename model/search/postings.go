@@ -136,15 +136,6 @@ func (b bitset) andNot(o bitset) {
 	}
 }
 
-func (b bitset) empty() bool {
-	for _, w := range b {
-		if w != 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // wordNotes is the set of notes holding a word.
 func (ix *Index) wordNotes(word string, prefix bool) bitset {
 	set := newBitset(len(ix.notes))

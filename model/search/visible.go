@@ -12,7 +12,7 @@ import (
 // HTML entities decoded. Everything else is kept as written; punctuation
 // never makes a token anyway.
 func appendVisible(dst []byte, line string) []byte {
-	if strings.IndexAny(line, "<[&") < 0 {
+	if !strings.ContainsAny(line, "<[&") {
 		return append(dst, line...)
 	}
 	for i := 0; i < len(line); {
