@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,25 +10,22 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/loader"
+	"tubenotes/loader/demo"
 	"tubenotes/model"
 )
 
-// seedNote loads the project's seed note, ../shared/seeds beside the
-// repository root (the folder holding go.mod), as a bankless note.
+// seedNote is the project's seed note, as the demo vault carries it (a
+// byte-for-byte copy of ../shared/seeds, checked in loader/demo), so these
+// tests run in any clone.
 func seedNote(t testing.TB) (*model.Vault, *model.Note) {
 	t.Helper()
-	dir, err := os.Getwd()
-	for err == nil {
-		if _, statErr := os.Stat(filepath.Join(dir, "go.mod")); statErr == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("seed note not found: no go.mod above the test")
-		}
-		dir = filepath.Dir(dir)
+	const path = "bankless/importance_of_gpus_for_deep_learning.md"
+	data, err := fs.ReadFile(demo.FS(), path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	file := filepath.Join(filepath.Dir(dir), "shared", "seeds", "000_ba0ac51fdd69bf60.md")
-	return readNote(t, file, "bankless/importance_of_gpus_for_deep_learning.md")
+	n := parse(t, path, string(data))
+	return vaultOf(n), n
 }
 
 // parse makes a note of text as the loader would, at path.
@@ -48,7 +46,7 @@ func readNote(t testing.TB, file, path string) (*model.Vault, *model.Note) {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
-		t.Skipf("%s not found (%v): the test needs the shared files beside the repository", file, err)
+		t.Fatal(err)
 	}
 	n := parse(t, path, string(data))
 	return vaultOf(n), n
