@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
 	"tubenotes/ui/search"
 )
@@ -122,7 +123,7 @@ func (m *Model) follow() {
 	m.sections.SetCurrent(cur)
 	section := ""
 	if cur >= 0 && cur < len(n.Sections) {
-		section = common.HeadingText(n.Sections[cur].Title)
+		section = engine.Plain(n.Sections[cur].Title)
 	}
 	m.status.SetCrumbs(n.Channel, n.Title, section)
 }

@@ -2,22 +2,6 @@ package common
 
 import "testing"
 
-func TestHeadingText(t *testing.T) {
-	cases := map[string]string{
-		"Plain":                      "Plain",
-		"[[Impact of AI|AI stocks]]": "AI stocks",
-		"About [[note]] and [[a#b]]": "About note and a",
-		"**Bold** and `code`":        "Bold and code",
-		"Broken [[link":              "Broken [[link",
-		"[[ x | y ]] tail":           "y tail",
-	}
-	for in, want := range cases {
-		if got := HeadingText(in); got != want {
-			t.Errorf("HeadingText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestClock(t *testing.T) {
 	cases := map[int]string{0: "0:00", 28: "0:28", 65: "1:05", 3723: "1:02:03", 36000: "10:00:00", -5: "0:00"}
 	for s, want := range cases {

@@ -4,6 +4,7 @@ package sections
 
 import (
 	"strings"
+	"tubenotes/model/search"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -72,7 +73,7 @@ func (m *Model) SetNote(n *model.Note) {
 	}
 	m.rows = make([]row, len(n.Sections))
 	for i, s := range n.Sections {
-		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(common.HeadingText(s.Title))}
+		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(search.Plain(s.Title))}
 		if r.first >= 0 {
 			r.clock = common.Clock(int(n.Timestamps[r.first].Seconds))
 		}

@@ -108,3 +108,22 @@ func TestTinyAndEmpty(t *testing.T) {
 		t.Errorf("no note: %q", m.View())
 	}
 }
+
+func TestHeadingsShowWhatAReaderSees(t *testing.T) {
+	text := "---\nvideoId: LKlE93-SDpc\n---\n# [A video](https://www.youtube.com/watch?v=LKlE93-SDpc)\n\n" +
+		"## Why it matters <a class=\"yt-timestamp\" data-t=\"00:00:44\">[00:00:44]</a>\n\n" +
+		"## On [[other_note | other notes]] and **bold** `code`\n"
+	n, _ := loader.ParseNote("c/n.md", []byte(text), loader.TimestampsAuto)
+	got := strings.Split(ansi.Strip(pane(n, 50, 5).View()), "\n")
+	want := []string{
+		"Sections",
+		"A video",
+		"0:44 Why it matters",
+		"On other notes and bold code",
+	}
+	for i, w := range want {
+		if line := strings.Join(strings.Fields(got[i]), " "); line != w {
+			t.Errorf("line %d = %q, want %q", i, got[i], w)
+		}
+	}
+}
