@@ -46,22 +46,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("export", "export [--timestamps auto|hms|ms] PATH", stderr)
 	var lf loadFlags
 	lf.register(fl)
-	paths, err := parseArgs(fl, args)
-	if err != nil {
-		return 2
-	}
-	if len(paths) != 1 {
-		fmt.Fprintln(stderr, "tubenotes export: give one PATH, the vault's folder")
-		return 2
-	}
-	opts, err := lf.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes export:", err)
-		return 2
-	}
-	v, _, err := openVault(paths[0], opts)
-	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes export:", err)
+	v, _, ok := loadVaultArg("export", fl, &lf, args, stderr)
+	if !ok {
 		return 2
 	}
 	printProblems(stderr, v.Problems)

@@ -61,22 +61,8 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	lf.register(fl)
 	asJSON := fl.Bool("json", false, "print the counts as one JSON object")
 	listProblems := fl.Bool("problems", false, "also list each problem on stderr as path: message")
-	paths, err := parseArgs(fl, args)
-	if err != nil {
-		return 2
-	}
-	if len(paths) != 1 {
-		fmt.Fprintln(stderr, "tubenotes stats: give one PATH, the vault's folder")
-		return 2
-	}
-	opts, err := lf.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes stats:", err)
-		return 2
-	}
-	v, took, err := openVault(paths[0], opts)
-	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes stats:", err)
+	v, took, ok := loadVaultArg("stats", fl, &lf, args, stderr)
+	if !ok {
 		return 2
 	}
 	if *listProblems {

@@ -30,6 +30,29 @@ func (lf *loadFlags) options() (loader.Options, error) {
 	return loader.Options{Timestamps: mode}, nil
 }
 
+// loadVaultArg parses a command's flags over args (lf is registered on fl
+// already), wants one PATH and loads the vault there. ok is false when it
+// has said why on stderr; the command then exits 2.
+func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
+	paths, err := parseArgs(fl, args)
+	if err != nil {
+		return nil, 0, false
+	}
+	if len(paths) != 1 {
+		fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
+		return nil, 0, false
+	}
+	opts, err := lf.options()
+	if err == nil {
+		v, took, err = openVault(paths[0], opts)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
+		return nil, 0, false
+	}
+	return v, took, true
+}
+
 // openVault checks that dir is a readable directory and loads it. The error
 // is one line, fit to print after "tubenotes: ".
 func openVault(dir string, opts loader.Options) (*model.Vault, time.Duration, error) {
