@@ -4,7 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
-	"tubenotes/ui/search"
+	"tubenotes/ui/searchview"
 )
 
 // openNote shows n in the reader at yOffset; remember puts the note being
@@ -42,7 +42,7 @@ func (m *Model) travel(from, to *[]visit, none string) tea.Cmd {
 
 // openHit leaves the search view for the note of a hit, scrolled to it,
 // with the query's matches highlighted for n and N.
-func (m *Model) openHit(h search.OpenHitMsg) tea.Cmd {
+func (m *Model) openHit(h searchview.OpenHitMsg) tea.Cmd {
 	m.closeSearch()
 	n := h.Note
 	if n == nil && m.vault != nil {

@@ -13,7 +13,7 @@ import (
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
 	"tubenotes/ui/reader"
-	"tubenotes/ui/search"
+	"tubenotes/ui/searchview"
 	"tubenotes/ui/sections"
 	"tubenotes/ui/status"
 )
@@ -63,7 +63,7 @@ type Model struct {
 	sections sections.Model
 	reader   reader.Model
 	status   status.Model
-	search   search.Model
+	search   searchview.Model
 
 	searching bool // the search view has the window
 
@@ -104,7 +104,7 @@ func New(opts Options) Model {
 		sections: sections.New(c),
 		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth}),
 		status:   status.New(c),
-		search:   search.New(c),
+		search:   searchview.New(c),
 		progress: make(chan loadProgressMsg, 1),
 	}
 	m.setFocus(focusNotes)

@@ -7,7 +7,7 @@ import (
 
 	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
-	"tubenotes/ui/search"
+	"tubenotes/ui/searchview"
 )
 
 // resizedMsg fires when the window may have stopped changing size.
@@ -60,11 +60,11 @@ func (m *Model) takeRequests() tea.Cmd {
 	requests := append(m.notes.Take(), m.sections.Take()...)
 	for _, r := range append(requests, m.search.Take()...) {
 		switch r := r.(type) {
-		case search.OpenHitMsg:
+		case searchview.OpenHitMsg:
 			cmds = append(cmds, m.openHit(r))
-		case search.OpenVideoMsg:
+		case searchview.OpenVideoMsg:
 			cmds = append(cmds, m.video(r.Note, r.Index, false))
-		case search.CloseMsg:
+		case searchview.CloseMsg:
 			m.closeSearch()
 		case common.OpenNote:
 			if r.FocusReader { // first, so the reader gets the layout it will be seen in
@@ -106,7 +106,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := tea.Batch(refilter, search.BuildIndex(msg.vault.Notes))
+	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
 	if n := startNote(msg.vault); n != nil {
 		return tea.Batch(index, m.openNote(n, 0, false))
 	}

@@ -119,7 +119,7 @@ func (m Model) highlight(t *target, matched []int, base lipgloss.Style) string {
 	const title, place, hit = 0, 1, 2
 	var b, run strings.Builder
 	runClass, next := title, 0
-	for i, r := range t.text {
+	for i, r := range t.String() {
 		class := title
 		switch {
 		case next < len(matched) && matched[next] == i:

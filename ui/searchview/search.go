@@ -1,11 +1,11 @@
-// Package search is the search view: a query typed at the top, the hits of
+// Package searchview is the search view: a query typed at the top, the hits of
 // the whole vault below it as you type, each with where it lives, a
 // snippet with the match highlighted and the nearest timestamp above it.
 // Searching runs in a command, one at a time; a newer query makes older
 // answers stale, and they are dropped. What the user picks is queued as a request (see
 // common.Requests) for the root to act on: OpenHitMsg, OpenVideoMsg,
 // CloseMsg.
-package search
+package searchview
 
 import (
 	"charm.land/bubbles/v2/key"
