@@ -34,6 +34,9 @@ func newPane(t testing.TB, v *model.Vault, w, h int) Model {
 	return m
 }
 
+// press sends keys as the root does: in browse mode to Update, and once
+// the pane asks for the filter (common.StartFilter), to the filter's API
+// the root's filter mode calls (enter accepts, esc clears, others edit).
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
 		var msg tea.KeyPressMsg
@@ -50,13 +53,41 @@ func press(m Model, keys ...string) Model {
 			msg = tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 		}
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
-		if cmd != nil {
-			m, _ = m.Update(cmd())
+		switch {
+		case !m.filter.Focused():
+			m, cmd = m.Update(msg)
+			if slices.Contains(m.Take(), common.Action(common.StartFilter{})) {
+				cmd = m.StartFilter()
+			}
+		case k == "enter":
+			m.AcceptFilter()
+		case k == "esc":
+			m.ClearFilter()
+		default:
+			cmd = m.EditFilter(msg)
 		}
+		m = deliver(m, cmd)
 	}
 	return m
 }
+
+// deliver runs cmd and gives the pane the filter results it makes.
+func deliver(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = deliver(m, c)
+		}
+	case filteredMsg:
+		m, _ = m.Update(msg)
+	}
+	return m
+}
+
+func (m Model) typing() bool { return m.filter.Focused() }
 
 func TestTreeGroupsByChannelAndVideo(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
@@ -131,7 +162,7 @@ func TestFoldingAndBigVaults(t *testing.T) {
 func TestFilterRanksAndHighlights(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
 	m = press(m, "/", "g", "p", "u", "s")
-	if !m.Typing() || !m.Filtering() {
+	if !m.typing() || !m.Filtering() {
 		t.Fatal("not filtering")
 	}
 	if m.Selected() == nil || m.Selected().Title != "Importance of GPUs for deep learning" {
@@ -147,7 +178,7 @@ func TestFilterRanksAndHighlights(t *testing.T) {
 		t.Errorf("counting puzz: %v", m.Selected())
 	}
 	m = press(m, "esc")
-	if m.Filtering() || m.Typing() {
+	if m.Filtering() || m.typing() {
 		t.Error("esc did not clear")
 	}
 }
@@ -157,9 +188,9 @@ func TestFilterEnterRequestsTheNote(t *testing.T) {
 	m = press(m, "/")
 	// type without delivering the filter's result: enter must still open the best match
 	for _, r := range "ethereum" {
-		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m.EditFilter(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m.AcceptFilter()
 	reqs := m.Take()
 	if len(reqs) != 1 {
 		t.Fatalf("requests %v", reqs)
@@ -168,7 +199,7 @@ func TestFilterEnterRequestsTheNote(t *testing.T) {
 	if r.Note.Path != "bankless/ethereums_competitive_position.md" || !r.FocusReader {
 		t.Errorf("enter asked for %+v", r)
 	}
-	if m.Typing() || !m.Filtering() {
+	if m.typing() || !m.Filtering() {
 		t.Error("enter should stop typing and keep the filter")
 	}
 }
@@ -176,9 +207,9 @@ func TestFilterEnterRequestsTheNote(t *testing.T) {
 func TestStaleFilterResultsAreDropped(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
 	m = press(m, "/")
-	m, old := m.Update(tea.KeyPressMsg{Code: 'z', Text: "z"})
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
-	m, newer := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	old := m.EditFilter(tea.KeyPressMsg{Code: 'z', Text: "z"})
+	m.EditFilter(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	newer := m.EditFilter(tea.KeyPressMsg{Code: 'c', Text: "c"})
 	m, _ = m.Update(newer())
 	m, _ = m.Update(old()) // "z" arrives late
 	if m.query != "c" || len(m.matches) == 0 {
@@ -250,11 +281,10 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		const query = "market predi"
 		for b.Loop() {
 			p := m
-			p.typing = true
+			p.StartFilter()
 			for _, r := range query {
-				var cmd tea.Cmd
-				p, cmd = p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-				p, _ = p.Update(cmd())
+				cmd := p.EditFilter(tea.KeyPressMsg{Code: r, Text: string(r)})
+				p = deliver(p, cmd)
 			}
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len("market predi")), "ns/keystroke")
