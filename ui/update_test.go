@@ -490,7 +490,7 @@ func TestSearchViewOpensTheHit(t *testing.T) {
 		t.Error("esc did not end the search's highlighting")
 	}
 	h.press("s", "esc", "esc")
-	if (h.m.mode == modeSearch) {
+	if h.m.mode == modeSearch {
 		t.Error("esc did not close the search view")
 	}
 }

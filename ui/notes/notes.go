@@ -29,8 +29,8 @@ type Model struct {
 
 	filter  query.Model // the filter's input; the root's filter mode edits it
 	query   string      // the filter ranked; "" when off
-	gen     int    // generation of the newest query
-	pending bool   // a result for gen has not arrived yet
+	gen     int         // generation of the newest query
+	pending bool        // a result for gen has not arrived yet
 	matches []match
 	ranked  string // the query matches holds the result of
 
