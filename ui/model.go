@@ -117,7 +117,7 @@ func New(opts Options) Model {
 		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
 		search:   searchview.New(c),
-		find:     query.New(c, "/", ""),
+		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 	}
 	m.setFocus(focusNotes)

@@ -48,7 +48,7 @@ type filteredMsg struct {
 
 // New is an empty notes pane.
 func New(c *common.Common) Model {
-	return Model{c: c, folded: map[int]bool{}, filter: query.New(c, "/", "")}
+	return Model{c: c, folded: map[int]bool{}, filter: query.New(c, c.Keys.Filter.Help().Key, "")}
 }
 
 // Listing is a vault laid out for the pane. Making one is the slow part
@@ -319,3 +319,6 @@ func (m *Model) Click(y int) {
 
 // Scroll moves the window by delta rows, keeping the cursor inside it.
 func (m *Model) Scroll(delta int) { m.cur.Scroll(delta, m.rows(), m.listHeight()) }
+
+// FilterValue is the filter's query as typed.
+func (m Model) FilterValue() string { return m.filter.Value() }

@@ -47,7 +47,7 @@ func (m Model) titleLine() string {
 			in.SetWidth(m.width - 1 - ansi.StringWidth(count) - 1)
 			return in.View() + count
 		}
-		return title.Render("/") + st.Input.Render(m.query) + count
+		return title.Render(m.c.Keys.Filter.Help().Key) + st.Input.Render(m.query) + count
 	}
 	if m.tree == nil { // loading
 		return title.Render("Notes")
