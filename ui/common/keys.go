@@ -104,7 +104,7 @@ func DefaultKeyMap() KeyMap {
 		Search: b([]string{"s"}, "s", "search"),
 
 		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
-		FindAccept:   b([]string{"enter"}, "enter", "keep"),
+		FindAccept:   b([]string{"enter"}, "enter", "done"),
 		SearchAccept: b([]string{"enter"}, "enter", "open hit"),
 		QueryClear:   b([]string{"esc"}, "esc", "clear"),
 		ChooseUp:     b([]string{"up", "ctrl+p"}, "↑", "up"),

@@ -74,8 +74,8 @@ func (m Model) ShortHelp() []key.Binding {
 		common.Pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), common.Pair(k.NextLink, k.PrevLink, "links"),
 		k.Enter, k.OpenVideo, k.CopyURL,
 	}
-	if m.Finding() {
-		return append(b, common.Pair(k.FindNext, k.FindPrev, "matches"), k.Clear)
+	if m.Finding() { // first: the line may be cut at its end
+		return append([]key.Binding{common.Pair(k.FindNext, k.FindPrev, "matches"), k.Clear}, b...)
 	}
 	return append(b, k.Find)
 }
