@@ -162,10 +162,11 @@ func (m Model) readerView() string {
 	case m.vault == nil:
 		lines = []string{"", st.Dim.Render("  loading the vault…")}
 	default:
+		k := m.c.Keys
 		lines = []string{"",
-			"  Pick a note in the sidebar and press enter,",
-			"  or press / and type a few letters of its title.",
-			"", st.Dim.Render("  ? shows every key.")}
+			"  Pick a note in the sidebar and press " + k.Enter.Help().Key + ",",
+			"  or press " + k.Filter.Help().Key + " and type a few letters of its title.",
+			"", st.Dim.Render("  " + k.Help.Help().Key + " shows every key.")}
 	}
 	return strings.Join(lines, "\n")
 }

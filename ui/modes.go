@@ -205,12 +205,22 @@ func (m Model) hints() []key.Binding {
 }
 
 // fitHints is b and then last, leaving out b's last bindings while the
-// line would be too wide, so the keys in last always show.
+// line would be too wide, so the keys in last always show. Widths are
+// added up as help.ShortHelpView lays them out ("key desc", " • " between),
+// without drawing the line once per try.
 func (m Model) fitHints(b []key.Binding, last ...key.Binding) []key.Binding {
-	h := m.helpModel()
-	h.SetWidth(0) // measure without cutting
-	for len(b) > 0 && ansi.StringWidth(" "+h.ShortHelpView(append(b[:len(b):len(b)], last...))) > m.width {
-		b = b[:len(b)-1]
+	const sep = 3 // " • "
+	width := func(k key.Binding) int {
+		return ansi.StringWidth(k.Help().Key) + 1 + ansi.StringWidth(k.Help().Desc) + sep
 	}
-	return append(b, last...)
+	room := m.width - 1 + sep // the leading space; no separator after the last
+	for _, k := range last {
+		room -= width(k)
+	}
+	n := 0
+	for n < len(b) && room-width(b[n]) >= 0 {
+		room -= width(b[n])
+		n++
+	}
+	return append(b[:n:n], last...)
 }
