@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"tubenotes/model"
 	"tubenotes/ui/safe"
@@ -213,12 +212,9 @@ func (m *MPV) steer(ctx context.Context, c *ipcConn, videoID string, seconds int
 // Array commands get no property expansion, so "${…}" in a title stays
 // text; control characters are removed and the length bounded.
 func (m *MPV) showTitle(ctx context.Context, c *ipcConn, title string) error {
-	title = safe.Line(title)
+	title = shortTitle(title)
 	if title == "" {
 		return nil
-	}
-	if utf8.RuneCountInString(title) > 100 {
-		title = string([]rune(title)[:99]) + "…"
 	}
 	_, err := m.request(ctx, c, "show-text", title, 3000)
 	return err
@@ -302,8 +298,7 @@ func (m *MPV) onEvent(ev event) {
 		return
 	}
 	h := m.head
-	if h.VideoID == "" || h.VideoID == m.sent.VideoID && h.Paused == m.sent.Paused &&
-		wholeSeconds(h.Seconds) == wholeSeconds(m.sent.Seconds) {
+	if h.VideoID == "" || !news(h, m.sent) {
 		return
 	}
 	m.sent = h

@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode/utf8"
+
+	"tubenotes/ui/safe"
 )
 
 // Player is one player that tubenotes keeps open and steers.
@@ -69,4 +72,22 @@ func (l *latest) publish(p Playhead) {
 	default:
 	}
 	l.ch <- p
+}
+
+// news reports whether h is worth publishing after last: another video,
+// another pause state or another whole second. Players report many times
+// a second; the UI shows seconds.
+func news(h, last Playhead) bool {
+	return h.VideoID != last.VideoID || h.Paused != last.Paused ||
+		wholeSeconds(h.Seconds) != wholeSeconds(last.Seconds)
+}
+
+// shortTitle is a section title fit for a player's display: one line, no
+// control characters, at most 100 characters.
+func shortTitle(title string) string {
+	title = safe.Line(title)
+	if utf8.RuneCountInString(title) > 100 {
+		title = string([]rune(title)[:99]) + "…"
+	}
+	return title
 }
