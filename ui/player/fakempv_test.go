@@ -7,6 +7,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -20,6 +21,8 @@ type fakeMPV struct {
 	// request with a broken reply. chatty: before each reply send an
 	// event, a line that is not JSON and a reply to nobody.
 	silent, malformed, chatty bool
+	// idle: refuse seeks, as mpv does once a video has ended or failed.
+	idle atomic.Bool
 
 	mu       sync.Mutex
 	commands [][]any
@@ -99,7 +102,9 @@ func (f *fakeMPV) serve(c net.Conn) {
 			out += `{"event":"property-change","id":1,"name":"time-pos","data":1.5}` + "\n" +
 				"garbage {\n" + `{"request_id":999999,"error":"success"}` + "\n"
 		}
-		if f.malformed {
+		if f.idle.Load() && req.Command[0] == "seek" {
+			out += fmt.Sprintf(`{"request_id":%d,"error":"error running command"}`+"\n", req.RequestID)
+		} else if f.malformed {
 			out += fmt.Sprintf(`{"request_id":%d,"error":7}`+"\n", req.RequestID)
 		} else {
 			line, _ := json.Marshal(map[string]any{"request_id": req.RequestID, "error": "success", "data": data})

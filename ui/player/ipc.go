@@ -33,6 +33,11 @@ type event struct {
 	Data  json.RawMessage `json:"data"`
 }
 
+// refusal is mpv's answer to a request it could not carry out.
+type refusal struct{ command, reason string }
+
+func (r refusal) Error() string { return "mpv refused " + r.command + ": " + r.reason }
+
 // ipcConn is one connection to mpv's JSON IPC socket: one JSON object a
 // line each way, replies matched to requests by request_id, events
 // interleaved and handed to onEvent on the reading goroutine.
@@ -172,7 +177,7 @@ func (c *ipcConn) request(ctx context.Context, command ...any) (json.RawMessage,
 			return nil, fmt.Errorf("mpv sent a malformed reply to %v", command[0])
 		}
 		if r.Error != "success" {
-			return nil, fmt.Errorf("mpv refused %v: %s", command[0], oneLine(r.Error))
+			return nil, refusal{command: fmt.Sprint(command[0]), reason: oneLine(r.Error)}
 		}
 		return r.Data, nil
 	case <-c.dead:

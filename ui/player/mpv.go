@@ -188,9 +188,14 @@ func (m *MPV) steer(ctx context.Context, c *ipcConn, videoID string, seconds int
 	same, indexed := m.loaded == videoID, m.newLoadfile
 	m.mu.Unlock()
 	var err error
+	if same {
+		_, err = m.request(ctx, c, "seek", seconds, "absolute")
+		// mpv refuses a seek when the video ended or failed to load and
+		// it went idle: load it again
+		same = !errors.As(err, new(refusal))
+	}
 	switch {
 	case same:
-		_, err = m.request(ctx, c, "seek", seconds, "absolute")
 	case indexed:
 		_, err = m.request(ctx, c, "loadfile", link, "replace", -1, "start="+strconv.Itoa(seconds))
 	default:

@@ -96,6 +96,25 @@ func TestIndexedLoadfileVersions(t *testing.T) {
 	}
 }
 
+func TestMPVReloadsWhenIdle(t *testing.T) {
+	f := newFakeMPV(t, "mpv 0.35.1")
+	m, _ := newTestMPV(t, f, time.Second)
+	ctx := context.Background()
+	if err := m.Play(ctx, videoA, 1, ""); err != nil {
+		t.Fatal(err)
+	}
+	f.idle.Store(true)
+	if err := m.Play(ctx, videoA, 20, ""); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`["seek",20,"absolute"]`,
+		`["loadfile","https://www.youtube.com/watch?v=` + videoA + `\u0026t=20s","replace","start=20"]`,
+		`["set_property","pause",false]`}
+	if got := f.log(); !reflect.DeepEqual(got, want) {
+		t.Errorf("an idle mpv got %q, want %q", got, want)
+	}
+}
+
 func TestMPVRestartsWhenClosed(t *testing.T) {
 	f := newFakeMPV(t, "mpv 0.38.0")
 	m, _ := newTestMPV(t, f, time.Second)
