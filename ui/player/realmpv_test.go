@@ -21,10 +21,11 @@ func TestRealMPV(t *testing.T) {
 		t.Skip("short: skipping the real mpv")
 	}
 	var procs []*exec.Cmd
+	var exits []chan error
 	t.Cleanup(func() {
-		for _, p := range procs {
+		for i, p := range procs {
 			p.Process.Kill()
-			p.Wait()
+			<-exits[i]
 		}
 	})
 	start := func(argv []string) (<-chan error, error) {
@@ -34,9 +35,13 @@ func TestRealMPV(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			return nil, err
 		}
-		procs = append(procs, cmd)
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
+		exited, seen := make(chan error, 1), make(chan error, 1)
+		go func() {
+			err := cmd.Wait()
+			exited <- err
+			seen <- err
+		}()
+		procs, exits = append(procs, cmd), append(exits, seen)
 		return exited, nil
 	}
 	runtime := t.TempDir()
