@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"testing"
+	"time"
 
 	"tubenotes/ui/open"
 )
@@ -81,5 +82,30 @@ func TestCaptureFormats(t *testing.T) {
 	}
 	if got := (Playhead{Seconds: 725, Paused: true}).Status(); got != "⏸ 12:05 paused" {
 		t.Errorf("paused status %q", got)
+	}
+}
+
+func TestTeaCommands(t *testing.T) {
+	f := newFakeMPV(t, "mpv 0.38.0")
+	m, _ := newTestMPV(t, f, time.Second)
+	if msg := TogglePauseCmd(m)(); msg != (DoneMsg{"pause", ErrNotRunning}) {
+		t.Errorf("pause before play: %#v", msg)
+	}
+	if msg := PlayCmd(m, videoA, 5, "Intro")(); msg != (DoneMsg{Action: "play"}) {
+		t.Errorf("play: %#v", msg)
+	}
+	if msg := SeekByCmd(m, 10)(); msg != (DoneMsg{Action: "seek"}) {
+		t.Errorf("seek: %#v", msg)
+	}
+	if msg := TogglePauseCmd(m)(); msg != (DoneMsg{Action: "pause"}) {
+		t.Errorf("pause: %#v", msg)
+	}
+	h := Playhead{VideoID: videoA, Seconds: 15}
+	m.updates.publish(h)
+	if msg := Listen(m)(); msg != (PlayheadMsg{h}) {
+		t.Errorf("Listen gave %#v", msg)
+	}
+	if got := f.log(); !reflect.DeepEqual(got[len(got)-2:], []string{`["seek",10,"relative"]`, `["cycle","pause"]`}) {
+		t.Errorf("commands %q", got)
 	}
 }
