@@ -388,6 +388,10 @@ func TestMouse(t *testing.T) {
 	if h.note() != cloudPath || h.m.focus != focusNotes {
 		t.Fatalf("click opened %q, focus %d", h.note(), h.m.focus)
 	}
+	// the click ended the typing and kept the filter: keys move again
+	if h.m.mode != modeBrowse || !h.m.notes.Filtering() {
+		t.Errorf("after the click: mode %d, filtering %v", h.m.mode, h.m.notes.Filtering())
+	}
 	h.send(tea.MouseClickMsg{X: 3, Y: l.sections.y + 2, Button: tea.MouseLeft})
 	if h.m.focus != focusSections || h.m.reader.CurrentSection() != 1 {
 		t.Errorf("click on the second section: focus %d, section %d", h.m.focus, h.m.reader.CurrentSection())
