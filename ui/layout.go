@@ -222,7 +222,11 @@ func (m Model) statusView() string {
 	st := m.status
 	if m.mode == modeFind || m.reader.Finding() {
 		cur, total := m.reader.FindStatus()
-		st.SetFind(m.find.Value(), cur, total, m.mode == modeFind)
+		input := ""
+		if m.mode == modeFind {
+			input = m.find.View()
+		}
+		st.SetFind(m.find.Value(), input, cur, total)
 	}
 	return st.View()
 }

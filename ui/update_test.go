@@ -355,7 +355,7 @@ func TestFindInNote(t *testing.T) {
 	}
 	of := "/" + strconv.Itoa(total)
 	for _, step := range []struct{ key, want string }{
-		{"", "/gpu█  1" + of}, // typing: the query, a cursor and the first match
+		{"", "/gpu   1" + of}, // typing: the query, the input's cursor cell and the first match
 		{"enter", "/gpu  1" + of},
 		{"n", "/gpu  2" + of},
 		{"N", "/gpu  1" + of},
