@@ -121,61 +121,8 @@ func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestam
 		}
 		tag := l[1:end] // the attributes, from the space after "a"
 		l = l[end+1:]
-		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
-			// The form every note generator writes, read without a search.
-			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: int32(line)})
-			continue
-		}
-		if !hasClass(tag, "yt-timestamp") {
-			continue
-		}
-		if raw, ok := attribute(tag, "data-t="); ok {
+		if raw, ok := model.TimestampTag(tag); ok {
 			stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
 		}
 	}
-}
-
-// attribute is the quoted value of the attribute inside tag (which starts
-// with the space after the tag name) that nameEq, "name=", introduces.
-func attribute(tag, nameEq string) (string, bool) {
-	for i := 0; ; {
-		j := strings.Index(tag[i:], nameEq)
-		if j < 0 {
-			return "", false
-		}
-		j += i
-		i = j + len(nameEq)
-		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t') {
-			continue
-		}
-		if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {
-			return "", false
-		}
-		q := tag[i]
-		end := strings.IndexByte(tag[i+1:], q)
-		if end < 0 {
-			return "", false
-		}
-		return tag[i+1 : i+1+end], true
-	}
-}
-
-// hasClass reports whether tag's class attribute lists class.
-func hasClass(tag, class string) bool {
-	v, ok := attribute(tag, "class=")
-	if !ok {
-		return false
-	}
-	for v != "" {
-		i := strings.Index(v, class)
-		if i < 0 {
-			return false
-		}
-		end := i + len(class)
-		if (i == 0 || v[i-1] == ' ') && (end == len(v) || v[end] == ' ') {
-			return true
-		}
-		v = v[end:]
-	}
-	return false
 }
