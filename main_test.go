@@ -68,9 +68,9 @@ func TestExportTestVault(t *testing.T) {
 			map[string]any{"title": "Later", "level": 2.0, "line": 16.0},
 		},
 		"timestamps": []any{
-			map[string]any{"raw": "00:00:05", "seconds": 5.0, "line": 9.0, "section": -1.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=5s"},
-			map[string]any{"raw": "00:01:02", "seconds": 62.0, "line": 13.0, "section": 0.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=62s"},
-			map[string]any{"raw": "HH:MM:SS", "seconds": nil, "line": 13.0, "section": 0.0, "url": nil},
+			map[string]any{"raw": "00:00:05", "seconds": 5.0, "line": 9.0, "section": -1.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=5s", "doubtful": false},
+			map[string]any{"raw": "00:01:02", "seconds": 62.0, "line": 13.0, "section": 0.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=62s", "doubtful": false},
+			map[string]any{"raw": "HH:MM:SS", "seconds": nil, "line": 13.0, "section": 0.0, "url": nil, "doubtful": false},
 		},
 		"links": []any{
 			map[string]any{"target": "Clock Speed", "label": "clocks", "line": 14.0, "resolved": "talks/clock_speed.md"},

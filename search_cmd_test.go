@@ -148,7 +148,7 @@ func TestSearchJSON(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 
-	// A match after an anchor on its line lands on that anchor.
+	// A match after the last anchor of its paragraph lands on that anchor.
 	_, lines, _ = searchLines(t, "testdata/search", "--json", `"how crema"`)
 	var crema searchHit
 	if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &crema) != nil || crema.Seconds == nil || *crema.Seconds != 65 {
@@ -159,9 +159,8 @@ func TestSearchJSON(t *testing.T) {
 	if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &hit) != nil {
 		t.Fatalf("bitter: %q", lines)
 	}
-	// The line's own anchor follows the match: the moment above the match
-	// is the last timestamp of the lines before.
-	if hit["seconds"] != 65.0 || hit["url"] != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" || hit["section"] != "Roasting" || hit["line"] != 18.0 {
+	// The anchor closing the matching sentence is its moment.
+	if hit["seconds"] != 130.0 || hit["url"] != "https://www.youtube.com/watch?v=abcdefghijk&t=130s" || hit["section"] != "Roasting" || hit["line"] != 18.0 {
 		t.Errorf("bitter: %v", hit)
 	}
 }

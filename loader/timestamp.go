@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"tubenotes/model"
@@ -66,17 +67,28 @@ func (c clock) seconds() int {
 	return f[0]*3600 + f[1]*60 + f[2]
 }
 
+// maxVideo is the longest a YouTube video can be (its upload limit): a
+// reading past it is impossible.
+const maxVideo = 12 * 3600
+
 // readTimestamps gives the anchors found in a note (Raw and Line set)
-// their seconds and section, applying the mm:ss:00 rule in auto mode: two
-// or more valid three-part values other than 00:00:00, all ending in :00,
-// make every three-part value read as mm:ss:00.
+// their seconds, section and doubt. In auto mode a three-part value a:b:c
+// reads as h:mm:ss unless:
+//   - the note writes its third fields as filler: one value of the third
+//     field (commonly 00) makes up at least half of the note's three-part
+//     values (00:00:00 aside, two at least). Then every three-part value
+//     reads as mm:ss:ff;
+//   - its h:mm:ss reading is implausible beside the note's others (see
+//     implausible). Then it reads as mm:ss:ff.
+//
+// Whatever the mode, a reading still implausible is marked Doubtful.
 func readTimestamps(n *model.Note, mode TimestampMode) {
-	endingInZero, notEndingInZero := 0, 0
-	section := -1 // timestamps come in line order, so their sections do too
+	var lastFields [60]int32 // how many three-part values end in each
+	threePart, section := int32(0), -1
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
 		for section+1 < len(n.Sections) && n.Sections[section+1].Line <= int(ts.Line) {
-			section++
+			section++ // timestamps come in line order, so their sections do too
 		}
 		ts.Section = int32(section)
 		c := parseClock(ts.Raw)
@@ -84,22 +96,57 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 		if c.valid {
 			ts.Seconds = int32(c.seconds())
 			if c.n == 3 && ts.Seconds > 0 {
-				if c.fields[2] == 0 {
-					endingInZero++
-				} else {
-					notEndingInZero++
-				}
+				lastFields[c.fields[2]]++
+				threePart++
 			}
 		}
 	}
-	if mode == TimestampsMS || mode == TimestampsAuto && endingInZero >= 2 && notEndingInZero == 0 {
+	commonest := slices.Max(lastFields[:])
+	filler := commonest >= 2 && 2*commonest >= threePart
+	if mode == TimestampsMS || mode == TimestampsAuto && filler {
 		for i := range n.Timestamps {
-			// h:mm:ss read as mm:ss:xx is the same value divided by 60.
-			if ts := &n.Timestamps[i]; ts.Valid && strings.Count(ts.Raw, ":") == 2 {
+			if ts := &n.Timestamps[i]; isThreePart(ts) {
+				ts.Seconds /= 60 // h:mm:ss read as mm:ss:ff is the same value divided by 60
+			}
+		}
+	}
+	if mode == TimestampsAuto && !filler {
+		bound := plausibleBound(n.Timestamps)
+		for i := range n.Timestamps {
+			if ts := &n.Timestamps[i]; isThreePart(ts) && ts.Seconds > bound {
 				ts.Seconds /= 60
 			}
 		}
 	}
+	bound := plausibleBound(n.Timestamps)
+	for i := range n.Timestamps {
+		ts := &n.Timestamps[i]
+		ts.Doubtful = ts.Valid && ts.Seconds > bound
+	}
+}
+
+// isThreePart reports whether ts is a valid a:b:c value.
+func isThreePart(ts *model.Timestamp) bool {
+	return ts.Valid && strings.Count(ts.Raw, ":") == 2
+}
+
+// plausibleBound is the latest time that is plausible beside the note's
+// valid timestamps: an hour past three times the median of those not past
+// maxVideo, and never past maxVideo. Notes spread their timestamps over the
+// video, so the median is about half its length.
+func plausibleBound(stamps []model.Timestamp) int32 {
+	seconds := make([]int32, 0, 64)
+	for _, ts := range stamps {
+		if ts.Valid && ts.Seconds <= maxVideo {
+			seconds = append(seconds, ts.Seconds)
+		}
+	}
+	if len(seconds) == 0 {
+		return maxVideo
+	}
+	slices.Sort(seconds)
+	median := seconds[len(seconds)/2]
+	return int32(min(3*int64(median)+3600, maxVideo))
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
