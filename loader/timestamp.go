@@ -76,14 +76,16 @@ const maxVideo = 12 * 3600
 // reads as h:mm:ss unless:
 //   - the note writes its third fields as filler: one value of the third
 //     field (commonly 00) makes up at least half of the note's three-part
-//     values (00:00:00 aside, two at least). Then every three-part value
-//     reads as mm:ss:ff;
+//     values (00:00:00 aside, two at least), and one of the values ending
+//     in it has a first field over 0 (00:mm:00 values alone read the same
+//     as minutes). Then every three-part value reads as mm:ss:ff;
 //   - its h:mm:ss reading is implausible beside the note's others (see
 //     implausible). Then it reads as mm:ss:ff.
 //
 // Whatever the mode, a reading still implausible is marked Doubtful.
 func readTimestamps(n *model.Note, mode TimestampMode) {
 	var lastFields [60]int32 // how many three-part values end in each
+	var leading [60]bool     // whether one of them has a first field over 0
 	threePart, section := int32(0), -1
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
@@ -97,12 +99,15 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 			ts.Seconds = int32(c.seconds())
 			if c.n == 3 && ts.Seconds > 0 {
 				lastFields[c.fields[2]]++
+				leading[c.fields[2]] = leading[c.fields[2]] || c.fields[0] > 0
 				threePart++
 			}
 		}
 	}
-	commonest := slices.Max(lastFields[:])
-	filler := commonest >= 2 && 2*commonest >= threePart
+	filler := false
+	if commonest := slices.Max(lastFields[:]); commonest >= 2 && 2*commonest >= threePart {
+		filler = leading[slices.Index(lastFields[:], commonest)]
+	}
 	if mode == TimestampsMS || mode == TimestampsAuto && filler {
 		for i := range n.Timestamps {
 			if ts := &n.Timestamps[i]; isThreePart(ts) {
