@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -49,8 +48,7 @@ func runLinks(args []string, stdout, stderr io.Writer) int {
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	var err error
 	if *asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(w)
 		for _, m := range append(linked, mentioned...) {
 			if err = enc.Encode(linkRow{Kind: m.Kind, Path: m.Note.Path, Line: m.Line, Text: m.Text}); err != nil {
 				break

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -70,8 +69,7 @@ func runTimeline(args []string, stdout, stderr io.Writer) int {
 }
 
 func writeTimelineJSON(w io.Writer, tl *timeline.Timeline) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc := newJSONEncoder(w)
 	rows := make([]timeline.Row, 0, len(tl.Apart)+len(tl.Groups))
 	for _, g := range tl.Groups {
 		rows = append(rows, g.Rows...)
