@@ -27,8 +27,9 @@ Case and accents are ignored ("cafe" finds "café", "istanbul" finds "İstanbul"
 
 Flags:
   --json             JSON Lines: path, line, title, channel, section, snippet,
-                     seconds and url of the nearest timestamp above the match
-                     (null if none)
+                     seconds and url of the hit's moment: the first timestamp
+                     after the match in its paragraph, else the last before it
+                     in its section (null if none)
   --limit N          print at most N hits (the best ranked)
   --timestamps MODE  how to read three-part timestamps: auto, hms or ms
 `
