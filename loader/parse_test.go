@@ -244,6 +244,7 @@ func TestMinutesRule(t *testing.T) {
 		{"fewer than half ending in :00 keeps h:mm:ss", note("00:01:00", "00:02:30", "00:03:15"), TimestampsAuto, []int{60, 150, 195}},
 		{"any filler, not only :00", note("05:31:01", "06:27:01", "07:10:01", "00:12:34"), TimestampsAuto, []int{331, 387, 430, 12}},
 		{"implausible beside the others reads as mm:ss:00", note("00:01:10", "00:02:20", "00:03:30", "00:04:45", "05:17:23"), TimestampsAuto, []int{70, 140, 210, 285, 317}},
+		{"one past the hour among early ones keeps h:mm:ss", note("00:00:32", "00:00:38", "00:01:00", "01:02:03"), TimestampsAuto, []int{32, 38, 60, 3723}},
 		{"plausible beside the others keeps h:mm:ss", note("00:10:10", "00:32:20", "00:53:30", "01:04:45", "01:57:23"), TimestampsAuto, []int{610, 1940, 3210, 3885, 7043}},
 		{"invalid values do not count", note("01:00:00", "02:00:00", "00:61:05", "HH:MM:SS"), TimestampsAuto, []int{60, 120, -1, -1}},
 		{"hms forced", note("01:00:00", "02:00:00"), TimestampsHMS, []int{3600, 7200}},

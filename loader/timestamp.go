@@ -136,8 +136,8 @@ func isThreePart(ts *model.Timestamp) bool {
 }
 
 // plausibleBound is the latest time that is plausible beside the note's
-// valid timestamps: an hour past three times the median of those not past
-// maxVideo, and never past maxVideo. Notes spread their timestamps over the
+// valid timestamps: two hours past three times the median of those not
+// past maxVideo, and never past maxVideo. Notes spread their timestamps over the
 // video, so the median is about half its length.
 func plausibleBound(stamps []model.Timestamp) int32 {
 	seconds := make([]int32, 0, 64)
@@ -151,7 +151,7 @@ func plausibleBound(stamps []model.Timestamp) int32 {
 	}
 	slices.Sort(seconds)
 	median := seconds[len(seconds)/2]
-	return int32(min(3*int64(median)+3600, maxVideo))
+	return int32(min(3*int64(median)+2*3600, maxVideo))
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
