@@ -118,7 +118,7 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 	if mode == TimestampsAuto && !filler {
 		bound := plausibleBound(n.Timestamps)
 		for i := range n.Timestamps {
-			if ts := &n.Timestamps[i]; isThreePart(ts) && ts.Seconds > bound {
+			if ts := &n.Timestamps[i]; ts.Seconds > bound && isThreePart(ts) {
 				ts.Seconds /= 60
 			}
 		}
@@ -137,9 +137,19 @@ func isThreePart(ts *model.Timestamp) bool {
 
 // plausibleBound is the latest time that is plausible beside the note's
 // valid timestamps: two hours past three times the median of those not
-// past maxVideo, and never past maxVideo. Notes spread their timestamps over the
-// video, so the median is about half its length.
+// past maxVideo, and never past maxVideo. Notes spread their timestamps
+// over the video, so the median is about half its length.
 func plausibleBound(stamps []model.Timestamp) int32 {
+	const least = 2 * 3600 // the bound when the median is 0
+	latest := int32(0)
+	for _, ts := range stamps {
+		if ts.Valid {
+			latest = max(latest, ts.Seconds)
+		}
+	}
+	if latest <= least {
+		return least // nothing is past any bound: spare the sort
+	}
 	seconds := make([]int32, 0, 64)
 	for _, ts := range stamps {
 		if ts.Valid && ts.Seconds <= maxVideo {
@@ -151,7 +161,7 @@ func plausibleBound(stamps []model.Timestamp) int32 {
 	}
 	slices.Sort(seconds)
 	median := seconds[len(seconds)/2]
-	return int32(min(3*int64(median)+2*3600, maxVideo))
+	return int32(min(3*int64(median)+least, maxVideo))
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
