@@ -133,6 +133,10 @@ func TestStatsCountsTestVault(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "notes       4\n") || !strings.Contains(out, "links       5 (3 resolved, 2 dangling)") {
 		t.Errorf("plain stats (exit %d):\n%s", code, out)
 	}
+	code, out, _ = runCmd(t, "stats", "model/timeline/testdata/vault")
+	if code != 0 || !strings.Contains(out, "timestamps  8 (7 valid, 1 of them doubtful, 1 invalid)") {
+		t.Errorf("stats of a vault with a doubtful timestamp (exit %d):\n%s", code, out)
+	}
 }
 
 func TestHelpAndVersion(t *testing.T) {
