@@ -14,7 +14,8 @@ import (
 // line counts from 1; col is a byte offset into that line (0 for the whole
 // line, past its end for its end). An anchor the position falls inside
 // counts as after it. A paragraph is a run of lines ended by a blank line
-// or a heading; a heading line is a paragraph of its own.
+// or a heading; a heading's paragraph is the first one under it, so a
+// heading's moment is where its section starts.
 func (n *Note) Moment(line, col int) int {
 	if len(n.Timestamps) == 0 || line < max(n.BodyLine, 1) { // the frontmatter has no moment
 		return -1
@@ -31,12 +32,15 @@ func (n *Note) Moment(line, col int) int {
 			}
 		}
 	}
+	lo, hi := line+1, 0 // the lines of the paragraph below the position
 	if !n.isHeading(line) {
-		last := n.paragraphEnd(line)
-		for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) <= last; i++ {
-			if n.Openable(i) {
-				return i
-			}
+		hi = n.paragraphEnd(line)
+	} else if lo = n.nextParagraph(line); lo <= n.SectionEnd(n.SectionAt(line)) {
+		hi = n.paragraphEnd(lo) // a heading's paragraph is the first under it
+	}
+	for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) <= hi; i++ {
+		if int(n.Timestamps[i].Line) >= lo && n.Openable(i) {
+			return i
 		}
 	}
 	// The last anchor before the position in its section.
@@ -108,6 +112,19 @@ func (n *Note) lineText(line int) string {
 func (n *Note) isHeading(line int) bool {
 	s := n.SectionAt(line)
 	return s >= 0 && n.Sections[s].Line == line
+}
+
+// nextParagraph is the first line after heading line that is not blank,
+// past its section's end when there is none.
+func (n *Note) nextParagraph(line int) int {
+	end := n.SectionEnd(n.SectionAt(line))
+	l := line + 1
+	for ; l <= end; l++ {
+		if strings.TrimSpace(n.lineText(l)) != "" {
+			break
+		}
+	}
+	return l
 }
 
 // paragraphEnd is the last line of the paragraph holding line: the line

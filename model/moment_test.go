@@ -44,8 +44,11 @@ func TestMomentRule(t *testing.T) {
 		{"A paragraph without anchors", "a paragraph without anchors: the last before it in the section", "01:40:00"},
 		{"A sentence that starts", "the first after it, on the paragraph's next line", "01:45:00"},
 		{"No timestamps in this", "none in its section, none at all", ""},
-		{"## Overview", "a heading is a paragraph of its own", ""},
-		{"## Later", "a heading is a paragraph of its own", ""},
+		{"## Overview", "a heading's paragraph is the first under it", "01:27:10"},
+		{"## Later", "a heading's paragraph is the first under it, its invalid anchor skipped", "01:40:00"},
+		{"## Untimed", "a heading over a section without anchors", ""},
+		{"## Spaced", "blank lines between a heading and its paragraph", "01:50:00"},
+		{"## Empty", "an empty section: not the next section's anchors", ""},
 		{"title: Deep", "the frontmatter has no moment", ""},
 	} {
 		line, col := lineCol(t, n.Text, c.at)

@@ -16,7 +16,7 @@ var (
 
 // expectedMoment computes the moment rule on its own from the note's
 // lines: paragraphs end at blank lines and "#" headings, sections at "#"
-// headings. It returns the line of the anchor and its place among its
+// headings, and a heading's paragraph is the first under it. It returns the line of the anchor and its place among its
 // line's anchors, or (0, 0) for none. openable says whether the k-th
 // anchor of a line can be opened.
 func expectedMoment(lines []string, body, line, col int, openable func(line, k int) bool) (int, int) {
@@ -28,7 +28,13 @@ func expectedMoment(lines []string, body, line, col int, openable func(line, k i
 			return line, k
 		}
 	}
-	for l := line + 1; !heading(line) && l <= len(lines) && !blank(l) && !heading(l); l++ {
+	start := line + 1
+	if heading(line) { // a heading's paragraph is the first under it
+		for start <= len(lines) && blank(start) {
+			start++
+		}
+	}
+	for l := start; l <= len(lines) && !blank(l) && !heading(l); l++ {
 		for k := range anchors(l) {
 			if openable(l, k) {
 				return l, k
