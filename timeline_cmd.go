@@ -76,7 +76,7 @@ func writeTimelineJSON(w io.Writer, tl *timeline.Timeline) error {
 	}
 	rows = append(rows, tl.Apart...)
 	for _, r := range rows {
-		out := timelineRow{Path: r.Note.Path, Line: r.Line, Section: r.Section, Text: r.Text, Doubtful: r.Note.Timestamps[r.Index].Doubtful}
+		out := timelineRow{Path: r.Note.Path, Line: r.Line, Section: r.Section, Text: r.Text, Doubtful: r.Doubtful}
 		if r.Seconds >= 0 {
 			seconds := r.Seconds
 			out.Seconds = &seconds

@@ -67,10 +67,6 @@ func (c clock) seconds() int {
 	return f[0]*3600 + f[1]*60 + f[2]
 }
 
-// maxVideo is the longest a YouTube video can be (its upload limit): a
-// reading past it is impossible.
-const maxVideo = 12 * 3600
-
 // readTimestamps gives the anchors found in a note (Raw and Line set)
 // their seconds, section and doubt. In auto mode a three-part value a:b:c
 // reads as h:mm:ss unless:
@@ -80,7 +76,7 @@ const maxVideo = 12 * 3600
 //     in it has a first field over 0 (00:mm:00 values alone read the same
 //     as minutes). Then every three-part value reads as mm:ss:ff;
 //   - its h:mm:ss reading is implausible beside the note's others (see
-//     implausible). Then it reads as mm:ss:ff.
+//     plausibleBound). Then it reads as mm:ss:ff.
 //
 // Whatever the mode, a reading still implausible is marked Doubtful.
 func readTimestamps(n *model.Note, mode TimestampMode) {
@@ -135,12 +131,10 @@ func isThreePart(ts *model.Timestamp) bool {
 	return ts.Valid && strings.Count(ts.Raw, ":") == 2
 }
 
-// plausibleBound is the latest time that is plausible beside the note's
-// valid timestamps: two hours past three times the median of those not
-// past maxVideo, and never past maxVideo. Notes spread their timestamps
-// over the video, so the median is about half its length.
+// plausibleBound is model.PlausibleBound of the median of the note's
+// valid times not past model.MaxVideoSeconds.
 func plausibleBound(stamps []model.Timestamp) int32 {
-	const least = 2 * 3600 // the bound when the median is 0
+	least := model.PlausibleBound(0)
 	latest := int32(0)
 	for _, ts := range stamps {
 		if ts.Valid {
@@ -152,16 +146,15 @@ func plausibleBound(stamps []model.Timestamp) int32 {
 	}
 	seconds := make([]int32, 0, 64)
 	for _, ts := range stamps {
-		if ts.Valid && ts.Seconds <= maxVideo {
+		if ts.Valid && ts.Seconds <= model.MaxVideoSeconds {
 			seconds = append(seconds, ts.Seconds)
 		}
 	}
 	if len(seconds) == 0 {
-		return maxVideo
+		return model.MaxVideoSeconds
 	}
 	slices.Sort(seconds)
-	median := seconds[len(seconds)/2]
-	return int32(min(3*int64(median)+least, maxVideo))
+	return model.PlausibleBound(seconds[len(seconds)/2])
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.

@@ -24,7 +24,8 @@ type Timeline struct {
 	// rows at the same second together.
 	Groups []Group
 	// Apart are the rows of invalid and doubtful timestamps, in note then
-	// line order.
+	// line order: doubtful in their note, or past model.PlausibleBound of
+	// the median of the video's rows.
 	Apart      []Row
 	Start, End int   // the first and last second of Groups (0, 0 when none)
 	Gaps       []Gap // stretches of more than GapMin between two moments
@@ -45,6 +46,9 @@ type Row struct {
 	Section string // the section's title as plain text, "" in the intro
 	Text    string // the sentence the anchor closes, as plain text
 	URL     string // the video at Seconds, "" when invalid or the id can't make one
+	// Doubtful: valid, but implausible beside the note's other times or
+	// the video's (still openable).
+	Doubtful bool
 }
 
 // Gap is a stretch no note covers, between two moments.
@@ -66,14 +70,38 @@ func Of(v *model.Vault, id string) *Timeline {
 	}
 	main := rows[:0:0]
 	for _, r := range rows {
-		ts := r.Note.Timestamps[r.Index]
-		if ts.Valid && !ts.Doubtful {
+		if r.Seconds >= 0 && !r.Doubtful {
 			main = append(main, r)
 		} else {
 			t.Apart = append(t.Apart, r)
 		}
 	}
 	slices.SortStableFunc(main, func(a, b Row) int { return a.Seconds - b.Seconds })
+	// Each note's times are plausible beside its own; a note read the other
+	// way from the rest (h:mm:ss against mm:ss:00) stands out beside the
+	// video's other notes.
+	if len(main) > 0 {
+		bound := int(model.PlausibleBound(int32(main[len(main)/2].Seconds)))
+		keep := len(main)
+		for keep > 0 && main[keep-1].Seconds > bound {
+			keep--
+			main[keep].Doubtful = true
+		}
+		if keep < len(main) {
+			t.Apart = append(t.Apart, main[keep:]...)
+			main = main[:keep]
+			order := make(map[*model.Note]int, len(notes))
+			for i, n := range notes {
+				order[n] = i
+			}
+			slices.SortStableFunc(t.Apart, func(a, b Row) int {
+				if a.Note != b.Note {
+					return order[a.Note] - order[b.Note]
+				}
+				return a.Index - b.Index
+			})
+		}
+	}
 	for _, r := range main {
 		if k := len(t.Groups); k > 0 && t.Groups[k-1].Seconds == r.Seconds {
 			t.Groups[k-1].Rows = append(t.Groups[k-1].Rows, r)
@@ -133,7 +161,7 @@ func appendRows(rows []Row, n *model.Note, id string) []Row {
 // sections are the note's section titles as plain text.
 func row(n *model.Note, k int, id, line string, spans [][2]int, nth, count int, sections []string) Row {
 	ts := n.Timestamps[k]
-	r := Row{Note: n, Index: k, Seconds: -1, Line: int(ts.Line)}
+	r := Row{Note: n, Index: k, Seconds: -1, Line: int(ts.Line), Doubtful: ts.Doubtful}
 	if ts.Valid {
 		r.Seconds = int(ts.Seconds)
 		r.URL = model.VideoURL(id, r.Seconds)

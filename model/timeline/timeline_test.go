@@ -109,3 +109,34 @@ func TestSentence(t *testing.T) {
 		t.Errorf("anchors not lined up: %q, want the whole line", got)
 	}
 }
+
+// A note whose times are plausible on their own but not beside the
+// video's other notes (read h:mm:ss where the rest are minutes) goes apart
+// as doubtful.
+func TestTimelineDoubtsAgainstTheVideo(t *testing.T) {
+	v := loadVault(t, "testdata/mixed")
+	for _, n := range v.Notes {
+		for _, ts := range n.Timestamps {
+			if ts.Doubtful {
+				t.Fatalf("%s: %s doubtful in its note already", n.Path, ts.Raw)
+			}
+		}
+	}
+	tl := Of(v, "cdefghijklm")
+	var kept, apart []int
+	for _, g := range tl.Groups {
+		kept = append(kept, g.Seconds)
+	}
+	for _, r := range tl.Apart {
+		if !r.Doubtful || r.Note.Path != "ch/late.md" {
+			t.Errorf("apart: %s", describe(r))
+		}
+		apart = append(apart, r.Seconds)
+	}
+	if !reflect.DeepEqual(kept, []int{60, 300, 600, 1200}) || !reflect.DeepEqual(apart, []int{15000, 15611, 16222}) {
+		t.Errorf("kept %v, apart %v", kept, apart)
+	}
+	if tl.End != 1200 || !reflect.DeepEqual(tl.Gaps, []Gap{{600, 1200}}) {
+		t.Errorf("span to %d, gaps %v", tl.End, tl.Gaps)
+	}
+}
