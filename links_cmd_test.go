@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -98,5 +100,55 @@ func TestLinksMatchExport(t *testing.T) {
 		if got := strings.Count(out, `{"kind":"link"`); code != 0 || got != count {
 			t.Errorf("links %s: exit %d, %d links, export %d", path, code, got, count)
 		}
+	}
+}
+
+// Hostile names reach the terminal cleaned and JSON exactly; the paths in
+// search --json are the real ones too, byte for byte.
+func TestLinksAndSearchHostileNames(t *testing.T) {
+	dir := t.TempDir()
+	folder := "ch\u200f"
+	target := folder + "/tar\x1b[2Jget.md"
+	if err := os.MkdirAll(filepath.Join(dir, folder), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(p, text string) {
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(target, "---\ntitle: \"Zebra \\e[2J\"\n---\nHorses.\n")
+	write(folder+"/new\nline.md", "---\ntitle: Newline\n---\nStripes.\n")
+	write(folder+"/from.md", "---\ntitle: From\n---\nSee [[tar\x1b[2Jget]] and zebra \x1b[2J.\n")
+	write(folder+"/other.md", "---\ntitle: Other\n---\nA zebra \x1b[2J \u202eline.\n")
+
+	code, out, _ := runCmd(t, "links", dir, target)
+	if code != 0 || strings.ContainsAny(out, "\x1b\u200f\u202e") || !strings.Contains(out, "Mentioned in (") {
+		t.Errorf("links: exit %d, %q", code, out)
+	}
+	code, out, _ = runCmd(t, "links", "--json", dir, target)
+	if code != 0 || strings.ContainsAny(out, "\x1b\u200f\u202e") {
+		t.Fatalf("links --json: exit %d, %q", code, out)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, m["kind"].(string)+" "+m["path"].(string)+" "+m["text"].(string))
+	}
+	want := []string{"link " + folder + "/from.md See tar\x1b[2Jget and zebra \x1b[2J.", "mention " + folder + "/other.md A zebra \x1b[2J \u202eline."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("links --json\n%q\nwant\n%q", got, want)
+	}
+	code, out, _ = runCmd(t, "search", "--json", dir, "stripes")
+	var hit searchHit
+	if code != 0 || json.Unmarshal([]byte(out), &hit) != nil || hit.Path != folder+"/new\nline.md" || strings.ContainsAny(out, "\x1b\u200f") {
+		t.Errorf("search --json: exit %d, %q", code, out)
+	}
+	code, out, _ = runCmd(t, "search", dir, "stripes")
+	if code != 0 || strings.ContainsAny(out, "\x1b\u200f") || strings.Count(out, "\n") != 1 {
+		t.Errorf("search: exit %d, %q", code, out)
 	}
 }

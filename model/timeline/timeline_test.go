@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
 	"tubenotes/model"
 )
 
@@ -138,5 +139,36 @@ func TestTimelineDoubtsAgainstTheVideo(t *testing.T) {
 	}
 	if tl.End != 1200 || !reflect.DeepEqual(tl.Gaps, []Gap{{600, 1200}}) {
 		t.Errorf("span to %d, gaps %v", tl.End, tl.Gaps)
+	}
+}
+
+// On the real notes, every video's timeline holds each timestamp of each
+// of its notes once, the groups in increasing time.
+func TestTimelineCorpus(t *testing.T) {
+	v := loadVault(t, loadtest.CorpusDir(t))
+	videos := 0
+	for _, vid := range v.Videos {
+		tl := Of(v, vid.ID)
+		if tl == nil {
+			continue
+		}
+		videos++
+		want := 0
+		for _, n := range tl.Notes {
+			want += len(n.Timestamps)
+		}
+		got := len(tl.Apart)
+		for i, g := range tl.Groups {
+			if i > 0 && g.Seconds <= tl.Groups[i-1].Seconds {
+				t.Errorf("%s: group %d at %d after %d", vid.ID, i, g.Seconds, tl.Groups[i-1].Seconds)
+			}
+			got += len(g.Rows)
+		}
+		if got != want {
+			t.Errorf("%s: %d rows for %d timestamps", vid.ID, got, want)
+		}
+	}
+	if videos < 400 {
+		t.Errorf("only %d timelines", videos)
 	}
 }
