@@ -7,6 +7,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
+
+	"tubenotes/ui/render"
 )
 
 // foldIndex is the rendered text folded for find-in-note: lowercase, accents
@@ -20,7 +22,7 @@ type foldIndex struct {
 type cellRef struct{ line, col, end int32 }
 
 // match is one find hit in the rendered lines, end exclusive.
-type match struct{ start, end pos }
+type match struct{ start, end render.Pos }
 
 func buildFold(plain []string) *foldIndex {
 	size := 0
@@ -125,8 +127,8 @@ func (f *foldIndex) find(query string) []match {
 		}
 		a, z := i+k, i+k+len(query)-1
 		out = append(out, match{
-			start: pos{int(f.at[a].line), int(f.at[a].col)},
-			end:   pos{int(f.at[z].line), int(f.at[z].end)},
+			start: render.Pos{Line: int(f.at[a].line), Col: int(f.at[a].col)},
+			end:   render.Pos{Line: int(f.at[z].line), Col: int(f.at[z].end)},
 		})
 		i = z + 1
 	}

@@ -41,7 +41,7 @@ func (m *Model) refind(reveal bool) {
 	}
 	m.current = 0
 	for i, mt := range m.matches {
-		if mt.start.line >= m.yOffset {
+		if mt.start.Line >= m.yOffset {
 			m.current = i
 			break
 		}
@@ -75,11 +75,10 @@ func (m Model) FindStatus() (current, total int) {
 // sortMatches orders matches of several terms by position and drops those
 // that overlap an earlier one.
 func sortMatches(ms []match) []match {
-	before := func(a, b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
-	sort.Slice(ms, func(i, j int) bool { return before(ms[i].start, ms[j].start) })
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start.Before(ms[j].start) })
 	out := ms[:0]
 	for _, mt := range ms {
-		if len(out) > 0 && before(mt.start, out[len(out)-1].end) {
+		if len(out) > 0 && mt.start.Before(out[len(out)-1].end) {
 			continue
 		}
 		out = append(out, mt)

@@ -1,4 +1,4 @@
-package reader
+package render
 
 import (
 	"os"
@@ -60,37 +60,37 @@ func TestCorpusRendersClean(t *testing.T) {
 // checkRendered renders n at 80 columns in notty and reports problems; it
 // returns how many valid timestamps and links it located.
 func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links int) {
-	r := render(v, n, renderKey{note: n, width: 80, style: "notty"}, newStyles("notty", true))
-	if r.err != nil {
-		t.Errorf("%s: %v", n.Path, r.err)
+	r := notty(v, n, 80)
+	if r.Err != nil {
+		t.Errorf("%s: %v", n.Path, r.Err)
 	}
-	for i, l := range r.plain {
+	for i, l := range r.Plain {
 		for _, raw := range []string{"<a class=", "data-t=", "[[", "]]", "</a>"} {
 			if strings.Contains(l, raw) {
 				t.Errorf("%s: rendered line %d shows %q: %q", n.Path, i, raw, l)
 			}
 		}
-		if hasTags(l) || hasTags(r.lines[i]) {
+		if hasTags(l) || hasTags(r.Lines[i]) {
 			t.Errorf("%s: rendered line %d keeps a sentinel", n.Path, i)
 		}
 	}
 	seenTS := make([]bool, len(n.Timestamps))
 	seenLink := make([]bool, len(n.Links))
-	for _, it := range r.items {
-		if !it.found || it.index < 0 {
+	for _, it := range r.Items {
+		if !it.Found || it.Index < 0 {
 			continue
 		}
-		switch it.kind {
-		case itemTimestamp:
-			seenTS[it.index] = true
-			if ts := n.Timestamps[it.index]; ts.Valid && it.start.line == it.end.line {
+		switch it.Kind {
+		case Timestamp:
+			seenTS[it.Index] = true
+			if ts := n.Timestamps[it.Index]; ts.Valid && it.Start.Line == it.End.Line {
 				want := "▶ " + common.Clock(int(ts.Seconds))
-				if got := ansi.Cut(r.plain[it.start.line], it.start.col, it.end.col); got != want {
-					t.Errorf("%s: timestamp %d located at %+v..%+v reads %q, want %q", n.Path, it.index, it.start, it.end, got, want)
+				if got := ansi.Cut(r.Plain[it.Start.Line], it.Start.Col, it.End.Col); got != want {
+					t.Errorf("%s: timestamp %d located at %+v..%+v reads %q, want %q", n.Path, it.Index, it.Start, it.End, got, want)
 				}
 			}
-		case itemLink:
-			seenLink[it.index] = true
+		case Link:
+			seenLink[it.Index] = true
 		}
 	}
 	for i, ts := range n.Timestamps {

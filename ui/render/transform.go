@@ -1,4 +1,4 @@
-package reader
+package render
 
 import (
 	"strconv"
@@ -9,28 +9,32 @@ import (
 	"tubenotes/ui/safe"
 )
 
-type itemKind int
+// Kind is what an Item is.
+type Kind int
 
 const (
-	itemTimestamp itemKind = iota
-	itemLink
-	itemHeading
+	Timestamp Kind = iota
+	Link
+	Heading
 )
 
-// item is one badge, link or heading of the transformed markdown.
-type item struct {
-	kind    itemKind
-	index   int  // into the note's Timestamps, Links or Sections; -1 when the loader did not list it
-	dim     bool // an invalid timestamp, a dangling link
-	srcLine int
+// Item is one badge, link or heading of a rendered note.
+type Item struct {
+	Kind    Kind
+	Index   int  // into the note's Timestamps, Links or Sections; -1 when the loader did not list it
+	Dim     bool // an invalid timestamp, a dangling link
+	SrcLine int  // the line of the note's text it comes from
 
-	// Where it landed in the rendered lines, set by locate.
-	found      bool
-	start, end pos // end is exclusive (the cell after the last)
+	// Where it landed in the rendered lines.
+	Found      bool
+	Start, End Pos // End is exclusive (the cell after the last)
 }
 
-// pos is a cell of the rendered lines.
-type pos struct{ line, col int }
+// Pos is a cell of the rendered lines.
+type Pos struct{ Line, Col int }
+
+// Before reports whether p comes before q.
+func (p Pos) Before(q Pos) bool { return p.Line < q.Line || p.Line == q.Line && p.Col < q.Col }
 
 // transformer turns a note body into markdown for glamour: timestamp anchors
 // become badges, wikilinks their labels, <br/> a line break; other tags go.
@@ -39,7 +43,7 @@ type transformer struct {
 	v     *model.Vault
 	n     *model.Note
 	b     strings.Builder
-	items []item
+	items []Item
 
 	parens int  // ")" still to drop after "[00:01:02](" prefixes skipped before anchors
 	raw    bool // inside fenced code: no markdown escapes
@@ -52,7 +56,7 @@ type transformer struct {
 
 // transform returns the markdown of n's body and its items, indexed by the
 // ids in the sentinels.
-func transform(v *model.Vault, n *model.Note) (string, []item) {
+func transform(v *model.Vault, n *model.Note) (string, []Item) {
 	t := &transformer{v: v, n: n}
 	// Tag characters go before safe.Text, whose entity check then sees what
 	// their removal joined; tag entities go after it, replaced by U+FFFD,
@@ -87,7 +91,7 @@ func transform(v *model.Vault, n *model.Note) (string, []item) {
 		if heading {
 			prefix, content := atxPrefix(l)
 			t.b.WriteString(prefix)
-			id := t.add(item{kind: itemHeading, index: sec, srcLine: ln})
+			id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
 			appendMarker(&t.b, id, true)
 			t.inline(content, ln, true)
 			appendMarker(&t.b, id, false)
@@ -188,7 +192,7 @@ func (t *transformer) queue(ln int) {
 	}
 }
 
-func (t *transformer) add(it item) int {
+func (t *transformer) add(it Item) int {
 	t.items = append(t.items, it)
 	return len(t.items) - 1
 }
@@ -282,15 +286,15 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	}
 	tag := s[:tagEnd]
 	raw, hasT := attribute(tag, "data-t")
-	it := item{kind: itemTimestamp, index: -1, dim: true, srcLine: ln}
+	it := Item{Kind: Timestamp, Index: -1, Dim: true, SrcLine: ln}
 	if hasT && strings.Contains(tag, "yt-timestamp") && len(t.stamps) > 0 {
-		it.index = t.stamps[0]
+		it.Index = t.stamps[0]
 		t.stamps = t.stamps[1:]
-		it.dim = !t.n.Openable(it.index)
+		it.Dim = !t.n.Openable(it.Index)
 	}
 	label := ""
-	if it.index >= 0 && t.n.Timestamps[it.index].Valid {
-		label = common.Clock(int(t.n.Timestamps[it.index].Seconds))
+	if it.Index >= 0 && t.n.Timestamps[it.Index].Valid {
+		label = common.Clock(int(t.n.Timestamps[it.Index].Seconds))
 	} else {
 		if !hasT && tagEnd < span {
 			raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
@@ -447,13 +451,13 @@ func (t *transformer) wikilink(s string, ln int) int {
 		t.text(strings.TrimSpace(strings.TrimPrefix(inner, "#")))
 		return used
 	}
-	it := item{kind: itemLink, index: -1, srcLine: ln}
+	it := Item{Kind: Link, Index: -1, SrcLine: ln}
 	if len(t.links) > 0 && t.n.Links[t.links[0]].Target == target {
-		it.index = t.links[0]
+		it.Index = t.links[0]
 		t.links = t.links[1:]
-		it.dim = t.n.Links[it.index].Dangling()
+		it.Dim = t.n.Links[it.Index].Dangling()
 	} else {
-		it.dim = t.v == nil || t.v.Resolve(t.n.Path, target) == ""
+		it.Dim = t.v == nil || t.v.Resolve(t.n.Path, target) == ""
 	}
 	id := t.add(it)
 	appendMarker(&t.b, id, true)
