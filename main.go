@@ -1,5 +1,5 @@
 // Command tubenotes browses a vault of notes about YouTube videos in the
-// terminal, and exports, counts and searches it from scripts.
+// terminal, and exports, counts, searches and shows it from scripts.
 package main
 
 import (
@@ -18,6 +18,7 @@ Usage:
   tubenotes export [flags] PATH         one JSON object a note, in path order
   tubenotes stats [flags] PATH          counts of notes, channels, videos, timestamps, links, problems
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
+  tubenotes show [flags] PATH NOTE      one note rendered as the browser shows it; plain text into a pipe
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runStats(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "show":
+			return runShow(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags

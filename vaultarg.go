@@ -34,13 +34,21 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
 func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
+	v, took, _, ok = loadVaultArgs(name, "give one PATH, the vault's folder", 0, fl, lf, args, stderr)
+	return v, took, ok
+}
+
+// loadVaultArgs is loadVaultArg for a command that wants PATH and then
+// exactly extra more positionals, which it returns; want says what to give
+// when the count is wrong.
+func loadVaultArgs(name, want string, extra int, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, rest []string, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
-		return nil, 0, false
+		return nil, 0, nil, false
 	}
-	if len(paths) != 1 {
-		fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
-		return nil, 0, false
+	if len(paths) != 1+extra {
+		fmt.Fprintf(stderr, "tubenotes %s: %s\n", name, want)
+		return nil, 0, nil, false
 	}
 	opts, err := lf.options()
 	if err == nil {
@@ -48,9 +56,9 @@ func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, s
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
-		return nil, 0, false
+		return nil, 0, nil, false
 	}
-	return v, took, true
+	return v, took, paths[1:], true
 }
 
 // openVault checks that dir is a readable directory and loads it. The error
