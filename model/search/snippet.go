@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"tubenotes/model"
+	"tubenotes/model/fold"
 )
 
 // Span is a byte range [Start, End) of a snippet.
@@ -71,12 +72,12 @@ func Highlights(text string, q *Query) []Span {
 	var spans []Span
 	var buf []byte
 	for i := 0; ; {
-		a, b := nextToken(text, i)
+		a, b := fold.NextWord(text, i)
 		if a < 0 {
 			return spans
 		}
 		i = b
-		buf = foldAppend(buf[:0], text[a:b])
+		buf = fold.AppendWord(buf[:0], text[a:b])
 		if termsHave(q.Terms, string(buf)) {
 			spans = append(spans, Span{a, b})
 		}

@@ -1,10 +1,14 @@
 package reader
 
-import "sort"
+import (
+	"sort"
 
-// SetFind highlights every match of query in the note, case- and
-// accent-insensitively ("cafe" finds "café", "istanbul" finds "İstanbul"),
-// also across line breaks, and makes the first match at or below the top
+	"tubenotes/model/fold"
+)
+
+// SetFind highlights every match of query in the note, folded as search
+// folds ("cafe" finds "café", "istanbul" finds "İstanbul", "finance" finds
+// "ﬁnance"; punctuation and line breaks read as spaces), and makes the first match at or below the top
 // line the current one, scrolled into view. It returns the number of
 // matches; "" clears. Before the note is rendered it returns 0 and the
 // matches appear with the rendering.
@@ -15,7 +19,7 @@ func (m *Model) SetFind(query string) int { return m.SetFindTerms([]string{query
 func (m *Model) SetFindTerms(terms []string) int {
 	m.terms = nil
 	for _, t := range terms {
-		if f := fold(t); f != "" {
+		if f := fold.Text(t); f != "" {
 			m.terms = append(m.terms, f)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"tubenotes/model"
+	"tubenotes/model/fold"
 	"tubenotes/ui/render"
 )
 
@@ -537,7 +538,7 @@ func TestFindColumnsWithWideCharacters(t *testing.T) {
 			t.Fatalf("match wraps: %+v", mt)
 		}
 		got := ansi.Cut(m.doc.Plain[mt.start.Line], mt.start.Col, mt.end.Col)
-		if fold(got) != "cafe" {
+		if fold.Text(got) != "cafe" {
 			t.Errorf("match at %+v..%+v covers %q", mt.start, mt.end, got)
 		}
 	}
