@@ -36,71 +36,98 @@ type Pos struct{ Line, Col int }
 // Before reports whether p comes before q.
 func (p Pos) Before(q Pos) bool { return p.Line < q.Line || p.Line == q.Line && p.Col < q.Col }
 
-// transformer turns a note body into markdown for glamour: timestamp anchors
-// become badges, wikilinks their labels, <br/> a line break; other tags go.
-// Each badge, link and heading is wrapped in sentinels (see sentinel.go).
+// transformer turns a note body into markdown for glamour, walking the
+// spans the loader recorded (model.Note.Spans): timestamp anchors become
+// badges, wikilinks their labels, headings and fenced code are where the
+// loader found them. Between the spans, <br/> becomes a line break and
+// other tags go. Each badge, link and heading is wrapped in sentinels (see
+// sentinel.go).
 type transformer struct {
 	v     *model.Vault
 	n     *model.Note
 	b     strings.Builder
 	items []Item
 
-	parens int  // ")" still to drop after "[00:01:02](" prefixes skipped before anchors
-	raw    bool // inside fenced code: no markdown escapes
+	raw bool // inside fenced code: no markdown escapes
 
-	stamps []int // indexes of the note's timestamps on the current line, not yet placed
-	links  []int
-	nextTS int // first timestamp of the note not yet queued
-	nextLk int
+	fences                        []model.Part // the note's fenced code
+	nextTS, nextLink, nextSection int          // the first spans not yet passed
+	nextFence                     int
 }
 
 // transform returns the markdown of n's body and its items, indexed by the
 // ids in the sentinels.
 func transform(v *model.Vault, n *model.Note) (string, []Item) {
 	t := &transformer{v: v, n: n}
-	// Tag characters go before safe.Text, whose entity check then sees what
-	// their removal joined; tag entities go after it, replaced by U+FFFD,
-	// which cannot join anything into an entity.
-	body := dropTagEntities(safe.Text(dropTags(bodyText(n))))
-	t.b.Grow(len(body) + len(body)/8)
-	lines := strings.Split(body, "\n")
-	sec := 0
-	var fence fence
-	for k, l := range lines {
-		ln := n.BodyLine + k
-		t.queue(ln)
-		t.parens = 0
-		if ln == n.FromLine && onlyChannel(l) {
-			// The header names the channel already.
-			t.b.WriteByte('\n')
-			continue
+	for i := range n.NumParts() {
+		if p := n.Part(i); p.Kind == model.Fence || p.Kind == model.OpenFence {
+			t.fences = append(t.fences, p)
 		}
-		// Inside fenced code glamour reads no escapes, so text is written
-		// raw there; anchors, links and tags are still transformed, since
-		// some notes wrap whole answers in a fence by mistake.
-		t.raw = fence.inside(l)
-		if t.raw && fence.marker(l) {
-			t.b.WriteString(l)
-			t.b.WriteByte('\n')
-			continue
-		}
-		for sec < len(n.Sections) && n.Sections[sec].Line < ln {
-			sec++
-		}
-		heading := sec < len(n.Sections) && n.Sections[sec].Line == ln
-		if heading {
-			prefix, content := atxPrefix(l)
-			t.b.WriteString(prefix)
-			id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
-			appendMarker(&t.b, id, true)
-			t.inline(content, ln, true)
-			appendMarker(&t.b, id, false)
+	}
+	text := n.Text
+	lo := bodyOffset(n)
+	t.b.Grow(len(text) - lo + (len(text)-lo)/8)
+	for ln := n.BodyLine; lo < len(text); ln++ {
+		hi := strings.IndexByte(text[lo:], '\n')
+		if hi < 0 {
+			hi = len(text)
 		} else {
-			t.inline(l, ln, isTableRow(l))
+			hi += lo
 		}
+		t.line(lo, hi, ln)
 		t.b.WriteByte('\n')
+		lo = hi + 1
 	}
 	return t.b.String(), t.items
+}
+
+// bodyOffset is where the note's body starts: after its frontmatter.
+func bodyOffset(n *model.Note) int {
+	if n.NumParts() > 0 {
+		if p := n.Part(0); p.Kind == model.Frontmatter {
+			return p.Span.End
+		}
+	}
+	return 0
+}
+
+// line writes the line of the note's text from byte lo to hi, line ln.
+func (t *transformer) line(lo, hi, ln int) {
+	n := t.n
+	l := n.Text[lo:hi]
+	if ln == n.FromLine && onlyChannel(l) {
+		return // the header names the channel already
+	}
+	// Inside fenced code glamour reads no escapes, so text is written raw
+	// there; anchors, links and tags are still transformed, since some
+	// notes wrap whole answers in a fence by mistake.
+	for t.nextFence < len(t.fences) && t.fences[t.nextFence].Span.End < lo {
+		t.nextFence++
+	}
+	t.raw = false
+	if t.nextFence < len(t.fences) {
+		if f := t.fences[t.nextFence]; f.Span.Start <= lo {
+			t.raw = true
+			if lo == f.Span.Start || f.Kind == model.Fence && hi == f.Span.End {
+				t.b.WriteString(clean(l)) // the fence's own lines
+				return
+			}
+		}
+	}
+	for t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start < lo {
+		t.nextSection++
+	}
+	if sec := t.nextSection; sec < len(n.Sections) && n.SectionSpan(sec).Start < hi {
+		start := n.SectionSpan(sec).Start
+		t.b.WriteString(clean(n.Text[lo:start])) // "## "
+		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
+		appendMarker(&t.b, id, true)
+		t.spans(start, hi, ln, true)
+		appendMarker(&t.b, id, false)
+		t.nextSection++
+		return
+	}
+	t.spans(lo, hi, ln, isTableRow(l))
 }
 
 // onlyChannel reports whether l holds nothing but "From: [[channel]]" and
@@ -125,71 +152,92 @@ func onlyChannel(l string) bool {
 	return rest == ""
 }
 
-// fence follows fenced code blocks line by line, the way the loader does.
-type fence struct {
-	open bool
-	char byte
-	n    int
-}
-
-// marker reports whether l is a line of fence characters (with an info
-// string when it opens).
-func (f *fence) marker(l string) bool {
-	rest := strings.TrimLeft(l, " ")
-	return strings.HasPrefix(rest, "```") || strings.HasPrefix(rest, "~~~")
-}
-
-// inside reports whether line l belongs to a fenced block, fences included.
-func (f *fence) inside(l string) bool {
-	ind := len(l) - len(strings.TrimLeft(l, " "))
-	rest := l[ind:]
-	run := 0
-	for run < len(rest) && (rest[run] == '`' || rest[run] == '~') && rest[run] == rest[0] {
-		run++
-	}
-	switch {
-	case f.open:
-		if ind <= 3 && run >= f.n && rest[0] == f.char && strings.TrimSpace(rest[run:]) == "" {
-			f.open = false
-		}
-		return true
-	case ind <= 3 && run >= 3 && !(rest[0] == '`' && strings.IndexByte(rest[run:], '`') >= 0):
-		f.open, f.char, f.n = true, rest[0], run
-		return true
-	}
-	return false
-}
-
-// bodyText is the note's text from its BodyLine on.
-func bodyText(n *model.Note) string {
-	s := n.Text
-	for i := 1; i < n.BodyLine; i++ {
-		j := strings.IndexByte(s, '\n')
-		if j < 0 {
-			return ""
-		}
-		s = s[j+1:]
-	}
-	return s
-}
-
-// queue lines up the timestamps and links the loader found on line ln.
-func (t *transformer) queue(ln int) {
-	t.stamps, t.links = t.stamps[:0], t.links[:0]
-	ts := t.n.Timestamps
-	for t.nextTS < len(ts) && int(ts[t.nextTS].Line) <= ln {
-		if int(ts[t.nextTS].Line) == ln {
-			t.stamps = append(t.stamps, t.nextTS)
-		}
+// spans writes the text from byte lo to hi of one line: the timestamps and
+// links the loader found there as badges and labels, the text between them
+// through inline.
+func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
+	n := t.n
+	for t.nextTS < len(n.Timestamps) && n.TimestampSpan(t.nextTS).Start < lo {
 		t.nextTS++
 	}
-	ls := t.n.Links
-	for t.nextLk < len(ls) && ls[t.nextLk].Line <= ln {
-		if ls[t.nextLk].Line == ln {
-			t.links = append(t.links, t.nextLk)
-		}
-		t.nextLk++
+	for t.nextLink < len(n.Links) && n.LinkSpan(t.nextLink).Start < lo {
+		t.nextLink++
 	}
+	at := lo
+	for {
+		ts, lk := model.Span{Start: hi}, model.Span{Start: hi}
+		if t.nextTS < len(n.Timestamps) {
+			ts = n.TimestampSpan(t.nextTS)
+		}
+		if t.nextLink < len(n.Links) {
+			lk = n.LinkSpan(t.nextLink)
+		}
+		next := min(ts.Start, lk.Start)
+		if next >= hi {
+			t.inline(clean(n.Text[at:hi]), ln, oneLine, true)
+			return
+		}
+		gap := n.Text[at:next]
+		if strings.HasSuffix(gap, "(") { // "(" and a badge: no markdown link
+			t.inline(clean(gap[:len(gap)-1]), ln, oneLine, false)
+			t.text("(")
+		} else {
+			t.inline(clean(gap), ln, oneLine, false)
+		}
+		if ts.Start == next {
+			t.badge(t.nextTS, ln)
+			t.nextTS++
+			at = ts.End
+		} else {
+			t.link(t.nextLink, ln)
+			t.nextLink++
+			at = lk.End
+		}
+	}
+}
+
+// clean is note text made safe for the terminal and for the sentinels. Tag
+// characters go before safe.Text, whose entity check then sees what their
+// removal joined; tag entities go after it, replaced by U+FFFD, which
+// cannot join anything into an entity.
+func clean(s string) string { return dropTagEntities(safe.Text(dropTags(s))) }
+
+// badge writes the badge of timestamp i: its time, or for an invalid one
+// its text as written, dimmed.
+func (t *transformer) badge(i, ln int) {
+	ts := t.n.Timestamps[i]
+	label := ""
+	if ts.Valid {
+		label = common.Clock(int(ts.Seconds))
+	} else {
+		label = badgeText(dropTags(safe.Line(ts.Raw)))
+	}
+	id := t.add(Item{Kind: Timestamp, Index: i, Dim: !t.n.Openable(i), SrcLine: ln})
+	appendMarker(&t.b, id, true)
+	t.b.WriteString("▶\u00a0")
+	t.text(label)
+	appendMarker(&t.b, id, false)
+}
+
+// badgeText is what the badge of an anchor whose time cannot be read says.
+func badgeText(raw string) string {
+	label := strings.Trim(strings.TrimSpace(raw), "[]")
+	if r := []rune(label); len(r) > 16 {
+		label = string(r[:15]) + "…"
+	}
+	if label == "" {
+		label = "?"
+	}
+	return label
+}
+
+// link writes the label of link i.
+func (t *transformer) link(i, ln int) {
+	l := t.n.Links[i]
+	id := t.add(Item{Kind: Link, Index: i, Dim: l.Dangling(), SrcLine: ln})
+	appendMarker(&t.b, id, true)
+	t.text(dropTags(safe.Line(l.Label)))
+	appendMarker(&t.b, id, false)
 }
 
 func (t *transformer) add(it Item) int {
@@ -197,20 +245,19 @@ func (t *transformer) add(it Item) int {
 	return len(t.items) - 1
 }
 
-// inline writes line l, transformed. Line ends are kept by the renderer, so
-// a <br/> is a new line, or nothing at the end of one; in a line that must
-// stay one (a table row, a heading) it is a space.
-func (t *transformer) inline(l string, ln int, oneLine bool) {
+// inline writes l, text of a line between the loader's spans, with its
+// markup hidden: HTML tags dropped, a <br/> a new line (nothing at the end
+// of the line: last says l ends it; a space in a line that must stay one,
+// a table row or a heading), and the anchors and wikilinks the loader did
+// not count (broken anchors, links in fenced code) made dim badges and
+// labels, so that no markup shows.
+func (t *transformer) inline(l string, ln int, oneLine, last bool) {
 	for i := 0; i < len(l); {
 		c := l[i]
 		switch {
 		case c == '<':
 			if n, ok := t.anchor(l[i:], ln); ok {
 				i += n
-				if t.parens > 0 && i < len(l) && l[i] == ')' {
-					t.parens--
-					i++
-				}
 				continue
 			}
 			n, name := htmlTag(l[i:])
@@ -224,7 +271,7 @@ func (t *transformer) inline(l string, ln int, oneLine bool) {
 				switch {
 				case oneLine:
 					t.b.WriteByte(' ')
-				case strings.TrimSpace(l[i:]) == "":
+				case last && strings.TrimSpace(l[i:]) == "":
 					return
 				default:
 					t.b.WriteByte('\n')
@@ -235,15 +282,6 @@ func (t *transformer) inline(l string, ln int, oneLine bool) {
 			}
 		case c == '[' && strings.HasPrefix(l[i:], "[["):
 			i += t.wikilink(l[i:], ln)
-		case c == '[' && clockLinkPrefix(l[i:]) > 0:
-			// "[00:01:02](<a …>…</a>)": a markdown link around an anchor,
-			// which glamour would hide in a URL; the badge says it all.
-			i += clockLinkPrefix(l[i:])
-			t.parens++
-		case c == '[' && clockBeforeAnchor(l[i:]) > 0:
-			// "[00:01:02]<a …>": the clock written out before its anchor;
-			// the badge says it once.
-			i += clockBeforeAnchor(l[i:])
 		case c == '(' && strings.HasPrefix(l[i+1:], "<a "):
 			t.text("(")
 			i++
@@ -262,12 +300,10 @@ func (t *transformer) inline(l string, ln int, oneLine bool) {
 	}
 }
 
-// anchor writes the badge of a timestamp anchor at the start of s and
-// returns its length: from "<a " to "</a>", or to the end of the opening tag
-// when there is no closing one. Anchors the loader counted (same rule: a
-// yt-timestamp class and a quoted data-t) take its timestamps in order;
-// broken ones (a mangled class, no data-t) still become a dimmed badge, so no
-// markup shows.
+// anchor writes a dim badge for an anchor the loader did not count as a
+// timestamp (a mangled class, no data-t, inside fenced code) at the start
+// of s, and returns its length: from "<a " to "</a>", or to the end of the
+// opening tag when there is no closing one.
 func (t *transformer) anchor(s string, ln int) (int, bool) {
 	if len(s) < 3 || s[1] != 'a' || (s[2] != ' ' && s[2] != '\t') {
 		return 0, false
@@ -276,7 +312,7 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	if tagEnd < 0 {
 		return 0, false
 	}
-	span := len(s)
+	span := tagEnd + 1
 	if k := strings.Index(s, "</a>"); k >= 0 {
 		span = k + len("</a>")
 	}
@@ -284,33 +320,14 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	if !strings.Contains(whole, "timestamp") && !strings.Contains(whole, "data-t") {
 		return 0, false
 	}
-	tag := s[:tagEnd]
-	raw, hasT := attribute(tag, "data-t")
-	it := Item{Kind: Timestamp, Index: -1, Dim: true, SrcLine: ln}
-	if hasT && strings.Contains(tag, "yt-timestamp") && len(t.stamps) > 0 {
-		it.Index = t.stamps[0]
-		t.stamps = t.stamps[1:]
-		it.Dim = !t.n.Openable(it.Index)
+	raw, hasT := attribute(s[:tagEnd], "data-t")
+	if !hasT && tagEnd+1 < span {
+		raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
 	}
-	label := ""
-	if it.Index >= 0 && t.n.Timestamps[it.Index].Valid {
-		label = common.Clock(int(t.n.Timestamps[it.Index].Seconds))
-	} else {
-		if !hasT && tagEnd < span {
-			raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
-		}
-		label = strings.Trim(strings.TrimSpace(raw), "[]")
-		if r := []rune(label); len(r) > 16 {
-			label = string(r[:15]) + "…"
-		}
-		if label == "" {
-			label = "?"
-		}
-	}
-	id := t.add(it)
+	id := t.add(Item{Kind: Timestamp, Index: -1, Dim: true, SrcLine: ln})
 	appendMarker(&t.b, id, true)
 	t.b.WriteString("▶\u00a0")
-	t.text(label)
+	t.text(badgeText(raw))
 	appendMarker(&t.b, id, false)
 	return span, true
 }
@@ -343,38 +360,6 @@ func codeSpan(s string) int {
 		return end
 	}
 	return k
-}
-
-// clockLinkPrefix is the length of a "[00:01:02](" that opens a markdown
-// link around a timestamp anchor at the start of s, or 0.
-func clockLinkPrefix(s string) int {
-	i := bracketedClock(s)
-	if i == 0 || !strings.HasPrefix(s[i:], "(<a ") {
-		return 0
-	}
-	return i + 1
-}
-
-// clockBeforeAnchor is the length of a "[00:01:02]" written just before a
-// timestamp anchor at the start of s, or 0.
-func clockBeforeAnchor(s string) int {
-	i := bracketedClock(s)
-	if i == 0 || !strings.HasPrefix(s[i:], `<a class="yt-timestamp"`) {
-		return 0
-	}
-	return i
-}
-
-// bracketedClock is the length of a "[00:01:02]" at the start of s, or 0.
-func bracketedClock(s string) int {
-	i := 1
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == ':') {
-		i++
-	}
-	if i == 1 || i >= len(s) || s[i] != ']' {
-		return 0
-	}
-	return i + 1
 }
 
 // attribute is the quoted value of attribute name inside tag.
@@ -429,9 +414,9 @@ func htmlTag(s string) (int, string) {
 
 func isAlpha(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// wikilink writes the label of the wikilink at the start of s (which starts
-// with "[[") and returns how much of s it used. It reads links the way the
-// loader does, so the n-th link of a line is the loader's n-th.
+// wikilink writes the label of a wikilink the loader did not count (in
+// fenced code, or naming no note: [[#heading]]) at the start of s, which
+// starts with "[[", and returns how much of s it used.
 func (t *transformer) wikilink(s string, ln int) int {
 	end := strings.Index(s[2:], "]]")
 	if end < 0 || s[2] == '[' || strings.Contains(s[2:2+end], "[[") {
@@ -451,15 +436,7 @@ func (t *transformer) wikilink(s string, ln int) int {
 		t.text(strings.TrimSpace(strings.TrimPrefix(inner, "#")))
 		return used
 	}
-	it := Item{Kind: Link, Index: -1, SrcLine: ln}
-	if len(t.links) > 0 && t.n.Links[t.links[0]].Target == target {
-		it.Index = t.links[0]
-		t.links = t.links[1:]
-		it.Dim = t.n.Links[it.Index].Dangling()
-	} else {
-		it.Dim = t.v == nil || t.v.Resolve(t.n.Path, target) == ""
-	}
-	id := t.add(it)
+	id := t.add(Item{Kind: Link, Index: -1, Dim: t.v == nil || t.v.Resolve(t.n.Path, target) == "", SrcLine: ln})
 	appendMarker(&t.b, id, true)
 	t.text(label)
 	appendMarker(&t.b, id, false)
@@ -482,26 +459,6 @@ func (t *transformer) text(s string) {
 			t.b.WriteByte(c)
 		}
 	}
-}
-
-// atxPrefix splits an ATX heading line into its "## " prefix and content; a
-// setext heading's line is all content.
-func atxPrefix(l string) (string, string) {
-	i := 0
-	for i < len(l) && i < 3 && l[i] == ' ' {
-		i++
-	}
-	j := i
-	for j < len(l) && l[j] == '#' {
-		j++
-	}
-	if j == i || j-i > 6 || (j < len(l) && l[j] != ' ' && l[j] != '\t') {
-		return "", l
-	}
-	for j < len(l) && (l[j] == ' ' || l[j] == '\t') {
-		j++
-	}
-	return l[:j], l[j:]
 }
 
 func isTableRow(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " \t"), "|") }
