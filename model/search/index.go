@@ -203,7 +203,9 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	heads := n.Sections
 	gap := false
 	lineNo := int32(0)
+	spans := newSpanCursor(n)
 	for text := n.Text; text != ""; {
+		lo := len(n.Text) - len(text)
 		line := text
 		if j := strings.IndexByte(text, '\n'); j >= 0 {
 			line, text = text[:j], text[j+1:]
@@ -223,7 +225,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
 		code := lineCode(d.lines, heading)
 		d.lines++
-		b.text = appendVisible(b.text[:0], line)
+		b.text = appendNoteVisible(b.text[:0], spans, lo, lo+len(line))
 		start := pos
 		if gap || heading {
 			start++

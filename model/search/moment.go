@@ -7,9 +7,7 @@ import "tubenotes/model"
 // match. Notes put an anchor after the sentence it times, so on a long
 // paragraph line that is the anchor just before the matching sentence, a
 // moment before it is said; when the match comes before any anchor of its
-// line, it is the last openable timestamp of the lines above. When the
-// line's anchors can't be lined up with the note's timestamps, it is the
-// last openable timestamp on or above the line (model.Note.TimestampAbove).
+// line, it is the last openable timestamp of the lines above.
 func Moment(n *model.Note, line int, q *Query) int {
 	if line < max(n.BodyLine, 1) {
 		return n.TimestampAbove(line)
@@ -26,18 +24,15 @@ func Moment(n *model.Note, line int, q *Query) int {
 	if count == 0 {
 		return n.TimestampAbove(line)
 	}
-	raw := lineText(n.Text, line)
-	anchors := anchorSpans(raw)
-	if len(anchors) != count {
-		return n.TimestampAbove(line)
-	}
-	from := 0
-	for k := 0; k <= count; k++ { // the text before anchor k, then after the last
-		to := len(raw)
+	lo, hi := lineBounds(n.Text, line)
+	spans := newSpanCursor(n)
+	from := lo
+	for k := 0; k <= count; k++ { // the text before timestamp k, then after the last
+		to := hi
 		if k < count {
-			to = anchors[k][0]
+			to = n.TimestampSpan(first + k).Start
 		}
-		if len(Highlights(Visible(raw[from:to]), q)) > 0 {
+		if len(Highlights(string(appendNoteVisible(nil, spans, from, to)), q)) > 0 {
 			best := n.TimestampAbove(line - 1)
 			for j := first; j < first+k; j++ {
 				if n.Openable(j) {
@@ -47,7 +42,7 @@ func Moment(n *model.Note, line int, q *Query) int {
 			return best
 		}
 		if k < count {
-			from = anchors[k][1]
+			from = n.TimestampSpan(first + k).End
 		}
 	}
 	return n.TimestampAbove(line)
