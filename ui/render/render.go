@@ -48,7 +48,7 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 	md, items := transform(v, n)
 	r.Items = items
 	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
-	tr, err := glamour.NewTermRenderer(glamour.WithStylePath(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
+	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	if err != nil {
 		r.Err = err
 		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
