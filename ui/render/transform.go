@@ -3,6 +3,8 @@ package render
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tubenotes/model"
 	"tubenotes/ui/common"
@@ -50,9 +52,9 @@ type transformer struct {
 
 	raw bool // inside fenced code: no markdown escapes
 
-	fences                        []model.Part // the note's fenced code
+	fences, callouts              []model.Part // the note's fenced code and callouts
 	nextTS, nextLink, nextSection int          // the first spans not yet passed
-	nextFence                     int
+	nextFence, nextCallout        int
 }
 
 // transform returns the markdown of n's body and its items, indexed by the
@@ -60,8 +62,11 @@ type transformer struct {
 func transform(v *model.Vault, n *model.Note) (string, []Item) {
 	t := &transformer{v: v, n: n}
 	for i := range n.NumParts() {
-		if p := n.Part(i); p.Kind == model.Fence || p.Kind == model.OpenFence {
+		switch p := n.Part(i); p.Kind {
+		case model.Fence, model.OpenFence:
 			t.fences = append(t.fences, p)
+		case model.Callout:
+			t.callouts = append(t.callouts, p)
 		}
 	}
 	text := n.Text
@@ -163,16 +168,22 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 	for t.nextLink < len(n.Links) && n.LinkSpan(t.nextLink).Start < lo {
 		t.nextLink++
 	}
+	for t.nextCallout < len(t.callouts) && t.callouts[t.nextCallout].Span.Start < lo {
+		t.nextCallout++
+	}
 	at := lo
 	for {
-		ts, lk := model.Span{Start: hi}, model.Span{Start: hi}
+		ts, lk, co := model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}
 		if t.nextTS < len(n.Timestamps) {
 			ts = n.TimestampSpan(t.nextTS)
 		}
 		if t.nextLink < len(n.Links) {
 			lk = n.LinkSpan(t.nextLink)
 		}
-		next := min(ts.Start, lk.Start)
+		if t.nextCallout < len(t.callouts) {
+			co = t.callouts[t.nextCallout].Span
+		}
+		next := min(ts.Start, lk.Start, co.Start)
 		if next >= hi {
 			t.inline(clean(n.Text[at:hi]), ln, oneLine, true)
 			return
@@ -184,11 +195,16 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 		} else {
 			t.inline(clean(gap), ln, oneLine, false)
 		}
-		if ts.Start == next {
+		switch next {
+		case ts.Start:
 			t.badge(t.nextTS, ln)
 			t.nextTS++
 			at = ts.End
-		} else {
+		case co.Start:
+			t.callout(t.callouts[t.nextCallout])
+			t.nextCallout++
+			at = co.End
+		default:
 			t.link(t.nextLink, ln)
 			t.nextLink++
 			at = lk.End
@@ -201,6 +217,18 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 // removal joined; tag entities go after it, replaced by U+FFFD, which
 // cannot join anything into an entity.
 func clean(s string) string { return dropTagEntities(safe.Text(dropTags(s))) }
+
+// callout writes the "[!type]" of a callout as its type in bold: "> [!tip]
+// Title" reads "Tip Title" in a quote.
+func (t *transformer) callout(p model.Part) {
+	name := clean(t.n.Text[p.Span.Start+2 : p.Inner])
+	if r, size := utf8.DecodeRuneInString(name); size > 0 {
+		name = string(unicode.ToUpper(r)) + name[size:]
+	}
+	t.b.WriteString("**")
+	t.text(name)
+	t.b.WriteString("**")
+}
 
 // badge writes the badge of timestamp i: its time, or for an invalid one
 // its text as written, dimmed.
