@@ -122,7 +122,7 @@ func (t *transformer) line(lo, hi, ln int) {
 	for t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start < lo {
 		t.nextSection++
 	}
-	if sec := t.nextSection; sec < len(n.Sections) && n.SectionSpan(sec).Start < hi {
+	if sec := t.nextSection; sec < len(n.Sections) && n.SectionSpan(sec).Start <= hi { // "##" alone starts at hi
 		start := n.SectionSpan(sec).Start
 		t.b.WriteString(clean(n.Text[lo:start])) // "## "
 		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
