@@ -129,6 +129,11 @@ func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links i
 			}
 		}
 	}
+	for i, l := range r.Headings {
+		if l < 0 {
+			t.Errorf("%s: heading of section %d (%q, line %d) not located", n.Path, i, n.Sections[i].Title, n.Sections[i].Line)
+		}
+	}
 	if nextTS != len(n.Timestamps) || nextLink != len(n.Links) {
 		t.Errorf("%s: rendered up to timestamp %d of %d and link %d of %d", n.Path, nextTS, len(n.Timestamps), nextLink, len(n.Links))
 	}
