@@ -36,7 +36,7 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 		problems = append(problems, model.Problem{Path: path, Message: fm.problem})
 	}
 	if fm.found {
-		_, title, videoID, err := parseMeta(fm.yaml)
+		_, title, videoID, err := parseMeta(fm.yaml, false)
 		if err != "" {
 			problems = append(problems, model.Problem{Path: path, Message: "invalid frontmatter YAML: " + err})
 		}
@@ -72,7 +72,7 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 func Meta(n *model.Note) (meta map[string]any, problem string) {
 	for i := range n.NumParts() {
 		if p := n.Part(i); p.Kind == model.Frontmatter {
-			meta, _, _, problem = parseMeta(splitFrontmatter(n.Text[p.Span.Start:p.Span.End]).yaml)
+			meta, _, _, problem = parseMeta(splitFrontmatter(n.Text[p.Span.Start:p.Span.End]).yaml, true)
 			return meta, problem
 		}
 	}
