@@ -1,10 +1,10 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
-	"fmt"
 	"strings"
 	"testing"
 
