@@ -49,7 +49,7 @@ type scratch struct {
 	stamps   block[model.Timestamp]
 	links    block[model.Link]
 	sections block[model.Section]
-	spans    block[uint32]
+	spans    block[uint16]
 	oneNote  bool // ParseNote: no blocks, exact copies
 
 	// buffers the scans of a worker reuse for spans, before a note's are
@@ -118,11 +118,7 @@ func (s *scanner) scan(n *model.Note, off, line int) {
 	n.Sections = s.scratch.sections.keep(s.sections, s.scratch.oneNote)
 	n.Timestamps = s.scratch.stamps.keep(s.stamps, s.scratch.oneNote)
 	n.Links = s.scratch.links.keep(s.links, s.scratch.oneNote)
-	spans := sc.spans.start()
-	spans = append(spans, s.stampSpans...)
-	spans = append(spans, s.linkSpans...)
-	spans = append(spans, s.sectionSpans...)
-	spans = append(spans, s.parts...)
+	spans := model.AppendSpans(sc.spans.start(), len(s.text), s.stampSpans, s.linkSpans, s.sectionSpans, s.parts)
 	n.Spans = sc.spans.keep(spans, sc.oneNote)
 	sc.stampSpans, sc.linkSpans, sc.sectionSpans, sc.parts = s.stampSpans, s.linkSpans, s.sectionSpans, s.parts
 }

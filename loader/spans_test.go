@@ -2,6 +2,7 @@ package loader
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"tubenotes/model"
@@ -62,5 +63,29 @@ func TestSpans(t *testing.T) {
 	}
 	if !reflect.DeepEqual(parts, wantParts) {
 		t.Errorf("parts\n%q\nwant\n%q", parts, wantParts)
+	}
+}
+
+// TestSpansPastSixtyFourKiB: a note longer than 64 KiB keeps its offsets
+// whole.
+func TestSpansPastSixtyFourKiB(t *testing.T) {
+	pad := strings.Repeat("word ", 20000) + "\n\n"
+	text := pad + "## Late [[far]] <a class=\"yt-timestamp\" data-t=\"1:00\">x</a>\n> [!note] n\n"
+	n, _ := parseText(t, "ch/long.md", text)
+	if len(n.Timestamps) != 1 || len(n.Links) != 1 || len(n.Sections) != 1 || n.NumParts() != 1 {
+		t.Fatalf("%d timestamps, %d links, %d sections, %d parts", len(n.Timestamps), len(n.Links), len(n.Sections), n.NumParts())
+	}
+	at := func(s model.Span) string { return text[s.Start:s.End] }
+	if got := at(n.LinkSpan(0)); got != "[[far]]" {
+		t.Errorf("link span %q", got)
+	}
+	if got := at(n.TimestampSpan(0)); got != `<a class="yt-timestamp" data-t="1:00">x</a>` {
+		t.Errorf("timestamp span %q", got)
+	}
+	if got := at(n.SectionSpan(0)); !strings.HasPrefix(got, "Late [[far]]") {
+		t.Errorf("section span %q", got)
+	}
+	if p := n.Part(0); p.Kind != model.Callout || at(p.Span) != "[!note]" {
+		t.Errorf("part %+v reads %q", p, at(p.Span))
 	}
 }

@@ -26,7 +26,7 @@ type Note struct {
 	// Text: read them with TimestampSpan, LinkSpan, SectionSpan and Parts.
 	// The loader is the one reader of a note's markdown; the renderer and
 	// search walk these spans instead of finding the parts again.
-	Spans []uint32
+	Spans []uint16
 }
 
 // Section is a heading of a note.

@@ -33,11 +33,32 @@ type Part struct {
 	Inner int // see the kinds
 }
 
-// The loader keeps a note's spans in one slice of uint32 (Note.Spans), so
-// that a load keeps a few bytes a part and one object a note: a start and
-// an end for each timestamp, then each link, then each section; then four
-// values (kind, start, end, inner) for each other part, in text order.
+// The loader keeps a note's spans in one slice (Note.Spans), so that a
+// load keeps a few bytes a part and one object a note: a start and an end
+// for each timestamp, then each link, then each section; then four values
+// (kind, start, end, inner) for each other part, in text order. An offset
+// is one uint16 in a note shorter than 64 KiB, nearly every note, and two
+// (high, low) in a longer one.
 const partLen = 4
+
+// wide reports whether the note's offsets take two uint16 each.
+func (n *Note) wide() bool { return len(n.Text) > 0xFFFF }
+
+// value is the k-th value of the note's spans.
+func (n *Note) value(k int) int {
+	if n.wide() {
+		return int(n.Spans[2*k])<<16 | int(n.Spans[2*k+1])
+	}
+	return int(n.Spans[k])
+}
+
+// values is the number of values the note's spans hold.
+func (n *Note) values() int {
+	if n.wide() {
+		return len(n.Spans) / 2
+	}
+	return len(n.Spans)
+}
 
 // TimestampSpan is where timestamp i's anchor is: from "<a" to past
 // "</a>", with the "[00:01:02](" and ")" that wrap some anchors in a
@@ -53,24 +74,42 @@ func (n *Note) LinkSpan(i int) Span { return n.pair(len(n.Timestamps) + i) }
 func (n *Note) SectionSpan(i int) Span { return n.pair(len(n.Timestamps) + len(n.Links) + i) }
 
 func (n *Note) pair(i int) Span {
-	if 2*i+1 >= len(n.Spans) {
+	if 2*i+1 >= n.values() {
 		return Span{-1, -1}
 	}
-	return Span{int(n.Spans[2*i]), int(n.Spans[2*i+1])}
+	return Span{n.value(2 * i), n.value(2*i + 1)}
 }
 
 // NumParts is the number of the note's other parts.
-func (n *Note) NumParts() int { return max(len(n.Spans)-n.partsAt(), 0) / partLen }
+func (n *Note) NumParts() int { return max(n.values()-n.partsAt(), 0) / partLen }
 
 // Part is the note's other part i, in text order.
 func (n *Note) Part(i int) Part {
-	p := n.Spans[n.partsAt()+i*partLen:]
-	return Part{Kind: PartKind(p[0]), Span: Span{int(p[1]), int(p[2])}, Inner: int(p[3])}
+	k := n.partsAt() + i*partLen
+	return Part{Kind: PartKind(n.value(k)), Span: Span{n.value(k + 1), n.value(k + 2)}, Inner: n.value(k + 3)}
 }
 
 func (n *Note) partsAt() int { return 2 * (len(n.Timestamps) + len(n.Links) + len(n.Sections)) }
 
-// AppendPart appends a part to spans, the loader's Note.Spans (see partLen).
-func AppendPart(spans []uint32, p Part) []uint32 {
-	return append(spans, uint32(p.Kind), uint32(p.Span.Start), uint32(p.Span.End), uint32(p.Inner))
+// AppendPart appends a part's values to parts, which AppendSpans then
+// lays into a note's Spans.
+func AppendPart(parts []uint32, p Part) []uint32 {
+	return append(parts, uint32(p.Kind), uint32(p.Span.Start), uint32(p.Span.End), uint32(p.Inner))
+}
+
+// AppendSpans appends to dst, in the layout of Note.Spans for a text of
+// textLen bytes, the start and end of each timestamp, link and section
+// (stamps, links, sections: pairs of offsets) and the parts' values.
+func AppendSpans(dst []uint16, textLen int, stamps, links, sections, parts []uint32) []uint16 {
+	wide := textLen > 0xFFFF
+	for _, vs := range [...][]uint32{stamps, links, sections, parts} {
+		for _, v := range vs {
+			if wide {
+				dst = append(dst, uint16(v>>16), uint16(v))
+			} else {
+				dst = append(dst, uint16(v))
+			}
+		}
+	}
+	return dst
 }

@@ -100,7 +100,11 @@ func bodyOffset(n *model.Note) int {
 func (t *transformer) line(lo, hi, ln int) {
 	n := t.n
 	l := n.Text[lo:hi]
-	if ln == n.FromLine && onlyChannel(l) {
+	for t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start < lo {
+		t.nextSection++
+	}
+	startsHeading := t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start <= hi
+	if ln == n.FromLine && onlyChannel(l) && !startsHeading {
 		return // the header names the channel already
 	}
 	// Inside fenced code glamour reads no escapes, so text is written raw
@@ -119,10 +123,7 @@ func (t *transformer) line(lo, hi, ln int) {
 			}
 		}
 	}
-	for t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start < lo {
-		t.nextSection++
-	}
-	if sec := t.nextSection; sec < len(n.Sections) && n.SectionSpan(sec).Start <= hi { // "##" alone starts at hi
+	if sec := t.nextSection; startsHeading { // "##" alone starts at hi
 		start := n.SectionSpan(sec).Start
 		t.b.WriteString(clean(n.Text[lo:start])) // "## "
 		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
