@@ -45,7 +45,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 	lf.register(fl)
 	width := fl.Int("width", 0, "the reading column's width in cells (default: the terminal's, at most 100)")
 	style := fl.String("style", "auto", "auto (plain when stdout is not a terminal, else from its background), dark, light, notty, or a glamour JSON style file")
-	v, _, rest, ok := loadVaultArgs("show", "give PATH, the vault's folder, and NOTE, a note's path in it (or its title)", 1, fl, &lf, args, stderr)
+	v, rest, _, ok := loadVaultArgs("show", fl, &lf, args, []string{"NOTE"}, stderr)
 	if !ok {
 		return 2
 	}
@@ -79,14 +79,19 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// lookupNote is the note name means (see model.Vault.Lookup); the error
-// says why there is not exactly one.
+// lookupNote is the note name means: its path, title or file name (see
+// model.Vault.Lookup), else what noteArg reads (the path with the vault's
+// folder in front, a wikilink target); the error says why there is not
+// exactly one.
 func lookupNote(v *model.Vault, name string) (*model.Note, error) {
 	found := v.Lookup(name)
 	switch {
 	case len(found) == 1:
 		return found[0], nil
 	case len(found) == 0:
+		if n := noteArg(v, name); n != nil {
+			return n, nil
+		}
 		return nil, fmt.Errorf("%s: no note has this path, title or file name", safe.Line(name))
 	}
 	paths := make([]string, 0, 4)

@@ -75,7 +75,7 @@ func TestShowSaysWhyNot(t *testing.T) {
 		{[]string{"show", "testdata/cli", "no such note"}, "no such note: no note has this path, title or file name"},
 		{[]string{"show", "testdata/cli", "evil\x1b]0;x\x07"}, "no note has this path"},
 		{[]string{"show", dir, "growth"}, "growth: 2 notes match (a/growth.md, b/growth.md); give the path"},
-		{[]string{"show", "testdata/cli"}, "give PATH, the vault's folder, and NOTE"},
+		{[]string{"show", "testdata/cli"}, "give PATH and NOTE"},
 		{[]string{"show", "testdata/no-such-vault", "x"}, "no such directory"},
 		{[]string{"show", "--width", "5", "testdata/cli", "GPUs"}, "--width 5: give 20 or more"},
 		{[]string{"show", "--style", "nope.json", "testdata/cli", "GPUs"}, "--style nope.json"},
