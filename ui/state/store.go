@@ -95,6 +95,16 @@ func (s *Store) Load() (st *State, msg string, err error) {
 	return st, "", nil
 }
 
+// Read is the vault's state for a reader that must change nothing (the
+// bookmarks command): an unusable file is an error, left where it is.
+func (s *Store) Read() (*State, error) {
+	st, why, err := s.read()
+	if err == nil && why != "" {
+		err = fmt.Errorf("state file %s: %s", s.path, why)
+	}
+	return st, err
+}
+
 // read is the file's state; why is set when the file is unusable; a
 // missing file is an empty state.
 func (s *Store) read() (st *State, why string, err error) {
