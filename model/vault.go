@@ -9,14 +9,16 @@ import (
 )
 
 // Vault is a loaded folder of notes with the indexes its queries need.
-// Build one with NewVault; it is not changed afterwards.
+// Build one with NewVault; it is not changed afterwards (Apply makes a new
+// one).
 type Vault struct {
 	Notes    []*Note    // path order
 	Channels []*Channel // name order
 	Videos   []*Video   // channel, then page order, then id
 	Problems []Problem  // path order
 
-	names    *Names // the paths of Notes
+	names    *Names        // the paths of Notes
+	pages    []ChannelPage // as given, for Apply
 	videos   map[string]*Video
 	channels map[string]*Channel
 
@@ -90,6 +92,7 @@ func newVault(names *Names, notes []*Note, pages []ChannelPage, problems []Probl
 		Notes:    notes,
 		Problems: problems,
 		names:    names,
+		pages:    pages,
 		videos:   map[string]*Video{},
 		channels: map[string]*Channel{},
 	}
