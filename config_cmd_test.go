@@ -152,3 +152,43 @@ func TestConfigTimestampsReachTheLoader(t *testing.T) {
 		t.Errorf("--timestamps hms over the config: seconds %s, want 3720", got)
 	}
 }
+
+// TestReadmeConfigExample: the README's example is a valid config, names
+// every key, and lists every action [keys] takes.
+func TestReadmeConfigExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```toml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no ```toml example in the README")
+	}
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(example), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, warnings, err := config.Load(path, keyActions())
+	if err != nil || warnings != nil {
+		t.Fatalf("the README's example: %v %q", err, warnings)
+	}
+	for _, key := range []string{"vault", "player", "style", "width", "timestamps", "editor", "fresh", "keys.quit"} {
+		if cfg.Where(key) == "" {
+			t.Errorf("the README's example does not set %s", key)
+		}
+	}
+	for _, action := range keyActions() {
+		if !strings.Contains(example, " "+action+",") && !strings.Contains(example, " "+action+".") {
+			t.Errorf("the README's example does not list the action %s", action)
+		}
+	}
+}
+
+func TestSnakeCase(t *testing.T) {
+	for in, want := range map[string]string{"Quit": "quit", "NextPane": "next_pane", "CopyURL": "copy_url", "URLCopy": "url_copy", "Top2Down": "top2_down"} {
+		if got := snakeCase(in); got != want {
+			t.Errorf("snakeCase(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

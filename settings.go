@@ -41,11 +41,18 @@ func keyActions() []string {
 	return names
 }
 
+// snakeCase is a Go name in snake case, an acronym one word: CopyURL is
+// copy_url.
 func snakeCase(name string) string {
+	runes := []rune(name)
 	var b strings.Builder
-	for i, r := range name {
-		if unicode.IsUpper(r) && i > 0 {
-			b.WriteByte('_')
+	for i, r := range runes {
+		if i > 0 && unicode.IsUpper(r) {
+			prev := runes[i-1]
+			nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || nextLower {
+				b.WriteByte('_')
+			}
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}

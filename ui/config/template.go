@@ -17,7 +17,7 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # vault = "~/notes/tubegraph"
 
 # How videos open: "mpv", or a command where {url} and {seconds} are
-# replaced (run without a shell). Empty: the system's browser.
+# replaced (run without a shell). Unset: $BROWSER, else the system's browser.
 # player = "mpv"
 
 # Colours: "auto" (from the terminal's background), "dark", "light",
@@ -39,7 +39,8 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # fresh = false
 
 # Key remapping: an action gets exactly the keys listed (a key or a list),
-# replacing its default keys. A key given to two actions is an error.
+# replacing its default keys. The actions are listed in the README
+# (quit, help, open_video, search, ...). A key given to two actions is an error.
 # [keys]
 # quit = ["q", "ctrl+c"]
 # bookmark = "m"
