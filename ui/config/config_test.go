@@ -10,7 +10,7 @@ import (
 	"github.com/adrg/xdg"
 )
 
-var actions = []string{"quit", "help", "bookmark", "edit"}
+var actions = []string{"quit", "help", "bookmark", "edit", "open_video"}
 
 func writeConfig(t *testing.T, text string) string {
 	t.Helper()
@@ -78,7 +78,7 @@ func TestErrorsNameFileLineAndKey(t *testing.T) {
 		{"timestamps", "timestamps = \"xx\"\n", `:1: timestamps: "xx": give auto, hms or ms`},
 		{"empty player", "player = \" \"\n", ":1: player: empty"},
 		{"style and theme", "style = \"dark\"\ntheme = \"light\"\n", ":2: theme: give style or theme, not both"},
-		{"unknown action", "[keys]\nquit = \"q\"\nfly = \"f\"\n", ":3: keys.fly: no such action (the actions are quit, help, bookmark, edit)"},
+		{"unknown action", "[keys]\nquit = \"q\"\nfly = \"f\"\n", ":3: keys.fly: no such action (the actions are quit, help, bookmark, edit, open_video)"},
 		{"clash", "[keys]\nquit = [\"q\", \"x\"]\nhelp = [\"?\", \"x\"]\n", `:3: keys.help: "x" is also bound to quit`},
 		{"not a key", "[keys]\nquit = \"a b\"\n", `:2: keys.quit: "a b" is not a key`},
 		{"empty list", "[keys]\nquit = []\n", ":2: keys.quit: no keys"},
@@ -136,6 +136,17 @@ func TestKeymap(t *testing.T) {
 	}
 	if !reflect.DeepEqual(defaults["bookmark"], []string{"m"}) {
 		t.Fatal("Keymap changed the defaults")
+	}
+
+	// a key the defaults give two actions already may stay on both
+	defaults["help"] = []string{"?", "h"}
+	defaults["edit"] = []string{"e", "h"}
+	c, _, err = Load(writeConfig(t, "[keys]\nedit = [\"E\", \"h\"]\n"), actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Keymap(defaults); err != nil {
+		t.Fatalf("a clash the defaults have: %v", err)
 	}
 
 	path := writeConfig(t, "[keys]\n\nedit = \"q\"\n")

@@ -90,7 +90,9 @@ func validKey(k string) bool {
 
 // Keymap is the keymap in force: defaults (action -> keys) with the
 // file's remapped actions replacing theirs. A key that ends up on two
-// actions is an error naming the remapping that caused it.
+// actions is an error naming the remapping that caused it, unless the
+// defaults share it too (actions of different panes, like the notes
+// filter's and the reader's find "/").
 func (c Config) Keymap(defaults map[string][]string) (map[string][]string, error) {
 	out := make(map[string][]string, len(defaults))
 	for action, keys := range defaults {
@@ -109,7 +111,8 @@ func (c Config) Keymap(defaults map[string][]string) (map[string][]string, error
 	for _, action := range remapped {
 		for _, k := range c.Keys[action] {
 			for other, keys := range out {
-				if other != action && slices.Contains(keys, k) {
+				shared := slices.Contains(defaults[action], k) && slices.Contains(defaults[other], k)
+				if other != action && slices.Contains(keys, k) && !shared {
 					return nil, c.errorf("keys."+action, "%q is also a key of %s: remap %s too", k, other, other)
 				}
 			}

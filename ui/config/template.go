@@ -43,7 +43,7 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # (quit, help, open_video, search, ...). A key given to two actions is an error.
 # [keys]
 # quit = ["q", "ctrl+c"]
-# bookmark = "m"
+# open_video = "v"
 `
 
 // Create writes Template at path, making its folder, unless a file is
