@@ -16,7 +16,8 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # The vault opened when no PATH is given ($TUBENOTES_VAULT wins over it).
 # vault = "~/notes/tubegraph"
 
-# How videos open: "mpv", or a command where {url} and {seconds} are
+# How videos play: "mpv" (one mpv that each "o" seeks), "web" (one browser
+# page that each "o" seeks), or a command where {url} and {seconds} are
 # replaced (run without a shell). Unset: $BROWSER, else the system's browser.
 # player = "mpv"
 
