@@ -206,3 +206,33 @@ func TestNotesUnder(t *testing.T) {
 		t.Fatal("NotesUnder(nope)")
 	}
 }
+
+// TestApplyLeavesTheOldVaultToReaders: a UI goroutine may read the old
+// vault while a command applies changes (the race detector checks).
+func TestApplyLeavesTheOldVaultToReaders(t *testing.T) {
+	var notes []*Note
+	for i := range 200 {
+		notes = append(notes, note(fmt.Sprintf("d%d/n%d.md", i%7, i), "", "n1", "new", fmt.Sprintf("n%d", i+1)))
+	}
+	v := NewVault(notes, nil, nil)
+	done := make(chan int)
+	go func() {
+		resolved := 0
+		for range 20 {
+			for _, n := range v.Notes {
+				for _, l := range n.Links {
+					if l.Resolved != "" {
+						resolved++
+					}
+				}
+				resolved += len(v.Backlinks(n.Path))
+			}
+		}
+		done <- resolved
+	}()
+	w := v.Apply([]Change{{Path: "new.md", Note: note("new.md", "")}, {Path: "d1/n1.md"}})
+	<-done
+	if w.Note("d0/n0.md").Links[1].Resolved != "new.md" || v.Note("d0/n0.md").Links[1].Resolved != "" {
+		t.Fatal("the new vault's link should resolve, the old one's not")
+	}
+}
