@@ -83,7 +83,8 @@ func within(path, dir string) bool {
 // Load reads the vault's state. A missing file is an empty state. A file
 // that can't be used (corrupt, of a newer version, of another vault) is
 // moved aside as *.bad and the state starts empty; msg says so in one
-// line. err is for a file that can be neither read nor moved aside.
+// line. err is for a file that can't be read at all (permissions): st is
+// then empty and usable, and Save will fail the same way.
 func (s *Store) Load() (st *State, msg string, err error) {
 	st, why, err := s.read()
 	if err != nil {
