@@ -40,15 +40,12 @@ type Watcher struct {
 	errs     chan error
 	done     chan struct{}
 	finished sync.WaitGroup
-	debounce time.Duration
 }
 
 // New watches the folder root and every folder under it, but hidden ones
 // (as the loader skips them) and symbolic links (it does not follow them).
 // A folder that can't be watched is an error; the watcher is then closed.
-func New(root string) (*Watcher, error) { return newWatcher(root, Debounce) }
-
-func newWatcher(root string, debounce time.Duration) (*Watcher, error) {
+func New(root string) (*Watcher, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -58,12 +55,11 @@ func newWatcher(root string, debounce time.Duration) (*Watcher, error) {
 		return nil, explain(root, err)
 	}
 	w := &Watcher{
-		root:     root,
-		notify:   notify,
-		batches:  make(chan []string),
-		errs:     make(chan error, 8),
-		done:     make(chan struct{}),
-		debounce: debounce,
+		root:    root,
+		notify:  notify,
+		batches: make(chan []string),
+		errs:    make(chan error, 8),
+		done:    make(chan struct{}),
 	}
 	if err := w.addTree(root); err != nil {
 		notify.Close()
@@ -165,14 +161,14 @@ func (w *Watcher) loop() {
 				first = time.Now()
 			}
 			pending[rel] = true
-			timer.Reset(max(0, min(w.debounce, MaxDelay-time.Since(first))))
+			timer.Reset(max(0, min(Debounce, MaxDelay-time.Since(first))))
 		case err, ok := <-w.notify.Errors:
 			if !ok {
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				pending["."] = true
-				timer.Reset(w.debounce)
+				timer.Reset(Debounce)
 				err = errors.New("too many changes at once: reading the whole vault again")
 			}
 			w.report(fmt.Errorf("watching %s: %v", w.root, err))
