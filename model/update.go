@@ -19,8 +19,10 @@ type Change struct {
 // Apply is the vault with changes made: notes replaced, added or removed,
 // every link resolved again where the set of notes changed, channels and
 // videos gathered anew. v is not changed (a UI may still be drawing it),
-// and notes of v whose links resolve the same are shared with it. The
-// changes' notes must be new ones, not notes of v: Apply sets their links.
+// and notes of v whose links resolve the same are shared with it: a note
+// of the new vault is the same pointer as in v exactly when nothing shown
+// of it changed, which tells a UI what to render again. The changes'
+// notes must be new ones, not notes of v: Apply sets their links.
 func (v *Vault) Apply(changes []Change) *Vault {
 	byPath := make(map[string]Change, len(changes))
 	for _, c := range changes {
