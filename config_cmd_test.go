@@ -116,11 +116,6 @@ func TestConfigPrecedence(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, path+":3: keys.fly: no such action") {
 		t.Fatalf("stats with a bad config: exit %d, stderr %q", code, errs)
 	}
-	write("[keys]\nquit = 'o'\n")
-	code, _, errs = runCmd(t, "stats", vault)
-	if code != 2 || errs != "tubenotes: "+path+":2: keys.quit: \"o\" is also a key of open_video: remap open_video too\n" {
-		t.Fatalf("stats with a key on two actions: exit %d, stderr %q", code, errs)
-	}
 	write("colour = 'red'\n[keys]\nquit = ['x']\nopen_video = 'v'\n")
 	code, _, errs = runCmd(t, "stats", vault)
 	if code != 0 || errs != "tubenotes: warning: "+path+":1: unknown key \"colour\", ignored\n" {

@@ -21,9 +21,6 @@ func userConfig(stderr io.Writer) (cfg config.Config, ok bool) {
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, "tubenotes: warning:", w)
 	}
-	if err == nil {
-		_, err = cfg.Keymap(defaultKeys())
-	}
 	if err != nil {
 		fmt.Fprintln(stderr, "tubenotes:", err)
 		return cfg, false
@@ -42,18 +39,6 @@ func keyActions() []string {
 		}
 	}
 	return names
-}
-
-// defaultKeys are the keys of each action of the browser's default key map.
-func defaultKeys() map[string][]string {
-	keys := map[string][]string{}
-	v := reflect.ValueOf(common.DefaultKeyMap())
-	for i := range v.NumField() {
-		if b, ok := v.Field(i).Interface().(key.Binding); ok {
-			keys[snakeCase(v.Type().Field(i).Name)] = b.Keys()
-		}
-	}
-	return keys
 }
 
 // snakeCase is a Go name in snake case, an acronym one word: CopyURL is

@@ -79,7 +79,6 @@ func TestErrorsNameFileLineAndKey(t *testing.T) {
 		{"empty player", "player = \" \"\n", ":1: player: empty"},
 		{"style and theme", "style = \"dark\"\ntheme = \"light\"\n", ":2: theme: give style or theme, not both"},
 		{"unknown action", "[keys]\nquit = \"q\"\nfly = \"f\"\n", ":3: keys.fly: no such action (the actions are quit, help, bookmark, edit, open_video)"},
-		{"clash", "[keys]\nquit = [\"q\", \"x\"]\nhelp = [\"?\", \"x\"]\n", `:3: keys.help: "x" is also bound to quit`},
 		{"not a key", "[keys]\nquit = \"a b\"\n", `:2: keys.quit: "a b" is not a key`},
 		{"empty list", "[keys]\nquit = []\n", ":2: keys.quit: no keys"},
 		{"number", "[keys]\nquit = [1]\n", ":2: keys.quit: give a key or a list of keys"},
@@ -127,7 +126,8 @@ func TestKeymap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	km, err := c.Keymap(defaults)
+	always := func(a, b string) bool { return true }
+	km, err := c.Keymap(defaults, always)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestKeymap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Keymap(defaults); err != nil {
+	if _, err := c.Keymap(defaults, always); err != nil {
 		t.Fatalf("a clash the defaults have: %v", err)
 	}
 
@@ -154,9 +154,25 @@ func TestKeymap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Keymap(defaults)
+	_, err = c.Keymap(defaults, always)
 	want := path + `:3: keys.edit: "q" is also a key of quit: remap quit too`
 	if err == nil || err.Error() != want {
+		t.Fatalf("err %v, want %s", err, want)
+	}
+	// the same key in two modes is no clash
+	otherModes := func(a, b string) bool { return false }
+	if km, err := c.Keymap(defaults, otherModes); err != nil || km["edit"][0] != "q" {
+		t.Fatalf("a key of another mode: %v %v", km, err)
+	}
+
+	// two remapped actions of one mode
+	path = writeConfig(t, "[keys]\nquit = [\"x\"]\nhelp = [\"?\", \"x\"]\n")
+	c, _, err = Load(path, actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Keymap(defaults, always)
+	if want := path + `:3: keys.help: "x" is also bound to quit`; err == nil || err.Error() != want {
 		t.Fatalf("err %v, want %s", err, want)
 	}
 }

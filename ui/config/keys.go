@@ -11,7 +11,7 @@ import (
 )
 
 // decodeKeys checks the [keys] table: each key an action of actions, each
-// value a key or a list of keys, no key bound to two actions.
+// value a key or a list of keys. Clashes need the modes: see Keymap.
 func (c Config) decodeKeys(raw map[string]any, actions []string) (map[string][]string, error) {
 	if len(raw) == 0 {
 		return nil, nil
@@ -25,7 +25,6 @@ func (c Config) decodeKeys(raw map[string]any, actions []string) (map[string][]s
 		return c.lines["keys."+names[i]] < c.lines["keys."+names[j]]
 	})
 	keymap := make(map[string][]string, len(raw))
-	boundTo := map[string]string{} // key -> action
 	for _, action := range names {
 		where := "keys." + action
 		if !slices.Contains(actions, action) {
@@ -34,12 +33,6 @@ func (c Config) decodeKeys(raw map[string]any, actions []string) (map[string][]s
 		keys, err := keyList(raw[action])
 		if err != nil {
 			return nil, c.errorf(where, "%v", err)
-		}
-		for _, k := range keys {
-			if other, ok := boundTo[k]; ok && other != action {
-				return nil, c.errorf(where, "%q is also bound to %s", k, other)
-			}
-			boundTo[k] = action
 		}
 		keymap[action] = keys
 	}
@@ -89,11 +82,12 @@ func validKey(k string) bool {
 }
 
 // Keymap is the keymap in force: defaults (action -> keys) with the
-// file's remapped actions replacing theirs. A key that ends up on two
-// actions is an error naming the remapping that caused it, unless the
-// defaults share it too (actions of different panes, like the notes
-// filter's and the reader's find "/").
-func (c Config) Keymap(defaults map[string][]string) (map[string][]string, error) {
+// file's remapped actions replacing theirs. sameMode tells whether two
+// actions can be pressed in the same mode (a key may quit in one mode and
+// close a view in another). A remapped key that lands on another action of
+// the same mode is an error naming the remapping, unless the defaults
+// share it too.
+func (c Config) Keymap(defaults map[string][]string, sameMode func(a, b string) bool) (map[string][]string, error) {
 	out := make(map[string][]string, len(defaults))
 	for action, keys := range defaults {
 		out[action] = keys
@@ -101,6 +95,11 @@ func (c Config) Keymap(defaults map[string][]string) (map[string][]string, error
 	for action, keys := range c.Keys {
 		out[action] = keys
 	}
+	others := make([]string, 0, len(out))
+	for action := range out {
+		others = append(others, action)
+	}
+	sort.Strings(others)
 	remapped := make([]string, 0, len(c.Keys))
 	for action := range c.Keys {
 		remapped = append(remapped, action)
@@ -110,11 +109,18 @@ func (c Config) Keymap(defaults map[string][]string) (map[string][]string, error
 	})
 	for _, action := range remapped {
 		for _, k := range c.Keys[action] {
-			for other, keys := range out {
+			for _, other := range others {
 				shared := slices.Contains(defaults[action], k) && slices.Contains(defaults[other], k)
-				if other != action && slices.Contains(keys, k) && !shared {
-					return nil, c.errorf("keys."+action, "%q is also a key of %s: remap %s too", k, other, other)
+				if other == action || shared || !slices.Contains(out[other], k) || !sameMode(action, other) {
+					continue
 				}
+				if _, ok := c.Keys[other]; ok {
+					if c.lines["keys."+other] > c.lines["keys."+action] {
+						continue // the later line is the one to blame
+					}
+					return nil, c.errorf("keys."+action, "%q is also bound to %s", k, other)
+				}
+				return nil, c.errorf("keys."+action, "%q is also a key of %s: remap %s too", k, other, other)
 			}
 		}
 	}

@@ -41,9 +41,10 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 
 # Key remapping: an action gets exactly the keys listed (a key or a list),
 # replacing its default keys. The actions are listed in the README
-# (quit, help, open_video, search, ...). A key given to two actions is an error.
+# (quit, help, open_video, search, ...). A key given to two actions that
+# work in the same mode is an error.
 # [keys]
-# quit = ["q", "ctrl+c"]
+# quit = ["q", "Q"]
 # open_video = "v"
 `
 
