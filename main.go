@@ -21,6 +21,8 @@ Usage:
   tubenotes timeline [flags] PATH VIDEO every timestamp of a video's notes, by time
   tubenotes links [flags] PATH NOTE     the links into a note, and the notes naming it
   tubenotes show [flags] PATH NOTE      one note rendered as the browser shows it; plain text into a pipe
+  tubenotes bookmarks [--json] PATH     the vault's bookmarks, one a line
+  tubenotes config [--path]             edit the config file (created with every key explained)
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -46,6 +48,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runLinks(args[1:], stdout, stderr)
 		case "show":
 			return runShow(args[1:], stdout, stderr)
+		case "bookmarks":
+			return runBookmarks(args[1:], stdout, stderr)
+		case "config":
+			return runConfig(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags

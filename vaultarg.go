@@ -12,6 +12,7 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/model"
+	"tubenotes/ui/config"
 )
 
 // loadFlags are the flags every command that reads a vault takes.
@@ -21,6 +22,13 @@ type loadFlags struct {
 
 func (lf *loadFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
+}
+
+// useConfig takes the config file's timestamps unless the flag was given.
+func (lf *loadFlags) useConfig(fl *flag.FlagSet, cfg config.Config) {
+	if cfg.Timestamps != "" && !setOnCommandLine(fl)["timestamps"] {
+		lf.timestamps = cfg.Timestamps
+	}
 }
 
 func (lf *loadFlags) options() (loader.Options, error) {
@@ -54,6 +62,11 @@ func loadVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []st
 		}
 		return nil, nil, 0, false
 	}
+	cfg, ok := userConfig(stderr)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	lf.useConfig(fl, cfg)
 	opts, err := lf.options()
 	if err == nil {
 		v, took, err = openVault(paths[0], opts)
