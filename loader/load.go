@@ -77,7 +77,11 @@ type result struct {
 }
 
 func parseFile(p string, data []byte, err error, mode TimestampMode, sc *scratch) result {
-	if err != nil {
+	var whole problemError
+	switch {
+	case errors.As(err, &whole):
+		return result{problems: []model.Problem{{Path: p, Message: whole.Error()}}}
+	case err != nil:
 		return result{problems: []model.Problem{{Path: p, Message: "unreadable: " + errorText(err)}}}
 	}
 	n, problems := parse(p, data, mode, sc)
