@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -150,6 +151,47 @@ func BenchmarkQueryCorpus(b *testing.B) {
 				res = ix.Search(q)
 			}
 			b.ReportMetric(float64(len(res.Hits)), "hits")
+		})
+	}
+}
+
+// BenchmarkLongQueries20k runs the longest queries Parse takes, pasted
+// paragraphs of common words, and reports the memory each allocates above
+// the index (the target: 100 MB; wall and CPU time beside it).
+func BenchmarkLongQueries20k(b *testing.B) {
+	v := generatedVault(b)
+	ix := Build(v.Notes)
+	para := strings.Fields("the team of founder and the market to learn in a model that is the data for it as a product with growth on the strategy")
+	long := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = para[i%len(para)]
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, c := range []struct{ name, query string }{
+		{"phrase_256_words", `"` + long(MaxWords) + `"`},
+		{"32_words", long(MaxTerms)},
+		{"32_phrases", strings.Repeat(`"the team of founder and the market to" `, MaxTerms)},
+		{"10000_chars_refused", strings.Repeat("growth ", 10000/7)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			q, err := Parse(c.query)
+			if err != nil {
+				b.ReportMetric(0, "MB/op")
+				return
+			}
+			var alloc uint64
+			cpu := cpuTime()
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				ix.Search(q)
+				runtime.ReadMemStats(&after)
+				alloc = max(alloc, after.TotalAlloc-before.TotalAlloc)
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(alloc)/1e6, "max-MB-allocated")
 		})
 	}
 }
