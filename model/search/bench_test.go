@@ -171,8 +171,8 @@ func BenchmarkLongQueries20k(b *testing.B) {
 	}
 	for _, c := range []struct{ name, query string }{
 		{"phrase_256_words", `"` + long(MaxWords) + `"`},
-		{"32_words", long(MaxTerms)},
-		{"32_phrases", strings.Repeat(`"the team of founder and the market to" `, MaxTerms)},
+		{"max_terms_words", long(MaxTerms)},
+		{"max_terms_phrases", strings.Repeat(`"the team of founder and the market to" `, MaxTerms)},
 		{"10000_chars_refused", strings.Repeat("growth ", 10000/7)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
