@@ -37,14 +37,14 @@ Flags:
 // searchHit is one line of --json output. Field names and nulls are part of
 // the command's contract.
 type searchHit struct {
-	Path    string  `json:"path"`
-	Line    int     `json:"line"`
-	Title   string  `json:"title"`
-	Channel string  `json:"channel"`
-	Section string  `json:"section"`
-	Snippet string  `json:"snippet"`
-	Seconds *int    `json:"seconds"`
-	URL     *string `json:"url"`
+	Path    jsonText  `json:"path"`
+	Line    int       `json:"line"`
+	Title   jsonText  `json:"title"`
+	Channel jsonText  `json:"channel"`
+	Section jsonText  `json:"section"`
+	Snippet jsonText  `json:"snippet"`
+	Seconds *int      `json:"seconds"`
+	URL     *jsonText `json:"url"`
 }
 
 // snippetWidth is how many runes of a hit's line a snippet keeps.
@@ -165,7 +165,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		if sa.json {
 			err = enc.Encode(out)
 		} else {
-			_, err = fmt.Fprintf(w, "%s:%d: %s: %s\n", out.Path, out.Line, breadcrumb(out), out.Snippet)
+			_, err = io.WriteString(w, hitLine(out))
 		}
 		if err != nil {
 			break
@@ -184,35 +184,36 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// describeHit gathers what a hit shows, every string from the vault
-// cleaned for a terminal.
+// describeHit gathers what a hit shows, exactly as the vault has it: JSON
+// escapes it (jsonText), and the text output cleans it (hitLine).
 func describeHit(h search.Hit, q *search.Query) searchHit {
 	n := h.Note
 	out := searchHit{
-		Path:    safe.Line(n.Path),
+		Path:    jsonText(n.Path),
 		Line:    h.Line,
-		Title:   safe.Line(n.Title),
-		Channel: safe.Line(n.Channel),
+		Title:   jsonText(n.Title),
+		Channel: jsonText(n.Channel),
 	}
 	if i := n.SectionAt(h.Line); i >= 0 {
-		out.Section = safe.Line(search.Plain(n.Sections[i].Title))
+		out.Section = jsonText(search.Plain(n.Sections[i].Title))
 	}
 	snippet, _ := search.Snippet(n, h.Line, q, snippetWidth)
-	out.Snippet = safe.Line(snippet)
+	out.Snippet = jsonText(snippet)
 	if ts := search.Moment(n, h.Line, q); ts >= 0 {
-		seconds, url := int(n.Timestamps[ts].Seconds), n.TimestampURL(ts)
+		seconds, url := int(n.Timestamps[ts].Seconds), jsonText(n.TimestampURL(ts))
 		out.Seconds, out.URL = &seconds, &url
 	}
 	return out
 }
 
-// breadcrumb is "channel › title › section", without the parts a hit lacks.
-func breadcrumb(h searchHit) string {
+// hitLine is a hit as the text output prints it, every string cleaned for
+// a terminal: "path:line: channel › title › section: snippet".
+func hitLine(h searchHit) string {
 	parts := make([]string, 0, 3)
-	for _, p := range []string{h.Channel, h.Title, h.Section} {
+	for _, p := range []jsonText{h.Channel, h.Title, h.Section} {
 		if p != "" {
-			parts = append(parts, p)
+			parts = append(parts, safe.Line(string(p)))
 		}
 	}
-	return strings.Join(parts, " › ")
+	return fmt.Sprintf("%s:%d: %s: %s\n", safe.Line(string(h.Path)), h.Line, strings.Join(parts, " › "), safe.Line(string(h.Snippet)))
 }

@@ -101,14 +101,18 @@ func TestSearchPlainOutput(t *testing.T) {
 }
 
 func TestSearchTerminalSafety(t *testing.T) {
-	// The title of istanbul.md carries an escape sequence.
+	// The title of istanbul.md carries an escape sequence: the text output
+	// drops it, the JSON output keeps it exact, escaped as \u001b.
 	for _, flag := range []string{"", "--json"} {
 		code, out, _ := runCmd(t, "search", "testdata/search", "bosphorus", flag)
 		if code != 0 || !strings.Contains(out, "İstanbul by night") {
 			t.Fatalf("exit %d, output %q", code, out)
 		}
-		if strings.ContainsAny(out, "\x1b\u009b") || strings.Contains(out, `\u001b`) {
+		if strings.ContainsAny(out, "\x1b\u009b") {
 			t.Errorf("%s output carries an escape: %q", flag, out)
+		}
+		if got := strings.Contains(out, `\u001b[31mred`); got != (flag == "--json") {
+			t.Errorf("%s output: the escaped title is there: %v; %q", flag, got, out)
 		}
 	}
 }
@@ -176,8 +180,8 @@ func TestSearchCorpus(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &hit); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(hit.Path, "3blue1brown/") || hit.URL == nil || !strings.Contains(*hit.URL, "watch?v=XFDM1ip5HdU&t=") ||
-		!strings.Contains(strings.ToLower(hit.Snippet), "arbitrarily close") {
+	if !strings.HasPrefix(string(hit.Path), "3blue1brown/") || hit.URL == nil || !strings.Contains(string(*hit.URL), "watch?v=XFDM1ip5HdU&t=") ||
+		!strings.Contains(strings.ToLower(string(hit.Snippet)), "arbitrarily close") {
 		t.Errorf("first hit %+v", hit)
 	}
 	// Turkish text in the nisanyans channel: dotless and dotted i fold.
