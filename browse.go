@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -26,9 +25,9 @@ type browseFlags struct {
 	player string
 }
 
-func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
+func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
 	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
-	bf.load.register(fl)
+	bf.load.register(fl.FlagSet)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
 	fl.StringVar(&bf.player, "player", "", "open videos with mpv, or with a command where {url} and {seconds} are replaced (no shell)")
@@ -44,7 +43,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fail := func(err error) int {
-		fmt.Fprintln(stderr, "tubenotes:", err)
+		complain(stderr, "", err)
 		return 2
 	}
 	if len(paths) > 1 {
@@ -82,7 +81,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		MaxWidth: bf.width,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
-		fmt.Fprintln(stderr, "tubenotes:", err)
+		complain(stderr, "", err)
 		return 1
 	}
 	return 0

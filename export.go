@@ -45,7 +45,7 @@ type exportLink struct {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("export", "export [--timestamps auto|hms|ms] PATH", stderr)
 	var lf loadFlags
-	lf.register(fl)
+	lf.register(fl.FlagSet)
 	v, _, ok := loadVaultArg("export", fl, &lf, args, stderr)
 	if !ok {
 		return 2

@@ -121,7 +121,7 @@ func parseSearchArgs(args []string) (searchArgs, error) {
 func runSearch(args []string, stdout, stderr io.Writer) int {
 	sa, err := parseSearchArgs(args)
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	if sa.help {
@@ -134,7 +134,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	q, err := search.Parse(strings.Join(sa.positional[1:], " "))
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search: query:", err)
+		complain(stderr, "search", fmt.Errorf("query: %w", err))
 		return 2
 	}
 	if q.Empty() {
@@ -144,12 +144,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	lf := loadFlags{timestamps: sa.timestamps}
 	opts, err := lf.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	v, _, err := openVault(sa.positional[0], opts)
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	res := search.Build(v.Notes).Search(q)
@@ -175,7 +175,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	if len(res.Hits) == 0 {

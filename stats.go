@@ -58,7 +58,7 @@ func countVault(v *model.Vault, load time.Duration) vaultStats {
 func runStats(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("stats", "stats [--json] [--problems] [--timestamps auto|hms|ms] PATH", stderr)
 	var lf loadFlags
-	lf.register(fl)
+	lf.register(fl.FlagSet)
 	asJSON := fl.Bool("json", false, "print the counts as one JSON object")
 	listProblems := fl.Bool("problems", false, "also list each problem on stderr as path: message")
 	v, took, ok := loadVaultArg("stats", fl, &lf, args, stderr)
