@@ -99,15 +99,3 @@ func vaultFS(paths []string) (fs.FS, error) {
 	}
 	return vaultDir(dir)
 }
-
-// checkStyle accepts the named styles and a readable style file.
-func checkStyle(style string) error {
-	switch style {
-	case "auto", "dark", "light", "notty":
-		return nil
-	}
-	if _, err := os.ReadFile(style); err != nil {
-		return fmt.Errorf("--style %s: not dark, light, notty or a readable JSON style file", style)
-	}
-	return nil
-}
