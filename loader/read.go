@@ -99,8 +99,6 @@ type problemError string
 
 func (e problemError) Error() string { return string(e) }
 
-const maxInt = int(^uint(0) >> 1)
-
 // maxNoteSize is the largest note read: real notes are ~7 KB, and nothing
 // past this is read at all.
 const maxNoteSize = 64 << 20
