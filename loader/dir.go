@@ -53,7 +53,14 @@ func open(fsys fs.FS, p string) (openedFile, error) {
 // be lost for its name. Every other rule of fs.ValidPath holds (no "..",
 // no leading slash, no empty element).
 func (d dirFS) native(p string) (string, bool) {
-	if !canOpenRaw || d.root == "" || !fs.ValidPath(strings.ToValidUTF8(p, "_")) {
+	if !canOpenRaw || d.root == "" {
+		return "", false
+	}
+	valid := p
+	if !utf8.ValidString(p) {
+		valid = strings.ToValidUTF8(p, "_")
+	}
+	if !fs.ValidPath(valid) {
 		return "", false
 	}
 	return d.root + "/" + p, true
@@ -61,16 +68,20 @@ func (d dirFS) native(p string) (string, bool) {
 
 // ReadDir lists a folder of the vault, one whose name is not UTF-8 too.
 func (d dirFS) ReadDir(p string) ([]fs.DirEntry, error) {
-	if path, ok := d.native(p); ok && !utf8.ValidString(p) {
-		return os.ReadDir(path)
+	if !utf8.ValidString(p) {
+		if path, ok := d.native(p); ok {
+			return os.ReadDir(path)
+		}
 	}
 	return d.osFS.ReadDir(p)
 }
 
 // Stat describes a file of the vault, one whose name is not UTF-8 too.
 func (d dirFS) Stat(p string) (fs.FileInfo, error) {
-	if path, ok := d.native(p); ok && !utf8.ValidString(p) {
-		return os.Stat(path)
+	if !utf8.ValidString(p) {
+		if path, ok := d.native(p); ok {
+			return os.Stat(path)
+		}
 	}
 	return d.osFS.Stat(p)
 }
