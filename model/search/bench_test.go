@@ -171,6 +171,7 @@ func BenchmarkLongQueries20k(b *testing.B) {
 	}
 	for _, c := range []struct{ name, query string }{
 		{"phrase_256_words", `"` + long(MaxWords) + `"`},
+		{"phrase_present", `"` + longestParagraph(v.Notes, MaxWords) + `"`},
 		{"max_terms_words", long(MaxTerms)},
 		{"max_terms_phrases", strings.Repeat(`"the team of founder and the market to" `, MaxTerms)},
 		{"10000_chars_refused", strings.Repeat("growth ", 10000/7)},
@@ -194,4 +195,26 @@ func BenchmarkLongQueries20k(b *testing.B) {
 			b.ReportMetric(float64(alloc)/1e6, "max-MB-allocated")
 		})
 	}
+}
+
+// longestParagraph is the visible words of the longest paragraph of notes,
+// at most max of them: a long phrase that is there, so a search for it
+// reads every one of its words.
+func longestParagraph(notes []*model.Note, max int) string {
+	var best, cur []string
+	for _, n := range notes {
+		cur = cur[:0]
+		for line := range strings.SplitSeq(n.Text, "\n") {
+			words := Tokens(Visible(line))
+			if len(words) == 0 || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "---") {
+				cur = cur[:0]
+				continue
+			}
+			cur = append(cur, words...)
+			if len(cur) > len(best) {
+				best = append(best[:0], cur...)
+			}
+		}
+	}
+	return strings.Join(best[:min(len(best), max)], " ")
 }

@@ -199,9 +199,9 @@ func (m *matches) has(r int) bool {
 const maxRuns = 8
 
 // wordMatches gathers a word's positions in the candidates; rank maps a
-// note to its candidate rank, -1 for others. With sorted, the positions
-// come in one ascending run (a phrase needs that).
-func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, ncand int) matches {
+// note to its candidate rank, -1 for others (live of them are not). With
+// sorted, the positions come in one ascending run (a phrase needs that).
+func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, ncand, live int) matches {
 	lo, hi, exact := ix.termRange(word, prefix)
 	m := matches{exact: make([]int32, ncand)}
 	if hi-lo <= 1 || hi-lo <= maxRuns && !sorted {
@@ -210,7 +210,7 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 			return m
 		}
 		m.runs = make([]run, hi-lo)
-		parallel(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand) })
+		parallel(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand, live) })
 		if exact >= 0 {
 			for r := range ncand {
 				m.exact[r] = int32(len(m.runs[exact-lo].at(r)))
@@ -258,10 +258,15 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 }
 
 // readRun reads the positions of term id in the candidates in one pass:
-// its notes come in rank order.
-func (ix *Index) readRun(id int, rank []int32, ncand int) run {
-	// Every occurrence takes two bytes or more of postings.
-	u := run{offs: make([]int32, ncand+1), occ: getOcc(int(ix.offs[id+1]-ix.offs[id]) / 2)}
+// its notes come in rank order. live is the number of notes rank keeps.
+func (ix *Index) readRun(id int, rank []int32, ncand, live int) run {
+	// Every occurrence takes two bytes or more of postings; the room is
+	// that share of them the live notes are of the vault (twice, for
+	// uneven spreads), and grows if it is short. A long phrase reads
+	// common words for a few notes: room for all their occurrences would
+	// be most of what it allocates.
+	most := int(ix.offs[id+1]-ix.offs[id]) / 2
+	u := run{offs: make([]int32, ncand+1), occ: getOcc(min(most, int(int64(most)*int64(2*live)/int64(max(len(ix.notes), 1)))+64))}
 	c := ix.cursor(id)
 	filled := 0 // offs[:filled+1] are set
 	for c.next() {
@@ -287,7 +292,7 @@ func (ix *Index) readRun(id int, rank []int32, ncand int) run {
 // the positions where all its words follow each other.
 func (ix *Index) termMatches(t Term, rank []int32, ncand int) matches {
 	if len(t.Words) == 1 {
-		return ix.wordMatches(t.Words[0], t.PrefixAt(0), false, rank, ncand)
+		return ix.wordMatches(t.Words[0], t.PrefixAt(0), false, rank, ncand, ncand)
 	}
 	return ix.phraseMatches(t, rank, ncand)
 }
@@ -328,8 +333,9 @@ func (ix *Index) phraseMatches(t Term, rank []int32, ncand int) matches {
 		}
 	}
 	var starts run
+	left := ncand
 	for k, pw := range words {
-		w := ix.wordMatches(pw.word, pw.prefix, true, live, ncand).runs[0]
+		w := ix.wordMatches(pw.word, pw.prefix, true, live, ncand, left).runs[0]
 		offsets := pw.offsets
 		if k == 0 {
 			starts = shiftedRun(w, offsets[0])
@@ -339,7 +345,7 @@ func (ix *Index) phraseMatches(t Term, rank []int32, ncand int) matches {
 			narrow(&starts, w, off)
 		}
 		putOcc(w.occ)
-		left := 0
+		left = 0
 		for r := range ncand {
 			if starts.offs[r] == starts.offs[r+1] {
 				live[notes[r]] = -1
