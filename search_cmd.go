@@ -20,11 +20,13 @@ Exit status: 0 with hits, 1 with none, 2 on a bad PATH, flag or QUERY.
 
 QUERY (quote it for the shell; words after PATH are joined):
   word          notes holding every word; a word also finds longer words it begins
-  "a phrase"    these words in order, also across a line break
+  "a phrase"    these words in order, also across a line break (each word, as
+                a bare word does, also finds longer words it begins)
   -word         leave out notes holding it
   channel:name  only notes of a channel whose name contains name
   title:word    only notes whose title holds the word
 Case and accents are ignored ("cafe" finds "café", "istanbul" finds "İstanbul").
+A query holds at most 24 words, phrases and filters, and 256 words in all.
 
 Flags:
   --json             JSON Lines: path, line, title, channel, section, snippet,

@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
 	"tubenotes/loader/loadtest"
+	"tubenotes/model/search"
 )
 
 // searchLines runs tubenotes search with args and returns the exit status,
@@ -188,5 +190,13 @@ func TestSearchCorpus(t *testing.T) {
 	code, lines, _ = searchLines(t, dir, "channel:nisanyans", "istanbul", "--limit", "1")
 	if code != 0 || len(lines) != 1 || !strings.HasPrefix(lines[0], "nisanyans/") {
 		t.Errorf("istanbul in nisanyans: exit %d %q", code, lines)
+	}
+}
+
+// TestSearchUsageStatesLimits keeps the help's numbers those Parse uses.
+func TestSearchUsageStatesLimits(t *testing.T) {
+	want := fmt.Sprintf("at most %d words, phrases and filters, and %d words in all", search.MaxTerms, search.MaxWords)
+	if !strings.Contains(searchUsage, want) {
+		t.Errorf("search --help does not say %q", want)
 	}
 }
