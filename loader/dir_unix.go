@@ -13,8 +13,8 @@ import (
 // rawFile is a file descriptor read with plain system calls.
 type rawFile struct {
 	fd   int
-	name string         // as the vault names it, for errors
-	stat syscall.Stat_t // when it was opened
+	name string // as the vault names it, for errors
+	size int64  // when it was opened
 }
 
 // canOpenRaw tells that openRaw works on this platform.
@@ -33,17 +33,16 @@ func openRaw(path, name string) (openedFile, error) {
 		case err != nil:
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
-		f := &rawFile{fd: fd, name: name}
-		st := &f.stat
-		if err := syscall.Fstat(fd, st); err != nil {
-			f.Close()
+		var st syscall.Stat_t
+		if err := syscall.Fstat(fd, &st); err != nil {
+			syscall.Close(fd)
 			return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 		}
 		if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-			f.Close()
+			syscall.Close(fd)
 			return nil, errNotRegular
 		}
-		return f, nil
+		return &rawFile{fd: fd, name: name, size: st.Size}, nil
 	}
 }
 
@@ -71,7 +70,7 @@ func (f *rawFile) Read(b []byte) (int, error) {
 
 // Stat is the size when the file was opened: reader.read takes it as a
 // hint only.
-func (f *rawFile) Stat() (fs.FileInfo, error) { return rawInfo{size: f.stat.Size}, nil }
+func (f *rawFile) Stat() (fs.FileInfo, error) { return rawInfo{size: f.size}, nil }
 
 func (f *rawFile) Close() error { return syscall.Close(f.fd) }
 
