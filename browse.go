@@ -28,7 +28,7 @@ type browseFlags struct {
 
 func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
 	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
-	bf.load.register(fl.FlagSet)
+	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
 	fl.StringVar(&bf.player, "player", "", "play videos in one mpv that o seeks (mpv), in one browser page that o seeks (web), or with a command where {url} and {seconds} are replaced (no shell)")

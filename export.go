@@ -33,6 +33,8 @@ type exportTimestamp struct {
 	Line    int       `json:"line"`
 	Section int       `json:"section"`
 	URL     *jsonText `json:"url"`
+	// Doubtful: valid, but implausible beside the note's other times.
+	Doubtful bool `json:"doubtful"`
 }
 
 type exportLink struct {
@@ -45,7 +47,7 @@ type exportLink struct {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("export", "export [--timestamps auto|hms|ms] PATH", stderr)
 	var lf loadFlags
-	lf.register(fl.FlagSet)
+	lf.register(fl)
 	v, _, ok := loadVaultArg("export", fl, &lf, args, stderr)
 	if !ok {
 		return 2
@@ -81,7 +83,7 @@ func toExport(n *model.Note) exportNote {
 		e.Sections[i] = exportSection{Title: jsonText(s.Title), Level: s.Level, Line: s.Line}
 	}
 	for i, ts := range n.Timestamps {
-		et := exportTimestamp{Raw: jsonText(ts.Raw), Line: int(ts.Line), Section: int(ts.Section)}
+		et := exportTimestamp{Raw: jsonText(ts.Raw), Line: int(ts.Line), Section: int(ts.Section), Doubtful: ts.Doubtful}
 		if ts.Valid {
 			seconds := int(ts.Seconds)
 			et.Seconds = &seconds

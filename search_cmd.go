@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -30,8 +29,9 @@ A query holds at most 24 words, phrases and filters, and 256 words in all.
 
 Flags:
   --json             JSON Lines: path, line, title, channel, section, snippet,
-                     seconds and url of the nearest timestamp above the match
-                     (null if none)
+                     seconds and url of the hit's moment: the first timestamp
+                     after the match in its paragraph, else the last before it
+                     in its section (null if none)
   --limit N          print at most N hits (the best ranked)
   --timestamps MODE  how to read three-part timestamps: auto, hms or ms
 `
@@ -160,8 +160,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		hits = hits[:sa.limit]
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc := newJSONEncoder(w)
 	for _, h := range hits {
 		out := describeHit(h, q)
 		if sa.json {

@@ -86,3 +86,6 @@ func sortMatches(ms []match) []match {
 	}
 	return out
 }
+
+// Finding reports whether a find query is on.
+func (m Model) Finding() bool { return len(m.terms) > 0 }

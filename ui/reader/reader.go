@@ -1,8 +1,8 @@
 // Package reader is the pane that shows one note: a header, then the body
 // rendered with glamour, with timestamp badges and links that can be
 // selected, and find-in-note. Rendering runs in a command, cached per note,
-// width and style. Keys are not read here: the root's keymap calls the
-// methods.
+// width and style. Its keys (keys.go) come through Update like every
+// pane's; what they ask of the root is queued as common.Actions.
 package reader
 
 import (
@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	"tubenotes/ui/common"
 )
 
 // Options configure a reader.
@@ -21,6 +22,8 @@ type Options struct {
 	Style string
 	// MaxWidth caps the reading column; 0 means 100.
 	MaxWidth int
+	// Keys are the bindings the pane reads; nil means the default key map.
+	Keys *common.KeyMap
 }
 
 // DefaultMaxWidth is the reading column's width when Options leave it 0.
@@ -69,6 +72,8 @@ type Model struct {
 	terms   []string // folded find terms
 	matches []match
 	current int // index into matches, -1 none
+
+	common.Actions
 }
 
 // pendingScroll is a scroll asked for before the note was rendered.
@@ -93,6 +98,10 @@ type renderedMsg struct{ r *rendered }
 func New(opts Options) Model {
 	if opts.MaxWidth <= 0 {
 		opts.MaxWidth = DefaultMaxWidth
+	}
+	if opts.Keys == nil {
+		k := common.DefaultKeyMap()
+		opts.Keys = &k
 	}
 	return Model{
 		opts:     opts,
@@ -165,9 +174,12 @@ func (m Model) Err() error {
 func (m Model) Rendering() bool { return m.note != nil && !m.ready() }
 
 // Update handles the reader's own messages: finished renderings (stale ones
-// are cached but not shown), spinner ticks and the mouse wheel.
+// are cached but not shown), spinner ticks, the mouse wheel, and the keys
+// the root gives it while it has the keyboard.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		m.keyPress(msg)
 	case renderedMsg:
 		m.cache.put(msg.r)
 		delete(m.inflight, msg.r.key)

@@ -1,4 +1,4 @@
-package search
+package searchview
 
 import (
 	"strconv"
@@ -42,7 +42,9 @@ func (m Model) header() string {
 	case m.index == nil && m.pending:
 		return st.Count.Render("indexing the vault…")
 	case m.query == nil && !m.pending:
-		return st.Hint.Render("type to search every note; enter opens, tab moves to the hits, esc leaves")
+		k := m.c.Keys
+		return st.Hint.Render("type to search every note; " + k.SearchAccept.Help().Key + " opens, " +
+			k.SearchHits.Help().Key + " moves to the hits, " + k.SearchClose.Help().Key + " leaves")
 	}
 	s := st.Count.Render(Header(m.result))
 	if m.pending {

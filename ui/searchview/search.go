@@ -1,46 +1,25 @@
-// Package search is the search view: a query typed at the top, the hits of
+// Package searchview is the search view: a query typed at the top, the hits of
 // the whole vault below it as you type, each with where it lives, a
 // snippet with the match highlighted and the nearest timestamp above it.
 // Searching runs in a command, one at a time; a newer query makes older
-// answers stale, and they are dropped. What the user picks is queued as a request (see
-// common.Requests) for the root to act on: OpenHitMsg, OpenVideoMsg,
-// CloseMsg.
-package search
+// answers stale, and they are dropped. What the user picks is queued as an
+// action (see common.Actions) for the root: common.OpenHit,
+// common.OpenVideo, common.CloseSearch. The root's search mode gives this
+// view every key; its two states (typing the query, moving through the
+// hits) each draw their own hints (ShortHelp).
+package searchview
 
 import (
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
-	tea "charm.land/bubbletea/v2"
 	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
 	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
+	"tubenotes/ui/query"
 )
-
-// OpenHitMsg asks the root to open the note at Path in the reader, scrolled
-// to source line Line, with FindTerms (the query's words and phrases, what
-// the reader's find-in-note looks for) highlighted so n/N step through them.
-// Query is the whole query as typed.
-type OpenHitMsg struct {
-	Note      *model.Note
-	Path      string
-	Line      int
-	Query     string
-	FindTerms []string
-}
-
-// OpenVideoMsg asks the root to open a video at a second. URL comes from
-// model.Note.TimestampURL, never from note text.
-type OpenVideoMsg struct {
-	URL     string
-	Seconds int
-	Note    *model.Note
-	Index   int // into Note.Timestamps
-}
-
-// CloseMsg asks the root to leave the search view.
-type CloseMsg struct{}
 
 // IndexedMsg carries an index built by BuildIndex.
 type IndexedMsg struct{ Index *engine.Index }
@@ -62,7 +41,7 @@ type resultMsg struct {
 type Model struct {
 	c             *common.Common
 	width, height int
-	input         textinput.Model
+	input         query.Model
 	index         *engine.Index
 
 	gen      int           // of the text typed last
@@ -76,20 +55,12 @@ type Model struct {
 	cur    common.Cursor // over hits
 	list   bool          // keys move through the hits instead of editing the query
 
-	common.Requests
+	common.Actions
 }
 
 // New is an empty search view.
 func New(c *common.Common) Model {
-	in := textinput.New()
-	in.Prompt = "Search: "
-	in.Placeholder = `words "a phrase" -exclude channel:name title:word`
-	st := textinput.DefaultStyles(true)
-	st.Cursor.Blink = false // a steady cursor: no timer messages for the root to route
-	st.Focused.Prompt, st.Blurred.Prompt = c.Styles.PaneTitleFocused, c.Styles.PaneTitle
-	st.Focused.Text, st.Blurred.Text = c.Styles.Input, c.Styles.Input
-	st.Focused.Placeholder, st.Blurred.Placeholder = c.Styles.Dim, c.Styles.Dim
-	in.SetStyles(st)
+	in := query.New(c, prompt, `words "a phrase" -exclude channel:name title:word`)
 	return Model{c: c, input: in}
 }
 
@@ -103,11 +74,15 @@ func (m *Model) SetIndex(ix *engine.Index) tea.Cmd {
 	return m.run()
 }
 
+// prompt is drawn before the query.
+const prompt = "Search: "
+
 // SetSize sets the view's size, input and header lines included.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
-	m.input.SetWidth(max(m.width-len(m.input.Prompt)-1, 1))
+	m.input.SetWidth(m.width - len(prompt) - 1)
 	m.clamp()
+	return nil
 }
 
 // Focus gives the view the keyboard, with the query ready to edit.
@@ -167,25 +142,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "enter":
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.SearchAccept):
 		m.open()
 		return m, nil
-	case "esc":
-		if len(m.result.Hits) == 0 {
-			m.Add(CloseMsg{})
-			return m, nil
-		}
-		fallthrough
-	case "tab":
+	case key.Matches(msg, k.SearchClose) && len(m.result.Hits) == 0:
+		m.Add(common.CloseSearch{})
+		return m, nil
+	case key.Matches(msg, k.SearchHits):
 		m.list = true
 		m.input.Blur()
 		return m, nil
-	case "up", "ctrl+p":
+	case key.Matches(msg, k.ChooseUp):
 		m.cur.Pos--
 		m.clamp()
 		return m, nil
-	case "down", "ctrl+n":
+	case key.Matches(msg, k.ChooseDown):
 		m.cur.Pos++
 		m.clamp()
 		return m, nil
@@ -193,13 +166,13 @@ func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m.edit(msg)
 }
 
-// edit lets the text input have the message and searches when the text
+// edit lets the query input have the message and searches when the text
 // changed.
 func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
-	before := m.input.Value()
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
+	var changed bool
+	m.input, cmd, changed = m.input.Update(msg)
+	if changed {
 		cmd = tea.Batch(cmd, m.run())
 	}
 	return m, cmd
@@ -208,18 +181,40 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.c.Keys
 	switch {
-	case key.Matches(msg, k.Enter):
+	case key.Matches(msg, k.SearchAccept):
 		m.open()
 	case key.Matches(msg, k.OpenVideo):
 		m.openVideo()
-	case key.Matches(msg, k.Clear):
-		m.Add(CloseMsg{})
-	case msg.String() == "tab" || msg.String() == "/" || msg.String() == "s":
+	case key.Matches(msg, k.SearchClose):
+		m.Add(common.CloseSearch{})
+	case key.Matches(msg, k.SearchEdit):
 		return m, m.Focus()
 	default:
 		m.cur.Move(msg, k, len(m.result.Hits), m.hitRows())
 	}
 	return m, nil
+}
+
+// ShortHelp is the hint line of the search mode: the keys of the state the
+// view is in.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.list {
+		return []key.Binding{k.SearchAccept, k.OpenVideo, k.Up, k.Down, k.SearchEdit, k.SearchClose}
+	}
+	if len(m.result.Hits) == 0 {
+		return []key.Binding{k.SearchClose}
+	}
+	return []key.Binding{k.SearchAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchHits}
+}
+
+// FullHelp is every key of the search view, for the ? screen.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{
+		{k.SearchAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchHits, k.SearchClose},
+		{k.OpenVideo, k.SearchEdit},
+	}
 }
 
 // run parses the typed query and, when it reads, searches in a command.
@@ -259,7 +254,7 @@ func (m *Model) open() {
 		return
 	}
 	h := m.result.Hits[i]
-	m.Add(OpenHitMsg{Note: h.Note, Path: h.Note.Path, Line: h.Line, Query: m.input.Value(), FindTerms: findTerms(m.query)})
+	m.Add(common.OpenHit{Note: h.Note, Line: h.Line, Query: m.input.Value(), FindTerms: findTerms(m.query)})
 }
 
 func (m *Model) openVideo() {
@@ -272,7 +267,7 @@ func (m *Model) openVideo() {
 	if ts < 0 {
 		return
 	}
-	m.Add(OpenVideoMsg{URL: h.Note.TimestampURL(ts), Seconds: int(h.Note.Timestamps[ts].Seconds), Note: h.Note, Index: ts})
+	m.Add(common.OpenVideo{Note: h.Note, Timestamp: ts})
 }
 
 // findTerms are what the reader's find-in-note should look for: the query's

@@ -1,4 +1,8 @@
-package notes
+// Package fuzzy scores a query against texts the way github.com/sahilm/fuzzy
+// does (same matches, same scores, same matched letters), without reading
+// every character: it jumps between the places a query letter matches. The
+// notes filter ranks with it; tests hold it equal to the library.
+package fuzzy
 
 import (
 	"slices"
@@ -7,16 +11,17 @@ import (
 	"unicode/utf8"
 )
 
-// pattern is a query made ready for matching.
-type pattern struct {
+// Pattern is a query made ready for matching.
+type Pattern struct {
 	lower string   // the query with ASCII letters lower-cased
 	folds [][]rune // for each rune of the query, the runes equal to it under simple case folding
 	bytes uint64   // byteSet(lower)
 	ascii bool
 }
 
-func newPattern(query string) pattern {
-	p := pattern{lower: asciiLower(query), ascii: isASCII(query)}
+// NewPattern makes query ready for matching.
+func NewPattern(query string) Pattern {
+	p := Pattern{lower: ASCIILower(query), ascii: isASCII(query)}
 	p.bytes = byteSet(p.lower)
 	for _, r := range query {
 		folds := []rune{r}
@@ -32,7 +37,7 @@ func newPattern(query string) pattern {
 // that folds to rune i of p, or -1. An ASCII query matches only ASCII runes
 // unless the text holds long s or the Kelvin sign, so it is found in lower
 // with IndexByte.
-func (p *pattern) find(t *target, i, from int) int {
+func (p *Pattern) find(t *Text, i, from int) int {
 	if p.ascii && !t.oddFold {
 		if from >= len(t.lower) {
 			return -1
@@ -52,9 +57,9 @@ func (p *pattern) find(t *target, i, from int) int {
 	return -1
 }
 
-// holds reports whether t holds p as a subsequence, as fuzzy folds case:
+// Holds reports whether t holds p as a subsequence, as fuzzy folds case:
 // fuzzy's condition for a match, cheaper to test than the score.
-func (t *target) holds(p *pattern) bool {
+func (t *Text) Holds(p *Pattern) bool {
 	if p.ascii && !t.oddFold {
 		if p.bytes&^t.bytes != 0 {
 			return false
@@ -81,7 +86,7 @@ func (t *target) holds(p *pattern) bool {
 }
 
 // The bonuses and penalties of github.com/sahilm/fuzzy, whose score
-// target.score computes.
+// Text.Score computes.
 const (
 	firstCharMatchBonus            = 10
 	matchFollowingSeparatorBonus   = 20
@@ -96,13 +101,13 @@ const (
 	maxLaterBonus = max(camelCaseMatchBonus, matchFollowingSeparatorBonus)
 )
 
-// score is fuzzy's score of t for p, and whether t matches at all; with
+// Score is fuzzy's score of t for p, and whether t matches at all; with
 // matched non-nil, the byte offsets of the matched runes are appended to
 // it. Fuzzy walks the text rune by rune: each place a query rune matches is
 // scored, and the best so far is taken when the next query rune comes up
 // (for the last one, at the end). Only those places change anything, so
 // this jumps from one to the next (see find), without allocating.
-func (t *target) score(p *pattern, matched *[]int) (total int, ok bool) {
+func (t *Text) Score(p *Pattern, matched *[]int) (total int, ok bool) {
 	if len(p.folds) == 0 {
 		return 0, false
 	}
@@ -202,3 +207,54 @@ func isSeparator(r rune) bool {
 	}
 	return false
 }
+
+// Text is one text made ready to be matched many times.
+type Text struct {
+	text    string
+	lower   string // text with ASCII letters lower-cased
+	oddFold bool   // text holds a non-ASCII rune that folds to an ASCII letter
+	bytes   uint64 // byteSet(lower)
+}
+
+// NewText makes text ready for matching; lower is ASCIILower(text), taken
+// as an argument so many texts can share one lower-cased string.
+func NewText(text, lower string) Text {
+	return Text{text: text, lower: lower, oddFold: foldsToASCII(text), bytes: byteSet(lower)}
+}
+
+// String is the text as given.
+func (t *Text) String() string { return t.text }
+
+// byteSet has bit b%64 set for each byte b of s: a text lacking a bit of
+// an ASCII query cannot match it, which one AND tells.
+func byteSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= 1 << (s[i] % 64)
+	}
+	return set
+}
+
+// ASCIILower lower-cases ASCII letters only, so byte offsets stay put.
+func ASCIILower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldsToASCII reports whether s holds one of the two non-ASCII runes
+// that fold to an ASCII letter: long s and the Kelvin sign.
+func foldsToASCII(s string) bool { return strings.ContainsAny(s, "\u017f\u212a") }

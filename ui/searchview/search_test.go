@@ -1,4 +1,4 @@
-package search
+package searchview
 
 import (
 	"reflect"
@@ -138,12 +138,12 @@ func TestOpenHitAndVideo(t *testing.T) {
 	if len(reqs) != 1 {
 		t.Fatalf("requests %v", reqs)
 	}
-	got := reqs[0].(OpenHitMsg)
-	if got.Note == nil || got.Note.Path != got.Path {
-		t.Errorf("OpenHitMsg note %v, path %q", got.Note, got.Path)
+	got := reqs[0].(common.OpenHit)
+	if got.Note == nil || got.Note.Path != "cooking/coffee.md" {
+		t.Fatalf("OpenHit note %v", got.Note)
 	}
 	got.Note = nil
-	if want := (OpenHitMsg{Path: "cooking/coffee.md", Line: 10, Query: "espresso", FindTerms: []string{"espresso"}}); !reflect.DeepEqual(got, want) {
+	if want := (common.OpenHit{Line: 10, Query: "espresso", FindTerms: []string{"espresso"}}); !reflect.DeepEqual(got, want) {
 		t.Fatalf("enter asked for %+v, want %+v", got, want)
 	}
 	// tab moves to the hits: j moves, o opens the video above the hit.
@@ -155,16 +155,16 @@ func TestOpenHitAndVideo(t *testing.T) {
 	if m.Selected() != 1 {
 		t.Fatalf("j did not move: selected %d", m.Selected())
 	}
-	if sel.Line != 12 || len(reqs) != 1 || reqs[0].(OpenVideoMsg).URL != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
+	if sel.Line != 12 || len(reqs) != 1 || videoURL(reqs[0]) != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
 		t.Errorf("o on line %d asked for %v, want the video at the timestamp above", sel.Line, reqs)
 	}
 	// enter opens the selected hit; esc leaves.
 	m, _ = m.Update(press("enter"))
-	if r := m.Take(); len(r) != 1 || r[0].(OpenHitMsg).Line != sel.Line || r[0].(OpenHitMsg).Path != sel.Note.Path {
+	if r := m.Take(); len(r) != 1 || r[0].(common.OpenHit).Line != sel.Line || r[0].(common.OpenHit).Note != sel.Note {
 		t.Errorf("enter asked for %v, want line %d of %s", r, sel.Line, sel.Note.Path)
 	}
 	m, _ = m.Update(press("esc"))
-	if r := m.Take(); len(r) != 1 || r[0] != (CloseMsg{}) {
+	if r := m.Take(); len(r) != 1 || r[0] != (common.CloseSearch{}) {
 		t.Errorf("esc asked for %v", r)
 	}
 }
@@ -177,7 +177,7 @@ func TestOpenVideoURL(t *testing.T) {
 	m, _ = m.Update(press("tab"))
 	m, _ = m.Update(press("o"))
 	r := m.Take()
-	if len(r) != 1 || r[0].(OpenVideoMsg).URL != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" || r[0].(OpenVideoMsg).Seconds != 65 {
+	if len(r) != 1 || videoURL(r[0]) != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
 		t.Errorf("o asked for %v", r)
 	}
 	if !strings.Contains(ansi.Strip(m.View()), "▶ 1:05") {
@@ -249,4 +249,14 @@ func TestFindTermsAreTheQueryWordsAndPhrases(t *testing.T) {
 	if got, want := findTerms(q), []string{"espresso", "crema layer"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("findTerms = %q, want %q: exclusions and filters are not highlighted", got, want)
 	}
+}
+
+// videoURL is the URL an OpenVideo action opens: built from the note, as
+// the root builds it.
+func videoURL(a common.Action) string {
+	v, ok := a.(common.OpenVideo)
+	if !ok || v.Copy {
+		return ""
+	}
+	return v.Note.TimestampURL(v.Timestamp)
 }
