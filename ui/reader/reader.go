@@ -67,7 +67,8 @@ type Model struct {
 	// as the current one.
 	jumped struct{ section, yOffset int }
 
-	sel Selection
+	sel     Selection
+	playing int // the timestamp marked as being played, -1 none
 
 	terms   []string // folded find terms
 	matches []match
@@ -110,6 +111,7 @@ func New(opts Options) Model {
 		inflight: map[renderKey]bool{},
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 		current:  -1,
+		playing:  -1,
 		jumped:   struct{ section, yOffset int }{-1, -1},
 	}
 }
@@ -142,7 +144,7 @@ func (m *Model) SetDark(dark bool) tea.Cmd {
 func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
 	m.vault, m.note = v, n
 	m.doc = nil
-	m.sel = Selection{}
+	m.sel, m.playing = Selection{}, -1
 	m.matches, m.current = nil, -1
 	m.yOffset = 0
 	m.pending = pendingScroll{pendOffset, yOffset}

@@ -15,6 +15,7 @@ type styles struct {
 	link, linkDim   lipgloss.Style
 	title, meta     lipgloss.Style
 	selected        lipgloss.Style
+	playing         lipgloss.Style // the badge the player is at, with follow on
 	match, current  lipgloss.Style
 }
 
@@ -30,6 +31,7 @@ func newStyles(style string, dark bool) styles {
 			title:    s(),
 			meta:     s(),
 			selected: s().Reverse(true),
+			playing:  s().Bold(true).Underline(true),
 			match:    s().Underline(true),
 			current:  s().Reverse(true).Bold(true),
 		}
@@ -51,6 +53,7 @@ func newStyles(style string, dark bool) styles {
 		title:    s().Foreground(c("#1A1A1A", "#F5F5F5")).Bold(true),
 		meta:     s().Foreground(muted),
 		selected: s().Reverse(true).Bold(true),
+		playing:  s().Foreground(c("#FFFFFF", "#000000")).Background(c("#2E7D32", "#8BD18B")).Bold(true),
 		match:    s().Foreground(c("#000000", "#000000")).Background(c("#FFE082", "#D7C26A")),
 		current:  s().Foreground(c("#000000", "#000000")).Background(c("#FF9800", "#FF9F43")).Bold(true),
 	}

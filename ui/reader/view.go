@@ -56,6 +56,9 @@ func (m Model) body(lines []string) {
 		}
 		paint(m.matches[i].start, m.matches[i].end, s)
 	}
+	if it, ok := m.timestampItem(m.playing); ok {
+		paint(it.start, it.end, st.playing)
+	}
 	if it, ok := m.selectedItem(); ok {
 		paint(it.start, it.end, st.selected)
 	}
