@@ -208,6 +208,9 @@ func (m Model) helpView() string {
 		title.Render("  the " + name + " (tab changes pane), then a query being typed (/ or s)"),
 		indent(h.FullHelpView(append(pane.FullHelp(), query)), "  "),
 	}
+	if keys := m.playerKeys(false); keys != nil {
+		parts = append(parts, title.Render("  the player"), indent(h.FullHelpView([][]key.Binding{keys}), "  "))
+	}
 	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
 	return "\n" + strings.Join(parts, "\n") + "\n\n" + mouse
 }
