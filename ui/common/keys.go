@@ -113,11 +113,11 @@ func DefaultKeyMap() KeyMap {
 
 		// shift+arrows beside alt+arrows (history); , and . for terminals
 		// that send no shift+arrow. j/k/l, YouTube's keys, are movement here.
-		PlayPause:   b([]string{"space"}, "space", "pause/resume"),
+		PlayPause:   b([]string{"space"}, "space", "pause/play"),
 		SeekBack:    b([]string{"shift+left", ","}, "⇧←/,", "back 10 s"),
 		SeekForward: b([]string{"shift+right", "."}, "⇧→/.", "forward 10 s"),
-		Follow:      b([]string{"f"}, "f", "follow the playhead"),
-		Capture:     b([]string{"c"}, "c", "copy playhead anchor"),
+		Follow:      b([]string{"f"}, "f", "follow"),
+		Capture:     b([]string{"c"}, "c", "copy anchor"),
 		Seek:        b([]string{"shift+left", "shift+right", ",", "."}, "⇧←/⇧→", "±10 s"),
 
 		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
