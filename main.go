@@ -18,6 +18,8 @@ Usage:
   tubenotes export [flags] PATH         one JSON object a note, in path order
   tubenotes stats [flags] PATH          counts of notes, channels, videos, timestamps, links, problems
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
+  tubenotes timeline [flags] PATH VIDEO every timestamp of a video's notes, by time
+  tubenotes links [flags] PATH NOTE     the links into a note, and the notes naming it
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -37,6 +39,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runStats(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "timeline":
+			return runTimeline(args[1:], stdout, stderr)
+		case "links":
+			return runLinks(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags

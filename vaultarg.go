@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"tubenotes/loader"
@@ -34,13 +35,24 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
 func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
+	v, _, took, ok = loadVaultArgs(name, fl, lf, args, nil, stderr)
+	return v, took, ok
+}
+
+// loadVaultArgs is loadVaultArg for a command that takes more arguments
+// after PATH, one a name of more: it returns them as given.
+func loadVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []string, stderr io.Writer) (v *model.Vault, rest []string, took time.Duration, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
-	if len(paths) != 1 {
-		fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
-		return nil, 0, false
+	if len(paths) != 1+len(more) {
+		if len(more) == 0 {
+			fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
+		} else {
+			fmt.Fprintf(stderr, "tubenotes %s: give PATH and %s (see tubenotes %s --help)\n", name, strings.Join(more, " "), name)
+		}
+		return nil, nil, 0, false
 	}
 	opts, err := lf.options()
 	if err == nil {
@@ -48,9 +60,9 @@ func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, s
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
-	return v, took, true
+	return v, paths[1:], took, true
 }
 
 // openVault checks that dir is a readable directory and loads it. The error

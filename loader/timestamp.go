@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"tubenotes/model"
@@ -67,16 +68,25 @@ func (c clock) seconds() int {
 }
 
 // readTimestamps gives the anchors found in a note (Raw and Line set)
-// their seconds and section, applying the mm:ss:00 rule in auto mode: two
-// or more valid three-part values other than 00:00:00, all ending in :00,
-// make every three-part value read as mm:ss:00.
+// their seconds, section and doubt. In auto mode a three-part value a:b:c
+// reads as h:mm:ss unless:
+//   - the note writes its third fields as filler: one value of the third
+//     field (commonly 00) makes up at least half of the note's three-part
+//     values (00:00:00 aside, two at least), and one of the values ending
+//     in it has a first field over 0 (00:mm:00 values alone read the same
+//     as minutes). Then every three-part value reads as mm:ss:ff;
+//   - its h:mm:ss reading is implausible beside the note's others (see
+//     plausibleBound). Then it reads as mm:ss:ff.
+//
+// Whatever the mode, a reading still implausible is marked Doubtful.
 func readTimestamps(n *model.Note, mode TimestampMode) {
-	endingInZero, notEndingInZero := 0, 0
-	section := -1 // timestamps come in line order, so their sections do too
+	var lastFields [60]int32 // how many three-part values end in each
+	var leading [60]bool     // whether one of them has a first field over 0
+	threePart, section := int32(0), -1
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
 		for section+1 < len(n.Sections) && n.Sections[section+1].Line <= int(ts.Line) {
-			section++
+			section++ // timestamps come in line order, so their sections do too
 		}
 		ts.Section = int32(section)
 		c := parseClock(ts.Raw)
@@ -84,22 +94,67 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 		if c.valid {
 			ts.Seconds = int32(c.seconds())
 			if c.n == 3 && ts.Seconds > 0 {
-				if c.fields[2] == 0 {
-					endingInZero++
-				} else {
-					notEndingInZero++
-				}
+				lastFields[c.fields[2]]++
+				leading[c.fields[2]] = leading[c.fields[2]] || c.fields[0] > 0
+				threePart++
 			}
 		}
 	}
-	if mode == TimestampsMS || mode == TimestampsAuto && endingInZero >= 2 && notEndingInZero == 0 {
+	filler := false
+	if commonest := slices.Max(lastFields[:]); commonest >= 2 && 2*commonest >= threePart {
+		filler = leading[slices.Index(lastFields[:], commonest)]
+	}
+	if mode == TimestampsMS || mode == TimestampsAuto && filler {
 		for i := range n.Timestamps {
-			// h:mm:ss read as mm:ss:xx is the same value divided by 60.
-			if ts := &n.Timestamps[i]; ts.Valid && strings.Count(ts.Raw, ":") == 2 {
+			if ts := &n.Timestamps[i]; isThreePart(ts) {
+				ts.Seconds /= 60 // h:mm:ss read as mm:ss:ff is the same value divided by 60
+			}
+		}
+	}
+	if mode == TimestampsAuto && !filler {
+		bound := plausibleBound(n.Timestamps)
+		for i := range n.Timestamps {
+			if ts := &n.Timestamps[i]; ts.Seconds > bound && isThreePart(ts) {
 				ts.Seconds /= 60
 			}
 		}
 	}
+	bound := plausibleBound(n.Timestamps)
+	for i := range n.Timestamps {
+		ts := &n.Timestamps[i]
+		ts.Doubtful = ts.Valid && ts.Seconds > bound
+	}
+}
+
+// isThreePart reports whether ts is a valid a:b:c value.
+func isThreePart(ts *model.Timestamp) bool {
+	return ts.Valid && strings.Count(ts.Raw, ":") == 2
+}
+
+// plausibleBound is model.PlausibleBound of the median of the note's
+// valid times not past model.MaxVideoSeconds.
+func plausibleBound(stamps []model.Timestamp) int32 {
+	least := model.PlausibleBound(0)
+	latest := int32(0)
+	for _, ts := range stamps {
+		if ts.Valid {
+			latest = max(latest, ts.Seconds)
+		}
+	}
+	if latest <= least {
+		return least // nothing is past any bound: spare the sort
+	}
+	seconds := make([]int32, 0, 64)
+	for _, ts := range stamps {
+		if ts.Valid && ts.Seconds <= model.MaxVideoSeconds {
+			seconds = append(seconds, ts.Seconds)
+		}
+	}
+	if len(seconds) == 0 {
+		return model.MaxVideoSeconds
+	}
+	slices.Sort(seconds)
+	return model.PlausibleBound(seconds[len(seconds)/2])
 }
 
 // appendStamps adds the data-t value of every yt-timestamp anchor of line l.
@@ -121,61 +176,8 @@ func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestam
 		}
 		tag := l[1:end] // the attributes, from the space after "a"
 		l = l[end+1:]
-		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
-			// The form every note generator writes, read without a search.
-			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: int32(line)})
-			continue
-		}
-		if !hasClass(tag, "yt-timestamp") {
-			continue
-		}
-		if raw, ok := attribute(tag, "data-t="); ok {
+		if raw, ok := model.TimestampTag(tag); ok {
 			stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
 		}
 	}
-}
-
-// attribute is the quoted value of the attribute inside tag (which starts
-// with the space after the tag name) that nameEq, "name=", introduces.
-func attribute(tag, nameEq string) (string, bool) {
-	for i := 0; ; {
-		j := strings.Index(tag[i:], nameEq)
-		if j < 0 {
-			return "", false
-		}
-		j += i
-		i = j + len(nameEq)
-		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t') {
-			continue
-		}
-		if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {
-			return "", false
-		}
-		q := tag[i]
-		end := strings.IndexByte(tag[i+1:], q)
-		if end < 0 {
-			return "", false
-		}
-		return tag[i+1 : i+1+end], true
-	}
-}
-
-// hasClass reports whether tag's class attribute lists class.
-func hasClass(tag, class string) bool {
-	v, ok := attribute(tag, "class=")
-	if !ok {
-		return false
-	}
-	for v != "" {
-		i := strings.Index(v, class)
-		if i < 0 {
-			return false
-		}
-		end := i + len(class)
-		if (i == 0 || v[i-1] == ' ') && (end == len(v) || v[end] == ' ') {
-			return true
-		}
-		v = v[end:]
-	}
-	return false
 }

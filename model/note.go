@@ -40,6 +40,9 @@ type Timestamp struct {
 	Line    int32
 	Section int32 // index into the note's Sections, -1 before the first heading
 	Valid   bool
+	// Doubtful marks a valid time implausible beside the note's others
+	// (the loader says how it decides). It is still openable.
+	Doubtful bool
 }
 
 // Link is one [[wikilink]] of a note.

@@ -3,52 +3,29 @@ package search
 import "tubenotes/model"
 
 // Moment is the timestamp a hit lands on, as an index into n.Timestamps
-// (-1 when none): the nearest openable timestamp above the hit's first
-// match. Notes put an anchor after the sentence it times, so on a long
-// paragraph line that is the anchor just before the matching sentence, a
-// moment before it is said; when the match comes before any anchor of its
-// line, it is the last openable timestamp of the lines above. When the
-// line's anchors can't be lined up with the note's timestamps, it is the
-// last openable timestamp on or above the line (model.Note.TimestampAbove).
+// (-1 when none): the moment (model.Note.Moment) of the hit's first match
+// on its line. The match is found between the line's anchors, so the
+// position is the start of the stretch of text holding it; when no stretch
+// holds a whole match (a phrase running on to the next line), the line's
+// start.
 func Moment(n *model.Note, line int, q *Query) int {
 	if line < max(n.BodyLine, 1) {
-		return n.TimestampAbove(line)
-	}
-	first, count := -1, 0
-	for i, ts := range n.Timestamps {
-		if int(ts.Line) == line {
-			if first < 0 {
-				first = i
-			}
-			count++
-		}
-	}
-	if count == 0 {
-		return n.TimestampAbove(line)
+		return n.Moment(line, 0)
 	}
 	raw := lineText(n.Text, line)
-	anchors := anchorSpans(raw)
-	if len(anchors) != count {
-		return n.TimestampAbove(line)
-	}
+	anchors := model.AnchorSpans(raw, nil)
 	from := 0
-	for k := 0; k <= count; k++ { // the text before anchor k, then after the last
+	for k := 0; k <= len(anchors); k++ { // the text before anchor k, then after the last
 		to := len(raw)
-		if k < count {
+		if k < len(anchors) {
 			to = anchors[k][0]
 		}
 		if len(Highlights(Visible(raw[from:to]), q)) > 0 {
-			best := n.TimestampAbove(line - 1)
-			for j := first; j < first+k; j++ {
-				if n.Openable(j) {
-					best = j
-				}
-			}
-			return best
+			return n.Moment(line, from)
 		}
-		if k < count {
+		if k < len(anchors) {
 			from = anchors[k][1]
 		}
 	}
-	return n.TimestampAbove(line)
+	return n.Moment(line, 0)
 }

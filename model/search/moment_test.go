@@ -56,13 +56,14 @@ func TestMoment(t *testing.T) {
 		line  int
 		want  int
 	}{
-		{"needle", 7, 60},   // the anchor before the matching sentence
-		{"first", 7, 5},     // before any anchor of the line: the line above's
-		{"later", 7, 120},   //
-		{"opening", 8, 180}, // the last of the lines above
-		{"pin", 9, 240},     // an invalid anchor before it is skipped
-		{"intro", 5, -1},    // nothing above
-		{"moments", 2, -1},  // a title hit
+		{"needle", 7, 120},  // the anchor closing the matching sentence
+		{"first", 7, 60},    //
+		{"later", 7, 180},   //
+		{"opening", 8, 240}, // the next line of the paragraph
+		{"broken", 9, 300},  // an invalid anchor after it is skipped
+		{"pin", 9, 300},     //
+		{"intro", 5, 5},     //
+		{"moments", 2, -1},  // a title hit has none
 	} {
 		if got := seconds(c.query, c.line); got != c.want {
 			t.Errorf("%q on line %d: %d s, want %d", c.query, c.line, got, c.want)
