@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,21 +194,21 @@ func TestListenAfterEachPlayhead(t *testing.T) {
 	}
 }
 
-// the keymap has no binding for the player's keys that another browse key
-// has: they would shadow each other.
+// TestPlayerKeysAreFree: no other binding of the keymap, in any mode,
+// has one of the player's keys: they would shadow each other.
 func TestPlayerKeysAreFree(t *testing.T) {
 	k := common.DefaultKeyMap()
-	steer := []key.Binding{k.PlayPause, k.SeekBack, k.SeekForward, k.Follow, k.Capture}
-	others := append(k.Moves(), k.NextPane, k.PrevPane, k.Sidebar, k.Help, k.Quit, k.Filter, k.Enter, k.Clear,
-		k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink, k.OpenVideo, k.CopyURL, k.Find, k.FindNext,
-		k.FindPrev, k.Back, k.Forward, k.Search)
-	for _, p := range steer {
+	own := map[string]bool{"PlayPause": true, "SeekBack": true, "SeekForward": true, "Follow": true, "Capture": true, "Seek": true}
+	v := reflect.ValueOf(k)
+	for _, p := range []key.Binding{k.PlayPause, k.SeekBack, k.SeekForward, k.Follow, k.Capture} {
 		for _, pk := range p.Keys() {
-			for _, o := range others {
-				for _, ok := range o.Keys() {
-					if pk == ok {
-						t.Errorf("%q is both %q and %q", pk, p.Help().Desc, o.Help().Desc)
-					}
+			for i := range v.NumField() {
+				name := v.Type().Field(i).Name
+				if own[name] {
+					continue
+				}
+				if slices.Contains(v.Field(i).Interface().(key.Binding).Keys(), pk) {
+					t.Errorf("%q is both %q and %s", pk, p.Help().Desc, name)
 				}
 			}
 		}
