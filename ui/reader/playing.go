@@ -7,16 +7,22 @@ func (m *Model) SetPlaying(ts int) { m.playing = ts }
 // Playing is the timestamp marked as being played, -1 when none.
 func (m Model) Playing() int { return m.playing }
 
-// RevealTimestamp scrolls timestamp ts's badge, and so the sentence around
-// it, into view (a third down the pane when it has to move). It reports
-// false while the note is rendering or when ts has no badge.
+// RevealTimestamp scrolls timestamp ts's badge into view with the
+// sentence it ends above it and a few lines of what follows below: when it
+// is off screen or on the last lines, it moves to a third down the pane.
+// It reports false while the note is rendering or when ts has no badge.
 func (m *Model) RevealTimestamp(ts int) bool {
 	it, ok := m.timestampItem(ts)
-	if ok {
-		m.pending = pendingScroll{}
-		m.reveal(it.start, it.end)
+	if !ok {
+		return false
 	}
-	return ok
+	m.pending = pendingScroll{}
+	below := min(3, m.height/4) // lines kept under the badge
+	if it.start.line < m.yOffset || it.end.line >= m.yOffset+m.height-below {
+		m.yOffset = it.start.line - m.height/3
+		m.clamp()
+	}
+	return true
 }
 
 // timestampItem is the badge of timestamp ts, if it is drawn.

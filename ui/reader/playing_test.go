@@ -38,6 +38,11 @@ func TestPlayingBadgeRevealedAndMarked(t *testing.T) {
 	if m.View() != unmarked {
 		t.Error("mark kept after SetPlaying(-1)")
 	}
+	mid, _ := m.timestampItem(3)
+	m.yOffset = mid.start.line - 7 // on the last line: what follows it is out of sight
+	if !m.RevealTimestamp(3) || m.YOffset() != mid.start.line-8/3 {
+		t.Errorf("a badge on the last line left at top %d, want %d (a third down)", m.YOffset(), mid.start.line-8/3)
+	}
 	m.SetPlaying(0)
 	m.Open(v, n, 0)
 	if m.Playing() != -1 {
