@@ -1,5 +1,5 @@
 // Command tubenotes browses a vault of notes about YouTube videos in the
-// terminal, and exports, counts and searches it from scripts.
+// terminal, and exports, counts, searches and shows it from scripts.
 package main
 
 import (
@@ -20,6 +20,7 @@ Usage:
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
   tubenotes timeline [flags] PATH VIDEO every timestamp of a video's notes, by time
   tubenotes links [flags] PATH NOTE     the links into a note, and the notes naming it
+  tubenotes show [flags] PATH NOTE      one note rendered as the browser shows it; plain text into a pipe
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -43,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runTimeline(args[1:], stdout, stderr)
 		case "links":
 			return runLinks(args[1:], stdout, stderr)
+		case "show":
+			return runShow(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags

@@ -1,5 +1,7 @@
 package reader
 
+import "tubenotes/ui/render"
+
 // SetPlaying marks timestamp ts's badge as the one being played (follow
 // mode); -1 marks none.
 func (m *Model) SetPlaying(ts int) { m.playing = ts }
@@ -18,22 +20,22 @@ func (m *Model) RevealTimestamp(ts int) bool {
 	}
 	m.pending = pendingScroll{}
 	below := min(3, m.height/4) // lines kept under the badge
-	if it.start.line < m.yOffset || it.end.line >= m.yOffset+m.height-below {
-		m.yOffset = it.start.line - m.height/3
+	if it.Start.Line < m.yOffset || it.End.Line >= m.yOffset+m.height-below {
+		m.yOffset = it.Start.Line - m.height/3
 		m.clamp()
 	}
 	return true
 }
 
 // timestampItem is the badge of timestamp ts, if it is drawn.
-func (m Model) timestampItem(ts int) (item, bool) {
+func (m Model) timestampItem(ts int) (render.Item, bool) {
 	if ts < 0 || !m.ready() {
-		return item{}, false
+		return render.Item{}, false
 	}
-	for _, it := range m.doc.items {
-		if it.index == ts && m.selectable(it, TimestampSel) {
+	for _, it := range m.doc.Items {
+		if it.Index == ts && m.selectable(it, TimestampSel) {
 			return it, true
 		}
 	}
-	return item{}, false
+	return render.Item{}, false
 }

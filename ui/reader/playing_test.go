@@ -21,8 +21,8 @@ func TestPlayingBadgeRevealedAndMarked(t *testing.T) {
 	unmarked := m.View()
 	m.SetPlaying(last)
 	it, _ := m.timestampItem(last)
-	if it.start.line < m.YOffset() || it.end.line >= m.YOffset()+8 {
-		t.Fatalf("playing badge at line %d not in view (top %d)", it.start.line, m.YOffset())
+	if it.Start.Line < m.YOffset() || it.End.Line >= m.YOffset()+8 {
+		t.Fatalf("playing badge at line %d not in view (top %d)", it.Start.Line, m.YOffset())
 	}
 	if marked := m.View(); marked == unmarked || !strings.Contains(marked, "\x1b[1;4;4m▶") {
 		t.Errorf("playing badge not marked bold and underlined:\n%q", marked)
@@ -39,9 +39,9 @@ func TestPlayingBadgeRevealedAndMarked(t *testing.T) {
 		t.Error("mark kept after SetPlaying(-1)")
 	}
 	mid, _ := m.timestampItem(3)
-	m.yOffset = mid.start.line - 7 // on the last line: what follows it is out of sight
-	if !m.RevealTimestamp(3) || m.YOffset() != mid.start.line-8/3 {
-		t.Errorf("a badge on the last line left at top %d, want %d (a third down)", m.YOffset(), mid.start.line-8/3)
+	m.yOffset = mid.Start.Line - 7 // on the last line: what follows it is out of sight
+	if !m.RevealTimestamp(3) || m.YOffset() != mid.Start.Line-8/3 {
+		t.Errorf("a badge on the last line left at top %d, want %d (a third down)", m.YOffset(), mid.Start.Line-8/3)
 	}
 	m.SetPlaying(0)
 	m.Open(v, n, 0)
