@@ -74,7 +74,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.style == "auto" {
 		bf.style = ""
 	}
-	opener, stopPlayer, err := chooseOpener(bf.player)
+	opener, steered, stopPlayer, err := chooseOpener(bf.player)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "--player"); ok && fromConfig["player"] {
 			err = fmt.Errorf("%s%s", cfg.Where("player"), rest)
@@ -93,6 +93,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			return loader.Load(fsys, o)
 		},
 		Opener:   opener,
+		Player:   steered,
 		Style:    bf.style,
 		MaxWidth: bf.width,
 	})
@@ -143,20 +144,21 @@ func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
 }
 
 // chooseOpener is the opener for --player: mpv and web are one player
-// that every o steers, closed (mpv left running) by stop; anything else
-// goes to open.New.
-func chooseOpener(name string) (o open.Opener, stop func(), err error) {
+// that every o steers (also returned, for follow mode and the player's
+// keys), closed (mpv left running) by stop; anything else goes to
+// open.New, with no player.
+func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err error) {
 	if name != player.NameMPV && name != player.NameWeb {
 		o, err = open.New(name, os.Getenv, runtime.GOOS)
-		return o, func() {}, err
+		return o, nil, func() {}, err
 	}
 	pages, err := open.Browser(os.Getenv, runtime.GOOS)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	p, err := player.New(name, pages)
+	p, err = player.New(name, pages)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return player.Opener{Player: p}, func() { p.Close() }, nil
+	return player.Opener{Player: p}, p, func() { p.Close() }, nil
 }
