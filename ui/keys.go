@@ -68,6 +68,8 @@ func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
 		cmd = m.filterKey(msg)
 	case modeFind:
 		cmd = m.findKey(msg)
+	case modeTheme:
+		cmd = m.themeKey(msg)
 	default:
 		cmd = m.browseKey(msg)
 	}

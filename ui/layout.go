@@ -223,6 +223,9 @@ func indent(s, pad string) string {
 // statusView is the status line, with the find-in-note query and its
 // matches while there is one.
 func (m Model) statusView() string {
+	if m.mode == modeTheme {
+		return m.themeLine()
+	}
 	st := m.status
 	if m.mode == modeFind || m.reader.Finding() {
 		cur, total := m.reader.FindStatus()

@@ -10,6 +10,7 @@ import (
 
 	"tubenotes/model"
 	"tubenotes/ui/common"
+	"tubenotes/ui/editor"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
@@ -36,6 +37,23 @@ type Options struct {
 	Style string
 	// MaxWidth caps the reading column (100 when 0).
 	MaxWidth int
+
+	// Dir is the vault's absolute folder: it is watched, and notes are
+	// edited there. "" (the built-in demo vault) watches and edits nothing.
+	Dir string
+	// Refresh is v with the files at paths read again (a watcher's batch;
+	// "." for the whole vault), run in a command: loader.Refresh, and the
+	// place to keep a cache of the vault current. Nil reloads nothing.
+	Refresh func(v *model.Vault, paths []string) *model.Vault
+	// Editor makes the command e runs on the open note; nil says there is
+	// no editor.
+	Editor editor.Editor
+	// Keys is the key map with the config file's [keys] applied; nil is
+	// the default one.
+	Keys *common.KeyMap
+	// ConfigPath is the config file the theme picker saves the style to;
+	// "" saves nothing.
+	ConfigPath string
 }
 
 // mode is what has the keyboard and the window. Each mode owns its keys
@@ -50,6 +68,7 @@ const (
 	modeFind               // the find-in-note query is typed
 	modeSearch             // the search view has the window
 	modeHelp               // the ? screen
+	modeTheme              // the theme picker (themes.go)
 )
 
 // focus is the pane that reads keys in browse mode.
@@ -101,6 +120,10 @@ type Model struct {
 	revealed  played
 	listen    func(player.Player) tea.Cmd
 
+	live  liveReload                   // following the files (reload.go)
+	watch func(string) (watcher, error) // starts watching Options.Dir
+	theme themePicker                  // the theme picker's state (themes.go)
+
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
 	deferred []tea.KeyPressMsg
@@ -118,9 +141,10 @@ func New(opts Options) Model {
 	if opts.MaxWidth <= 0 {
 		opts.MaxWidth = 100
 	}
-	c := common.New(opts.Style == "notty")
-	if opts.Style == "light" {
-		c.Styles = common.NewStyles(false, false)
+	c := common.New(false)
+	c.Styles = themeStyles(opts.Style, true)
+	if opts.Keys != nil {
+		c.Keys = *opts.Keys
 	}
 	m := Model{
 		opts:     opts,
@@ -133,6 +157,7 @@ func New(opts Options) Model {
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 		listen:   player.Listen,
+		watch:    newWatcher,
 	}
 	m.setFocus(focusNotes)
 	return m
@@ -141,7 +166,7 @@ func New(opts Options) Model {
 // Init starts loading the vault and asks the terminal for its background
 // colour when no style was forced.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress)}
+	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress), m.startWatch()}
 	if m.opts.Style == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

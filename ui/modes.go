@@ -34,6 +34,12 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.travel(&m.back, &m.forward, "no earlier note")
 	case key.Matches(msg, k.Forward):
 		return m.travel(&m.forward, &m.back, "no later note")
+	case key.Matches(msg, k.Edit) && m.reader.Note() != nil:
+		return m.edit()
+	case key.Matches(msg, k.Reload) && m.canReload():
+		return m.reload()
+	case key.Matches(msg, k.Theme):
+		return m.startTheme()
 	default:
 		if cmd, ok := m.playerKey(msg); ok {
 			return cmd
@@ -55,7 +61,11 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 // browseKeys are the keys every pane shares, for hints and help.
 func (m Model) browseKeys() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Help, k.Quit}
+	b := []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Edit, k.Theme}
+	if m.canReload() {
+		b = append(b, k.Reload)
+	}
+	return append(b, k.Help, k.Quit)
 }
 
 // focused is the pane that reads keys in browse mode, as help sees it.
@@ -198,10 +208,14 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FilterAccept, m.notes.CanRecall(), "choose")
 	case modeFind:
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
+	case modeTheme:
+		return m.themeHints()
 	}
 	_, pane := m.focused()
 	// the player's keys first while it plays: they are what is used then
-	b := append(m.playerKeys(true), append(pane.ShortHelp(), k.Search, k.NextPane)...)
+	b := append(m.playerKeys(true), m.reloadHint()...)
+	b = append(b, pane.ShortHelp()...)
+	b = append(b, append(m.editHint(), k.Search, k.NextPane)...)
 	if m.width < wideWidth {
 		b = append([]key.Binding{k.Sidebar}, b...)
 	}

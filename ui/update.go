@@ -9,7 +9,6 @@ import (
 	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
 	"tubenotes/ui/player"
-	"tubenotes/ui/searchview"
 )
 
 // resizedMsg fires when the window may have stopped changing size.
@@ -26,8 +25,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.resizePanes(true)
 		}
 	case tea.BackgroundColorMsg:
+		m.theme.dark = msg.IsDark()
 		if m.opts.Style == "" { // a forced style stays
-			m.c.Styles = common.NewStyles(msg.IsDark(), false)
+			m.c.Styles = themeStyles("", msg.IsDark())
 			cmd = m.reader.SetDark(msg.IsDark())
 		}
 	case loadProgressMsg:
@@ -51,6 +51,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		cmd = m.click(msg.Mouse())
 	default:
+		if c, ok := m.onOwn(msg); ok {
+			cmd = c
+			break
+		}
 		var nc, rc, sc tea.Cmd
 		m.notes, nc = m.notes.Update(msg)
 		m.reader, rc = m.reader.Update(msg)
@@ -124,7 +128,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
+	index := tea.Batch(refilter, m.rebuildIndex(), m.startRefresh())
 	if n := startNote(msg.vault); n != nil {
 		return tea.Batch(index, m.openNote(n, 0, false))
 	}

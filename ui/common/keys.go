@@ -45,6 +45,14 @@ type KeyMap struct {
 
 	Search key.Binding
 
+	Edit   key.Binding // the open note in the editor
+	Reload key.Binding // the whole vault read again
+	Theme  key.Binding // the theme picker
+
+	// The theme picker's keys (with ChooseUp and ChooseDown).
+	ThemeAccept key.Binding
+	ThemeCancel key.Binding
+
 	// The player's keys, active when tubenotes steers one (--player).
 	PlayPause   key.Binding
 	SeekBack    key.Binding
@@ -110,6 +118,13 @@ func DefaultKeyMap() KeyMap {
 		Forward: b([]string{"alt+right"}, "alt+→", "forward"),
 
 		Search: b([]string{"s"}, "s", "search"),
+
+		Edit:   b([]string{"e"}, "e", "edit"),
+		Reload: b([]string{"r"}, "r", "reload vault"),
+		Theme:  b([]string{"C"}, "C", "theme"),
+
+		ThemeAccept: b([]string{"enter"}, "enter", "save theme"),
+		ThemeCancel: b([]string{"esc"}, "esc", "cancel"),
 
 		// shift+arrows beside alt+arrows (history); , and . for terminals
 		// that send no shift+arrow. j/k/l, YouTube's keys, are movement here.

@@ -22,7 +22,8 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # player = "mpv"
 
 # Colours: "auto" (from the terminal's background), "dark", "light",
-# "notty" (no colours), or the path of a glamour JSON style file.
+# "dracula", "tokyo-night", "pink", "ascii", "notty" (no colours), or the
+# path of a glamour JSON style file. The theme picker (C) saves it here.
 # "theme" is another name for the same key.
 # style = "auto"
 

@@ -26,7 +26,7 @@ type Styles struct {
 // browser's palette (common.Palette).
 func NewStyles(style string, dark bool) Styles {
 	s := lipgloss.NewStyle
-	if style == "notty" {
+	if style == "notty" || style == "ascii" {
 		return Styles{
 			Plain:    true,
 			Badge:    s(),
@@ -41,7 +41,7 @@ func NewStyles(style string, dark bool) Styles {
 			Current:  s().Reverse(true).Bold(true),
 		}
 	}
-	p := common.NewPalette(isDark(style, dark), false)
+	p := common.ThemePalette(style, dark)
 	c := p.Color
 	muted := c(p.Muted)
 	return Styles{
@@ -56,18 +56,6 @@ func NewStyles(style string, dark bool) Styles {
 		Match:    s().Foreground(c(p.FindText)).Background(c(p.Find)),
 		Current:  s().Foreground(c(p.FindText)).Background(c(p.FindCurrent)).Bold(true),
 	}
-}
-
-// isDark reports whether a style is for a dark background: "dark" and
-// "light" say so, a style file follows the terminal.
-func isDark(style string, dark bool) bool {
-	switch style {
-	case "dark":
-		return true
-	case "light":
-		return false
-	}
-	return dark
 }
 
 // glamourStyle is the glamour option for a style: dark and light are

@@ -290,3 +290,14 @@ const rowsPerHit = 2
 func (m Model) hitRows() int { return max((m.height-2)/rowsPerHit, 1) }
 
 func (m *Model) clamp() { m.cur.Clamp(len(m.result.Hits), m.hitRows()) }
+
+// Invalidate drops the index and the hits shown: the vault changed, so
+// they may name notes that are gone or lines that moved. The query typed
+// runs again once SetIndex brings the new vault's index.
+func (m *Model) Invalidate() {
+	m.index = nil
+	m.gen++ // the answer of a search running on the old index is dropped
+	m.query, m.result = nil, engine.Result{}
+	m.cur = common.Cursor{}
+	m.pending = m.want != nil
+}

@@ -1,0 +1,63 @@
+package reader
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+)
+
+// Replace shows n, the open note as read again from disk, in vault v,
+// keeping the reading position, the selection (while the note still has
+// it) and the find query. The old rendering stays on screen until the new
+// one is made.
+func (m *Model) Replace(v *model.Vault, n *model.Note) tea.Cmd {
+	m.vault = v
+	if n == m.note {
+		return nil
+	}
+	m.note = n
+	switch m.sel.Kind {
+	case TimestampSel:
+		if m.sel.Index >= len(n.Timestamps) {
+			m.sel = Selection{}
+		}
+	case LinkSel:
+		if m.sel.Index >= len(n.Links) {
+			m.sel = Selection{}
+		}
+	}
+	if m.playing >= len(n.Timestamps) {
+		m.playing = -1
+	}
+	return m.ensure()
+}
+
+// SetStyle renders the note in another style ("dark", "dracula", a JSON
+// file's path; "" follows the terminal): the theme picker's preview.
+func (m *Model) SetStyle(style string) tea.Cmd {
+	m.opts.Style = style
+	return m.ensure()
+}
+
+// Style is the style asked for ("" follows the terminal).
+func (m Model) Style() string { return m.opts.Style }
+
+// EditLine is the source line (from 1) an editor should open the note at:
+// the selected badge or link, else the current find match, else the line
+// at the top of the pane.
+func (m Model) EditLine() int {
+	if m.note == nil {
+		return 0
+	}
+	switch {
+	case m.sel.Kind == TimestampSel && m.sel.Index < len(m.note.Timestamps):
+		return int(m.note.Timestamps[m.sel.Index].Line)
+	case m.sel.Kind == LinkSel && m.sel.Index < len(m.note.Links):
+		return m.note.Links[m.sel.Index].Line
+	case m.doc == nil:
+		return 1
+	case m.current >= 0 && m.current < len(m.matches):
+		return m.doc.SourceOfLine(m.matches[m.current].start.Line)
+	}
+	return m.doc.SourceOfLine(m.yOffset)
+}
