@@ -120,9 +120,9 @@ type Model struct {
 	revealed  played
 	listen    func(player.Player) tea.Cmd
 
-	live  liveReload                   // following the files (reload.go)
+	live  liveReload                    // following the files (reload.go)
 	watch func(string) (watcher, error) // starts watching Options.Dir
-	theme themePicker                  // the theme picker's state (themes.go)
+	theme themePicker                   // the theme picker's state (themes.go)
 
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
