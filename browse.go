@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 	"tubenotes/model"
 	"tubenotes/ui"
 	"tubenotes/ui/config"
+	"tubenotes/ui/editor"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
 )
@@ -29,9 +31,9 @@ type browseFlags struct {
 }
 
 func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
-	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
+	fl := newFlagSet("", "[--style dark|light|dracula|tokyo-night|pink|ascii|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
 	bf.load.register(fl)
-	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
+	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, dracula, tokyo-night, pink, ascii, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
 	fl.StringVar(&bf.player, "player", "", "play videos in one mpv that o seeks (mpv), in one browser page that o seeks (web), or with a command where {url} and {seconds} are replaced (no shell)")
 	return fl
@@ -67,7 +69,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := checkStyle(bf.style); err != nil {
 		if fromConfig["style"] {
-			err = fmt.Errorf("%s: %q: not auto, dark, light, notty or a readable JSON style file", cfg.Where("style"), bf.style)
+			err = fmt.Errorf("%s: %q: not auto, dark, light, dracula, tokyo-night, pink, ascii, notty or a readable JSON style file", cfg.Where("style"), bf.style)
 		}
 		return fail(err)
 	}
@@ -82,7 +84,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer stopPlayer()
-	fsys, err := vaultFS(paths, cfg)
+	fsys, dir, err := vaultFS(paths, cfg)
+	if err != nil {
+		return fail(err)
+	}
+	keys, err := keyMap(cfg)
 	if err != nil {
 		return fail(err)
 	}
@@ -96,8 +102,20 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Player:   steered,
 		Style:    bf.style,
 		MaxWidth: bf.width,
+		Dir:      dir,
+		// The hook where a cache of the vault is kept current too.
+		Refresh: func(v *model.Vault, paths []string) *model.Vault {
+			return loader.Refresh(fsys, v, paths, opts)
+		},
+		Editor:     editor.New(os.Getenv, cfg.Editor),
+		Keys:       &keys,
+		ConfigPath: config.Path(),
 	})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	final, err := tea.NewProgram(m).Run()
+	if fm, ok := final.(ui.Model); ok {
+		fm.Close()
+	}
+	if err != nil {
 		complain(stderr, "", err)
 		return 1
 	}
@@ -124,8 +142,8 @@ func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map
 
 // vaultFS is the folder named on the command line, else in
 // $TUBENOTES_VAULT, else in the config file, checked to be a readable
-// directory; else the demo vault.
-func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
+// directory, and its absolute path; else the demo vault and "".
+func vaultFS(paths []string, cfg config.Config) (fs.FS, string, error) {
 	dir := os.Getenv("TUBENOTES_VAULT")
 	if len(paths) == 1 {
 		dir = paths[0]
@@ -133,14 +151,23 @@ func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
 	if dir == "" && cfg.Vault != "" {
 		fsys, err := vaultDir(cfg.Vault)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", cfg.Where("vault"), err)
+			return nil, "", fmt.Errorf("%s: %v", cfg.Where("vault"), err)
 		}
-		return fsys, nil
+		return fsys, absDir(cfg.Vault), nil
 	}
 	if dir == "" {
-		return demo.FS(), nil
+		return demo.FS(), "", nil
 	}
-	return vaultDir(dir)
+	fsys, err := vaultDir(dir)
+	return fsys, absDir(dir), err
+}
+
+// absDir is dir made absolute, as the watcher and the editor need it.
+func absDir(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
 
 // chooseOpener is the opener for --player: mpv and web are one player

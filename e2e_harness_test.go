@@ -63,16 +63,23 @@ func startTerminal(t *testing.T) *terminal { t.Helper(); return startTerminalWit
 // "PATH='/x' XDG_RUNTIME_DIR='/y'") before the program and flags after it.
 func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 	t.Helper()
+	corpus, _ := filepath.Abs(filepath.Join("..", "shared", "corpus", "tubegraph"))
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("corpus not found at %s; skipping the end-to-end test", corpus)
+	}
+	return startTerminalOn(t, corpus, "1363 notes", env, flags...)
+}
+
+// startTerminalOn is startTerminalWith on the vault at dir, ready once
+// the screen shows ready.
+func startTerminalOn(t *testing.T, corpus, ready, env string, flags ...string) *terminal {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
 	tmux, err := exec.LookPath("tmux")
 	if err != nil {
 		t.Skip("tmux is not installed (apt-get install -y tmux); skipping the end-to-end test")
-	}
-	corpus, _ := filepath.Abs(filepath.Join("..", "shared", "corpus", "tubegraph"))
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("corpus not found at %s; skipping the end-to-end test", corpus)
 	}
 	built.once.Do(func() {
 		if built.dir, built.err = os.MkdirTemp("", "tubenotes-e2e-"); built.err != nil {
@@ -90,7 +97,8 @@ func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 		t:       t,
 		corpus:  corpus,
 		tmux:    tmux,
-		socket:  "tubenotes-e2e-" + filepath.Base(dir),
+		// unique to this process and test: other runs on the machine have their own server
+		socket:  fmt.Sprintf("tubenotes-e2e-%d-%s", os.Getpid(), filepath.Base(filepath.Dir(dir))),
 		browser: filepath.Join(dir, "browser-args"),
 		exit:    filepath.Join(dir, "exit-status"),
 	}
@@ -102,7 +110,7 @@ func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 	shell := "BROWSER='" + recorder + "' TERM=xterm-256color " + env + " '" + built.bin + "' " + strings.Join(flags, " ") + " '" + corpus + "'; echo $? > '" + term.exit + "'; sleep 60"
 	term.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sh", "-c", shell)
 	t.Cleanup(func() { _ = exec.Command(tmux, "-L", term.socket, "kill-server").Run() })
-	term.waitFor("the note count", func() bool { return strings.Contains(term.screen(), "1363 notes") })
+	term.waitFor("the note count", func() bool { return strings.Contains(term.screen(), ready) })
 	return term
 }
 

@@ -20,11 +20,11 @@ const maxStyleSize = 1 << 20
 // keys are glamour's.
 func checkStyle(style string) error {
 	switch style {
-	case "auto", "dark", "light", "notty":
+	case "auto", "dark", "light", "dracula", "tokyo-night", "pink", "ascii", "notty":
 		return nil
 	}
 	bad := func(why string) error {
-		return fmt.Errorf("--style %s: %s; give dark, light, notty or a glamour JSON style file", style, why)
+		return fmt.Errorf("--style %s: %s; give dark, light, dracula, tokyo-night, pink, ascii, notty or a glamour JSON style file", style, why)
 	}
 	f, err := os.OpenFile(style, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {

@@ -79,6 +79,9 @@ func (m Model) startWatch() tea.Cmd {
 
 // waitWatch delivers the watcher's next batch or trouble.
 func waitWatch(w watcher) tea.Cmd {
+	if w == nil {
+		return nil
+	}
 	return func() tea.Msg {
 		select {
 		case paths, ok := <-w.Batches():
@@ -128,7 +131,8 @@ func (m *Model) watchFailed(err error) tea.Cmd {
 		return nil
 	}
 	m.live.failed = true
-	m.status.SetMessage(safe.Line(err.Error())+"; "+m.c.Keys.Reload.Help().Key+" reloads", true)
+	// the key first: the cause names a folder and may not fit
+	m.status.SetMessage("not following changes ("+m.c.Keys.Reload.Help().Key+" reloads): "+safe.Line(err.Error()), true)
 	return nil
 }
 

@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/loader"
+	"tubenotes/loader/watch"
+	"tubenotes/model"
+	"tubenotes/ui/notes"
+)
+
+// diskVault is a vault in a temporary folder, browsed with live reload
+// (the watcher's batches are sent by the test) and a fake editor.
+type diskVault struct {
+	*harness
+	dir       string
+	mu        sync.Mutex
+	refreshed [][]string // the paths of every refresh
+	editor    *fakeEditor
+}
+
+// longNote is a note of many paragraphs, so that it scrolls.
+func longNote(title, last string) string {
+	var b strings.Builder
+	b.WriteString("# " + title + "\n\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "paragraph %d of the note\n\n", i)
+	}
+	b.WriteString(last + "\n")
+	return b.String()
+}
+
+func newDiskVault(t *testing.T, files map[string]string) *diskVault {
+	t.Helper()
+	d := &diskVault{dir: t.TempDir(), editor: &fakeEditor{}}
+	for p, text := range files {
+		d.write(t, p, text)
+	}
+	fsys := loader.Dir(d.dir)
+	v := loadVault(t, fsys)
+	m := New(Options{
+		Load:   func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Opener: &fakeOpener{},
+		Style:  "notty",
+		Dir:    d.dir,
+		Refresh: func(v *model.Vault, paths []string) *model.Vault {
+			d.mu.Lock()
+			d.refreshed = append(d.refreshed, paths)
+			d.mu.Unlock()
+			return loader.Refresh(fsys, v, paths, loader.Options{})
+		},
+		Editor:     d.editor,
+		ConfigPath: filepath.Join(t.TempDir(), "config.toml"),
+	})
+	d.harness = &harness{t: t, m: m}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.send(loadedMsg{vault: v, listing: notes.List(v)})
+	return d
+}
+
+func (d *diskVault) write(t *testing.T, p, text string) {
+	t.Helper()
+	abs := filepath.Join(d.dir, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(abs, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// open opens the note at p in the reader.
+func (d *diskVault) open(p string) {
+	d.t.Helper()
+	d.m.setFocus(focusReader)
+	d.send(run(d.m.openNote(d.m.vault.Note(p), 0, true))...)
+	if d.note() != p {
+		d.t.Fatalf("open %s: the reader shows %q", p, d.note())
+	}
+}
+
+// fakeEditor records what it is asked to edit and runs nothing.
+type fakeEditor struct {
+	path string
+	line int
+	err  error
+}
+
+func (f *fakeEditor) Command(path string, line int) (*exec.Cmd, error) {
+	f.path, f.line = path, line
+	if f.err != nil {
+		return nil, f.err
+	}
+	return exec.Command("true"), nil
+}
+
+func TestChangedNoteRendersInPlace(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": longNote("A", "the old end"), "b.md": "# B\n"})
+	d.open("a.md")
+	d.press("ctrl+d", "ctrl+d", "j")
+	before := d.m.reader.YOffset()
+	if before == 0 {
+		t.Fatal("the note did not scroll")
+	}
+	old := d.m.reader.Note()
+	d.write(t, "a.md", strings.Replace(longNote("A", "the new end"), "paragraph 3 ", "paragraph three ", 1))
+	d.send(watchBatchMsg{[]string{"a.md"}})
+	if n := d.m.reader.Note(); n == old || !strings.Contains(n.Text, "the new end") {
+		t.Fatal("the reader still shows the old note")
+	}
+	if got := d.m.reader.YOffset(); got != before {
+		t.Errorf("the reading position moved: %d, was %d", got, before)
+	}
+	if !strings.Contains(d.screen(), "paragraph") || strings.Contains(d.screen(), "rendering") {
+		t.Errorf("the note is not drawn again:\n%s", d.screen())
+	}
+	d.press("G")
+	if !strings.Contains(d.screen(), "the new end") {
+		t.Errorf("the change is not on screen:\n%s", d.screen())
+	}
+}
+
+func TestNewAndDeletedNotes(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": longNote("A", "end"), "b.md": "# Bee\n\nzebrafish\n"})
+	d.open("b.md")
+	d.write(t, "new.md", "# Newcomer\n\nokapi\n")
+	d.send(watchBatchMsg{[]string{"new.md"}})
+	if !strings.Contains(d.screen(), "Newcomer") {
+		t.Errorf("the new note is not in the tree:\n%s", d.screen())
+	}
+	d.press("s")
+	d.typeText("okapi")
+	if hits := d.m.search.Result().Hits; len(hits) != 1 || hits[0].Note.Path != "new.md" {
+		t.Fatalf("search does not find the new note: %+v", hits)
+	}
+	d.press("esc", "esc")
+
+	if err := os.Remove(filepath.Join(d.dir, "b.md")); err != nil {
+		t.Fatal(err)
+	}
+	d.send(watchBatchMsg{[]string{"b.md"}})
+	if !strings.Contains(d.statusLine(), "b.md was deleted") {
+		t.Errorf("the status line does not say the open note went: %q", d.statusLine())
+	}
+	if d.note() != "b.md" || !strings.Contains(d.screen(), "zebrafish") {
+		t.Errorf("the deleted note's last text is not kept:\n%s", d.screen())
+	}
+	if d.m.vault.Note("b.md") != nil || strings.Contains(d.m.notes.View(), "Bee") {
+		t.Errorf("the deleted note is still listed:\n%s", d.m.notes.View())
+	}
+	d.press("s")
+	d.typeText("zebrafish")
+	if hits := d.m.search.Result().Hits; len(hits) != 0 {
+		t.Errorf("search still finds the deleted note: %+v", hits)
+	}
+}
+
+func TestStaleSearchHitsAreNotShown(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": "# A\n\nquokka\n"})
+	d.press("s")
+	d.typeText("quokka")
+	if len(d.m.search.Result().Hits) != 1 {
+		t.Fatal("no hit to go stale")
+	}
+	if err := os.Remove(filepath.Join(d.dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	// The refresh is applied, but the index build it starts is not run.
+	msg := d.m.requestRefresh("a.md")()
+	next, _ := d.m.Update(msg)
+	d.m = next.(Model)
+	if len(d.m.search.Result().Hits) != 0 || !strings.Contains(d.screen(), "indexing") {
+		t.Errorf("hits of the old vault still shown while indexing:\n%s", d.screen())
+	}
+}
+
+func TestRefreshesRunOneAtATime(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": "# A\n"})
+	burst := make([]string, 1000)
+	for i := range burst {
+		burst[i] = fmt.Sprintf("n%04d.md", i)
+		d.write(t, burst[i], "# note "+burst[i]+"\n")
+	}
+	first := d.m.requestRefresh(burst[:500]...)
+	if first == nil || !d.m.live.refreshing {
+		t.Fatal("no refresh started")
+	}
+	if again := d.m.requestRefresh(burst[500:]...); again != nil {
+		t.Fatal("a second refresh started while one ran")
+	}
+	d.send(first())
+	if n := len(d.m.vault.Notes); n != 1001 {
+		t.Errorf("%d notes after the burst, want 1001", n)
+	}
+	if len(d.refreshed) != 2 || len(d.refreshed[1]) != 500 {
+		t.Errorf("refreshes %d, want 2 (the second with the 500 queued)", len(d.refreshed))
+	}
+}
+
+func TestWatchFailureOffersReload(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": "# A\n"})
+	if slices.ContainsFunc(d.m.hints(), func(b key.Binding) bool { return b.Help().Key == "r" }) {
+		t.Error("r is offered while watching works")
+	}
+	d.send(watchStartedMsg{err: fmt.Errorf("watching %s: %w", d.dir, watch.ErrLimit)})
+	if !strings.Contains(d.statusLine(), "not following changes (r reloads): watching") {
+		t.Errorf("status line %q", d.statusLine())
+	}
+	if !strings.Contains(d.m.status.Message(), "too many folders") {
+		t.Errorf("the cause is not said: %q", d.m.status.Message())
+	}
+	d.send(watchErrMsg{fmt.Errorf("second trouble")})
+	if strings.Contains(d.statusLine(), "second trouble") {
+		t.Error("a second watch error was shown; once is enough")
+	}
+	if !slices.ContainsFunc(d.m.hints(), func(b key.Binding) bool { return b.Help().Key == "r" }) {
+		t.Error("r is not offered once watching failed")
+	}
+	d.write(t, "b.md", "# Bee\n")
+	d.press("r")
+	if d.m.vault.Note("b.md") == nil || !slices.Equal(d.refreshed[len(d.refreshed)-1], []string{"."}) {
+		t.Errorf("r did not read the whole vault again: %q", d.refreshed)
+	}
+}
+
+func TestWaitWatchDeliversBatchesAndErrors(t *testing.T) {
+	f := &fakeWatcher{batches: make(chan []string, 1), errs: make(chan error, 1)}
+	f.batches <- []string{"x.md"}
+	if msg, ok := waitWatch(f)().(watchBatchMsg); !ok || !slices.Equal(msg.paths, []string{"x.md"}) {
+		t.Errorf("batch: %#v", msg)
+	}
+	f.errs <- fmt.Errorf("lost")
+	if msg, ok := waitWatch(f)().(watchErrMsg); !ok || msg.err.Error() != "lost" {
+		t.Errorf("error: %#v", msg)
+	}
+	close(f.batches)
+	if msg := waitWatch(f)(); msg != nil {
+		t.Errorf("closed watcher: %#v", msg)
+	}
+}
+
+type fakeWatcher struct {
+	batches chan []string
+	errs    chan error
+}
+
+func (f *fakeWatcher) Batches() <-chan []string { return f.batches }
+func (f *fakeWatcher) Errors() <-chan error     { return f.errs }
+func (f *fakeWatcher) Close() error             { return nil }
+
+func TestEditOpensTheEditorAtTheTopLine(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": longNote("A", "end")})
+	d.open("a.md")
+	d.press("e")
+	if want := filepath.Join(d.dir, "a.md"); d.editor.path != want || d.editor.line != 1 {
+		t.Errorf("editor got %s:%d, want %s:1", d.editor.path, d.editor.line, want)
+	}
+	d.press("ctrl+d", "ctrl+d")
+	top := d.m.reader.YOffset()
+	d.press("e")
+	// the top line shows "paragraph N": the editor gets that paragraph's line
+	shown := strings.Fields(strings.Split(d.m.reader.View(), "\n")[0])
+	if len(shown) < 2 {
+		t.Fatalf("top line %q", shown)
+	}
+	var para int
+	fmt.Sscan(shown[1], &para)
+	if want := 3 + 2*para; d.editor.line != want {
+		t.Errorf("editor line %d for top line %q (offset %d), want %d", d.editor.line, shown, top, want)
+	}
+	// the editor saves; on return the note is read again at the same place
+	d.write(t, "a.md", longNote("A", "edited end"))
+	d.send(editedMsg{path: "a.md"})
+	if !strings.Contains(d.m.reader.Note().Text, "edited end") || d.m.reader.YOffset() != top {
+		t.Errorf("after the editor: text read again %v, offset %d want %d",
+			strings.Contains(d.m.reader.Note().Text, "edited end"), d.m.reader.YOffset(), top)
+	}
+	d.send(editedMsg{path: "a.md", err: fmt.Errorf("boom")})
+	if !strings.Contains(d.statusLine(), "boom") {
+		t.Errorf("a failed editor is not said: %q", d.statusLine())
+	}
+}
+
+func TestEditWithoutEditor(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": "# A\n"})
+	d.editor.err = fmt.Errorf("no editor: set $VISUAL or $EDITOR, or editor in the config file")
+	d.open("a.md")
+	d.press("e")
+	if !strings.Contains(d.statusLine(), "no editor") {
+		t.Errorf("status line %q", d.statusLine())
+	}
+	h := demoHarness(t)
+	h.send(run(h.m.openNote(h.m.vault.Notes[0], 0, true))...)
+	h.press("e")
+	if !strings.Contains(h.statusLine(), "demo vault") {
+		t.Errorf("demo vault: status line %q", h.statusLine())
+	}
+}
