@@ -94,9 +94,9 @@ func startTerminalOn(t *testing.T, corpus, ready, env string, flags ...string) *
 
 	dir := t.TempDir()
 	term := &terminal{
-		t:       t,
-		corpus:  corpus,
-		tmux:    tmux,
+		t:      t,
+		corpus: corpus,
+		tmux:   tmux,
 		// unique to this process and test: other runs on the machine have their own server
 		socket:  fmt.Sprintf("tubenotes-e2e-%d-%s", os.Getpid(), filepath.Base(filepath.Dir(dir))),
 		browser: filepath.Join(dir, "browser-args"),
