@@ -17,8 +17,9 @@ var styleLine = regexp.MustCompile(`^\s*(#\s*)?(style|theme)\s*=`)
 // leaving every other line as it is: the theme picker's choice. A missing
 // file is created from Template first. The line that sets style (or
 // theme), else the commented-out one, is replaced; else one is added
-// before the first table. The file is written atomically (a temporary
-// file, fsync, rename), and only when it still reads as TOML.
+// after the last line before the first table. The file is written
+// atomically (a temporary file, fsync, rename), and only when it still
+// reads as TOML.
 func SaveStyle(path, style string) error {
 	if _, err := Create(path); err != nil {
 		return err
@@ -28,6 +29,9 @@ func SaveStyle(path, style string) error {
 		return fmt.Errorf("%s: %v", path, errorText(err))
 	}
 	lines := strings.SplitAfter(string(data), "\n")
+	if n := len(lines); lines[n-1] == "" {
+		lines = lines[:n-1] // what follows the last line end
+	}
 	setting := func(name string) string { return name + " = " + quote(style) + "\n" }
 	at, commented := -1, -1
 	for i, l := range lines {
@@ -56,6 +60,9 @@ func SaveStyle(path, style string) error {
 				i = j
 				break
 			}
+		}
+		for i > 0 && strings.TrimSpace(lines[i-1]) == "" && i < len(lines) {
+			i-- // after the last top-level line, not after the blank before the table
 		}
 		if i == len(lines) && i > 0 && !strings.HasSuffix(lines[i-1], "\n") {
 			lines[i-1] += "\n"
