@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,6 +32,7 @@ type liveReload struct {
 	refreshing bool     // a refresh runs
 	queued     []string // paths changed since it started
 	indexGen   int      // of the newest vault the search index is wanted for
+	indexed    int      // the indexGen the search view's index is of
 	indexing   bool     // an index build runs
 }
 
@@ -47,8 +49,9 @@ type (
 	watchErrMsg   struct{ err error }
 	refreshedMsg  struct {
 		vault   *model.Vault
-		listing *notes.Listing
+		listing *notes.Listing // nil when the tree is the same (notes.SameTree)
 	}
+	indexDueMsg   struct{ gen int }
 	indexBuiltMsg struct {
 		gen   int
 		index *engine.Index
@@ -118,6 +121,8 @@ func (m *Model) onLive(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return tea.Batch(m.watchFailed(msg.err), waitWatch(m.live.watcher)), true
 	case refreshedMsg:
 		return m.refreshed(msg), true
+	case indexDueMsg:
+		return m.indexDue(msg), true
 	case indexBuiltMsg:
 		return m.indexBuilt(msg), true
 	}
@@ -175,6 +180,9 @@ func (m *Model) startRefresh() tea.Cmd {
 	v, refresh := m.vault, m.opts.Refresh
 	return func() tea.Msg {
 		nv := refresh(v, paths)
+		if notes.SameTree(v, nv) {
+			return refreshedMsg{vault: nv} // notes edited: the tree stays
+		}
 		return refreshedMsg{vault: nv, listing: notes.List(nv)}
 	}
 }
@@ -188,7 +196,12 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	old, v := m.vault, msg.vault
 	m.vault = v
 	m.status.SetLoaded(len(v.Notes))
-	cmds := []tea.Cmd{m.notes.Relist(msg.listing), m.rebuildIndex()}
+	cmds := []tea.Cmd{m.rebuildIndex(indexSettle)}
+	if msg.listing != nil {
+		cmds = append(cmds, m.notes.Relist(msg.listing))
+	} else {
+		m.notes.Repoint(v)
+	}
 	if cur := m.reader.Note(); cur != nil {
 		switch n := v.Note(cur.Path); {
 		case n == nil && old.Note(cur.Path) != nil:
@@ -220,13 +233,28 @@ func relocate(v *model.Vault, visits []visit) []visit {
 	return out
 }
 
-// rebuildIndex builds the search index of the vault in the background;
-// meanwhile the search view shows no hits of the old vault. One build runs
-// at a time: a vault changed during it is indexed after.
-func (m *Model) rebuildIndex() tea.Cmd {
+// indexSettle is how long the vault must stay unchanged before its search
+// index is built again: the note changed is drawn first, and the refreshes
+// of a burst make one build.
+const indexSettle = 300 * time.Millisecond
+
+// rebuildIndex builds the search index of the vault in the background,
+// after settle; meanwhile the search view shows no hits of the old vault.
+// One build runs at a time: a vault changed during it is indexed after.
+func (m *Model) rebuildIndex(settle time.Duration) tea.Cmd {
 	m.search.Invalidate()
 	m.live.indexGen++
-	if m.live.indexing {
+	if settle == 0 {
+		return m.indexDue(indexDueMsg{m.live.indexGen})
+	}
+	gen := m.live.indexGen
+	return tea.Tick(settle, func(time.Time) tea.Msg { return indexDueMsg{gen} })
+}
+
+// indexDue builds the index unless the vault changed again since (a newer
+// tick is coming) or a build runs (its end starts the next).
+func (m *Model) indexDue(msg indexDueMsg) tea.Cmd {
+	if msg.gen != m.live.indexGen || m.live.indexing {
 		return nil
 	}
 	return m.buildIndex()
@@ -243,6 +271,7 @@ func (m *Model) indexBuilt(msg indexBuiltMsg) tea.Cmd {
 	if msg.gen != m.live.indexGen {
 		return m.buildIndex() // the vault changed while it was built
 	}
+	m.live.indexed = msg.gen
 	return m.search.SetIndex(msg.index)
 }
 

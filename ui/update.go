@@ -128,7 +128,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := tea.Batch(refilter, m.rebuildIndex(), m.startRefresh())
+	index := tea.Batch(refilter, m.rebuildIndex(0), m.startRefresh())
 	if n := startNote(msg.vault); n != nil {
 		return tea.Batch(index, m.openNote(n, 0, false))
 	}

@@ -1,6 +1,8 @@
 package notes
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
@@ -75,3 +77,50 @@ func rowKey(t []node, groups []string, i int) string {
 // MarkOpen marks n as the note open in the reader without moving the
 // cursor: the same note read again after a change on disk.
 func (m *Model) MarkOpen(n *model.Note) { m.open = n }
+
+// SameTree reports whether v lists as old does: the same notes, and those
+// read again kept their titles, channels and videos and are no channel
+// page (which names and orders videos). A listing of old then serves v
+// once repointed (Repoint), without laying the tree out again.
+func SameTree(old, v *model.Vault) bool {
+	if len(old.Notes) != len(v.Notes) {
+		return false
+	}
+	var pages map[string]bool
+	for i, n := range v.Notes {
+		o := old.Notes[i] // both in path order
+		if o == n {
+			continue
+		}
+		if o.Path != n.Path || o.Title != n.Title || o.Channel != n.Channel || o.VideoID != n.VideoID {
+			return false
+		}
+		if pages == nil {
+			pages = map[string]bool{}
+			for _, c := range slices.Concat(old.Channels, v.Channels) {
+				if c.Page != nil {
+					pages[c.Page.Path] = true
+				}
+			}
+		}
+		if pages[n.Path] {
+			return false
+		}
+	}
+	return true
+}
+
+// Repoint lists the notes of v in place of those of the vault the pane
+// lists, when the two have the SameTree: the rows, folds and cursor stay.
+func (m *Model) Repoint(v *model.Vault) {
+	clear(m.index)
+	for i, n := range m.tree {
+		if n.note != nil {
+			m.tree[i].note = v.Note(n.note.Path)
+			m.index[m.tree[i].note] = i
+		}
+	}
+	for i, t := range m.targets {
+		m.targets[i].note = v.Note(t.note.Path)
+	}
+}
