@@ -306,3 +306,35 @@ func TestEditWithoutEditor(t *testing.T) {
 		t.Errorf("demo vault: status line %q", h.statusLine())
 	}
 }
+
+func TestTreeKeepsFoldsCursorAndNewNotes(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"c1/a.md": "# Apple\n", "c1/b.md": "# Banana\n", "c2/c.md": "# Cherry\n"})
+	d.m.setFocus(focusNotes)
+	d.press("g", "enter") // fold c1
+	if strings.Contains(d.m.notes.View(), "Apple") {
+		t.Fatalf("c1 not folded:\n%s", d.m.notes.View())
+	}
+	d.press("j", "j") // on Cherry
+	if n := d.m.notes.Selected(); n == nil || n.Path != "c2/c.md" {
+		t.Fatalf("cursor on %v", n)
+	}
+	// an edit that keeps the tree: the rows point at the notes read again
+	d.write(t, "c2/c.md", "# Cherry\n\nripe\n")
+	d.send(watchBatchMsg{[]string{"c2/c.md"}})
+	if n := d.m.notes.Selected(); n != d.m.vault.Note("c2/c.md") || !strings.Contains(n.Text, "ripe") {
+		t.Fatal("the tree still holds the old note")
+	}
+	// a new note: the tree is laid out again, folds and cursor kept
+	d.write(t, "c1/0.md", "# Zero\n")
+	d.send(watchBatchMsg{[]string{"c1/0.md"}})
+	if strings.Contains(d.m.notes.View(), "Zero") || strings.Contains(d.m.notes.View(), "Apple") {
+		t.Errorf("c1 was unfolded:\n%s", d.m.notes.View())
+	}
+	if n := d.m.notes.Selected(); n == nil || n.Path != "c2/c.md" {
+		t.Errorf("the cursor moved to %v", n)
+	}
+	d.press("g", "enter")
+	if !strings.Contains(d.m.notes.View(), "Zero") {
+		t.Errorf("the new note is not listed:\n%s", d.m.notes.View())
+	}
+}
