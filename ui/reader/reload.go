@@ -1,6 +1,9 @@
 package reader
 
 import (
+	"strings"
+	"unicode"
+
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
@@ -57,7 +60,47 @@ func (m Model) EditLine() int {
 	case m.doc == nil:
 		return 1
 	case m.current >= 0 && m.current < len(m.matches):
-		return m.doc.SourceOfLine(m.matches[m.current].start.Line)
+		return m.sourceLineOf(m.matches[m.current].start.Line)
 	}
-	return m.doc.SourceOfLine(m.yOffset)
+	return m.sourceLineOf(m.yOffset)
 }
+
+// sourceLineOf is the source line rendered line y shows: of the lines
+// holding the text y starts with, the nearest to the anchors' guess
+// (render.Doc.SourceOfLine), which is all there is when no line holds it.
+func (m Model) sourceLineOf(y int) int {
+	guess := m.doc.SourceOfLine(y)
+	if y < 0 || y >= len(m.doc.Plain) {
+		return guess
+	}
+	text := strings.TrimLeftFunc(m.doc.Plain[y], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := strings.Fields(text)
+	var probes []string
+	for n := len(words); n > 0; n-- { // the longest start of the line that reads as written
+		if p := strings.Join(words[:n], " "); len(p) <= 40 {
+			probes = append(probes, p)
+			break
+		}
+	}
+	for _, w := range words { // else its first long word, if markup splits the start
+		if len(w) >= 5 {
+			probes = append(probes, w)
+			break
+		}
+	}
+	lines := strings.Split(m.note.Text, "\n")
+	for _, p := range probes {
+		best := 0
+		for i, l := range lines {
+			if strings.Contains(l, p) && (best == 0 || distance(i+1, guess) < distance(best, guess)) {
+				best = i + 1
+			}
+		}
+		if best > 0 {
+			return best
+		}
+	}
+	return guess
+}
+
+func distance(a, b int) int { return max(a-b, b-a) }
