@@ -69,6 +69,7 @@ func (m *Model) resizePanes(withReader bool) tea.Cmd {
 	m.sections.SetSize(l.sections.w, l.sections.h)
 	m.status.SetWidth(m.width)
 	m.search.SetSize(m.width, l.bodyRows)
+	m.timeline.SetSize(m.width, l.bodyRows)
 	if withReader && l.readerShown {
 		return m.reader.SetSize(l.reader.w, l.reader.h)
 	}
@@ -99,6 +100,8 @@ func (m Model) screen() string {
 		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
 	case modeSearch:
 		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
+	case modeTimeline:
+		body = fill(strings.Split(m.timeline.View(), "\n"), l.bodyRows, m.width)
 	default:
 		var side, main []string
 		if l.sidebar {
@@ -179,7 +182,9 @@ func (m Model) hintView() string {
 
 // panesShown reports whether the panes have the window (no full-window
 // mode covers them).
-func (m Model) panesShown() bool { return m.mode != modeHelp && m.mode != modeSearch }
+func (m Model) panesShown() bool {
+	return m.mode != modeHelp && m.mode != modeSearch && m.mode != modeTimeline
+}
 
 func (m Model) helpModel() help.Model {
 	h := help.New()
@@ -195,7 +200,8 @@ func (m Model) helpModel() help.Model {
 }
 
 // helpView is the ? screen: the keys of browse mode (those every pane
-// shares and the focused pane's own), then those of a query being typed.
+// shares and the focused pane's own), then those of a query being typed;
+// opened from the timeline, the timeline's.
 func (m Model) helpView() string {
 	h := m.helpModel()
 	k := m.c.Keys
@@ -207,6 +213,14 @@ func (m Model) helpView() string {
 		indent(h.FullHelpView([][]key.Binding{m.browseKeys(), k.Moves()}), "  "),
 		title.Render("  the " + name + " (tab changes pane), then a query being typed (/ or s)"),
 		indent(h.FullHelpView(append(pane.FullHelp(), query)), "  "),
+	}
+	if m.helpFrom == modeTimeline {
+		parts = []string{
+			title.Render("  the timeline (" + k.CloseHelp.Help().Key + " returns to it)"),
+			indent(h.FullHelpView(append(m.timeline.FullHelp(), k.Moves(), []key.Binding{k.Help, k.Quit})), "  "),
+			title.Render("  its filter being typed"),
+			indent(h.FullHelpView([][]key.Binding{{k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}}), "  "),
+		}
 	}
 	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
 	return "\n" + strings.Join(parts, "\n") + "\n\n" + mouse

@@ -17,6 +17,7 @@ import (
 	"tubenotes/ui/searchview"
 	"tubenotes/ui/sections"
 	"tubenotes/ui/status"
+	"tubenotes/ui/timelineview"
 )
 
 // Options configure the browser.
@@ -45,6 +46,7 @@ const (
 	modeFind               // the find-in-note query is typed
 	modeSearch             // the search view has the window
 	modeHelp               // the ? screen
+	modeTimeline           // the timeline of the open note's video has the window
 )
 
 // focus is the pane that reads keys in browse mode.
@@ -72,6 +74,7 @@ type Model struct {
 	resizeGen     int  // the newest resize; the reader follows once they stop
 
 	mode        mode
+	helpFrom    mode // the mode ? was pressed in, which esc returns to
 	focus       focus
 	hideSidebar bool // wide layout: the sidebar folded away by the user (a layout choice, not a mode)
 
@@ -81,6 +84,10 @@ type Model struct {
 	status   status.Model
 	search   searchview.Model
 	find     query.Model // the find-in-note query; the status line shows it
+	// timeline is the timeline view. A player's playhead reaches it through
+	// timeline.SetPlayhead, which marks the row at the playhead and keeps
+	// it in view.
+	timeline timelineview.Model
 
 	progress chan loadProgressMsg
 	vault    *model.Vault
@@ -117,6 +124,7 @@ func New(opts Options) Model {
 		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
 		search:   searchview.New(c),
+		timeline: timelineview.New(c),
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 	}

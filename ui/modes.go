@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tubenotes/model"
 	"tubenotes/ui/common"
 )
 
@@ -18,7 +19,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Help):
-		m.mode = modeHelp
+		m.mode, m.helpFrom = modeHelp, modeBrowse
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		return m.search.Focus()
@@ -73,9 +74,47 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.CloseHelp):
-		m.mode = modeBrowse
+		m.mode = m.helpFrom
 	}
 	return nil
+}
+
+// timelineKey: while its filter is typed the timeline takes every key;
+// otherwise ? and q keep their meaning and the rest go to the timeline.
+func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	if !m.timeline.Typing() {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Help):
+			m.mode, m.helpFrom = modeHelp, modeTimeline
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	m.timeline, cmd = m.timeline.Update(msg)
+	return cmd
+}
+
+// showTimeline gives the window to the timeline of the video n was made
+// from, the cursor on timestamp ts of n.
+func (m *Model) showTimeline(n *model.Note, ts int) tea.Cmd {
+	if n == nil || m.vault == nil {
+		return nil
+	}
+	id := n.VideoID
+	if vid := m.vault.VideoOf(n); vid != nil {
+		id = vid.ID
+	}
+	if id == "" || len(m.vault.NotesOfVideo(id)) == 0 {
+		m.status.SetMessage("this note is made from no video", true)
+		return nil
+	}
+	m.deferred = nil
+	m.endFind()
+	m.mode = modeTimeline
+	return m.timeline.Open(m.vault, id, n, ts)
 }
 
 // filterKey: the notes filter's query is typed; the list answers as it
@@ -195,6 +234,11 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FilterAccept, m.notes.CanRecall(), "choose")
 	case modeFind:
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
+	case modeTimeline:
+		if m.timeline.Typing() {
+			return m.queryKeys(k.FindAccept, m.timeline.CanRecall(), "choose")
+		}
+		return m.fitHints(m.timeline.ShortHelp(), k.Help, k.Quit)
 	}
 	_, pane := m.focused()
 	b := append(pane.ShortHelp(), k.Search, k.NextPane)

@@ -9,6 +9,7 @@ import (
 	"tubenotes/ui/reader"
 	"tubenotes/ui/searchview"
 	"tubenotes/ui/sections"
+	"tubenotes/ui/timelineview"
 )
 
 // pane is what every pane is to the root (soft-serve's common.Component,
@@ -30,4 +31,5 @@ var (
 	_ pane[sections.Model]   = (*sections.Model)(nil)
 	_ pane[reader.Model]     = (*reader.Model)(nil)
 	_ pane[searchview.Model] = (*searchview.Model)(nil)
+	_ pane[timelineview.Model] = (*timelineview.Model)(nil)
 )

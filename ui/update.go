@@ -50,7 +50,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notes, nc = m.notes.Update(msg)
 		m.reader, rc = m.reader.Update(msg)
 		m.search, sc = m.search.Update(msg)
-		cmd = tea.Batch(nc, rc, sc)
+		var tc tea.Cmd
+		m.timeline, tc = m.timeline.Update(msg)
+		cmd = tea.Batch(nc, rc, sc, tc)
 	}
 	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred())
 	m.follow()
@@ -60,7 +62,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // takeActions acts on what the panes asked for since it last ran.
 func (m *Model) takeActions() tea.Cmd {
 	var cmds []tea.Cmd
-	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.reader.Take(), m.search.Take()) {
+	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.reader.Take(), m.search.Take(), m.timeline.Take()) {
 		cmds = append(cmds, m.act(a))
 	}
 	return tea.Batch(cmds...)
@@ -82,6 +84,12 @@ func (m *Model) act(a common.Action) tea.Cmd {
 		return m.followLink(a.Note, a.Index)
 	case common.OpenHit:
 		return m.openHit(a)
+	case common.OpenLine:
+		return m.openLine(a)
+	case common.ShowTimeline:
+		return m.showTimeline(a.Note, a.Timestamp)
+	case common.CloseTimeline:
+		m.mode = modeBrowse
 	case common.StartFilter:
 		return m.startFilter()
 	case common.StartFind:

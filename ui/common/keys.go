@@ -45,6 +45,11 @@ type KeyMap struct {
 
 	Search key.Binding
 
+	// The timeline view's keys, and the one that opens it.
+	Timeline      key.Binding
+	RowsFilter    key.Binding // filter the timeline's rows
+	TimelineClose key.Binding
+
 	// The query input's keys (filter, find and search).
 	FilterAccept key.Binding // open the best match
 	FindAccept   key.Binding // keep the query and read on
@@ -102,6 +107,10 @@ func DefaultKeyMap() KeyMap {
 		Forward: b([]string{"alt+right"}, "alt+→", "forward"),
 
 		Search: b([]string{"s"}, "s", "search"),
+
+		Timeline:      b([]string{"v"}, "v", "video timeline"),
+		RowsFilter:    b([]string{"/"}, "/", "filter rows"),
+		TimelineClose: b([]string{"esc"}, "esc", "back"),
 
 		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
 		FindAccept:   b([]string{"enter"}, "enter", "done"),
