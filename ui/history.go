@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/reader"
 )
@@ -20,10 +21,11 @@ func (m *Model) openNote(n *model.Note, yOffset int, remember bool) tea.Cmd {
 	}
 	m.endFind()
 	m.sections.SetNote(n)
+	m.links.SetNote(n)
 	m.notes.SetOpen(n)
 	l := m.layout()
 	sized := m.reader.SetSize(l.reader.w, l.reader.h)
-	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset))
+	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset), backlinks.Find(m.vault, m.index, n))
 }
 
 // travel moves one step through the history: from pops a visit and the

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	engine "tubenotes/model/search"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
@@ -41,12 +43,12 @@ type Options struct {
 type mode int
 
 const (
-	modeBrowse mode = iota // the panes; focus says which one reads keys
-	modeFilter             // the notes filter's query is typed
-	modeFind               // the find-in-note query is typed
-	modeSearch             // the search view has the window
-	modeHelp               // the ? screen
-	modeTimeline           // the timeline of the open note's video has the window
+	modeBrowse   mode = iota // the panes; focus says which one reads keys
+	modeFilter               // the notes filter's query is typed
+	modeFind                 // the find-in-note query is typed
+	modeSearch               // the search view has the window
+	modeHelp                 // the ? screen
+	modeTimeline             // the timeline of the open note's video has the window
 )
 
 // focus is the pane that reads keys in browse mode.
@@ -55,7 +57,9 @@ type focus int
 const (
 	focusNotes focus = iota
 	focusSections
+	focusLinks // the links into the open note, under the sections
 	focusReader
+	numFocus
 )
 
 // visit is a note in the history, with where it was scrolled to.
@@ -80,6 +84,7 @@ type Model struct {
 
 	notes    notes.Model
 	sections sections.Model
+	links    backlinks.Model
 	reader   reader.Model
 	status   status.Model
 	search   searchview.Model
@@ -91,6 +96,7 @@ type Model struct {
 
 	progress chan loadProgressMsg
 	vault    *model.Vault
+	index    *engine.Index // the search index, nil until built; "Mentioned in" needs it
 	loadErr  error
 
 	back, forward []visit
@@ -121,6 +127,7 @@ func New(opts Options) Model {
 		c:        c,
 		notes:    notes.New(c),
 		sections: sections.New(c),
+		links:    backlinks.New(c),
 		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
 		search:   searchview.New(c),
@@ -146,4 +153,5 @@ func (m *Model) setFocus(f focus) {
 	m.focus = f
 	m.notes.SetFocused(f == focusNotes)
 	m.sections.SetFocused(f == focusSections)
+	m.links.SetFocused(f == focusLinks)
 }

@@ -24,11 +24,9 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeSearch
 		return m.search.Focus()
 	case key.Matches(msg, k.NextPane):
-		m.setFocus((m.focus + 1) % 3)
-		return m.resizePanes(true)
+		return m.cycleFocus(1)
 	case key.Matches(msg, k.PrevPane):
-		m.setFocus((m.focus + 2) % 3)
-		return m.resizePanes(true)
+		return m.cycleFocus(numFocus - 1)
 	case key.Matches(msg, k.Sidebar):
 		return m.toggleSidebar()
 	case key.Matches(msg, k.Back):
@@ -42,12 +40,29 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.notes, cmd = m.notes.Update(msg)
 		case focusSections:
 			m.sections, cmd = m.sections.Update(msg)
+		case focusLinks:
+			m.links, cmd = m.links.Update(msg)
 		default:
 			m.reader, cmd = m.reader.Update(msg)
 		}
 		return cmd
 	}
 	return nil
+}
+
+// cycleFocus moves the focus step panes on, past the links pane when the
+// window has no room for it.
+func (m *Model) cycleFocus(step focus) tea.Cmd {
+	f := (m.focus + step) % numFocus
+	if f == focusLinks {
+		probe := *m // the layout with the links focused: narrow, the sidebar shows then
+		probe.focus = f
+		if probe.layout().links.h == 0 {
+			f = (f + step) % numFocus
+		}
+	}
+	m.setFocus(f)
+	return m.resizePanes(true)
 }
 
 // browseKeys are the keys every pane shares, for hints and help.
@@ -63,6 +78,8 @@ func (m Model) focused() (string, help.KeyMap) {
 		return "notes", m.notes
 	case focusSections:
 		return "sections", m.sections
+	case focusLinks:
+		return "links into the note", m.links
 	}
 	return "reader", m.reader
 }
@@ -111,7 +128,6 @@ func (m *Model) showTimeline(n *model.Note, ts int) tea.Cmd {
 		m.status.SetMessage("this note is made from no video", true)
 		return nil
 	}
-	m.deferred = nil
 	m.endFind()
 	m.mode = modeTimeline
 	return m.timeline.Open(m.vault, id, n, ts)

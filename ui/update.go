@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	engine "tubenotes/model/search"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/searchview"
 )
@@ -36,6 +37,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.loaded(msg)
 	case openedMsg:
 		cmd = m.opened(msg)
+	case searchview.IndexedMsg:
+		m.index = msg.Index
+		m.search, cmd = m.search.Update(msg)
+		if n := m.reader.Note(); n != nil && m.vault != nil { // now with its mentions
+			cmd = tea.Batch(cmd, backlinks.Find(m.vault, m.index, n))
+		}
+	case backlinks.FoundMsg:
+		m.links, _ = m.links.Update(msg)
+		cmd = m.resizePanes(false) // the links take the rows they need
+
 	case tea.KeyPressMsg:
 		m.status.ClearMessage()
 		cmd = m.key(msg)
@@ -62,7 +73,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // takeActions acts on what the panes asked for since it last ran.
 func (m *Model) takeActions() tea.Cmd {
 	var cmds []tea.Cmd
-	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.reader.Take(), m.search.Take(), m.timeline.Take()) {
+	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.links.Take(), m.reader.Take(), m.search.Take(), m.timeline.Take()) {
 		cmds = append(cmds, m.act(a))
 	}
 	return tea.Batch(cmds...)
@@ -126,7 +137,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
+	v := msg.vault
+	index := tea.Batch(refilter, searchview.BuildIndex(v.Notes), func() tea.Msg { v.PrepareBacklinks(); return nil })
 	if n := startNote(msg.vault); n != nil {
 		return tea.Batch(index, m.openNote(n, 0, false))
 	}

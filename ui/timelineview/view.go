@@ -143,12 +143,19 @@ func (m Model) line(p int) string {
 	if r.Note == m.from {
 		title = st.OpenNote
 	}
+	// the section and the title give way to the sentence, which tells
+	// most: each is cut to a share of the width when the row is too wide
+	section, name := safe.Line(r.Section), safe.Line(r.Note.Title)
+	if 1+m.clockW+2+ansi.StringWidth(section)+3+ansi.StringWidth(name)+3+ansi.StringWidth(r.Text) > m.width {
+		section = ansi.Truncate(section, max(m.width/6, 8), "…")
+		name = ansi.Truncate(name, max(m.width/5, 10), "…")
+	}
 	var b strings.Builder
 	b.WriteString(mark + clockStyle.Render(clock) + "  ")
-	if r.Section != "" {
-		b.WriteString(st.Video.Render(safe.Line(r.Section)) + st.Separator.Render(" · "))
+	if section != "" {
+		b.WriteString(st.Video.Render(section) + st.Separator.Render(" · "))
 	}
-	b.WriteString(title.Render(safe.Line(r.Note.Title)))
+	b.WriteString(title.Render(name))
 	if r.Text != "" {
 		b.WriteString(st.Separator.Render(" — ") + st.Note.Render(safe.Line(r.Text)))
 	}
