@@ -143,13 +143,7 @@ func (m Model) line(p int) string {
 	if r.Note == m.from {
 		title = st.OpenNote
 	}
-	// the section and the title give way to the sentence, which tells
-	// most: each is cut to a share of the width when the row is too wide
-	section, name := safe.Line(r.Section), safe.Line(r.Note.Title)
-	if 1+m.clockW+2+ansi.StringWidth(section)+3+ansi.StringWidth(name)+3+ansi.StringWidth(r.Text) > m.width {
-		section = ansi.Truncate(section, max(m.width/6, 8), "…")
-		name = ansi.Truncate(name, max(m.width/5, 10), "…")
-	}
+	section, name := m.fitHead(safe.Line(r.Section), safe.Line(r.Note.Title), ansi.StringWidth(safe.Line(r.Text)))
 	var b strings.Builder
 	b.WriteString(mark + clockStyle.Render(clock) + "  ")
 	if section != "" {
@@ -171,4 +165,26 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// fitHead cuts a row's section and note title so that the sentence, which
+// tells most, keeps at least half of the row; the title keeps at least
+// half of what the two get.
+func (m Model) fitHead(section, name string, text int) (string, string) {
+	room := m.width - (1 + m.clockW + 2)
+	sec, nm := ansi.StringWidth(section), ansi.StringWidth(name)
+	seps := 3 // " — "
+	if section != "" {
+		seps += 3 // " · "
+	}
+	if sec+nm+seps+text <= room {
+		return section, name
+	}
+	head := max(room/2, room-text-seps) // section and title together
+	if sec+nm <= head {
+		return section, name
+	}
+	nameMax := max(head/2, head-sec)
+	secMax := head - min(nm, nameMax)
+	return ansi.Truncate(section, max(secMax, 4), "…"), ansi.Truncate(name, max(nameMax, 6), "…")
 }
