@@ -108,7 +108,7 @@ func DefaultKeyMap() KeyMap {
 
 		Search: b([]string{"s"}, "s", "search"),
 
-		Timeline:      b([]string{"v"}, "v", "video timeline"),
+		Timeline:      b([]string{"v"}, "v", "timeline"),
 		RowsFilter:    b([]string{"/"}, "/", "filter rows"),
 		TimelineClose: b([]string{"esc"}, "esc", "back"),
 

@@ -73,8 +73,9 @@ func (m *Model) Activate(sel Selection) {
 func (m Model) ShortHelp() []key.Binding {
 	k := m.opts.Keys
 	b := []key.Binding{
-		common.Pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), common.Pair(k.NextLink, k.PrevLink, "links"),
-		k.Enter, k.OpenVideo, k.Timeline, k.CopyURL,
+		// the timeline before the links: at 80 columns one of them is cut
+		common.Pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), k.Enter, k.OpenVideo, k.Timeline,
+		common.Pair(k.NextLink, k.PrevLink, "links"), k.CopyURL,
 	}
 	if m.Finding() { // first: the line may be cut at its end
 		return append([]key.Binding{common.Pair(k.FindNext, k.FindPrev, "matches"), k.Clear}, b...)
