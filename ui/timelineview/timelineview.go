@@ -383,7 +383,7 @@ func (m Model) ShortHelp() []key.Binding {
 	if m.input.Value() != "" {
 		back = k.Clear
 	}
-	return []key.Binding{k.Enter, k.OpenVideo, k.RowsFilter, back, k.CopyURL}
+	return []key.Binding{k.Enter, k.OpenVideo, back, k.RowsFilter, k.CopyURL}
 }
 
 // FullHelp is every key of the view, for the ? screen.
