@@ -1,0 +1,253 @@
+package cache
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"github.com/klauspost/compress/zstd"
+
+	"tubenotes/loader"
+)
+
+// formatVersion is the version of the cache's layout: of this package's
+// encoding and of the search index's (search.Index.AppendBinary). A cache
+// of another version is ignored and rebuilt. Bump it on any change to
+// either, or to what the loader makes of a file: TestFormatVersion holds a
+// fingerprint of the layout to remind you.
+const formatVersion = 1
+
+// A cache file is:
+//
+//	magic    16 bytes
+//	version  4 bytes, little endian
+//	crc      4 bytes: CRC-32C of everything after it
+//	header   root, timestamp mode, then per blob: its raw length, its
+//	         stored length, and whether it is compressed
+//	blobs    the chunks of files (appendFiles), then the index, if any
+//
+// Blobs are compressed apart (zstd) so that they are compressed and
+// decompressed in parallel; a blob that would shrink less than it is worth
+// is stored as it is.
+const magic = "tubenotes cache\n"
+
+// chunkBytes is about how much note text a chunk of files holds.
+const chunkBytes = 4 << 20
+
+// maxRatio is the most a stored blob may expand to: a bound on what a
+// decoder allocates whatever the bytes. A blob that compresses better is
+// stored with less compression (see compressBlob).
+const maxRatio = 64
+
+// maxBlob bounds one blob's raw size.
+const maxBlob = 1 << 31
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// errVersion is a cache of another format version.
+var errVersion = errors.New("made by another version")
+
+// contents is what a cache file holds.
+type contents struct {
+	root  string
+	mode  loader.TimestampMode
+	files []loader.File
+	index []byte // search.Index.AppendBinary, nil when the cache has none
+}
+
+type blobInfo struct {
+	raw, stored int
+	compressed  bool
+}
+
+// encode lays c out as a cache file.
+func encode(c contents) []byte {
+	var chunks [][]byte // raw
+	for start := 0; start < len(c.files); {
+		end, size := start, 0
+		for end < len(c.files) && (size < chunkBytes || end == start) {
+			if n := c.files[end].Note; n != nil {
+				size += len(n.Text)
+			}
+			end++
+		}
+		w := writer{b: make([]byte, 0, size+size/8+1024)}
+		appendFiles(&w, c.files[start:end])
+		chunks = append(chunks, w.b)
+		start = end
+	}
+	blobs := chunks
+	if c.index != nil {
+		blobs = append(blobs, c.index)
+	}
+	infos := make([]blobInfo, len(blobs))
+	stored := make([][]byte, len(blobs))
+	parallel(len(blobs), func(i int) {
+		stored[i], infos[i].compressed = compressBlob(blobs[i])
+		infos[i].raw, infos[i].stored = len(blobs[i]), len(stored[i])
+	})
+
+	var h writer
+	h.str(c.root)
+	h.uvarint(uint64(c.mode))
+	h.uvarint(uint64(len(chunks)))
+	h.bool(c.index != nil)
+	for _, in := range infos {
+		h.uvarint(uint64(in.raw))
+		h.uvarint(uint64(in.stored))
+		h.bool(in.compressed)
+	}
+	size := len(magic) + 8 + len(h.b)
+	for _, s := range stored {
+		size += len(s)
+	}
+	out := make([]byte, 0, size)
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint32(out, formatVersion)
+	out = append(out, 0, 0, 0, 0) // the CRC, below
+	out = append(out, h.b...)
+	for _, s := range stored {
+		out = append(out, s...)
+	}
+	binary.LittleEndian.PutUint32(out[len(magic)+4:], crc32.Checksum(out[len(magic)+8:], castagnoli))
+	return out
+}
+
+var (
+	encoderOnce sync.Once
+	encoder     *zstd.Encoder
+)
+
+// compressBlob compresses b, unless that saves too little or would expand
+// more than maxRatio on decoding.
+func compressBlob(b []byte) ([]byte, bool) {
+	encoderOnce.Do(func() {
+		encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false))
+	})
+	z := encoder.EncodeAll(b, make([]byte, 0, len(b)/3+64))
+	if len(z)*maxRatio < len(b) || len(z) > len(b)-len(b)/16 {
+		return b, false
+	}
+	return z, true
+}
+
+// decode reads a cache file. Whatever the bytes, it returns an error or
+// contents, allocating no more than a bounded multiple of len(data).
+func decode(data []byte) (contents, error) {
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
+		return contents{}, errors.New("not a tubenotes cache")
+	}
+	if v := binary.LittleEndian.Uint32(data[len(magic):]); v != formatVersion {
+		return contents{}, fmt.Errorf("%w (format %d, this is %d)", errVersion, v, formatVersion)
+	}
+	body := data[len(magic)+8:]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(magic)+4:]) {
+		return contents{}, errors.New("damaged: checksum mismatch")
+	}
+	r := reader{s: string(body[:min(len(body), 1<<20)])} // the header is small
+	c := contents{root: r.str(), mode: loader.TimestampMode(r.uvarint())}
+	nchunks := r.count(3)
+	hasIndex := r.bool()
+	nblobs := nchunks
+	if hasIndex {
+		nblobs++
+	}
+	infos := make([]blobInfo, 0, nblobs)
+	rest := len(body)
+	for range nblobs {
+		in := blobInfo{raw: int(r.uvarint()), stored: int(r.uvarint()), compressed: r.bool()}
+		if r.err != nil || in.raw > maxBlob || in.stored > rest || in.raw > in.stored*maxRatio+64 || !in.compressed && in.raw != in.stored {
+			return contents{}, errors.New("damaged: bad header")
+		}
+		rest -= in.stored
+		infos = append(infos, in)
+	}
+	if r.err != nil {
+		return contents{}, errors.New("damaged: bad header")
+	}
+	headerLen := min(len(body), 1<<20) - len(r.s)
+	blobs := body[headerLen:]
+	stored := make([][]byte, nblobs)
+	for i, in := range infos {
+		if in.stored > len(blobs) {
+			return contents{}, errors.New("truncated")
+		}
+		stored[i], blobs = blobs[:in.stored], blobs[in.stored:]
+	}
+	if len(blobs) != 0 {
+		return contents{}, errors.New("damaged: bytes after the end")
+	}
+
+	raws := make([][]byte, nblobs)
+	errs := make([]error, nblobs)
+	fileLists := make([][]loader.File, nchunks)
+	parallel(nblobs, func(i int) {
+		raws[i], errs[i] = decompressBlob(stored[i], infos[i])
+		if errs[i] != nil || i >= nchunks {
+			return
+		}
+		// The chunk's bytes are never written again, so its notes' strings
+		// can share them instead of being copied out.
+		fileLists[i], errs[i] = readFiles(&reader{s: unsafe.String(unsafe.SliceData(raws[i]), len(raws[i]))})
+	})
+	for _, err := range errs {
+		if err != nil {
+			return contents{}, fmt.Errorf("damaged: %w", err)
+		}
+	}
+	n := 0
+	for _, l := range fileLists {
+		n += len(l)
+	}
+	c.files = make([]loader.File, 0, n)
+	for _, l := range fileLists {
+		c.files = append(c.files, l...)
+	}
+	if hasIndex {
+		c.index = raws[nblobs-1]
+	}
+	return c, nil
+}
+
+// decompressBlob gives back a blob's raw bytes, exactly in.raw of them.
+func decompressBlob(b []byte, in blobInfo) ([]byte, error) {
+	if !in.compressed {
+		return b, nil
+	}
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(uint64(in.raw)+1), zstd.WithDecoderMaxWindow(max(uint64(in.raw), zstd.MinWindowSize)))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	out, err := d.DecodeAll(b, make([]byte, 0, in.raw))
+	if err != nil {
+		return nil, errCorrupt
+	}
+	if len(out) != in.raw {
+		return nil, errCorrupt
+	}
+	return out, nil
+}
+
+// parallel runs do(0..n-1) on every core.
+func parallel(n int, do func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+}
