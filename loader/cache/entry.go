@@ -2,6 +2,8 @@ package cache
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"tubenotes/loader"
@@ -244,9 +246,9 @@ func appendValue(w *writer, v any) {
 	case map[string]any:
 		w.uvarint(metaMap)
 		w.uvarint(uint64(len(v)))
-		for k, x := range v {
+		for _, k := range slices.Sorted(maps.Keys(v)) { // the same bytes each time
 			w.str(k)
-			appendValue(w, x)
+			appendValue(w, v[k])
 		}
 	default:
 		panic(fmt.Sprintf("cache: a %T metaFits accepted", v))

@@ -41,10 +41,14 @@ const chunkBytes = 4 << 20
 // maxRatio is the most a stored blob may expand to: a bound on what a
 // decoder allocates whatever the bytes. A blob that compresses better is
 // stored with less compression (see compressBlob).
-const maxRatio = 64
+const maxRatio = 16
 
 // maxBlob bounds one blob's raw size.
 const maxBlob = 1 << 31
+
+// zstdWindow is the compressor's window: it bounds the decompressor's
+// memory too, and notes repeat themselves within far less.
+const zstdWindow = 1 << 20
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -126,7 +130,7 @@ var (
 // more than maxRatio on decoding.
 func compressBlob(b []byte) ([]byte, bool) {
 	encoderOnce.Do(func() {
-		encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false))
+		encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false), zstd.WithWindowSize(zstdWindow))
 	})
 	z := encoder.EncodeAll(b, make([]byte, 0, len(b)/3+64))
 	if len(z)*maxRatio < len(b) || len(z) > len(b)-len(b)/16 {
@@ -218,14 +222,14 @@ func decompressBlob(b []byte, in blobInfo) ([]byte, error) {
 	if !in.compressed {
 		return b, nil
 	}
-	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(uint64(in.raw)+1), zstd.WithDecoderMaxWindow(max(uint64(in.raw), zstd.MinWindowSize)))
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(max(uint64(in.raw)+1, zstdWindow)), zstd.WithDecoderMaxWindow(zstdWindow))
 	if err != nil {
 		return nil, err
 	}
 	defer d.Close()
 	out, err := d.DecodeAll(b, make([]byte, 0, in.raw))
 	if err != nil {
-		return nil, errCorrupt
+		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
 	}
 	if len(out) != in.raw {
 		return nil, errCorrupt

@@ -95,10 +95,15 @@ func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 	}
 	ix.terms = make([]string, nterms)
 	var scratch []byte // a term shares bytes with the one before it
+	// Shared bytes are copied, so a run of terms each sharing all of the
+	// one before would cost the square of the data: the terms' total size
+	// is bounded instead.
+	budget := 8*len(data) + 4096
 	for i := range ix.terms {
 		shared := r.uvarint()
 		suffix := r.str()
-		if r.bad || shared > uint64(len(scratch)) {
+		budget -= int(shared)
+		if r.bad || shared > uint64(len(scratch)) || budget < 0 {
 			return nil, ErrBadIndex
 		}
 		if shared == 0 {

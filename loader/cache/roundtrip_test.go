@@ -1,0 +1,115 @@
+package cache
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"tubenotes/loader"
+	"tubenotes/model"
+)
+
+// fill sets every field of the value v points to, recursively, to a
+// non-zero value that depends on seed, so that a field the encoder forgets
+// comes back zero and differs.
+func fill(t *testing.T, v reflect.Value, seed *int) {
+	t.Helper()
+	*seed++
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("s" + string(rune('a'+*seed%26)) + "é")
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(*seed))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(*seed))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(float64(*seed) + 0.5)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if !v.Type().Field(i).IsExported() {
+				t.Fatalf("%s.%s is unexported: the cache can't keep it", v.Type(), v.Type().Field(i).Name)
+			}
+			fill(t, v.Field(i), seed)
+		}
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fill(t, s.Index(i), seed)
+		}
+		v.Set(s)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		fill(t, p.Elem(), seed)
+		v.Set(p)
+	case reflect.Map:
+		if v.Type() != reflect.TypeFor[map[string]any]() {
+			t.Fatalf("a %s field: teach the cache and this test about it", v.Type())
+		}
+		v.Set(reflect.ValueOf(map[string]any{"title": "t", "n": *seed}))
+	default:
+		t.Fatalf("a %s field: teach the cache and this test about it", v.Type())
+	}
+}
+
+// TestEveryFieldRoundTrips fills every field of a note (its sections,
+// timestamps and links too) and of a file entry by reflection, and wants
+// them back: a field added to the model and not to the format fails here.
+func TestEveryFieldRoundTrips(t *testing.T) {
+	seed := 0
+	var files []loader.File
+	for range 3 {
+		var f loader.File
+		fill(t, reflect.ValueOf(&f).Elem(), &seed)
+		files = append(files, f)
+	}
+	files = append(files, loader.File{Path: "binary.md", Known: loader.Known{Stamp: loader.Stamp{Size: 4, ModTime: -5}}})
+	var w writer
+	appendFiles(&w, files)
+	got, err := readFiles(&reader{s: string(w.b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, files) {
+		t.Errorf("round trip changed the files:\n got %+v\nwant %+v", got, files)
+	}
+}
+
+// TestMetaRoundTrips keeps every kind of value YAML gives.
+func TestMetaRoundTrips(t *testing.T) {
+	meta := map[string]any{
+		"s": "x", "b": true, "f": false, "i": -3, "i64": int64(1 << 40), "u": uint64(1 << 63), "fl": 2.5,
+		"nil": nil, "list": []any{"a", 1, []any{}}, "map": map[string]any{"k": map[string]any{}},
+		"time": time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC),
+	}
+	n := &model.Note{Path: "a.md", Meta: meta}
+	var w writer
+	appendFiles(&w, []loader.File{{Path: "a.md", Known: loader.Known{Stamp: loader.Stamp{Size: 1, ModTime: 1}, Note: n}}})
+	got, err := readFiles(&reader{s: string(w.b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got[0].Note.Meta, meta) {
+		t.Errorf("meta came back as %#v", got[0].Note.Meta)
+	}
+	if got[0].Stamp != (loader.Stamp{Size: 1, ModTime: 1}) {
+		t.Errorf("stamp %+v", got[0].Stamp)
+	}
+}
+
+// TestUnknownMetaIsParsedAgain: a frontmatter value of a kind the format
+// does not know is not kept, and the file's stamp is dropped so the next
+// load reads it again rather than show a note without it.
+func TestUnknownMetaIsParsedAgain(t *testing.T) {
+	n := &model.Note{Path: "a.md", Meta: map[string]any{"odd": map[any]any{1: 2}}}
+	var w writer
+	appendFiles(&w, []loader.File{{Path: "a.md", Known: loader.Known{Stamp: loader.Stamp{Size: 1, ModTime: 1}, Note: n}}})
+	got, err := readFiles(&reader{s: string(w.b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Stamp != (loader.Stamp{}) || got[0].Note.Meta != nil {
+		t.Errorf("kept %+v with meta %v", got[0].Stamp, got[0].Note.Meta)
+	}
+}
