@@ -8,12 +8,15 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/loader"
+	"tubenotes/loader/cache"
 	"tubenotes/loader/demo"
 	"tubenotes/model"
+	"tubenotes/model/search"
 	"tubenotes/ui"
 	"tubenotes/ui/open"
 )
@@ -67,11 +70,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	fsys, err := vaultFS(paths)
+	fsys, dir, err := vaultFS(paths)
 	if err != nil {
 		return fail(err)
 	}
-	m := ui.New(ui.Options{
+	uiOpts := ui.Options{
 		Load: func(progress func(done, total int)) (*model.Vault, error) {
 			o := opts
 			o.Progress = progress
@@ -80,25 +83,70 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Opener:   opener,
 		Style:    bf.style,
 		MaxWidth: bf.width,
-	})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	}
+	saved := func() error { return nil }
+	if dir != "" && !bf.load.noCache {
+		saved = withCache(&uiOpts, dir, fsys, opts)
+	}
+	m := ui.New(uiOpts)
+	_, err = tea.NewProgram(m).Run()
+	// A cache being written when the user quit is finished, not left half.
+	if serr := saved(); serr != nil {
+		fmt.Fprintln(stderr, "tubenotes: cache not written:", serr)
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "tubenotes:", err)
 		return 1
 	}
 	return 0
 }
 
+// withCache makes the browser load the vault at dir through its cache: the
+// index comes from it when the vault has not changed, and the cache is
+// written once the vault is shown and indexed, in the background. saved
+// waits for that write, if one started, and gives its error.
+func withCache(o *ui.Options, dir string, fsys fs.FS, opts loader.Options) (saved func() error) {
+	var (
+		res     cache.Result // written by Load's command, read by those after it
+		writing sync.WaitGroup
+		saveErr error
+	)
+	o.Load = func(progress func(done, total int)) (*model.Vault, error) {
+		lo := opts
+		lo.Progress = progress
+		var err error
+		res, err = cache.Load(dir, fsys, lo)
+		return res.Vault, err
+	}
+	o.Index = func(*model.Vault) *search.Index { return res.Index }
+	writing.Add(1)
+	var once sync.Once
+	o.Indexed = func(_ *model.Vault, ix *search.Index) {
+		once.Do(func() {
+			defer writing.Done()
+			saveErr = res.Save(ix)
+		})
+	}
+	return func() error {
+		once.Do(writing.Done) // no write started: none to wait for
+		writing.Wait()
+		return saveErr
+	}
+}
+
 // vaultFS is the folder named on the command line or in $TUBENOTES_VAULT,
-// checked to be a readable directory, else the demo vault.
-func vaultFS(paths []string) (fs.FS, error) {
+// checked to be a readable directory, and its path; else the demo vault
+// and "".
+func vaultFS(paths []string) (fs.FS, string, error) {
 	dir := os.Getenv("TUBENOTES_VAULT")
 	if len(paths) == 1 {
 		dir = paths[0]
 	}
 	if dir == "" {
-		return demo.FS(), nil
+		return demo.FS(), "", nil
 	}
-	return vaultDir(dir)
+	fsys, err := vaultDir(dir)
+	return fsys, dir, err
 }
 
 // checkStyle accepts the named styles and a readable style file.

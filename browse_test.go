@@ -48,7 +48,7 @@ func TestBrowseRefusesBadArguments(t *testing.T) {
 
 func TestVaultChoice(t *testing.T) {
 	t.Setenv("TUBENOTES_VAULT", "")
-	fsys, err := vaultFS(nil)
+	fsys, _, err := vaultFS(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestVaultChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("TUBENOTES_VAULT", dir)
-	fsys, err = vaultFS(nil)
+	fsys, _, err = vaultFS(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +68,10 @@ func TestVaultChoice(t *testing.T) {
 		t.Errorf("$TUBENOTES_VAULT not used: %v", err)
 	}
 	t.Setenv("TUBENOTES_VAULT", filepath.Join(dir, "nope"))
-	if _, err := vaultFS([]string{dir}); err != nil {
+	if _, _, err := vaultFS([]string{dir}); err != nil {
 		t.Errorf("PATH should win over $TUBENOTES_VAULT: %v", err)
 	}
-	if _, err := vaultFS(nil); err == nil {
+	if _, _, err := vaultFS(nil); err == nil {
 		t.Error("a missing $TUBENOTES_VAULT was accepted")
 	}
 }

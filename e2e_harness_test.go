@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,7 +33,16 @@ var built struct {
 }
 
 func TestMain(m *testing.M) {
+	// Caches go to a folder of the test run's own, never the real one;
+	// the programs the end-to-end tests start inherit it.
+	cacheHome, err := os.MkdirTemp("", "tubenotes-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv("XDG_CACHE_HOME", cacheHome)
 	code := m.Run()
+	os.RemoveAll(cacheHome)
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}

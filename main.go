@@ -18,6 +18,7 @@ Usage:
   tubenotes export [flags] PATH         one JSON object a note, in path order
   tubenotes stats [flags] PATH          counts of notes, channels, videos, timestamps, links, problems
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
+  tubenotes cache clear [PATH]          remove the cache of the vault at PATH (of every vault without PATH)
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runStats(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "cache":
+			return runCache(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags

@@ -10,16 +10,20 @@ import (
 	"time"
 
 	"tubenotes/loader"
+	"tubenotes/loader/cache"
 	"tubenotes/model"
+	"tubenotes/model/search"
 )
 
 // loadFlags are the flags every command that reads a vault takes.
 type loadFlags struct {
 	timestamps string
+	noCache    bool
 }
 
 func (lf *loadFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
+	fl.BoolVar(&lf.noCache, "no-cache", false, "read every file, and neither read nor write the cache")
 }
 
 func (lf *loadFlags) options() (loader.Options, error) {
@@ -33,39 +37,84 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // loadVaultArg parses a command's flags over args (lf is registered on fl
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
-func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
+func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (lv *loadedVault, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
-		return nil, 0, false
+		return nil, false
 	}
 	if len(paths) != 1 {
 		fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
-		return nil, 0, false
+		return nil, false
 	}
 	opts, err := lf.options()
 	if err == nil {
-		v, took, err = openVault(paths[0], opts)
+		lv, err = openVault(paths[0], opts, !lf.noCache)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
-		return nil, 0, false
+		return nil, false
 	}
-	return v, took, true
+	return lv, true
 }
 
-// openVault checks that dir is a readable directory and loads it. The error
-// is one line, fit to print after "tubenotes: ".
-func openVault(dir string, opts loader.Options) (*model.Vault, time.Duration, error) {
+// loadedVault is a vault a command loaded, and the cache it loaded it with.
+type loadedVault struct {
+	vault *model.Vault
+	took  time.Duration
+	cache *cache.Result // nil with --no-cache
+}
+
+// openVault checks that dir is a readable directory and loads it, with its
+// cache when useCache is set. The error is one line, fit to print after
+// "tubenotes: ".
+func openVault(dir string, opts loader.Options, useCache bool) (*loadedVault, error) {
 	fsys, err := vaultDir(dir)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	start := time.Now()
-	v, err := loader.Load(fsys, opts)
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %v", dir, err)
+	lv := &loadedVault{}
+	if useCache {
+		var res cache.Result
+		res, err = cache.Load(dir, fsys, opts)
+		lv.vault, lv.cache = res.Vault, &res
+	} else {
+		lv.vault, err = loader.Load(fsys, opts)
 	}
-	return v, time.Since(start), nil
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", dir, err)
+	}
+	lv.took = time.Since(start)
+	return lv, nil
+}
+
+// index is the vault's search index: the cache's, else built now.
+func (lv *loadedVault) index() *search.Index {
+	if lv.cache != nil && lv.cache.Index != nil {
+		return lv.cache.Index
+	}
+	return search.Build(lv.vault.Notes)
+}
+
+// saveCache writes the vault's cache, with ix when it is not nil, when the
+// cache does not hold them yet. A cache that can't be written costs the
+// next start time, nothing else: it is said on stderr and the command
+// goes on.
+func (lv *loadedVault) saveCache(ix *search.Index, name string, stderr io.Writer) {
+	if lv.cache == nil {
+		return
+	}
+	if err := lv.cache.Save(ix); err != nil {
+		fmt.Fprintf(stderr, "tubenotes %s: cache not written: %v\n", name, err)
+	}
+}
+
+// cacheStatus is the one line "stats" prints about the cache.
+func (lv *loadedVault) cacheStatus() string {
+	if lv.cache == nil {
+		return "off (--no-cache)"
+	}
+	return lv.cache.Status
 }
 
 // vaultDir is the directory dir as a file system, once it is known to be a
