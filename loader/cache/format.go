@@ -126,14 +126,16 @@ var (
 	encoder     *zstd.Encoder
 )
 
-// compressBlob compresses b, unless that saves too little or would expand
-// more than maxRatio on decoding.
+// compressBlob compresses b, unless that saves too little to pay for the
+// time it takes to decompress (the search index's postings are varints
+// already: zstd takes 8% off them) or would expand more than maxRatio on
+// decoding.
 func compressBlob(b []byte) ([]byte, bool) {
 	encoderOnce.Do(func() {
 		encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false), zstd.WithWindowSize(zstdWindow))
 	})
 	z := encoder.EncodeAll(b, make([]byte, 0, len(b)/3+64))
-	if len(z)*maxRatio < len(b) || len(z) > len(b)-len(b)/16 {
+	if len(z)*maxRatio < len(b) || len(z) > len(b)-len(b)/4 {
 		return b, false
 	}
 	return z, true
