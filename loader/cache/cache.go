@@ -128,16 +128,46 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 	}
 	res.Status = fmt.Sprintf("used: %d files reused, %d parsed", len(r.Files)-r.Parsed, r.Parsed)
 	res.upToDate = r.Unchanged
-	if r.Unchanged && c.c.index != nil {
-		ix, err := search.UnmarshalIndex(unsafe.String(unsafe.SliceData(c.c.index), len(c.c.index)), r.Vault.Notes)
-		if err != nil {
-			res.upToDate = false
-			res.Status += "; index ignored: " + err.Error()
-		} else {
-			res.Index, res.hadIndex = ix, true
+	if c.c.index == nil {
+		return res, nil
+	}
+	// The index was made of the cache's notes, in order.
+	var cached []*model.Note
+	for _, f := range c.c.files {
+		if f.Note != nil {
+			cached = append(cached, f.Note)
 		}
 	}
+	ix, err := search.UnmarshalIndex(unsafe.String(unsafe.SliceData(c.c.index), len(c.c.index)), cached)
+	switch {
+	case err != nil:
+		res.upToDate = false
+		res.Status += "; index ignored: " + err.Error()
+	case r.Unchanged:
+		res.Index, res.hadIndex = ix, true
+	default: // index again only the notes parsed again
+		res.Index = search.Patch(ix, r.Vault.Notes, reusedFrom(cached, r.Vault.Notes))
+		res.Status += "; index updated"
+	}
 	return res, nil
+}
+
+// reusedFrom numbers each of notes with its place in cached when it is one
+// of those (reused as it was), -1 when it was parsed again.
+func reusedFrom(cached, notes []*model.Note) []int32 {
+	place := make(map[*model.Note]int32, len(cached))
+	for i, n := range cached {
+		place[n] = int32(i)
+	}
+	from := make([]int32, len(notes))
+	for i, n := range notes {
+		if p, ok := place[n]; ok {
+			from[i] = p
+		} else {
+			from[i] = -1
+		}
+	}
+	return from
 }
 
 // maxCacheFile bounds what is read of a cache file: far more than any
