@@ -167,29 +167,40 @@ func (ix *Index) postingsValid() bool {
 
 func (ix *Index) termValid(id int) bool {
 	p := ix.post[ix.offs[id]:ix.offs[id+1]]
-	note := int64(-1)
-	next := func() (uint64, bool) {
-		v, n := binary.Uvarint(p)
-		if n <= 0 {
-			return 0, false
+	// next reads the varint at p[i:]; one byte, most of them, inline.
+	next := func(i int) (uint64, int) {
+		if i < len(p) && p[i] < 0x80 {
+			return uint64(p[i]), i + 1
 		}
-		p = p[n:]
-		return v, true
+		v, n := binary.Uvarint(p[i:])
+		if n <= 0 {
+			return 0, -1
+		}
+		return v, i + n
 	}
-	for len(p) > 0 {
-		d, ok1 := next()
-		count, ok2 := next()
-		note += int64(d)
-		if !ok1 || !ok2 || d == 0 || note >= int64(len(ix.docs)) || count == 0 || count > uint64(len(p)) {
+	note := int64(-1)
+	for i := 0; i < len(p); {
+		d, i1 := next(i)
+		if i1 < 0 {
 			return false
 		}
+		count, i2 := next(i1)
+		note += int64(d)
+		if i2 < 0 || d == 0 || note >= int64(len(ix.docs)) || count == 0 || count > uint64(len(p)) {
+			return false
+		}
+		i = i2
 		lines := uint64(ix.docs[note].lines)
-		pos, code := uint64(0), uint64(0)
+		code := uint64(0)
 		for range count {
-			dp, ok1 := next()
-			dc, ok2 := next()
-			pos, code = pos+dp, code+dc
-			if !ok1 || !ok2 || pos > 1<<32-1 || code > 1<<32-1 || code != 0 && code>>1 >= lines {
+			_, i = next(i) // a position: any value searches safely
+			if i < 0 {
+				return false
+			}
+			var dc uint64
+			dc, i = next(i)
+			code += dc
+			if i < 0 || code > 1<<32-1 || code != 0 && code>>1 >= lines {
 				return false
 			}
 		}
