@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -222,7 +223,9 @@ func decode(data []byte) (contents, error) {
 // decompressBlob gives back a blob's raw bytes, exactly in.raw of them.
 func decompressBlob(b []byte, in blobInfo) ([]byte, error) {
 	if !in.compressed {
-		return b, nil
+		// A copy, so that what is kept of the blob does not hold the
+		// whole file's buffer in memory.
+		return bytes.Clone(b), nil
 	}
 	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(max(uint64(in.raw)+1, zstdWindow)), zstd.WithDecoderMaxWindow(zstdWindow))
 	if err != nil {
