@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -226,7 +227,7 @@ func TestBadCacheIsIgnored(t *testing.T) {
 		{"empty", func(d []byte) []byte { return nil }, "ignored: not a tubenotes cache; rebuilt"},
 		{"a flipped bit", func(d []byte) []byte { d[len(d)-3] ^= 4; return d }, "ignored: damaged: checksum mismatch; rebuilt"},
 		{"foreign", func(d []byte) []byte { return []byte("PNG\x00 some other program's file") }, "ignored: not a tubenotes cache; rebuilt"},
-		{"another version", func(d []byte) []byte { d[len(magic)]++; return d }, "ignored: made by another version (format 2, this is 1); rebuilt"},
+		{"another version", func(d []byte) []byte { d[len(magic)]++; return d }, fmt.Sprintf("ignored: made by another version (format %d, this is %d); rebuilt", formatVersion+1, formatVersion)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := newVault(t)

@@ -12,8 +12,12 @@ import (
 
 // A chunk of entries is a count, then for each file (loader.File): path,
 // size, modification time, problems (path, message), then 0 when it gave
-// no note, else 1 and the note's fields in the order of model.Note, lists
-// as a count and then their items' fields in the order of their types.
+// no note, else 1 and the note's fields: path and text first, then the
+// others in the order of model.Note, lists as a count and then their
+// items' fields in the order of their types. A string that is a part of
+// the note's text (a title, a heading, a link's target, a timestamp as
+// written: the loader makes them so) is written as where it is in the
+// text, and read back as that part of it, sharing its memory.
 // Every field is written: the round-trip test fills each by reflection, so
 // a field added to the model and not here fails it. Change anything here
 // and bump formatVersion.
@@ -51,26 +55,27 @@ func appendFile(w *writer, f loader.File) {
 
 func appendNote(w *writer, n *model.Note, withMeta bool) {
 	w.str(n.Path)
-	w.str(n.Channel)
+	w.str(n.Text)
+	t := n.Text
+	w.sub(t, n.Channel)
 	w.int(n.FromLine)
-	w.str(n.Title)
-	w.str(n.VideoID)
+	w.sub(t, n.Title)
+	w.sub(t, n.VideoID)
 	if withMeta {
 		appendMeta(w, n.Meta)
 	} else {
 		appendMeta(w, nil)
 	}
-	w.str(n.Text)
 	w.int(n.BodyLine)
 	w.uvarint(uint64(len(n.Sections)))
 	for _, s := range n.Sections {
-		w.str(s.Title)
+		w.sub(t, s.Title)
 		w.int(s.Level)
 		w.int(s.Line)
 	}
 	w.uvarint(uint64(len(n.Timestamps)))
 	for _, ts := range n.Timestamps {
-		w.str(ts.Raw)
+		w.sub(t, ts.Raw)
 		w.int(int(ts.Seconds))
 		w.int(int(ts.Line))
 		w.int(int(ts.Section))
@@ -78,9 +83,9 @@ func appendNote(w *writer, n *model.Note, withMeta bool) {
 	}
 	w.uvarint(uint64(len(n.Links)))
 	for _, l := range n.Links {
-		w.str(l.Target)
-		w.str(l.Heading)
-		w.str(l.Label)
+		w.sub(t, l.Target)
+		w.sub(t, l.Heading)
+		w.sub(t, l.Label)
 		w.int(l.Line)
 		w.str(l.Resolved)
 	}
@@ -117,32 +122,30 @@ func readEntry(r *reader, f *loader.File) {
 }
 
 func readNote(r *reader) *model.Note {
-	n := &model.Note{
-		Path:     r.str(),
-		Channel:  r.str(),
-		FromLine: r.int(),
-		Title:    r.str(),
-		VideoID:  r.str(),
-		Meta:     readMeta(r),
-		Text:     r.str(),
-		BodyLine: r.int(),
-	}
+	n := &model.Note{Path: r.str(), Text: r.str()}
+	t := n.Text
+	n.Channel = r.sub(t)
+	n.FromLine = r.int()
+	n.Title = r.sub(t)
+	n.VideoID = r.sub(t)
+	n.Meta = readMeta(r)
+	n.BodyLine = r.int()
 	if c := r.count(3); c > 0 {
 		n.Sections = make([]model.Section, c)
 		for i := range n.Sections {
-			n.Sections[i] = model.Section{Title: r.str(), Level: r.int(), Line: r.int()}
+			n.Sections[i] = model.Section{Title: r.sub(t), Level: r.int(), Line: r.int()}
 		}
 	}
 	if c := r.count(5); c > 0 {
 		n.Timestamps = make([]model.Timestamp, c)
 		for i := range n.Timestamps {
-			n.Timestamps[i] = model.Timestamp{Raw: r.str(), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool()}
+			n.Timestamps[i] = model.Timestamp{Raw: r.sub(t), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool()}
 		}
 	}
 	if c := r.count(5); c > 0 {
 		n.Links = make([]model.Link, c)
 		for i := range n.Links {
-			n.Links[i] = model.Link{Target: r.str(), Heading: r.str(), Label: r.str(), Line: r.int(), Resolved: r.str()}
+			n.Links[i] = model.Link{Target: r.sub(t), Heading: r.sub(t), Label: r.sub(t), Line: r.int(), Resolved: r.str()}
 		}
 	}
 	return n

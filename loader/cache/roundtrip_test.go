@@ -113,3 +113,42 @@ func TestUnknownMetaIsParsedAgain(t *testing.T) {
 		t.Errorf("kept %+v with meta %v", got[0].Stamp, got[0].Note.Meta)
 	}
 }
+
+// TestPartsOfTheTextShareIt: what the loader cut out of a note's text
+// comes back as parts of the decoded text, not copies, and equal.
+func TestPartsOfTheTextShareIt(t *testing.T) {
+	r, err := loader.Reload(testVaultFS(), loader.Options{}, func() map[string]loader.Known { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w writer
+	appendFiles(&w, r.Files)
+	got, err := readFiles(&reader{s: string(w.b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Files
+	for i := range want {
+		if len(want[i].Problems) == 0 {
+			want[i].Problems = nil // the loader's empty list reads back as none
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("round trip changed the test vault's files")
+	}
+	shared := 0
+	for _, f := range got {
+		if f.Note == nil {
+			continue
+		}
+		for _, ts := range f.Note.Timestamps {
+			if _, ok := offsetIn(f.Note.Text, ts.Raw); !ok {
+				t.Errorf("%s: timestamp %q is a copy", f.Path, ts.Raw)
+			}
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Error("the test vault has no timestamps to check")
+	}
+}
