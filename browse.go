@@ -19,6 +19,7 @@ import (
 	"tubenotes/model/search"
 	"tubenotes/ui"
 	"tubenotes/ui/open"
+	"tubenotes/ui/player"
 )
 
 // browseFlags are the browser's flags; "tubenotes --help" lists them too.
@@ -30,11 +31,11 @@ type browseFlags struct {
 }
 
 func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
-	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
+	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
 	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
-	fl.StringVar(&bf.player, "player", "", "open videos with mpv, or with a command where {url} and {seconds} are replaced (no shell)")
+	fl.StringVar(&bf.player, "player", "", "play videos in one mpv that o seeks (mpv), in one browser page that o seeks (web), or with a command where {url} and {seconds} are replaced (no shell)")
 	return fl
 }
 
@@ -66,10 +67,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.style == "auto" {
 		bf.style = ""
 	}
-	opener, err := open.New(bf.player, os.Getenv, runtime.GOOS)
+	opener, stopPlayer, err := chooseOpener(bf.player)
 	if err != nil {
 		return fail(err)
 	}
+	defer stopPlayer()
 	fsys, dir, err := vaultFS(paths)
 	if err != nil {
 		return fail(err)
@@ -159,4 +161,23 @@ func checkStyle(style string) error {
 		return fmt.Errorf("--style %s: not dark, light, notty or a readable JSON style file", style)
 	}
 	return nil
+}
+
+// chooseOpener is the opener for --player: mpv and web are one player
+// that every o steers, closed (mpv left running) by stop; anything else
+// goes to open.New.
+func chooseOpener(name string) (o open.Opener, stop func(), err error) {
+	if name != player.NameMPV && name != player.NameWeb {
+		o, err = open.New(name, os.Getenv, runtime.GOOS)
+		return o, func() {}, err
+	}
+	pages, err := open.Browser(os.Getenv, runtime.GOOS)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := player.New(name, pages)
+	if err != nil {
+		return nil, nil, err
+	}
+	return player.Opener{Player: p}, func() { p.Close() }, nil
 }

@@ -22,6 +22,12 @@ type Opener interface {
 	Open(url string, seconds int) error
 }
 
+// PageOpener opens a page that tubenotes itself serves on 127.0.0.1 (the
+// web player's); it refuses any other address.
+type PageOpener interface {
+	OpenPage(url string) error
+}
+
 // ErrNoDisplay is returned when there is nowhere to show a browser; the UI
 // copies the URL instead.
 var ErrNoDisplay = errors.New("no display to open a browser on")
@@ -64,7 +70,19 @@ func (c Command) Open(url string, seconds int) error {
 	if err := checkURL(url, seconds); err != nil {
 		return err
 	}
-	argv := c.Argv(url, seconds)
+	return c.run(c.Argv(url, seconds))
+}
+
+// OpenPage opens one of tubenotes' own local pages with the command.
+func (c Command) OpenPage(url string) error {
+	if err := checkPage(url); err != nil {
+		return err
+	}
+	return c.run(c.Argv(url, 0))
+}
+
+// run starts argv and reports a launcher that fails at once.
+func (c Command) run(argv []string) error {
 	if len(argv) == 0 {
 		return errors.New("no command to open the video with")
 	}
@@ -99,6 +117,18 @@ func (System) Open(url string, seconds int) error {
 	return nil
 }
 
+// OpenPage opens one of tubenotes' own local pages with the platform's
+// launcher.
+func (System) OpenPage(url string) error {
+	if err := checkPage(url); err != nil {
+		return err
+	}
+	if err := browser.OpenURL(url); err != nil {
+		return fmt.Errorf("cannot open a browser: %w", err)
+	}
+	return nil
+}
+
 // NoDisplay launches nothing; the UI copies and shows the URL.
 type NoDisplay struct{}
 
@@ -110,13 +140,20 @@ func (NoDisplay) Open(url string, seconds int) error {
 	return ErrNoDisplay
 }
 
-// New chooses the opener: the --player value when given ("mpv", or a
-// command with {url} and {seconds}), else $BROWSER, else nothing on a
-// Linux machine without a display, else the platform's browser.
+// OpenPage always returns ErrNoDisplay.
+func (NoDisplay) OpenPage(url string) error {
+	if err := checkPage(url); err != nil {
+		return err
+	}
+	return ErrNoDisplay
+}
+
+// New chooses the opener: the --player command when given (with {url}
+// and {seconds}; "mpv" and "web" are ui/player's and never get here), else
+// $BROWSER, else nothing on a Linux machine without a display, else the
+// platform's browser.
 func New(player string, getenv func(string) string, goos string) (Opener, error) {
 	switch {
-	case player == "mpv":
-		return Command{Words: []string{"mpv", "--start={seconds}", "{url}"}}, nil
 	case player != "":
 		return commandFrom(player, "--player", "{url}")
 	case getenv("BROWSER") != "":
@@ -129,6 +166,16 @@ func New(player string, getenv func(string) string, goos string) (Opener, error)
 	// here, as Open may run in several commands at a time
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	return System{}, nil
+}
+
+// Browser is what opens tubenotes' own pages: $BROWSER, else nothing on a
+// Linux machine without a display, else the platform's browser.
+func Browser(getenv func(string) string, goos string) (PageOpener, error) {
+	o, err := New("", getenv, goos)
+	if err != nil {
+		return nil, err
+	}
+	return o.(PageOpener), nil // every opener New makes without --player opens pages
 }
 
 // commandFrom splits line into a Command; the URL goes where urlMark
