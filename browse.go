@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -127,6 +128,10 @@ func withCache(o *ui.Options, dir string, fsys fs.FS, opts loader.Options) (save
 		once.Do(func() {
 			defer writing.Done()
 			saveErr = res.Save(ix)
+			// Loading, indexing and writing leave garbage several times
+			// the vault's size: give its pages back now, as the browser
+			// will sit idle with what it holds.
+			debug.FreeOSMemory()
 		})
 	}
 	return func() error {

@@ -243,7 +243,9 @@ func (r *Result) Save(index *search.Index) error {
 	return nil
 }
 
-func writeAtomically(path string, data []byte) error {
+// writeAtomically writes the parts one after the other to a temporary
+// file, syncs it and renames it to path.
+func writeAtomically(path string, parts [][]byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
@@ -251,7 +253,11 @@ func writeAtomically(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(data)
+	for _, p := range parts {
+		if err == nil {
+			_, err = tmp.Write(p)
+		}
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}

@@ -69,9 +69,13 @@ type blobInfo struct {
 	compressed  bool
 }
 
-// encode lays c out as a cache file.
-func encode(c contents) []byte {
-	var chunks [][]byte // raw
+// encode lays c out as a cache file, in parts to be written one after the
+// other: the head (magic, version, CRC, header), then the stored blobs.
+// Each chunk is laid out and compressed by one worker, which keeps only
+// the compressed bytes, so that no more than one raw chunk a core is held
+// at a time: the vault and its index are in memory already.
+func encode(c contents) [][]byte {
+	var ranges [][2]int // of c.files, a chunk each
 	for start := 0; start < len(c.files); {
 		end, size := start, 0
 		for end < len(c.files) && (size < chunkBytes || end == start) {
@@ -80,46 +84,44 @@ func encode(c contents) []byte {
 			}
 			end++
 		}
-		w := writer{b: make([]byte, 0, size+size/8+1024)}
-		appendFiles(&w, c.files[start:end])
-		chunks = append(chunks, w.b)
+		ranges = append(ranges, [2]int{start, end})
 		start = end
 	}
-	blobs := chunks
+	nblobs := len(ranges)
 	if c.index != nil {
-		blobs = append(blobs, c.index)
+		nblobs++
 	}
-	infos := make([]blobInfo, len(blobs))
-	stored := make([][]byte, len(blobs))
-	parallel(len(blobs), func(i int) {
-		stored[i], infos[i].compressed = compressBlob(blobs[i])
-		infos[i].raw, infos[i].stored = len(blobs[i]), len(stored[i])
+	infos := make([]blobInfo, nblobs)
+	stored := make([][]byte, nblobs)
+	parallel(nblobs, func(i int) {
+		raw := c.index
+		if i < len(ranges) {
+			w := writer{b: make([]byte, 0, chunkBytes+chunkBytes/4)}
+			appendFiles(&w, c.files[ranges[i][0]:ranges[i][1]])
+			raw = w.b
+		}
+		stored[i], infos[i].compressed = compressBlob(raw)
+		infos[i].raw, infos[i].stored = len(raw), len(stored[i])
 	})
 
-	var h writer
+	h := writer{b: []byte(magic)}
+	h.b = binary.LittleEndian.AppendUint32(h.b, formatVersion)
+	h.b = append(h.b, 0, 0, 0, 0) // the CRC, below
 	h.str(c.root)
 	h.uvarint(uint64(c.mode))
-	h.uvarint(uint64(len(chunks)))
+	h.uvarint(uint64(len(ranges)))
 	h.bool(c.index != nil)
 	for _, in := range infos {
 		h.uvarint(uint64(in.raw))
 		h.uvarint(uint64(in.stored))
 		h.bool(in.compressed)
 	}
-	size := len(magic) + 8 + len(h.b)
+	crc := crc32.Checksum(h.b[len(magic)+8:], castagnoli)
 	for _, s := range stored {
-		size += len(s)
+		crc = crc32.Update(crc, castagnoli, s)
 	}
-	out := make([]byte, 0, size)
-	out = append(out, magic...)
-	out = binary.LittleEndian.AppendUint32(out, formatVersion)
-	out = append(out, 0, 0, 0, 0) // the CRC, below
-	out = append(out, h.b...)
-	for _, s := range stored {
-		out = append(out, s...)
-	}
-	binary.LittleEndian.PutUint32(out[len(magic)+4:], crc32.Checksum(out[len(magic)+8:], castagnoli))
-	return out
+	binary.LittleEndian.PutUint32(h.b[len(magic)+4:], crc)
+	return append([][]byte{h.b}, stored...)
 }
 
 var (

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"runtime"
@@ -20,10 +21,10 @@ func FuzzDecode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	good := encode(contents{root: "/vault", files: r.Files, index: search.Build(r.Vault.Notes).AppendBinary(nil)})
+	good := bytes.Join(encode(contents{root: "/vault", files: r.Files, index: search.Build(r.Vault.Notes).AppendBinary(nil)}), nil)
 	f.Add(good)
 	f.Add(good[:len(good)/2])
-	f.Add(encode(contents{root: "/vault"}))
+	f.Add(bytes.Join(encode(contents{root: "/vault"}), nil))
 	query, err := search.Parse("demo interest")
 	if err != nil {
 		f.Fatal(err)
