@@ -9,10 +9,11 @@ import (
 
 const cacheUsage = `Usage: tubenotes cache clear [PATH]
 
-Removes the cache of the vault at PATH, or with no PATH every vault's cache
-(the folder %s). A vault's cache holds its parsed notes and search index,
-so that the next start need not read and index every file; it is rebuilt
-on the next start.
+Removes the cache of the vault at PATH, or with no PATH every vault's
+cache. A vault's cache holds its parsed notes and search index, so that the
+next start need not read and index every file; it is rebuilt on the next
+start. The caches are in:
+  %s
 `
 
 // runCache is "tubenotes cache clear [PATH]".
