@@ -129,11 +129,25 @@ func stamps(fsys fs.FS, paths []string, files []File) {
 		wg.Go(func() {
 			for i := w * len(paths) / n; i < (w+1)*len(paths)/n; i++ {
 				files[i].Path = paths[i]
-				if info, err := fs.Stat(fsys, paths[i]); err == nil {
-					files[i].Stamp = Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
-				}
+				files[i].Stamp = stampOf(fsys, paths[i])
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// stampOf is the stamp of the file at p, the zero stamp when it can't be
+// statted: with a plain system call on a vault on disk (os.Stat allocates
+// a FileInfo and joins the path through os.DirFS), else through fsys.
+func stampOf(fsys fs.FS, p string) Stamp {
+	if d, ok := fsys.(dirFS); ok && canOpenRaw && d.root != "" && fs.ValidPath(p) {
+		if st, err := statRaw(d.root + "/" + p); err == nil {
+			return st
+		}
+		return Stamp{}
+	}
+	if info, err := fs.Stat(fsys, p); err == nil {
+		return Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+	}
+	return Stamp{}
 }
