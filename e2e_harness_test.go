@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/adrg/xdg"
 )
 
 // terminal is tubenotes running on the real corpus in a tmux window of
@@ -32,20 +34,24 @@ var built struct {
 	out  []byte
 }
 
+// TestMain points the XDG folders at a temporary one, so no test (nor the
+// binary the end-to-end tests run) reads or writes the user's config and
+// state.
 func TestMain(m *testing.M) {
-	// Caches go to a folder of the test run's own, never the real one;
-	// the programs the end-to-end tests start inherit it.
-	cacheHome, err := os.MkdirTemp("", "tubenotes-cache-")
+	xdgDir, err := os.MkdirTemp("", "tubenotes-xdg-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		os.Exit(1)
 	}
-	os.Setenv("XDG_CACHE_HOME", cacheHome)
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		os.Setenv(v, filepath.Join(xdgDir, strings.ToLower(strings.TrimPrefix(v, "XDG_"))))
+	}
+	xdg.Reload()
 	code := m.Run()
-	os.RemoveAll(cacheHome)
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
+	os.RemoveAll(xdgDir)
 	os.Exit(code)
 }
 

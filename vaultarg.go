@@ -7,12 +7,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"tubenotes/loader"
 	"tubenotes/loader/cache"
 	"tubenotes/model"
 	"tubenotes/model/search"
+	"tubenotes/ui/config"
 )
 
 // loadFlags are the flags every command that reads a vault takes.
@@ -24,6 +26,13 @@ type loadFlags struct {
 func (lf *loadFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
 	fl.BoolVar(&lf.noCache, "no-cache", false, "read every file, and neither read nor write the cache")
+}
+
+// useConfig takes the config file's timestamps unless the flag was given.
+func (lf *loadFlags) useConfig(fl *flag.FlagSet, cfg config.Config) {
+	if cfg.Timestamps != "" && !setOnCommandLine(fl)["timestamps"] {
+		lf.timestamps = cfg.Timestamps
+	}
 }
 
 func (lf *loadFlags) options() (loader.Options, error) {
@@ -38,23 +47,51 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
 func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (lv *loadedVault, ok bool) {
+	lv, _, ok = openVaultArgs(name, fl, lf, args, nil, stderr)
+	return lv, ok
+}
+
+// loadVaultArgs is loadVaultArg for a command that takes more arguments
+// after PATH, one a name of more: it returns them as given. It reads the
+// vault through its cache and leaves writing it to the commands that
+// load the vault whole (search, stats, export, the browser).
+func loadVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []string, stderr io.Writer) (v *model.Vault, rest []string, took time.Duration, ok bool) {
+	lv, rest, ok := openVaultArgs(name, fl, lf, args, more, stderr)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	return lv.vault, rest, lv.took, true
+}
+
+// openVaultArgs parses a command's flags, wants PATH and the arguments
+// named by more, and loads the vault at PATH.
+func openVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []string, stderr io.Writer) (lv *loadedVault, rest []string, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	if len(paths) != 1 {
-		fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
-		return nil, false
+	if len(paths) != 1+len(more) {
+		if len(more) == 0 {
+			fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
+		} else {
+			fmt.Fprintf(stderr, "tubenotes %s: give PATH and %s (see tubenotes %s --help)\n", name, strings.Join(more, " "), name)
+		}
+		return nil, nil, false
 	}
+	cfg, ok := userConfig(stderr)
+	if !ok {
+		return nil, nil, false
+	}
+	lf.useConfig(fl, cfg)
 	opts, err := lf.options()
 	if err == nil {
 		lv, err = openVault(paths[0], opts, !lf.noCache)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
-		return nil, false
+		return nil, nil, false
 	}
-	return lv, true
+	return lv, paths[1:], true
 }
 
 // loadedVault is a vault a command loaded, and the cache it loaded it with.

@@ -187,6 +187,6 @@ func (h *harness) note() string {
 	return ""
 }
 
-func openNoteRequest(n *model.Note) any { return common.OpenNote{Note: n, FocusReader: true} }
+func openNoteRequest(n *model.Note) common.Action { return common.OpenNote{Note: n, FocusReader: true} }
 
 func fmtType(v any) string { return reflect.TypeOf(v).String() }

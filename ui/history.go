@@ -4,7 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
-	"tubenotes/ui/search"
+	"tubenotes/ui/common"
 )
 
 // openNote shows n in the reader at yOffset; remember puts the note being
@@ -42,26 +42,17 @@ func (m *Model) travel(from, to *[]visit, none string) tea.Cmd {
 
 // openHit leaves the search view for the note of a hit, scrolled to it,
 // with the query's matches highlighted for n and N.
-func (m *Model) openHit(h search.OpenHitMsg) tea.Cmd {
+func (m *Model) openHit(h common.OpenHit) tea.Cmd {
 	m.closeSearch()
-	n := h.Note
-	if n == nil && m.vault != nil {
-		n = m.vault.Note(h.Path)
-	}
-	if n == nil {
+	if h.Note == nil {
 		return nil
 	}
 	m.setFocus(focusReader)
-	cmd := m.openNote(n, 0, true)
+	cmd := m.openNote(h.Note, 0, true)
 	m.reader.ScrollToSourceLine(h.Line)
 	if len(h.FindTerms) > 0 {
-		m.findQuery = h.Query
+		m.find.SetValue(h.Query)
 		m.reader.SetFindTerms(h.FindTerms)
 	}
 	return cmd
-}
-
-func (m *Model) closeSearch() {
-	m.searching = false
-	m.search.Blur()
 }

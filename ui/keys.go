@@ -1,21 +1,19 @@
 package ui
 
 import (
-	"unicode/utf8"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// key handles a key press: ctrl+c always quits; keys meant for a note that
-// is still rendering wait for it (see mustDefer).
+// key handles a key press: ForceQuit always quits; keys meant for a note
+// that is still rendering wait for it (see mustDefer).
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit
 	}
 	if m.mustDefer(msg) {
-		if key.Matches(msg, k.Quit) && !m.notes.Typing() && !m.finding {
+		if key.Matches(msg, k.Quit) && m.mode == modeBrowse {
 			return tea.Quit
 		}
 		if len(m.deferred) < maxDeferred {
@@ -31,19 +29,16 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 // or earlier keys wait already and order must be kept. Keys that leave
 // (panes, history, help, search) act at once and drop the waiting keys.
 func (m *Model) mustDefer(msg tea.KeyPressMsg) bool {
-	if m.leaves(msg) {
+	if m.mode == modeBrowse && m.leaves(msg) {
 		m.deferred = nil
 		return false
 	}
-	return len(m.deferred) > 0 ||
-		m.focus == focusReader && m.reader.Rendering() && !m.showHelp && !m.searching && !m.notes.Typing() && !m.finding
+	return len(m.deferred) > 0 || m.mode == modeBrowse && m.focus == focusReader && m.reader.Rendering()
 }
 
-// leaves reports whether msg takes the user away from the reader's note.
+// leaves reports whether a browse-mode key takes the user away from the
+// reader's note.
 func (m *Model) leaves(msg tea.KeyPressMsg) bool {
-	if m.notes.Typing() || m.finding || m.searching || m.showHelp {
-		return false
-	}
 	k := m.c.Keys
 	return key.Matches(msg, k.Help, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Search)
 }
@@ -60,160 +55,35 @@ func (m *Model) replayDeferred() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// keyNow routes a key to what has the keyboard.
+// keyNow gives a key to the mode that has the keyboard, then acts on what
+// the panes asked for, so the next key sees the outcome.
 func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.Keys
-	switch {
-	case m.showHelp:
-		if key.Matches(msg, k.Quit) {
-			return tea.Quit
-		}
-		if key.Matches(msg, k.Help, k.Clear) {
-			m.showHelp = false
-		}
-		return nil
-	case m.searching:
-		var cmd tea.Cmd
+	var cmd tea.Cmd
+	switch m.mode {
+	case modeHelp:
+		cmd = m.helpKey(msg)
+	case modeSearch:
 		m.search, cmd = m.search.Update(msg)
-		return cmd
-	case m.notes.Typing():
-		var cmd tea.Cmd
-		m.notes, cmd = m.notes.Update(msg)
-		return cmd
-	case m.finding:
-		return m.findKey(msg)
-	}
-	switch {
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-	case key.Matches(msg, k.Search):
-		m.searching = true
-		return m.search.Focus()
-	case key.Matches(msg, k.NextPane):
-		m.setFocus((m.focus + 1) % 3)
-		return m.resizePanes(true)
-	case key.Matches(msg, k.PrevPane):
-		m.setFocus((m.focus + 2) % 3)
-		return m.resizePanes(true)
-	case key.Matches(msg, k.Sidebar):
-		return m.toggleSidebar()
-	case key.Matches(msg, k.Back):
-		return m.travel(&m.back, &m.forward, "no earlier note")
-	case key.Matches(msg, k.Forward):
-		return m.travel(&m.forward, &m.back, "no later note")
+	case modeFilter:
+		cmd = m.filterKey(msg)
+	case modeFind:
+		cmd = m.findKey(msg)
 	default:
-		var cmd tea.Cmd
-		switch m.focus {
-		case focusNotes:
-			m.notes, cmd = m.notes.Update(msg)
-		case focusSections:
-			m.sections, cmd = m.sections.Update(msg)
-		default:
-			cmd = m.readerKey(msg)
-		}
-		return cmd
+		cmd = m.browseKey(msg)
 	}
-	return nil
+	return tea.Batch(cmd, m.takeActions())
 }
 
-// toggleSidebar folds the sidebar away (wide) or swaps it with the reader
-// (narrow).
-func (m *Model) toggleSidebar() tea.Cmd {
-	switch {
-	case m.width >= wideWidth:
-		m.hideSidebar = !m.hideSidebar
-		if m.hideSidebar {
-			m.setFocus(focusReader)
-		}
-	case m.focus == focusReader:
-		m.setFocus(focusNotes)
-	default:
-		m.setFocus(focusReader)
+// paste gives pasted text to the query being typed, if any.
+func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.mode {
+	case modeSearch:
+		m.search, cmd = m.search.Update(msg)
+	case modeFilter:
+		cmd = m.notes.EditFilter(msg)
+	case modeFind:
+		cmd = m.editFind(msg)
 	}
-	return m.resizePanes(true)
-}
-
-// readerKey handles a key while the reader has the keyboard.
-func (m *Model) readerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.Keys
-	n := m.reader.Note()
-	if n == nil {
-		return nil
-	}
-	r := &m.reader
-	switch {
-	case key.Matches(msg, k.Up):
-		r.ScrollBy(-1)
-	case key.Matches(msg, k.Down):
-		r.ScrollBy(1)
-	case key.Matches(msg, k.Top):
-		r.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		r.GotoBottom()
-	case key.Matches(msg, k.PageUp):
-		r.PageUp()
-	case key.Matches(msg, k.PageDown):
-		r.PageDown()
-	case key.Matches(msg, k.HalfUp):
-		r.HalfPageUp()
-	case key.Matches(msg, k.HalfDown):
-		r.HalfPageDown()
-	case key.Matches(msg, k.NextTimestamp):
-		r.NextTimestamp()
-	case key.Matches(msg, k.PrevTimestamp):
-		r.PrevTimestamp()
-	case key.Matches(msg, k.NextLink):
-		r.NextLink()
-	case key.Matches(msg, k.PrevLink):
-		r.PrevLink()
-	case key.Matches(msg, k.Enter):
-		return m.activate(r.Selection())
-	case key.Matches(msg, k.OpenVideo):
-		return m.video(n, r.TimestampForOpen(), false)
-	case key.Matches(msg, k.CopyURL):
-		return m.video(n, r.TimestampForOpen(), true)
-	case key.Matches(msg, k.Find):
-		m.finding = true
-	case key.Matches(msg, k.FindNext):
-		r.FindNext()
-	case key.Matches(msg, k.FindPrev):
-		r.FindPrev()
-	case key.Matches(msg, k.Clear):
-		m.endFind()
-		r.ClearSelection()
-	}
-	return nil
-}
-
-// findKey edits the find-in-note query; the reader highlights as it
-// changes.
-func (m *Model) findKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
-		m.finding = false
-		return nil
-	case "esc":
-		m.endFind()
-		return nil
-	case "backspace":
-		_, size := utf8.DecodeLastRuneInString(m.findQuery)
-		m.findQuery = m.findQuery[:len(m.findQuery)-size]
-	default:
-		if msg.Text == "" {
-			return nil
-		}
-		m.findQuery += msg.Text
-	}
-	m.reader.SetFind(m.findQuery)
-	return nil
-}
-
-// endFind clears the find-in-note query and its highlights.
-func (m *Model) endFind() {
-	if m.finding || m.findQuery != "" {
-		m.finding, m.findQuery = false, ""
-		m.reader.SetFind("")
-	}
+	return cmd
 }

@@ -94,10 +94,10 @@ func (m Model) screen() string {
 		return tooSmall(m.width, m.height)
 	}
 	body := make([]string, l.bodyRows)
-	switch {
-	case m.showHelp:
+	switch m.mode {
+	case modeHelp:
 		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
-	case m.searching:
+	case modeSearch:
 		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
 	default:
 		var side, main []string
@@ -162,38 +162,24 @@ func (m Model) readerView() string {
 	case m.vault == nil:
 		lines = []string{"", st.Dim.Render("  loading the vault…")}
 	default:
+		k := m.c.Keys
 		lines = []string{"",
-			"  Pick a note in the sidebar and press enter,",
-			"  or press / and type a few letters of its title.",
-			"", st.Dim.Render("  ? shows every key.")}
+			"  Pick a note in the sidebar and press " + k.Enter.Help().Key + ",",
+			"  or press " + k.Filter.Help().Key + " and type a few letters of its title.",
+			"", st.Dim.Render("  " + k.Help.Help().Key + " shows every key.")}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// hintView is the one-line hint for what has the keyboard.
+// hintView is the one-line hint of the mode that has the keyboard.
 func (m Model) hintView() string {
-	k := m.c.Keys
-	var b []key.Binding
-	switch {
-	case m.showHelp:
-		b = []key.Binding{k.Help, k.Quit}
-	case m.searching:
-		b = []key.Binding{k.Enter, k.OpenVideo, k.Clear}
-	case m.notes.Typing() || m.finding:
-		b = k.FilterHint()
-	case m.focus == focusNotes:
-		b = k.NotesHint()
-	case m.focus == focusSections:
-		b = k.SectionsHint()
-	default:
-		b = k.ReaderHint()
-	}
-	if m.width < wideWidth && !m.showHelp {
-		b = append([]key.Binding{k.Sidebar}, b...)
-	}
 	h := m.helpModel()
-	return common.Fit(" "+h.ShortHelpView(b), m.width)
+	return common.Fit(" "+h.ShortHelpView(m.hints()), m.width)
 }
+
+// panesShown reports whether the panes have the window (no full-window
+// mode covers them).
+func (m Model) panesShown() bool { return m.mode != modeHelp && m.mode != modeSearch }
 
 func (m Model) helpModel() help.Model {
 	h := help.New()
@@ -208,14 +194,22 @@ func (m Model) helpModel() help.Model {
 	return h
 }
 
+// helpView is the ? screen: the keys of browse mode (those every pane
+// shares and the focused pane's own), then those of a query being typed.
 func (m Model) helpView() string {
 	h := m.helpModel()
-	var parts []string
-	for _, row := range m.c.Keys.FullHelp() {
-		parts = append(parts, indent(h.FullHelpView(row), "  "))
+	k := m.c.Keys
+	name, pane := m.focused()
+	title := m.c.Styles.Dim
+	query := []key.Binding{k.FilterAccept, k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}
+	parts := []string{
+		title.Render("  every pane"),
+		indent(h.FullHelpView([][]key.Binding{m.browseKeys(), k.Moves()}), "  "),
+		title.Render("  the " + name + " (tab changes pane), then a query being typed (/ or s)"),
+		indent(h.FullHelpView(append(pane.FullHelp(), query)), "  "),
 	}
 	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
-	return "\n" + strings.Join(parts, "\n\n") + "\n\n" + mouse
+	return "\n" + strings.Join(parts, "\n") + "\n\n" + mouse
 }
 
 func indent(s, pad string) string {
@@ -226,9 +220,30 @@ func indent(s, pad string) string {
 // matches while there is one.
 func (m Model) statusView() string {
 	st := m.status
-	if m.finding || m.findQuery != "" {
+	if m.mode == modeFind || m.reader.Finding() {
 		cur, total := m.reader.FindStatus()
-		st.SetFind(m.findQuery, cur, total, m.finding)
+		input := ""
+		if m.mode == modeFind {
+			input = m.find.View()
+		}
+		st.SetFind(m.find.Value(), input, cur, total)
 	}
 	return st.View()
+}
+
+// toggleSidebar folds the sidebar away (wide) or swaps it with the reader
+// (narrow).
+func (m *Model) toggleSidebar() tea.Cmd {
+	switch {
+	case m.width >= wideWidth:
+		m.hideSidebar = !m.hideSidebar
+		if m.hideSidebar {
+			m.setFocus(focusReader)
+		}
+	case m.focus == focusReader:
+		m.setFocus(focusNotes)
+	default:
+		m.setFocus(focusReader)
+	}
+	return m.resizePanes(true)
 }

@@ -13,8 +13,9 @@ import (
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
+	"tubenotes/ui/query"
 	"tubenotes/ui/reader"
-	"tubenotes/ui/search"
+	"tubenotes/ui/searchview"
 	"tubenotes/ui/sections"
 	"tubenotes/ui/status"
 )
@@ -40,6 +41,21 @@ type Options struct {
 	MaxWidth int
 }
 
+// mode is what has the keyboard and the window. Each mode owns its keys
+// and hints (modes.go): the three switches over it (keyNow, hints, screen)
+// are the only places precedence is decided. A new mode (a timeline, a
+// bookmarks list, a theme picker) is a constant here and a case in each.
+type mode int
+
+const (
+	modeBrowse mode = iota // the panes; focus says which one reads keys
+	modeFilter             // the notes filter's query is typed
+	modeFind               // the find-in-note query is typed
+	modeSearch             // the search view has the window
+	modeHelp               // the ? screen
+)
+
+// focus is the pane that reads keys in browse mode.
 type focus int
 
 const (
@@ -63,26 +79,22 @@ type Model struct {
 	sized         bool // a window size has arrived
 	resizeGen     int  // the newest resize; the reader follows once they stop
 
+	mode        mode
 	focus       focus
-	hideSidebar bool // wide layout: the sidebar folded away by the user
-	showHelp    bool
+	hideSidebar bool // wide layout: the sidebar folded away by the user (a layout choice, not a mode)
 
 	notes    notes.Model
 	sections sections.Model
 	reader   reader.Model
 	status   status.Model
-	search   search.Model
-
-	searching bool // the search view has the window
+	search   searchview.Model
+	find     query.Model // the find-in-note query; the status line shows it
 
 	progress chan loadProgressMsg
 	vault    *model.Vault
 	loadErr  error
 
 	back, forward []visit
-
-	finding   bool // the find-in-note query has the keyboard
-	findQuery string
 
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
@@ -110,9 +122,10 @@ func New(opts Options) Model {
 		c:        c,
 		notes:    notes.New(c),
 		sections: sections.New(c),
-		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth}),
+		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
-		search:   search.New(c),
+		search:   searchview.New(c),
+		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 	}
 	m.setFocus(focusNotes)

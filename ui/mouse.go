@@ -17,7 +17,7 @@ func (m *Model) wheel(ms tea.Mouse) {
 	}
 	l := m.layout()
 	switch {
-	case l.tooSmall || m.showHelp || m.searching:
+	case l.tooSmall || !m.panesShown():
 	case l.sidebar && l.notes.contains(ms.X, ms.Y):
 		m.notes.Scroll(delta)
 	case l.sidebar && l.sections.contains(ms.X, ms.Y):
@@ -34,8 +34,11 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 		return nil
 	}
 	l := m.layout()
+	if l.tooSmall || !m.panesShown() {
+		return nil
+	}
+	m.stopTyping()
 	switch {
-	case l.tooSmall || m.showHelp || m.searching:
 	case l.sidebar && l.notes.contains(ms.X, ms.Y):
 		m.setFocus(focusNotes)
 		m.notes.Click(ms.Y - l.notes.y)
@@ -46,7 +49,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 		m.setFocus(focusReader)
 		if sel, ok := m.reader.HitAt(ms.X-l.reader.x, ms.Y-l.reader.y); ok {
 			m.reader.Select(sel)
-			return m.activate(sel)
+			m.reader.Activate(sel)
 		}
 	}
 	return nil

@@ -1,13 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
-	"tubenotes/ui/search"
+	"tubenotes/ui/searchview"
 )
 
 // resizedMsg fires when the window may have stopped changing size.
@@ -35,12 +36,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.loaded(msg)
 	case openedMsg:
 		cmd = m.opened(msg)
-	case search.IndexedMsg:
+	case searchview.IndexedMsg:
 		m.search, cmd = m.search.Update(msg)
 		cmd = tea.Batch(cmd, m.keepCmd(msg.Index))
 	case tea.KeyPressMsg:
 		m.status.ClearMessage()
 		cmd = m.key(msg)
+	case tea.PasteMsg:
+		cmd = m.paste(msg)
 	case tea.MouseWheelMsg:
 		m.wheel(msg.Mouse())
 	case tea.MouseClickMsg:
@@ -52,35 +55,44 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search, sc = m.search.Update(msg)
 		cmd = tea.Batch(nc, rc, sc)
 	}
-	cmd = tea.Batch(cmd, m.takeRequests(), m.replayDeferred())
+	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred())
 	m.follow()
 	return m, cmd
 }
 
-// takeRequests acts on what the sidebar panes asked for in this update.
-func (m *Model) takeRequests() tea.Cmd {
+// takeActions acts on what the panes asked for since it last ran.
+func (m *Model) takeActions() tea.Cmd {
 	var cmds []tea.Cmd
-	requests := append(m.notes.Take(), m.sections.Take()...)
-	for _, r := range append(requests, m.search.Take()...) {
-		switch r := r.(type) {
-		case search.OpenHitMsg:
-			cmds = append(cmds, m.openHit(r))
-		case search.OpenVideoMsg:
-			cmds = append(cmds, m.video(r.Note, r.Index, false))
-		case search.CloseMsg:
-			m.closeSearch()
-		case common.OpenNote:
-			if r.FocusReader { // first, so the reader gets the layout it will be seen in
-				m.setFocus(focusReader)
-			}
-			cmds = append(cmds, m.openNote(r.Note, 0, true))
-		case common.ScrollToSection:
-			m.reader.ScrollToSection(r.Index)
-		case common.OpenVideo:
-			cmds = append(cmds, m.video(r.Note, r.Timestamp, r.Copy))
-		}
+	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.reader.Take(), m.search.Take()) {
+		cmds = append(cmds, m.act(a))
 	}
 	return tea.Batch(cmds...)
+}
+
+// act does one action; the switch covers the whole closed set.
+func (m *Model) act(a common.Action) tea.Cmd {
+	switch a := a.(type) {
+	case common.OpenNote:
+		if a.FocusReader { // first, so the reader gets the layout it will be seen in
+			m.setFocus(focusReader)
+		}
+		return m.openNote(a.Note, 0, true)
+	case common.ScrollToSection:
+		m.reader.ScrollToSection(a.Index)
+	case common.OpenVideo:
+		return m.video(a.Note, a.Timestamp, a.Copy)
+	case common.FollowLink:
+		return m.followLink(a.Note, a.Index)
+	case common.OpenHit:
+		return m.openHit(a)
+	case common.StartFilter:
+		return m.startFilter()
+	case common.StartFind:
+		return m.startFind()
+	case common.CloseSearch:
+		m.closeSearch()
+	}
+	return nil
 }
 
 // resize lays the panes out for a new window size; the reader follows once
@@ -109,10 +121,10 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := tea.Batch(refilter, search.BuildIndex(msg.vault.Notes))
+	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
 	if msg.index != nil { // from a cache: search is ready with the vault
 		var ready tea.Cmd
-		m.search, ready = m.search.Update(search.IndexedMsg{Index: msg.index})
+		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
 		index = tea.Batch(refilter, ready, m.keepCmd(msg.index))
 	}
 	if n := startNote(msg.vault); n != nil {

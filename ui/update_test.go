@@ -75,7 +75,7 @@ func TestFilterEscClears(t *testing.T) {
 		t.Errorf("a note matches zzzzqqq: %v", h.m.notes.Selected().Path)
 	}
 	h.press("esc")
-	if h.m.notes.Filtering() || h.m.notes.Typing() {
+	if h.m.notes.Filtering() || (h.m.mode == modeFilter) {
 		t.Error("esc did not end the filter")
 	}
 }
@@ -292,7 +292,8 @@ func TestInvalidTimestampAndDanglingLink(t *testing.T) {
 		}
 	}
 	h.send(noopMsg{})
-	h.m.activate(reader.Selection{Kind: reader.LinkSel, Index: dangling})
+	h.m.reader.Activate(reader.Selection{Kind: reader.LinkSel, Index: dangling})
+	h.send(noopMsg{}) // the root takes the action
 	if h.note() != cloudPath || !strings.Contains(h.statusLine(), "no note named quantum_networking_hardware") {
 		t.Errorf("dangling link: note %q, status %q", h.note(), h.statusLine())
 	}
@@ -345,8 +346,8 @@ func TestFindInNote(t *testing.T) {
 	openSeed(h)
 	h.press("/")
 	h.typeText("gpu")
-	if !h.m.finding || h.m.findQuery != "gpu" {
-		t.Fatalf("find query %q (finding %v)", h.m.findQuery, h.m.finding)
+	if h.m.mode != modeFind || h.m.find.Value() != "gpu" {
+		t.Fatalf("find query %q (finding %v)", h.m.find.Value(), (h.m.mode == modeFind))
 	}
 	_, total := h.m.reader.FindStatus()
 	if total < 2 {
@@ -354,7 +355,7 @@ func TestFindInNote(t *testing.T) {
 	}
 	of := "/" + strconv.Itoa(total)
 	for _, step := range []struct{ key, want string }{
-		{"", "/gpu█  1" + of}, // typing: the query, a cursor and the first match
+		{"", "/gpu   1" + of}, // typing: the query, the input's cursor cell and the first match
 		{"enter", "/gpu  1" + of},
 		{"n", "/gpu  2" + of},
 		{"N", "/gpu  1" + of},
@@ -368,7 +369,7 @@ func TestFindInNote(t *testing.T) {
 		}
 	}
 	h.press("esc")
-	if h.m.finding || h.m.findQuery != "" || strings.Contains(h.statusLine(), "/gpu") {
+	if h.m.mode == modeFind || h.m.reader.Finding() || strings.Contains(h.statusLine(), "/gpu") {
 		t.Errorf("esc did not end the find: %q", h.statusLine())
 	}
 }
@@ -386,6 +387,10 @@ func TestMouse(t *testing.T) {
 	h.send(tea.MouseClickMsg{X: 3, Y: 1, Button: tea.MouseLeft})
 	if h.note() != cloudPath || h.m.focus != focusNotes {
 		t.Fatalf("click opened %q, focus %d", h.note(), h.m.focus)
+	}
+	// the click ended the typing and kept the filter: keys move again
+	if h.m.mode != modeBrowse || !h.m.notes.Filtering() {
+		t.Errorf("after the click: mode %d, filtering %v", h.m.mode, h.m.notes.Filtering())
 	}
 	h.send(tea.MouseClickMsg{X: 3, Y: l.sections.y + 2, Button: tea.MouseLeft})
 	if h.m.focus != focusSections || h.m.reader.CurrentSection() != 1 {
@@ -470,7 +475,7 @@ func TestLeavingDuringTheRenderingActsAtOnce(t *testing.T) {
 func TestSearchViewOpensTheHit(t *testing.T) {
 	h := newHarness(t, loadVault(t, demo.FS()), 100, 20)
 	h.press("s")
-	if !h.m.searching {
+	if h.m.mode != modeSearch {
 		t.Fatal("s did not open the search view")
 	}
 	h.typeText("commodity")
@@ -478,18 +483,18 @@ func TestSearchViewOpensTheHit(t *testing.T) {
 		t.Errorf("no hits shown:\n%s", h.screen())
 	}
 	h.press("enter")
-	if h.m.searching || h.note() == "" || h.m.focus != focusReader {
-		t.Fatalf("enter on a hit: searching %v, note %q, focus %d", h.m.searching, h.note(), h.m.focus)
+	if (h.m.mode == modeSearch) || h.note() == "" || h.m.focus != focusReader {
+		t.Fatalf("enter on a hit: searching %v, note %q, focus %d", (h.m.mode == modeSearch), h.note(), h.m.focus)
 	}
-	if _, total := h.m.reader.FindStatus(); total == 0 || h.m.findQuery == "" {
-		t.Errorf("the hit's query is not highlighted: find %q, %d matches", h.m.findQuery, total)
+	if _, total := h.m.reader.FindStatus(); total == 0 || h.m.find.Value() == "" {
+		t.Errorf("the hit's query is not highlighted: find %q, %d matches", h.m.find.Value(), total)
 	}
 	h.press("n", "N", "esc")
 	if _, total := h.m.reader.FindStatus(); total != 0 {
 		t.Error("esc did not end the search's highlighting")
 	}
 	h.press("s", "esc", "esc")
-	if h.m.searching {
+	if h.m.mode == modeSearch {
 		t.Error("esc did not close the search view")
 	}
 }

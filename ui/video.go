@@ -7,7 +7,6 @@ import (
 
 	"tubenotes/model"
 	"tubenotes/ui/open"
-	"tubenotes/ui/reader"
 )
 
 // openedMsg reports how opening a video went.
@@ -16,26 +15,18 @@ type openedMsg struct {
 	err error
 }
 
-// activate opens what the reader has selected: a timestamp's video, or a
-// link's note.
-func (m *Model) activate(sel reader.Selection) tea.Cmd {
-	n := m.reader.Note()
-	switch sel.Kind {
-	case reader.TimestampSel:
-		return m.video(n, sel.Index, false)
-	case reader.LinkSel:
-		if sel.Index < 0 || sel.Index >= len(n.Links) {
-			return nil
-		}
-		l := n.Links[sel.Index]
-		to := m.vault.Note(l.Resolved)
-		if to == nil {
-			m.status.SetMessage("no note named "+l.Target, true)
-			return nil
-		}
-		return m.openNote(to, 0, true)
+// followLink opens the note link i of n points at.
+func (m *Model) followLink(n *model.Note, i int) tea.Cmd {
+	if n == nil || i < 0 || i >= len(n.Links) || m.vault == nil {
+		return nil
 	}
-	return nil
+	l := n.Links[i]
+	to := m.vault.Note(l.Resolved)
+	if to == nil {
+		m.status.SetMessage("no note named "+l.Target, true)
+		return nil
+	}
+	return m.openNote(to, 0, true)
 }
 
 // video opens (or copies) the URL of timestamp ts of n; ts -1 is the

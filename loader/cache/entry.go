@@ -1,11 +1,6 @@
 package cache
 
 import (
-	"fmt"
-	"maps"
-	"slices"
-	"time"
-
 	"tubenotes/loader"
 	"tubenotes/model"
 )
@@ -31,15 +26,8 @@ func appendFiles(w *writer, files []loader.File) {
 
 func appendFile(w *writer, f loader.File) {
 	w.str(f.Path)
-	stamp := f.Stamp
-	if f.Note != nil && !metaFits(f.Note.Meta, 0) {
-		// A frontmatter value of a kind this format does not know: keep
-		// the note without its frontmatter, and a stamp that never matches,
-		// so the next load parses the file again.
-		stamp = loader.Stamp{}
-	}
-	w.varint(stamp.Size)
-	w.varint(stamp.ModTime)
+	w.varint(f.Stamp.Size)
+	w.varint(f.Stamp.ModTime)
 	w.uvarint(uint64(len(f.Problems)))
 	for _, p := range f.Problems {
 		w.str(p.Path)
@@ -50,10 +38,10 @@ func appendFile(w *writer, f loader.File) {
 		return
 	}
 	w.bool(true)
-	appendNote(w, f.Note, stamp == f.Stamp)
+	appendNote(w, f.Note)
 }
 
-func appendNote(w *writer, n *model.Note, withMeta bool) {
+func appendNote(w *writer, n *model.Note) {
 	w.str(n.Path)
 	w.str(n.Text)
 	t := n.Text
@@ -61,11 +49,6 @@ func appendNote(w *writer, n *model.Note, withMeta bool) {
 	w.int(n.FromLine)
 	w.sub(t, n.Title)
 	w.sub(t, n.VideoID)
-	if withMeta {
-		appendMeta(w, n.Meta)
-	} else {
-		appendMeta(w, nil)
-	}
 	w.int(n.BodyLine)
 	w.uvarint(uint64(len(n.Sections)))
 	for _, s := range n.Sections {
@@ -80,6 +63,7 @@ func appendNote(w *writer, n *model.Note, withMeta bool) {
 		w.int(int(ts.Line))
 		w.int(int(ts.Section))
 		w.bool(ts.Valid)
+		w.bool(ts.Doubtful)
 	}
 	w.uvarint(uint64(len(n.Links)))
 	for _, l := range n.Links {
@@ -88,6 +72,10 @@ func appendNote(w *writer, n *model.Note, withMeta bool) {
 		w.sub(t, l.Label)
 		w.int(l.Line)
 		w.str(l.Resolved)
+	}
+	w.uvarint(uint64(len(n.Spans)))
+	for _, sp := range n.Spans {
+		w.uvarint(uint64(sp))
 	}
 }
 
@@ -128,7 +116,6 @@ func readNote(r *reader) *model.Note {
 	n.FromLine = r.int()
 	n.Title = r.sub(t)
 	n.VideoID = r.sub(t)
-	n.Meta = readMeta(r)
 	n.BodyLine = r.int()
 	if c := r.count(3); c > 0 {
 		n.Sections = make([]model.Section, c)
@@ -139,7 +126,7 @@ func readNote(r *reader) *model.Note {
 	if c := r.count(5); c > 0 {
 		n.Timestamps = make([]model.Timestamp, c)
 		for i := range n.Timestamps {
-			n.Timestamps[i] = model.Timestamp{Raw: r.sub(t), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool()}
+			n.Timestamps[i] = model.Timestamp{Raw: r.sub(t), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool(), Doubtful: r.bool()}
 		}
 	}
 	if c := r.count(5); c > 0 {
@@ -148,176 +135,15 @@ func readNote(r *reader) *model.Note {
 			n.Links[i] = model.Link{Target: r.sub(t), Heading: r.sub(t), Label: r.sub(t), Line: r.int(), Resolved: r.str()}
 		}
 	}
+	if c := r.count(1); c > 0 {
+		n.Spans = make([]uint16, c)
+		for i := range n.Spans {
+			v := r.uvarint()
+			if v > 1<<16-1 {
+				r.fail()
+			}
+			n.Spans[i] = uint16(v)
+		}
+	}
 	return n
-}
-
-// Frontmatter values are a tag, then the value. The kinds are those YAML
-// gives when it decodes into an any.
-const (
-	metaNil = iota
-	metaFalse
-	metaTrue
-	metaInt
-	metaInt64
-	metaUint64
-	metaFloat
-	metaString
-	metaList
-	metaMap
-	metaTime
-	metaAbsent // Note.Meta is nil, not an empty map
-)
-
-// maxMetaDepth bounds the nesting of frontmatter lists and maps the format
-// keeps, so a decoder's recursion is bounded too.
-const maxMetaDepth = 32
-
-// metaFits reports whether every frontmatter value is of a kind the format
-// keeps.
-func metaFits(v any, depth int) bool {
-	if depth > maxMetaDepth {
-		return false
-	}
-	switch v := v.(type) {
-	case nil, bool, int, int64, uint64, float64, string, time.Time:
-		return true
-	case []any:
-		for _, x := range v {
-			if !metaFits(x, depth+1) {
-				return false
-			}
-		}
-		return true
-	case map[string]any:
-		for _, x := range v {
-			if !metaFits(x, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-func appendMeta(w *writer, meta map[string]any) {
-	if meta == nil {
-		w.uvarint(metaAbsent)
-		return
-	}
-	appendValue(w, meta)
-}
-
-// appendValue writes v, which metaFits.
-func appendValue(w *writer, v any) {
-	switch v := v.(type) {
-	case nil:
-		w.uvarint(metaNil)
-	case bool:
-		if v {
-			w.uvarint(metaTrue)
-		} else {
-			w.uvarint(metaFalse)
-		}
-	case int:
-		w.uvarint(metaInt)
-		w.varint(int64(v))
-	case int64:
-		w.uvarint(metaInt64)
-		w.varint(v)
-	case uint64:
-		w.uvarint(metaUint64)
-		w.uvarint(v)
-	case float64:
-		w.uvarint(metaFloat)
-		w.float(v)
-	case string:
-		w.uvarint(metaString)
-		w.str(v)
-	case time.Time:
-		w.uvarint(metaTime)
-		b, err := v.MarshalBinary()
-		if err != nil {
-			panic(fmt.Sprintf("cache: a time metaFits accepted: %v", err))
-		}
-		w.str(string(b))
-	case []any:
-		w.uvarint(metaList)
-		w.uvarint(uint64(len(v)))
-		for _, x := range v {
-			appendValue(w, x)
-		}
-	case map[string]any:
-		w.uvarint(metaMap)
-		w.uvarint(uint64(len(v)))
-		for _, k := range slices.Sorted(maps.Keys(v)) { // the same bytes each time
-			w.str(k)
-			appendValue(w, v[k])
-		}
-	default:
-		panic(fmt.Sprintf("cache: a %T metaFits accepted", v))
-	}
-}
-
-func readMeta(r *reader) map[string]any {
-	if len(r.s) > 0 && r.s[0] == metaAbsent {
-		r.s = r.s[1:]
-		return nil
-	}
-	if m, ok := readValue(r, 0).(map[string]any); ok {
-		return m
-	}
-	r.fail()
-	return nil
-}
-
-func readValue(r *reader, depth int) any {
-	if depth > maxMetaDepth {
-		r.fail()
-		return nil
-	}
-	switch tag := r.uvarint(); tag {
-	case metaNil:
-		return nil
-	case metaFalse:
-		return false
-	case metaTrue:
-		return true
-	case metaInt:
-		return int(r.varint())
-	case metaInt64:
-		return r.varint()
-	case metaUint64:
-		return r.uvarint()
-	case metaFloat:
-		return r.float()
-	case metaString:
-		return r.str()
-	case metaTime:
-		var t time.Time
-		if err := t.UnmarshalBinary([]byte(r.str())); err != nil {
-			r.fail()
-		}
-		return t
-	case metaList:
-		n := r.count(1)
-		if n == 0 {
-			return []any{}
-		}
-		list := make([]any, n)
-		for i := range list {
-			list[i] = readValue(r, depth+1)
-		}
-		return list
-	case metaMap:
-		n := r.count(2)
-		m := make(map[string]any, n)
-		for range n {
-			k := r.str()
-			m[k] = readValue(r, depth+1)
-		}
-		return m
-	default:
-		r.fail()
-		return nil
-	}
 }

@@ -3,10 +3,8 @@ package cache
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	"tubenotes/loader"
-	"tubenotes/model"
 )
 
 // fill sets every field of the value v points to, recursively, to a
@@ -73,44 +71,6 @@ func TestEveryFieldRoundTrips(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, files) {
 		t.Errorf("round trip changed the files:\n got %+v\nwant %+v", got, files)
-	}
-}
-
-// TestMetaRoundTrips keeps every kind of value YAML gives.
-func TestMetaRoundTrips(t *testing.T) {
-	meta := map[string]any{
-		"s": "x", "b": true, "f": false, "i": -3, "i64": int64(1 << 40), "u": uint64(1 << 63), "fl": 2.5,
-		"nil": nil, "list": []any{"a", 1, []any{}}, "map": map[string]any{"k": map[string]any{}},
-		"time": time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC),
-	}
-	n := &model.Note{Path: "a.md", Meta: meta}
-	var w writer
-	appendFiles(&w, []loader.File{{Path: "a.md", Known: loader.Known{Stamp: loader.Stamp{Size: 1, ModTime: 1}, Note: n}}})
-	got, err := readFiles(&reader{s: string(w.b)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got[0].Note.Meta, meta) {
-		t.Errorf("meta came back as %#v", got[0].Note.Meta)
-	}
-	if got[0].Stamp != (loader.Stamp{Size: 1, ModTime: 1}) {
-		t.Errorf("stamp %+v", got[0].Stamp)
-	}
-}
-
-// TestUnknownMetaIsParsedAgain: a frontmatter value of a kind the format
-// does not know is not kept, and the file's stamp is dropped so the next
-// load reads it again rather than show a note without it.
-func TestUnknownMetaIsParsedAgain(t *testing.T) {
-	n := &model.Note{Path: "a.md", Meta: map[string]any{"odd": map[any]any{1: 2}}}
-	var w writer
-	appendFiles(&w, []loader.File{{Path: "a.md", Known: loader.Known{Stamp: loader.Stamp{Size: 1, ModTime: 1}, Note: n}}})
-	got, err := readFiles(&reader{s: string(w.b)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got[0].Stamp != (loader.Stamp{}) || got[0].Note.Meta != nil {
-		t.Errorf("kept %+v with meta %v", got[0].Stamp, got[0].Note.Meta)
 	}
 }
 

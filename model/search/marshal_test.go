@@ -67,8 +67,9 @@ func TestUnmarshalRejects(t *testing.T) {
 func TestPatchIsBuild(t *testing.T) {
 	before := generatedNotes(t, 200)
 	old := Build(before)
-	edited := *before[7]
-	edited.Text = strings.Replace(edited.Text, "\n\n", "\n\nA quite unheardof word here.\n\n", 1)
+	// the note parsed again after an edit, so that its spans fit its text
+	editedNote, _ := loader.ParseNote(before[7].Path, []byte(strings.Replace(before[7].Text, "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
+	edited := *editedNote
 	for _, tc := range []struct {
 		name  string
 		notes []*model.Note

@@ -1,14 +1,12 @@
 // Package common holds what every pane of the browser shares: the key map,
-// the styles, the requests panes make of the root, and small formatting helpers.
+// the styles, the actions panes ask of the root, and small formatting helpers.
 package common
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"strconv"
-
-	"tubenotes/model"
 )
 
 // Common is shared by the root and its panes; the root changes it in place
@@ -42,24 +40,6 @@ func Clock(seconds int) string {
 	return strconv.Itoa(m) + ":" + two(s)
 }
 
-// OpenNote is a request to open a note in the reader.
-type OpenNote struct {
-	Note        *model.Note
-	FocusReader bool
-}
-
-// ScrollToSection is a request to scroll the reader to a section of the
-// open note.
-type ScrollToSection struct{ Index int }
-
-// OpenVideo is a request to open the note's video at one of its
-// timestamps.
-type OpenVideo struct {
-	Note      *model.Note
-	Timestamp int  // index into Note.Timestamps; -1 opens the video at its start
-	Copy      bool // copy the URL instead of opening it
-}
-
 // Fit cuts or pads a line to exactly w cells.
 func Fit(s string, w int) string {
 	if w <= 0 {
@@ -70,19 +50,4 @@ func Fit(s string, w int) string {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
-}
-
-// Requests are what a pane asks of the root (the messages above). The root
-// takes them straight after the pane's Update, so they act before the next
-// key does; a command would let fast typing overtake them.
-type Requests struct{ list []any }
-
-// Add queues a request.
-func (r *Requests) Add(msg any) { r.list = append(r.list, msg) }
-
-// Take returns the queued requests and forgets them.
-func (r *Requests) Take() []any {
-	out := r.list
-	r.list = nil
-	return out
 }

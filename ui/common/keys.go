@@ -2,14 +2,20 @@ package common
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is every key binding of the browser. Handlers match against it and
-// the help views are drawn from it, so the two never disagree.
+// KeyMap is every key binding of the browser, and the only place key names
+// are written. Handlers match against it and the hint line and help are
+// drawn from the bindings of the mode that has the keyboard (see ui/modes.go
+// and each pane's ShortHelp/FullHelp), so they never disagree.
 type KeyMap struct {
 	NextPane key.Binding
 	PrevPane key.Binding
 	Sidebar  key.Binding
 	Help     key.Binding
 	Quit     key.Binding
+	// ForceQuit quits in every mode, even while a query is typed.
+	ForceQuit key.Binding
+	// CloseHelp leaves the ? screen.
+	CloseHelp key.Binding
 
 	Up       key.Binding
 	Down     key.Binding
@@ -38,6 +44,20 @@ type KeyMap struct {
 	Forward key.Binding
 
 	Search key.Binding
+
+	// The query input's keys (filter, find and search).
+	FilterAccept key.Binding // open the best match
+	FindAccept   key.Binding // keep the query and read on
+	SearchAccept key.Binding // open the chosen hit
+	QueryClear   key.Binding // drop the query
+	ChooseUp     key.Binding // the row above, while a query is typed
+	ChooseDown   key.Binding
+	Recall       key.Binding // the last query, into an empty input
+
+	// The search view's keys.
+	SearchHits  key.Binding // from the query to the hits
+	SearchEdit  key.Binding // from the hits back to the query
+	SearchClose key.Binding
 }
 
 // DefaultKeyMap is the key map of the issue: vi-style movement, tab focus,
@@ -47,11 +67,13 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return KeyMap{
-		NextPane: b([]string{"tab"}, "tab", "next pane"),
-		PrevPane: b([]string{"shift+tab"}, "shift+tab", "previous pane"),
-		Sidebar:  b([]string{`\`}, `\`, "toggle sidebar"),
-		Help:     b([]string{"?"}, "?", "help"),
-		Quit:     b([]string{"q", "ctrl+c"}, "q", "quit"),
+		NextPane:  b([]string{"tab"}, "tab", "next pane"),
+		PrevPane:  b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		Sidebar:   b([]string{`\`}, `\`, "toggle sidebar"),
+		Help:      b([]string{"?"}, "?", "help"),
+		Quit:      b([]string{"q", "ctrl+c"}, "q", "quit"),
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		CloseHelp: b([]string{"?", "esc"}, "?/esc", "close help"),
 
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
@@ -80,55 +102,28 @@ func DefaultKeyMap() KeyMap {
 		Forward: b([]string{"alt+right"}, "alt+→", "forward"),
 
 		Search: b([]string{"s"}, "s", "search"),
+
+		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
+		FindAccept:   b([]string{"enter"}, "enter", "done"),
+		SearchAccept: b([]string{"enter"}, "enter", "open hit"),
+		QueryClear:   b([]string{"esc"}, "esc", "clear"),
+		ChooseUp:     b([]string{"up", "ctrl+p"}, "↑", "up"),
+		ChooseDown:   b([]string{"down", "ctrl+n"}, "↓", "down"),
+		Recall:       b([]string{"up"}, "↑", "last query"),
+
+		SearchHits:  b([]string{"tab", "esc"}, "tab", "hits"),
+		SearchEdit:  b([]string{"tab", "/", "s"}, "/", "edit query"),
+		SearchClose: b([]string{"esc"}, "esc", "close"),
 	}
 }
 
-// NotesHint is the one-line hint while the notes pane has focus.
-func (k KeyMap) NotesHint() []key.Binding {
-	return []key.Binding{k.Enter, k.Filter, k.Search, k.NextPane, k.Help, k.Quit}
+// Moves are the movement keys every list and the reader take.
+func (k KeyMap) Moves() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown}
 }
 
-// SectionsHint is the one-line hint while the sections pane has focus.
-func (k KeyMap) SectionsHint() []key.Binding {
-	return []key.Binding{k.Enter, k.OpenVideo, k.CopyURL, k.NextPane, k.Help, k.Quit}
-}
-
-// ReaderHint is the one-line hint while the reader has focus.
-func (k KeyMap) ReaderHint() []key.Binding {
-	return []key.Binding{
-		pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), pair(k.NextLink, k.PrevLink, "links"),
-		k.Enter, k.OpenVideo, k.CopyURL, k.Back, k.Help, k.Quit,
-	}
-}
-
-// pair shows two bindings as one hint, "t/T timestamps".
-func pair(a, b key.Binding, desc string) key.Binding {
+// Pair shows two bindings as one hint, "t/T timestamps".
+func Pair(a, b key.Binding, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...),
 		key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
-}
-
-// FilterHint is the one-line hint while a filter or find query is typed.
-func (k KeyMap) FilterHint() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open best match")),
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-	}
-}
-
-// FullHelp is every binding for the ? screen: rows of columns, so it fits
-// a narrow window too.
-func (k KeyMap) FullHelp() [][][]key.Binding {
-	return [][][]key.Binding{
-		{
-			{k.NextPane, k.PrevPane, k.Sidebar, k.Help, k.Quit},
-			{k.Up, k.Down, k.Top, k.Bottom},
-			{k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
-		},
-		{
-			{k.Filter, k.Search, k.Enter, k.Clear, k.Back, k.Forward},
-			{k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink, k.OpenVideo},
-			{k.CopyURL, k.Find, k.FindNext, k.FindPrev},
-		},
-	}
 }

@@ -6,34 +6,21 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"tubenotes/model"
+	"tubenotes/model/fuzzy"
 )
 
 // target is what the filter matches for one note: its title, then its
 // channel and video title, in the one string the row shows.
 type target struct {
-	note     *model.Note
-	text     string
-	lower    string // text with ASCII letters lower-cased
-	oddFold  bool   // text holds a non-ASCII rune that folds to an ASCII letter
-	bytes    uint64 // byteSet(lower)
-	titleEnd int    // bytes of text that are the title
+	note *model.Note
+	fuzzy.Text
+	titleEnd int // bytes of the text that are the title
 }
 
 func newTarget(n *model.Note, text, lower string, titleEnd int) target {
-	return target{note: n, text: text, lower: lower, oddFold: foldsToASCII(text), bytes: byteSet(lower), titleEnd: titleEnd}
-}
-
-// byteSet has bit b%64 set for each byte b of s: a target lacking a bit of
-// an ASCII query cannot match it, which one AND tells.
-func byteSet(s string) uint64 {
-	var set uint64
-	for i := 0; i < len(s); i++ {
-		set |= 1 << (s[i] % 64)
-	}
-	return set
+	return target{note: n, Text: fuzzy.NewText(text, lower), titleEnd: titleEnd}
 }
 
 // targetSep separates the title from where the note lives.
@@ -68,7 +55,7 @@ func buildTargets(t []node) []target {
 		}
 	}
 	text := string(all)
-	lower := asciiLower(text)
+	lower := fuzzy.ASCIILower(text)
 	out := make([]target, len(ps))
 	start := 0
 	for i, p := range ps {
@@ -93,7 +80,7 @@ func filter(ts []target, candidates []int, query string) []match {
 	if query == "" {
 		return nil
 	}
-	p := newPattern(query)
+	p := fuzzy.NewPattern(query)
 	n := len(candidates)
 	if candidates == nil {
 		n = len(ts)
@@ -105,10 +92,10 @@ func filter(ts []target, candidates []int, query string) []match {
 			if candidates != nil {
 				i = candidates[k]
 			}
-			if !ts[i].holds(&p) {
+			if !ts[i].Holds(&p) {
 				continue
 			}
-			if sc, ok := ts[i].score(&p, nil); ok {
+			if sc, ok := ts[i].Score(&p, nil); ok {
 				found[part] = append(found[part], match{target: i, score: sc})
 			}
 		}
@@ -154,8 +141,8 @@ func byScore(ms []match) []match {
 // matches, for highlighting a row.
 func (t *target) matchedOffsets(query string) []int {
 	var at []int
-	p := newPattern(strings.TrimSpace(query))
-	t.score(&p, &at)
+	p := fuzzy.NewPattern(strings.TrimSpace(query))
+	t.Score(&p, &at)
 	return at
 }
 
@@ -173,27 +160,3 @@ func parallel(n int, work func(part, from, to int)) int {
 	wg.Wait()
 	return parts
 }
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay put.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// foldsToASCII reports whether s holds one of the two non-ASCII runes
-// that fold to an ASCII letter: long s and the Kelvin sign.
-func foldsToASCII(s string) bool { return strings.ContainsAny(s, "\u017f\u212a") }

@@ -4,13 +4,13 @@ package notes
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
 	"tubenotes/ui/common"
+	"tubenotes/ui/query"
 )
 
 // Model is the notes pane.
@@ -27,16 +27,16 @@ type Model struct {
 
 	cur common.Cursor // into the rows shown: visible, or matches
 
-	typing  bool   // the filter query has the keyboard
-	query   string // the filter; "" when off
-	gen     int    // generation of the newest query
-	pending bool   // a result for gen has not arrived yet
+	filter  query.Model // the filter's input; the root's filter mode edits it
+	query   string      // the filter ranked; "" when off
+	gen     int         // generation of the newest query
+	pending bool        // a result for gen has not arrived yet
 	matches []match
 	ranked  string // the query matches holds the result of
 
 	open *model.Note
 
-	common.Requests
+	common.Actions
 }
 
 // filteredMsg carries the ranked notes for the query of one generation.
@@ -48,7 +48,7 @@ type filteredMsg struct {
 
 // New is an empty notes pane.
 func New(c *common.Common) Model {
-	return Model{c: c, folded: map[int]bool{}}
+	return Model{c: c, folded: map[int]bool{}, filter: query.New(c, c.Keys.Filter.Help().Key, "")}
 }
 
 // Listing is a vault laid out for the pane. Making one is the slow part
@@ -95,16 +95,14 @@ func (m *Model) SetListing(l *Listing) tea.Cmd {
 }
 
 // SetSize sets the pane's size, its title line included.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.clamp()
+	return nil
 }
 
 // SetFocused gives or takes the keyboard.
 func (m *Model) SetFocused(f bool) { m.focused = f }
-
-// Typing reports whether keys go to the filter query.
-func (m Model) Typing() bool { return m.typing }
 
 // Filtering reports whether a filter is on.
 func (m Model) Filtering() bool { return m.query != "" }
@@ -162,7 +160,8 @@ func (m Model) noteAt(r int) *model.Note {
 // Selected is the note under the cursor, nil on a group row.
 func (m Model) Selected() *model.Note { return m.noteAt(m.cur.Pos) }
 
-// Update handles keys while focused and the filter's results.
+// Update handles the pane's keys while it has the keyboard in browse mode,
+// and the filter's results.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case filteredMsg:
@@ -171,67 +170,91 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.cur = common.Cursor{}
 		}
 	case tea.KeyPressMsg:
-		if !m.focused {
-			return m, nil
+		if m.focused {
+			m.key(msg)
 		}
-		if m.typing {
-			return m.typeKey(msg)
-		}
-		return m.key(msg)
 	}
 	return m, nil
 }
 
-func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) key(msg tea.KeyPressMsg) {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Filter):
-		m.typing = true
+		m.Add(common.StartFilter{})
 	case key.Matches(msg, k.Clear):
+		m.filter.Clear()
 		m.setQuery("")
 	case key.Matches(msg, k.Enter):
 		m.activate(m.cur.Pos, true)
 	default:
 		m.cur.Move(msg, k, m.rows(), m.listHeight())
 	}
-	return m, nil
 }
 
-func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "enter":
-		m.typing = false
-		if m.pending { // keys outran the filter: rank now so enter opens the right note
-			m.matches, m.ranked, m.pending = filter(m.targets, m.candidates(m.query), m.query), m.query, false
-			m.cur = common.Cursor{}
-		}
-		m.activate(m.cur.Pos, true)
-		return m, nil
-	case "esc":
-		m.typing = false
-		m.setQuery("")
-		return m, nil
-	case "up", "ctrl+p":
-		m.cur.Pos--
-		m.clamp()
-		return m, nil
-	case "down", "ctrl+n":
-		m.cur.Pos++
-		m.clamp()
-		return m, nil
-	case "backspace":
-		if m.query != "" {
-			_, size := utf8.DecodeLastRuneInString(m.query)
-			return m, m.setQuery(m.query[:len(m.query)-size])
-		}
-		return m, nil
-	case "ctrl+u":
-		return m, m.setQuery("")
+// ShortHelp is the pane's part of the hint line in browse mode.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.Filtering() {
+		return []key.Binding{k.Enter, k.Filter, k.Clear}
 	}
-	if msg.Text != "" {
-		return m, m.setQuery(m.query + msg.Text)
+	return []key.Binding{k.Enter, k.Filter}
+}
+
+// FullHelp is every key of the pane but the moves (the root shows those
+// once), for the ? screen.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Enter, k.Filter, k.Clear}}
+}
+
+// StartFilter starts a new, empty filter query with the keyboard (the
+// last one is recallable).
+func (m *Model) StartFilter() tea.Cmd {
+	focus := m.filter.Start()
+	return tea.Batch(focus, m.setQuery(""))
+}
+
+// EditFilter lets the filter's input have a key or a paste, and ranks the
+// notes again when the query changed.
+func (m *Model) EditFilter(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	var changed bool
+	m.filter, cmd, changed = m.filter.Update(msg)
+	if changed {
+		cmd = tea.Batch(cmd, m.setQuery(m.filter.Value()))
 	}
-	return m, nil
+	return cmd
+}
+
+// CanRecall reports whether the filter's input is empty with an earlier
+// query to bring back.
+func (m Model) CanRecall() bool { return m.filter.CanRecall() }
+
+// AcceptFilter ends typing and opens the best match, keeping the filter.
+func (m *Model) AcceptFilter() {
+	m.filter.Blur()
+	if m.pending { // keys outran the filter: rank now so enter opens the right note
+		m.matches, m.ranked, m.pending = filter(m.targets, m.candidates(m.query), m.query), m.query, false
+		m.cur = common.Cursor{}
+	}
+	m.activate(m.cur.Pos, true)
+}
+
+// StopFilter ends typing, keeping the filter.
+func (m *Model) StopFilter() { m.filter.Blur() }
+
+// ClearFilter ends typing and drops the filter.
+func (m *Model) ClearFilter() {
+	m.filter.Blur()
+	m.filter.Clear()
+	m.setQuery("")
+}
+
+// MoveCursor moves the cursor by delta rows.
+func (m *Model) MoveCursor(delta int) {
+	m.cur.Pos += delta
+	m.clamp()
 }
 
 // setQuery changes the filter and ranks the notes in a command, so typing
@@ -296,3 +319,6 @@ func (m *Model) Click(y int) {
 
 // Scroll moves the window by delta rows, keeping the cursor inside it.
 func (m *Model) Scroll(delta int) { m.cur.Scroll(delta, m.rows(), m.listHeight()) }
+
+// FilterValue is the filter's query as typed.
+func (m Model) FilterValue() string { return m.filter.Value() }

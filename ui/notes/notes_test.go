@@ -1,19 +1,19 @@
 package notes
 
 import (
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/sahilm/fuzzy"
+	sahilm "github.com/sahilm/fuzzy"
 
 	"tubenotes/loader"
 	"tubenotes/loader/demo"
 	"tubenotes/loader/loadtest"
 	"tubenotes/model"
+	"tubenotes/model/fuzzy"
 	"tubenotes/ui/common"
 )
 
@@ -34,6 +34,9 @@ func newPane(t testing.TB, v *model.Vault, w, h int) Model {
 	return m
 }
 
+// press sends keys as the root does: in browse mode to Update, and once
+// the pane asks for the filter (common.StartFilter), to the filter's API
+// the root's filter mode calls (enter accepts, esc clears, others edit).
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
 		var msg tea.KeyPressMsg
@@ -50,13 +53,41 @@ func press(m Model, keys ...string) Model {
 			msg = tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 		}
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
-		if cmd != nil {
-			m, _ = m.Update(cmd())
+		switch {
+		case !m.filter.Focused():
+			m, cmd = m.Update(msg)
+			if slices.Contains(m.Take(), common.Action(common.StartFilter{})) {
+				cmd = m.StartFilter()
+			}
+		case k == "enter":
+			m.AcceptFilter()
+		case k == "esc":
+			m.ClearFilter()
+		default:
+			cmd = m.EditFilter(msg)
 		}
+		m = deliver(m, cmd)
 	}
 	return m
 }
+
+// deliver runs cmd and gives the pane the filter results it makes.
+func deliver(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = deliver(m, c)
+		}
+	case filteredMsg:
+		m, _ = m.Update(msg)
+	}
+	return m
+}
+
+func (m Model) typing() bool { return m.filter.Focused() }
 
 func TestTreeGroupsByChannelAndVideo(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
@@ -131,7 +162,7 @@ func TestFoldingAndBigVaults(t *testing.T) {
 func TestFilterRanksAndHighlights(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
 	m = press(m, "/", "g", "p", "u", "s")
-	if !m.Typing() || !m.Filtering() {
+	if !m.typing() || !m.Filtering() {
 		t.Fatal("not filtering")
 	}
 	if m.Selected() == nil || m.Selected().Title != "Importance of GPUs for deep learning" {
@@ -147,7 +178,7 @@ func TestFilterRanksAndHighlights(t *testing.T) {
 		t.Errorf("counting puzz: %v", m.Selected())
 	}
 	m = press(m, "esc")
-	if m.Filtering() || m.Typing() {
+	if m.Filtering() || m.typing() {
 		t.Error("esc did not clear")
 	}
 }
@@ -157,9 +188,9 @@ func TestFilterEnterRequestsTheNote(t *testing.T) {
 	m = press(m, "/")
 	// type without delivering the filter's result: enter must still open the best match
 	for _, r := range "ethereum" {
-		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m.EditFilter(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m.AcceptFilter()
 	reqs := m.Take()
 	if len(reqs) != 1 {
 		t.Fatalf("requests %v", reqs)
@@ -168,7 +199,7 @@ func TestFilterEnterRequestsTheNote(t *testing.T) {
 	if r.Note.Path != "bankless/ethereums_competitive_position.md" || !r.FocusReader {
 		t.Errorf("enter asked for %+v", r)
 	}
-	if m.Typing() || !m.Filtering() {
+	if m.typing() || !m.Filtering() {
 		t.Error("enter should stop typing and keep the filter")
 	}
 }
@@ -176,9 +207,9 @@ func TestFilterEnterRequestsTheNote(t *testing.T) {
 func TestStaleFilterResultsAreDropped(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
 	m = press(m, "/")
-	m, old := m.Update(tea.KeyPressMsg{Code: 'z', Text: "z"})
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
-	m, newer := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	old := m.EditFilter(tea.KeyPressMsg{Code: 'z', Text: "z"})
+	m.EditFilter(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	newer := m.EditFilter(tea.KeyPressMsg{Code: 'c', Text: "c"})
 	m, _ = m.Update(newer())
 	m, _ = m.Update(old()) // "z" arrives late
 	if m.query != "c" || len(m.matches) == 0 {
@@ -250,11 +281,10 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		const query = "market predi"
 		for b.Loop() {
 			p := m
-			p.typing = true
+			p.StartFilter()
 			for _, r := range query {
-				var cmd tea.Cmd
-				p, cmd = p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-				p, _ = p.Update(cmd())
+				cmd := p.EditFilter(tea.KeyPressMsg{Code: r, Text: string(r)})
+				p = deliver(p, cmd)
 			}
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len("market predi")), "ns/keystroke")
@@ -266,18 +296,18 @@ func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
 	queries := []string{"gpus", "GPU", "cafe", "café", "k", "kk", "\u212a", "ab", "a_b", "s", "ſ", "ß", "àéî", "[]", "]", "zz", "gd", "gds", "›"}
 	var ts []target
 	for _, s := range texts {
-		ts = append(ts, newTarget(nil, s, asciiLower(s), len(s)))
+		ts = append(ts, newTarget(nil, s, fuzzy.ASCIILower(s), len(s)))
 	}
 	for _, q := range queries {
-		p := newPattern(q)
+		p := fuzzy.NewPattern(q)
 		fast := map[int]bool{}
 		for _, mt := range filter(ts, nil, q) {
 			fast[mt.target] = true
 		}
 		for i, s := range texts {
-			want := len(fuzzy.Find(q, []string{s})) == 1
-			if fast[i] != want || ts[i].holds(&p) != want {
-				t.Errorf("%q in %q: filter %v, holds %v, fuzzy %v", q, s, fast[i], ts[i].holds(&p), want)
+			want := len(sahilm.Find(q, []string{s})) == 1
+			if fast[i] != want || ts[i].Holds(&p) != want {
+				t.Errorf("%q in %q: filter %v, holds %v, fuzzy %v", q, s, fast[i], ts[i].Holds(&p), want)
 			}
 		}
 	}
@@ -321,10 +351,10 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 	t.Helper()
 	texts := make([]string, len(ts))
 	for i, tg := range ts {
-		texts[i] = tg.text
+		texts[i] = tg.String()
 	}
 	for _, q := range queries {
-		got, want := filter(ts, nil, q), fuzzy.Find(strings.TrimSpace(q), texts)
+		got, want := filter(ts, nil, q), sahilm.Find(strings.TrimSpace(q), texts)
 		if len(got) != len(want) {
 			t.Errorf("%q: %d matches, fuzzy %d", q, len(got), len(want))
 			continue
@@ -336,37 +366,6 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 					ts[g.target].matchedOffsets(q), w.Str, w.Score, w.MatchedIndexes)
 				break
 			}
-		}
-	}
-}
-
-// TestScoreAgreesWithFuzzy tries random texts and queries made of letters
-// of both cases, separators, runes that fold to ASCII letters, other
-// non-ASCII runes, invalid UTF-8 and NUL.
-func TestScoreAgreesWithFuzzy(t *testing.T) {
-	ascii := []string{"a", "A", "b", "B", "k", "K", "s", "S", "x", " ", "_", "-", ".", "/", "\\"}
-	other := []string{"é", "É", "ß", "›", "\u212a", "\u017f", "\ufffd", "\x00", "\xff", "\xe2\x84"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	word := func(n int, pieces ...[]string) string {
-		var b strings.Builder
-		for range n {
-			p := pieces[rng.IntN(len(pieces))]
-			b.WriteString(p[rng.IntN(len(p))])
-		}
-		return b.String()
-	}
-	for i := range 100000 {
-		s, q := word(rng.IntN(16), ascii, ascii, other), word(1+rng.IntN(4), ascii)
-		if i%2 == 0 {
-			q = word(1+rng.IntN(3), ascii, other)
-		}
-		var at []int
-		tg := newTarget(nil, s, asciiLower(s), len(s))
-		p := newPattern(q)
-		sc, ok := tg.score(&p, &at)
-		want := fuzzy.Find(q, []string{s})
-		if ok != (len(want) == 1) || ok && (sc != want[0].Score || !slices.Equal(at, want[0].MatchedIndexes)) {
-			t.Fatalf("%q in %q: score %d %v %v, fuzzy %v", q, s, sc, ok, at, want)
 		}
 	}
 }

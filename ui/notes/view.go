@@ -37,16 +37,17 @@ func (m Model) titleLine() string {
 	if m.focused {
 		title = st.PaneTitleFocused
 	}
-	if m.typing || m.Filtering() {
-		cursor := ""
-		if m.typing {
-			cursor = "█"
-		}
+	if m.filter.Focused() || m.Filtering() {
 		count := st.Count.Render(" " + strconv.Itoa(len(m.matches)) + "/" + strconv.Itoa(len(m.targets)))
 		if m.pending {
 			count = st.Count.Render(" …")
 		}
-		return title.Render("/") + st.Input.Render(m.query+cursor) + count
+		if m.filter.Focused() { // the count flush right, the input before it
+			in := m.filter
+			in.SetWidth(m.width - 1 - ansi.StringWidth(count) - 1)
+			return in.View() + count
+		}
+		return title.Render(m.c.Keys.Filter.Help().Key) + st.Input.Render(m.query) + count
 	}
 	if m.tree == nil { // loading
 		return title.Render("Notes")
@@ -119,7 +120,7 @@ func (m Model) highlight(t *target, matched []int, base lipgloss.Style) string {
 	const title, place, hit = 0, 1, 2
 	var b, run strings.Builder
 	runClass, next := title, 0
-	for i, r := range t.text {
+	for i, r := range t.String() {
 		class := title
 		switch {
 		case next < len(matched) && matched[next] == i:

@@ -34,16 +34,17 @@ type Model struct {
 	current    int // the reader's section, -1 before the first heading
 	cur        common.Cursor
 
-	common.Requests
+	common.Actions
 }
 
 // New is an empty sections pane.
 func New(c *common.Common) Model { return Model{c: c, current: -1} }
 
 // SetSize sets the pane's size, its title line included.
-func (m *Model) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.cur.Clamp(len(m.rows), m.listHeight())
+	return nil
 }
 
 // SetFocused gives or takes the keyboard.
@@ -90,6 +91,19 @@ func (m *Model) SetCurrent(i int) {
 		m.cur.Pos = i
 		m.cur.Clamp(len(m.rows), m.listHeight())
 	}
+}
+
+// ShortHelp is the pane's part of the hint line in browse mode.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Enter, k.OpenVideo, k.CopyURL}
+}
+
+// FullHelp is every key of the pane but the moves (the root shows those
+// once), for the ? screen.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Enter, k.OpenVideo, k.CopyURL}}
 }
 
 // Update handles keys while focused.

@@ -60,16 +60,17 @@ func (m *Model) SetMessage(msg string, isError bool) {
 func (m *Model) ClearMessage() { m.message, m.isError = "", false }
 
 // SetFind shows the find-in-note query and where its matches are: cur of
-// total (cur 0 when none is current), with a cursor while it is typed. An
-// empty query hides it.
-func (m *Model) SetFind(query string, cur, total int, typing bool) {
-	if query == "" && !typing {
+// total (cur 0 when none is current). While the query is typed, input is
+// its input as drawn (prompt, text and cursor) and stands in for the
+// query; "" otherwise. An empty query not being typed hides it.
+func (m *Model) SetFind(query, input string, cur, total int) {
+	if query == "" && input == "" {
 		m.find = ""
 		return
 	}
 	m.find = "/" + safe.Line(query)
-	if typing {
-		m.find += "█"
+	if input != "" {
+		m.find = input
 	}
 	switch {
 	case query == "":

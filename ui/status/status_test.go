@@ -52,20 +52,19 @@ func TestFindSegment(t *testing.T) {
 	m.SetWidth(80)
 	m.SetLoaded(8)
 	for _, c := range []struct {
-		query       string
-		cur, total  int
-		typing      bool
-		want, never string
+		query, input string
+		cur, total   int
+		want, never  string
 	}{
-		{"", 0, 0, true, "/█", "match"},
-		{"kahve", 0, 0, true, "/kahve█  no match", "0/0"},
-		{"kah\x1b[2Jve", 2, 5, false, "/kahve  2/5", "█"},
-		{"", 0, 0, false, " 8 notes", "/"},
+		{"", "/█", 0, 0, "/█", "match"},
+		{"kahve", "/kah█ve", 0, 0, "/kah█ve  no match", "0/0"},
+		{"kah\x1b[2Jve", "", 2, 5, "/kahve  2/5", "█"},
+		{"", "", 0, 0, " 8 notes", "/"},
 	} {
-		m.SetFind(c.query, c.cur, c.total, c.typing)
+		m.SetFind(c.query, c.input, c.cur, c.total)
 		s := ansi.Strip(m.View())
 		if !strings.Contains(s, c.want) || strings.Contains(s, c.never) || ansi.StringWidth(s) != 80 {
-			t.Errorf("SetFind(%q, %d, %d, %v): %q, want %q and no %q", c.query, c.cur, c.total, c.typing, s, c.want, c.never)
+			t.Errorf("SetFind(%q, %q, %d, %d): %q, want %q and no %q", c.query, c.input, c.cur, c.total, s, c.want, c.never)
 		}
 	}
 }

@@ -1,0 +1,75 @@
+package common
+
+import "tubenotes/model"
+
+// Action is what a pane asks of the root: a closed set (the types below),
+// so the root's one switch over them is complete and a pane cannot ask for
+// something nobody handles.
+type Action interface{ action() }
+
+// OpenNote asks for a note to be opened in the reader.
+type OpenNote struct {
+	Note        *model.Note
+	FocusReader bool
+}
+
+// ScrollToSection asks the reader to scroll to a section of the open note.
+type ScrollToSection struct{ Index int }
+
+// OpenVideo asks for the note's video to be opened at one of its
+// timestamps. The URL is always built from the note (model.Note.TimestampURL),
+// never carried here.
+type OpenVideo struct {
+	Note      *model.Note
+	Timestamp int  // index into Note.Timestamps; -1 opens the video at its start
+	Copy      bool // copy the URL instead of opening it
+}
+
+// FollowLink asks for the note a link of the open note points at.
+type FollowLink struct {
+	Note  *model.Note
+	Index int // into Note.Links
+}
+
+// OpenHit asks to leave the search view for the note of a hit, scrolled to
+// source line Line, with FindTerms (the query's words and phrases)
+// highlighted so n/N step through them; Query is the query as typed.
+type OpenHit struct {
+	Note      *model.Note
+	Line      int
+	Query     string
+	FindTerms []string
+}
+
+// StartFilter asks for the notes filter to take the keyboard.
+type StartFilter struct{}
+
+// StartFind asks for the find-in-note query to take the keyboard.
+type StartFind struct{}
+
+// CloseSearch asks to leave the search view.
+type CloseSearch struct{}
+
+func (OpenNote) action()        {}
+func (ScrollToSection) action() {}
+func (OpenVideo) action()       {}
+func (FollowLink) action()      {}
+func (OpenHit) action()         {}
+func (StartFilter) action()     {}
+func (StartFind) action()       {}
+func (CloseSearch) action()     {}
+
+// Actions is the queue a pane keeps of what it asked for. The root takes
+// them straight after the pane's Update, so they act before the next key
+// does; a command would let fast typing overtake them.
+type Actions struct{ list []Action }
+
+// Add queues an action.
+func (q *Actions) Add(a Action) { q.list = append(q.list, a) }
+
+// Take returns the queued actions and forgets them.
+func (q *Actions) Take() []Action {
+	out := q.list
+	q.list = nil
+	return out
+}

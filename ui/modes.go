@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/ui/common"
+)
+
+// Each mode's keys: a handler and the hints drawn from the same bindings.
+
+// browseKey: the keys every pane shares, else the focused pane's own.
+func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.Search):
+		m.mode = modeSearch
+		return m.search.Focus()
+	case key.Matches(msg, k.NextPane):
+		m.setFocus((m.focus + 1) % 3)
+		return m.resizePanes(true)
+	case key.Matches(msg, k.PrevPane):
+		m.setFocus((m.focus + 2) % 3)
+		return m.resizePanes(true)
+	case key.Matches(msg, k.Sidebar):
+		return m.toggleSidebar()
+	case key.Matches(msg, k.Back):
+		return m.travel(&m.back, &m.forward, "no earlier note")
+	case key.Matches(msg, k.Forward):
+		return m.travel(&m.forward, &m.back, "no later note")
+	default:
+		var cmd tea.Cmd
+		switch m.focus {
+		case focusNotes:
+			m.notes, cmd = m.notes.Update(msg)
+		case focusSections:
+			m.sections, cmd = m.sections.Update(msg)
+		default:
+			m.reader, cmd = m.reader.Update(msg)
+		}
+		return cmd
+	}
+	return nil
+}
+
+// browseKeys are the keys every pane shares, for hints and help.
+func (m Model) browseKeys() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Help, k.Quit}
+}
+
+// focused is the pane that reads keys in browse mode, as help sees it.
+func (m Model) focused() (string, help.KeyMap) {
+	switch m.focus {
+	case focusNotes:
+		return "notes", m.notes
+	case focusSections:
+		return "sections", m.sections
+	}
+	return "reader", m.reader
+}
+
+// helpKey: the ? screen closes, or quits.
+func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.CloseHelp):
+		m.mode = modeBrowse
+	}
+	return nil
+}
+
+// filterKey: the notes filter's query is typed; the list answers as it
+// changes.
+func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.FilterAccept):
+		m.mode = modeBrowse
+		m.notes.AcceptFilter()
+	case key.Matches(msg, k.QueryClear):
+		m.mode = modeBrowse
+		m.notes.ClearFilter()
+	case key.Matches(msg, k.ChooseUp) && !m.notes.CanRecall():
+		m.notes.MoveCursor(-1)
+	case key.Matches(msg, k.ChooseDown):
+		m.notes.MoveCursor(1)
+	default:
+		return m.notes.EditFilter(msg)
+	}
+	return nil
+}
+
+// startFilter gives the keyboard to a new, empty filter query.
+func (m *Model) startFilter() tea.Cmd {
+	m.mode = modeFilter
+	return m.notes.StartFilter()
+}
+
+// findKey: the find-in-note query is typed; the reader highlights as it
+// changes, and ↑/↓ step through the matches.
+func (m *Model) findKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.FindAccept):
+		m.mode = modeBrowse
+		m.find.Blur()
+	case key.Matches(msg, k.QueryClear):
+		m.endFind()
+	case key.Matches(msg, k.ChooseUp) && !m.find.CanRecall():
+		m.reader.FindPrev()
+	case key.Matches(msg, k.ChooseDown):
+		m.reader.FindNext()
+	default:
+		return m.editFind(msg)
+	}
+	return nil
+}
+
+// startFind gives the keyboard to a new, empty find query.
+func (m *Model) startFind() tea.Cmd {
+	m.mode = modeFind
+	m.reader.SetFind("")
+	return m.find.Start()
+}
+
+// editFind lets the find input have a key or a paste.
+func (m *Model) editFind(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	var changed bool
+	m.find, cmd, changed = m.find.Update(msg)
+	if changed {
+		m.reader.SetFind(m.find.Value())
+	}
+	return cmd
+}
+
+// endFind drops the find-in-note query and its highlights.
+func (m *Model) endFind() {
+	if m.mode == modeFind {
+		m.mode = modeBrowse
+	}
+	m.find.Blur()
+	m.find.Clear()
+	m.reader.SetFind("")
+}
+
+// stopTyping leaves a query being typed for browse mode, keeping the
+// query: a click on a pane does.
+func (m *Model) stopTyping() {
+	switch m.mode {
+	case modeFilter:
+		m.notes.StopFilter()
+	case modeFind:
+		m.find.Blur()
+	default:
+		return
+	}
+	m.mode = modeBrowse
+}
+
+func (m *Model) closeSearch() {
+	m.mode = modeBrowse
+	m.search.Blur()
+}
+
+// queryKeys are the keys of a query being typed: enter, then ↑ for the
+// last query when the input is empty (else ↑/↓ for what moves), then esc.
+func (m Model) queryKeys(accept key.Binding, canRecall bool, moves string) []key.Binding {
+	k := m.c.Keys
+	step := common.Pair(k.ChooseUp, k.ChooseDown, moves)
+	if canRecall {
+		step = k.Recall
+	}
+	return []key.Binding{accept, step, k.QueryClear}
+}
+
+// hints are the one-line hint of the mode that has the keyboard.
+func (m Model) hints() []key.Binding {
+	k := m.c.Keys
+	switch m.mode {
+	case modeHelp:
+		return []key.Binding{k.CloseHelp, k.Quit}
+	case modeSearch:
+		return m.search.ShortHelp()
+	case modeFilter:
+		return m.queryKeys(k.FilterAccept, m.notes.CanRecall(), "choose")
+	case modeFind:
+		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
+	}
+	_, pane := m.focused()
+	b := append(pane.ShortHelp(), k.Search, k.NextPane)
+	if m.width < wideWidth {
+		b = append([]key.Binding{k.Sidebar}, b...)
+	}
+	return m.fitHints(b, k.Help, k.Quit)
+}
+
+// fitHints is b and then last, leaving out b's last bindings while the
+// line would be too wide, so the keys in last always show. Widths are
+// added up as help.ShortHelpView lays them out ("key desc", " • " between),
+// without drawing the line once per try.
+func (m Model) fitHints(b []key.Binding, last ...key.Binding) []key.Binding {
+	const sep = 3 // " • "
+	width := func(k key.Binding) int {
+		return ansi.StringWidth(k.Help().Key) + 1 + ansi.StringWidth(k.Help().Desc) + sep
+	}
+	room := m.width - 1 + sep // the leading space; no separator after the last
+	for _, k := range last {
+		room -= width(k)
+	}
+	n := 0
+	for n < len(b) && room-width(b[n]) >= 0 {
+		room -= width(b[n])
+		n++
+	}
+	return append(b[:n:n], last...)
+}

@@ -1,0 +1,292 @@
+// Package searchview is the search view: a query typed at the top, the hits of
+// the whole vault below it as you type, each with where it lives, a
+// snippet with the match highlighted and the nearest timestamp above it.
+// Searching runs in a command, one at a time; a newer query makes older
+// answers stale, and they are dropped. What the user picks is queued as an
+// action (see common.Actions) for the root: common.OpenHit,
+// common.OpenVideo, common.CloseSearch. The root's search mode gives this
+// view every key; its two states (typing the query, moving through the
+// hits) each draw their own hints (ShortHelp).
+package searchview
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/model"
+	engine "tubenotes/model/search"
+	"tubenotes/ui/common"
+	"tubenotes/ui/query"
+)
+
+// IndexedMsg carries an index built by BuildIndex.
+type IndexedMsg struct{ Index *engine.Index }
+
+// BuildIndex builds the search index of notes in a command, so the first
+// frame and the note count never wait for it.
+func BuildIndex(notes []*model.Note) tea.Cmd {
+	return func() tea.Msg { return IndexedMsg{Index: engine.Build(notes)} }
+}
+
+// resultMsg is the answer to the query of generation gen.
+type resultMsg struct {
+	gen    int
+	query  *engine.Query
+	result engine.Result
+}
+
+// Model is the search view.
+type Model struct {
+	c             *common.Common
+	width, height int
+	input         query.Model
+	index         *engine.Index
+
+	gen      int           // of the text typed last
+	want     *engine.Query // parsed from that text, to run
+	pending  bool          // want has no answer yet
+	inflight bool          // a search runs; at most one does at a time
+	err      string        // why the typed query can't be read
+
+	query  *engine.Query // of the results shown
+	result engine.Result
+	cur    common.Cursor // over hits
+	list   bool          // keys move through the hits instead of editing the query
+
+	common.Actions
+}
+
+// New is an empty search view.
+func New(c *common.Common) Model {
+	in := query.New(c, prompt, `words "a phrase" -exclude channel:name title:word`)
+	return Model{c: c, input: in}
+}
+
+// SetIndex gives the view the index to search and reruns the query typed
+// while it was being built.
+func (m *Model) SetIndex(ix *engine.Index) tea.Cmd {
+	m.index = ix
+	if m.inflight {
+		return nil // its answer is stale now and starts the search again
+	}
+	return m.run()
+}
+
+// prompt is drawn before the query.
+const prompt = "Search: "
+
+// SetSize sets the view's size, input and header lines included.
+func (m *Model) SetSize(w, h int) tea.Cmd {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.input.SetWidth(m.width - len(prompt) - 1)
+	m.clamp()
+	return nil
+}
+
+// Focus gives the view the keyboard, with the query ready to edit.
+func (m *Model) Focus() tea.Cmd {
+	m.list = false
+	return m.input.Focus()
+}
+
+// Blur takes the keyboard away.
+func (m *Model) Blur() { m.input.Blur() }
+
+// Query is the text typed.
+func (m Model) Query() string { return m.input.Value() }
+
+// Result is the shown answer: its hits and the number of notes they are in.
+func (m Model) Result() engine.Result { return m.result }
+
+// Selected is the index of the chosen hit, -1 when there is none.
+func (m Model) Selected() int {
+	if len(m.result.Hits) == 0 {
+		return -1
+	}
+	return m.cur.Pos
+}
+
+// Pending reports whether a newer query than the shown results is running.
+func (m Model) Pending() bool { return m.pending }
+
+// Update handles keys and the answers of searches.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case resultMsg:
+		m.inflight = false
+		if msg.gen != m.gen { // an older query: its answer is stale
+			if m.pending && m.index != nil {
+				return m, m.launch() // the text typed since
+			}
+			return m, nil
+		}
+		m.query, m.result, m.pending = msg.query, msg.result, false
+		m.cur = common.Cursor{}
+		m.clamp()
+		return m, nil
+	case IndexedMsg:
+		return m, m.SetIndex(msg.Index)
+	case tea.KeyPressMsg:
+		if m.list {
+			return m.listKey(msg)
+		}
+		return m.typeKey(msg)
+	case tea.PasteMsg:
+		if !m.list {
+			return m.edit(msg)
+		}
+	}
+	return m, nil
+}
+
+func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.SearchAccept):
+		m.open()
+		return m, nil
+	case key.Matches(msg, k.SearchClose) && len(m.result.Hits) == 0:
+		m.Add(common.CloseSearch{})
+		return m, nil
+	case key.Matches(msg, k.SearchHits):
+		m.list = true
+		m.input.Blur()
+		return m, nil
+	case key.Matches(msg, k.ChooseUp):
+		m.cur.Pos--
+		m.clamp()
+		return m, nil
+	case key.Matches(msg, k.ChooseDown):
+		m.cur.Pos++
+		m.clamp()
+		return m, nil
+	}
+	return m.edit(msg)
+}
+
+// edit lets the query input have the message and searches when the text
+// changed.
+func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	var changed bool
+	m.input, cmd, changed = m.input.Update(msg)
+	if changed {
+		cmd = tea.Batch(cmd, m.run())
+	}
+	return m, cmd
+}
+
+func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.SearchAccept):
+		m.open()
+	case key.Matches(msg, k.OpenVideo):
+		m.openVideo()
+	case key.Matches(msg, k.SearchClose):
+		m.Add(common.CloseSearch{})
+	case key.Matches(msg, k.SearchEdit):
+		return m, m.Focus()
+	default:
+		m.cur.Move(msg, k, len(m.result.Hits), m.hitRows())
+	}
+	return m, nil
+}
+
+// ShortHelp is the hint line of the search mode: the keys of the state the
+// view is in.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	if m.list {
+		return []key.Binding{k.SearchAccept, k.OpenVideo, k.Up, k.Down, k.SearchEdit, k.SearchClose}
+	}
+	if len(m.result.Hits) == 0 {
+		return []key.Binding{k.SearchClose}
+	}
+	return []key.Binding{k.SearchAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchHits}
+}
+
+// FullHelp is every key of the search view, for the ? screen.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{
+		{k.SearchAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchHits, k.SearchClose},
+		{k.OpenVideo, k.SearchEdit},
+	}
+}
+
+// run parses the typed query and, when it reads, searches in a command.
+// Every call starts a new generation: answers to older text are dropped.
+// One search runs at a time; text typed meanwhile is searched when it ends,
+// so fast typing never piles searches up on the cores.
+func (m *Model) run() tea.Cmd {
+	m.gen++
+	m.err = ""
+	q, err := engine.Parse(m.input.Value())
+	if err != nil {
+		m.err, m.pending, m.want = err.Error(), false, nil
+		return nil
+	}
+	if q.Empty() {
+		m.query, m.result, m.pending, m.want = nil, engine.Result{}, false, nil
+		m.cur = common.Cursor{}
+		return nil
+	}
+	m.want, m.pending = q, true
+	if m.index == nil || m.inflight {
+		return nil // SetIndex, or the running search's answer, starts it
+	}
+	return m.launch()
+}
+
+// launch searches for want in a command.
+func (m *Model) launch() tea.Cmd {
+	m.inflight = true
+	gen, ix, q := m.gen, m.index, m.want
+	return func() tea.Msg { return resultMsg{gen: gen, query: q, result: ix.Search(q)} }
+}
+
+func (m *Model) open() {
+	i := m.Selected()
+	if i < 0 {
+		return
+	}
+	h := m.result.Hits[i]
+	m.Add(common.OpenHit{Note: h.Note, Line: h.Line, Query: m.input.Value(), FindTerms: findTerms(m.query)})
+}
+
+func (m *Model) openVideo() {
+	i := m.Selected()
+	if i < 0 {
+		return
+	}
+	h := m.result.Hits[i]
+	ts := engine.Moment(h.Note, h.Line, m.query)
+	if ts < 0 {
+		return
+	}
+	m.Add(common.OpenVideo{Note: h.Note, Timestamp: ts})
+}
+
+// findTerms are what the reader's find-in-note should look for: the query's
+// words and phrases (not its exclusions or filters).
+func findTerms(q *engine.Query) []string {
+	if q == nil {
+		return nil
+	}
+	terms := make([]string, 0, len(q.Terms))
+	for _, t := range q.Terms {
+		terms = append(terms, strings.Join(t.Words, " "))
+	}
+	return terms
+}
+
+// rowsPerHit: where the hit lives, then its snippet.
+const rowsPerHit = 2
+
+// hitRows is how many hits fit under the input and header lines.
+func (m Model) hitRows() int { return max((m.height-2)/rowsPerHit, 1) }
+
+func (m *Model) clamp() { m.cur.Clamp(len(m.result.Hits), m.hitRows()) }
