@@ -53,8 +53,6 @@ func offsetIn(text, s string) (int, bool) {
 	return int(p - t), true
 }
 
-func (w *writer) float(f float64) { w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f)) }
-
 // errCorrupt is what a reader gives for bytes that are not what the format
 // says: a cache that is damaged, or not one of ours.
 var errCorrupt = errors.New("corrupt")
@@ -135,16 +133,6 @@ func (r *reader) sub(text string) string {
 		return ""
 	}
 	return text[at-1 : at-1+n]
-}
-
-func (r *reader) float() float64 {
-	if r.err != nil || len(r.s) < 8 {
-		r.fail()
-		return 0
-	}
-	v := binary.LittleEndian.Uint64([]byte(r.s[:8]))
-	r.s = r.s[8:]
-	return math.Float64frombits(v)
 }
 
 // count reads the length of a list whose items take at least size bytes
