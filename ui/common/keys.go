@@ -1,6 +1,10 @@
 package common
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the browser, and the only place key names
 // are written. Handlers match against it and the hint line and help are
@@ -51,7 +55,6 @@ type KeyMap struct {
 	SeekForward key.Binding
 	Follow      key.Binding // the reader follows the playhead
 	Capture     key.Binding // copy the playhead as a timestamp anchor
-	Seek        key.Binding // SeekBack and SeekForward as one hint
 
 	// The query input's keys (filter, find and search).
 	FilterAccept key.Binding // open the best match
@@ -118,7 +121,6 @@ func DefaultKeyMap() KeyMap {
 		SeekForward: b([]string{"shift+right", "."}, "⇧→/.", "forward 10 s"),
 		Follow:      b([]string{"f"}, "f", "follow"),
 		Capture:     b([]string{"c"}, "c", "copy anchor"),
-		Seek:        b([]string{"shift+left", "shift+right", ",", "."}, "⇧←/⇧→", "±10 s"),
 
 		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
 		FindAccept:   b([]string{"enter"}, "enter", "done"),
@@ -143,4 +145,15 @@ func (k KeyMap) Moves() []key.Binding {
 func Pair(a, b key.Binding, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...),
 		key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
+}
+
+// SeekHint shows the two seek bindings as one hint, by the first name of
+// each ("⇧←/⇧→ ±10 s"); it is not an action of its own.
+func (k KeyMap) SeekHint() key.Binding {
+	first := func(b key.Binding) string {
+		name, _, _ := strings.Cut(b.Help().Key, "/")
+		return name
+	}
+	return key.NewBinding(key.WithKeys(append(k.SeekBack.Keys(), k.SeekForward.Keys()...)...),
+		key.WithHelp(first(k.SeekBack)+"/"+first(k.SeekForward), "±10 s"))
 }
