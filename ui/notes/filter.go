@@ -69,12 +69,38 @@ func buildTargets(t []node) []target {
 type match struct {
 	target int
 	score  int
+	tier   tier
 }
 
-// filter ranks the targets among candidates (nil: all of them) by fuzzy
-// score for query, best first; ties keep the tree order. A fuzzy match is
-// a subsequence match, so a cheap subsequence test drops most targets
-// before they are scored, and the work is shared among the CPUs.
+// tier is how a note's title meets the query: a title typed in full, or
+// its start, ranks above any fuzzy score, so typing a channel's name puts
+// its page first.
+type tier uint8
+
+const (
+	exactTitle tier = iota
+	titlePrefix
+	fuzzyOnly
+	tiers
+)
+
+// titleTier is the tier of t for the query (trimmed), with case folded.
+func (t *target) titleTier(query string) tier {
+	title := t.String()[:t.titleEnd]
+	switch {
+	case strings.EqualFold(title, query):
+		return exactTitle
+	case len(title) >= len(query) && strings.EqualFold(title[:len(query)], query):
+		return titlePrefix
+	}
+	return fuzzyOnly
+}
+
+// filter ranks the targets among candidates (nil: all of them): exact
+// title matches first, then titles that start with the query, then the
+// rest, each by fuzzy score, best first; ties keep the tree order. A fuzzy
+// match is a subsequence match, so a cheap subsequence test drops most
+// targets before they are scored, and the work is shared among the CPUs.
 func filter(ts []target, candidates []int, query string) []match {
 	query = strings.TrimSpace(query)
 	if query == "" {
@@ -96,11 +122,27 @@ func filter(ts []target, candidates []int, query string) []match {
 				continue
 			}
 			if sc, ok := ts[i].Score(&p, nil); ok {
-				found[part] = append(found[part], match{target: i, score: sc})
+				found[part] = append(found[part], match{target: i, score: sc, tier: ts[i].titleTier(query)})
 			}
 		}
 	})
-	return byScore(slices.Concat(found[:parts]...))
+	return byTier(slices.Concat(found[:parts]...))
+}
+
+// byTier orders matches by tier, then by score (see byScore).
+func byTier(ms []match) []match {
+	if !slices.ContainsFunc(ms, func(m match) bool { return m.tier != fuzzyOnly }) {
+		return byScore(ms) // the common case: no title starts with the query
+	}
+	var split [tiers][]match
+	for _, m := range ms {
+		split[m.tier] = append(split[m.tier], m)
+	}
+	out := make([]match, 0, len(ms))
+	for _, part := range split {
+		out = append(out, byScore(part)...)
+	}
+	return out
 }
 
 // byScore sorts matches in tree order by score, best first, keeping tree

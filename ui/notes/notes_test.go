@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -183,6 +184,37 @@ func TestFilterRanksAndHighlights(t *testing.T) {
 	}
 }
 
+// TestFilterRanksTitlesFirst: fuzzy alone puts the short root notes first
+// (fewer unmatched letters); the exact title, then the title that starts
+// with the query, go before them.
+func TestFilterRanksTitlesFirst(t *testing.T) {
+	ts := buildTargets(buildTree(mustLoad(t, fstest.MapFS{
+		"bankless/bankless.md": file("---\ntitle: bankless\n---\nFrom: [[bankless]]\n"),
+		"bankless/picks.md":    file("---\ntitle: BANKLESS picks of the week\n---\nFrom: [[bankless]]\n"),
+		"bnklss.md":            file("---\ntitle: b a n k l e s s\n---\n"),
+		"ibankless.md":         file("---\ntitle: iBankless\n---\n"),
+	})))
+	const q = "Bankless"
+	texts := make([]string, len(ts))
+	for i := range ts {
+		texts[i] = ts[i].String()
+	}
+	var got, byFuzzy []string
+	for _, m := range filter(ts, nil, q) {
+		got = append(got, ts[m.target].note.Path)
+	}
+	for _, m := range sahilm.Find(q, texts) {
+		byFuzzy = append(byFuzzy, ts[m.Index].note.Path)
+	}
+	want := []string{"bankless/bankless.md", "bankless/picks.md"}
+	if len(got) != 4 || !slices.Equal(got[:2], want) {
+		t.Errorf("ranked %q, want %q first", got, want)
+	}
+	if slices.Equal(byFuzzy[:2], want) {
+		t.Errorf("fuzzy alone ranks %q: the test shows nothing", byFuzzy)
+	}
+}
+
 func TestFilterEnterRequestsTheNote(t *testing.T) {
 	m := newPane(t, demoVault(t), 60, 30)
 	m = press(m, "/")
@@ -354,7 +386,7 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 		texts[i] = tg.String()
 	}
 	for _, q := range queries {
-		got, want := filter(ts, nil, q), sahilm.Find(strings.TrimSpace(q), texts)
+		got, want := filter(ts, nil, q), titlesFirst(ts, sahilm.Find(strings.TrimSpace(q), texts), strings.TrimSpace(q))
 		if len(got) != len(want) {
 			t.Errorf("%q: %d matches, fuzzy %d", q, len(got), len(want))
 			continue
@@ -368,6 +400,23 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 			}
 		}
 	}
+}
+
+// titlesFirst is fuzzy's ranking with exact titles moved first, then
+// titles that start with q, each group in fuzzy's order.
+func titlesFirst(ts []target, ms sahilm.Matches, q string) sahilm.Matches {
+	rank := func(m sahilm.Match) int {
+		title := strings.ToLower(ts[m.Index].String()[:ts[m.Index].titleEnd])
+		switch q := strings.ToLower(q); {
+		case title == q:
+			return 0
+		case strings.HasPrefix(title, q):
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(ms, func(a, b sahilm.Match) int { return rank(a) - rank(b) })
+	return ms
 }
 
 // BenchmarkFilterKeystroke100k is the first letter and a whole query on a
