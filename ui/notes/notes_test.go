@@ -169,7 +169,7 @@ func TestFilterRanksAndHighlights(t *testing.T) {
 	if m.Selected() == nil || m.Selected().Title != "Importance of GPUs for deep learning" {
 		t.Fatalf("best match %v", m.Selected())
 	}
-	row := m.row(0)
+	row := strings.Join(m.matchRow(0), "\n")
 	if !strings.Contains(row, m.c.Styles.Match.Inherit(m.c.Styles.CursorFocused).Render("GPUs")) {
 		t.Errorf("matched letters not highlighted: %q", row)
 	}
