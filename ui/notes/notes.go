@@ -361,7 +361,7 @@ func (m *Model) setFolded(g int, fold bool) {
 	m.cur.Pos = m.rowOf(g)
 	if !fold {
 		r := m.cur.Pos
-		last := m.rowOf(m.tree[g].end-1) // the group's last row shown
+		last := m.rowOf(m.tree[g].end - 1) // the group's last row shown
 		ctx := min(m.cur.Context, max((m.listHeight()-1)/2, 0))
 		m.cur.Offset = max(m.cur.Offset, min(last-m.listHeight()+1, r-ctx))
 	}
