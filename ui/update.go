@@ -119,10 +119,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
 	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
-	if n := startNote(msg.vault); n != nil {
-		return tea.Batch(index, m.openNote(n, 0, false))
-	}
-	return index
+	return tea.Batch(index, m.openNote(m.startNote(msg.vault), 0, false))
 }
 
 // follow keeps the sidebar and status line in step with the reader.
