@@ -69,7 +69,6 @@ func buildTargets(t []node) []target {
 type match struct {
 	target int
 	score  int
-	tier   tier
 }
 
 // tier is how a note's title meets the query: a title typed in full, or
@@ -84,16 +83,16 @@ const (
 	tiers
 )
 
-// titleTier is the tier of t for the query (trimmed), with case folded.
-func (t *target) titleTier(query string) tier {
-	title := t.String()[:t.titleEnd]
-	switch {
-	case strings.EqualFold(title, query):
+// titleTier is the tier of t for a query trimmed and lower-cased (ASCII
+// letters only, as fuzzy.ASCIILower does: it is called once a match).
+func (t *target) titleTier(lowerQuery string) tier {
+	switch title := t.Lower()[:t.titleEnd]; {
+	case !strings.HasPrefix(title, lowerQuery):
+		return fuzzyOnly
+	case t.titleEnd == len(lowerQuery):
 		return exactTitle
-	case len(title) >= len(query) && strings.EqualFold(title[:len(query)], query):
-		return titlePrefix
 	}
-	return fuzzyOnly
+	return titlePrefix
 }
 
 // filter ranks the targets among candidates (nil: all of them): exact
@@ -106,7 +105,7 @@ func filter(ts []target, candidates []int, query string) []match {
 	if query == "" {
 		return nil
 	}
-	p := fuzzy.NewPattern(query)
+	p, lowerQuery := fuzzy.NewPattern(query), fuzzy.ASCIILower(query)
 	n := len(candidates)
 	if candidates == nil {
 		n = len(ts)
@@ -122,25 +121,38 @@ func filter(ts []target, candidates []int, query string) []match {
 				continue
 			}
 			if sc, ok := ts[i].Score(&p, nil); ok {
-				found[part] = append(found[part], match{target: i, score: sc, tier: ts[i].titleTier(query)})
+				found[part] = append(found[part], match{target: i, score: sc})
 			}
 		}
 	})
-	return byTier(slices.Concat(found[:parts]...))
+	return byTier(ts, slices.Concat(found[:parts]...), lowerQuery)
 }
 
-// byTier orders matches by tier, then by score (see byScore).
-func byTier(ms []match) []match {
-	if !slices.ContainsFunc(ms, func(m match) bool { return m.tier != fuzzyOnly }) {
+// byTier orders matches by the tier of their title for lowerQuery, then by
+// score (see byScore). The tier is worked out here, not kept in each
+// match: matches stay small, which the sorts of a big vault feel.
+func byTier(ts []target, ms []match, lowerQuery string) []match {
+	var count [tiers]int
+	for _, m := range ms {
+		count[ts[m.target].titleTier(lowerQuery)]++
+	}
+	if count[fuzzyOnly] == len(ms) {
 		return byScore(ms) // the common case: no title starts with the query
 	}
-	var split [tiers][]match
-	for _, m := range ms {
-		split[m.tier] = append(split[m.tier], m)
+	var start, next [tiers]int
+	for t := 1; t < int(tiers); t++ {
+		start[t] = start[t-1] + count[t-1]
 	}
-	out := make([]match, 0, len(ms))
-	for _, part := range split {
-		out = append(out, byScore(part)...)
+	next = start
+	out := make([]match, len(ms))
+	for _, m := range ms { // a stable split: tree order stays within a tier
+		t := ts[m.target].titleTier(lowerQuery)
+		out[next[t]] = m
+		next[t]++
+	}
+	for t := range tiers {
+		part := out[start[t] : start[t]+count[t]]
+		copy(part, byScore(part))
 	}
 	return out
 }
