@@ -16,6 +16,7 @@ import (
 	"tubenotes/model"
 	"tubenotes/model/fuzzy"
 	"tubenotes/ui/common"
+	"tubenotes/ui/safe"
 )
 
 func demoVault(t testing.TB) *model.Vault {
@@ -131,6 +132,13 @@ func TestEveryNoteListedOnceOnTheCorpus(t *testing.T) {
 	for _, n := range tree {
 		if n.kind == noteRow {
 			seen[n.note]++
+			channel := n.parent
+			for channel >= 0 && tree[channel].kind != channelRow {
+				channel = tree[channel].parent
+			}
+			if channel < 0 && n.note.Channel != "" || channel >= 0 && tree[channel].label != safe.Line(n.note.Channel) {
+				t.Errorf("%s (channel %q) is listed under another channel", n.note.Path, n.note.Channel)
+			}
 		}
 		if n.group() && n.count == 0 {
 			t.Errorf("empty group %q", n.label)
