@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -15,6 +16,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/ui"
+	"tubenotes/ui/config"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
 )
@@ -40,7 +42,8 @@ func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
 // $TUBENOTES_VAULT, else the demo vault built into the binary.
 func runBrowse(args []string, stdout, stderr io.Writer) int {
 	var bf browseFlags
-	paths, err := parseArgs(bf.flagSet(stderr), args)
+	fl := bf.flagSet(stderr)
+	paths, err := parseArgs(fl, args)
 	if err != nil {
 		return 2
 	}
@@ -51,6 +54,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if len(paths) > 1 {
 		return fail(errors.New("give at most one PATH, the vault's folder"))
 	}
+	cfg, ok := userConfig(stderr)
+	if !ok {
+		return 2
+	}
+	fromConfig := bf.useConfig(fl, cfg)
 	opts, err := bf.load.options()
 	if err != nil {
 		return fail(err)
@@ -59,6 +67,9 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("--width %d: give 20 or more", bf.width))
 	}
 	if err := checkStyle(bf.style); err != nil {
+		if fromConfig["style"] {
+			err = fmt.Errorf("%s: %q: not auto, dark, light, notty or a readable JSON style file", cfg.Where("style"), bf.style)
+		}
 		return fail(err)
 	}
 	if bf.style == "auto" {
@@ -66,10 +77,13 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	}
 	opener, stopPlayer, err := chooseOpener(bf.player)
 	if err != nil {
+		if rest, ok := strings.CutPrefix(err.Error(), "--player"); ok && fromConfig["player"] {
+			err = fmt.Errorf("%s%s", cfg.Where("player"), rest)
+		}
 		return fail(err)
 	}
 	defer stopPlayer()
-	fsys, err := vaultFS(paths)
+	fsys, err := vaultFS(paths, cfg)
 	if err != nil {
 		return fail(err)
 	}
@@ -90,12 +104,38 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// vaultFS is the folder named on the command line or in $TUBENOTES_VAULT,
-// checked to be a readable directory, else the demo vault.
-func vaultFS(paths []string) (fs.FS, error) {
+// useConfig takes the config file's settings for the flags not given on
+// the command line, and tells which it took.
+func (bf *browseFlags) useConfig(fl *flag.FlagSet, cfg config.Config) (fromConfig map[string]bool) {
+	bf.load.useConfig(fl, cfg)
+	set := setOnCommandLine(fl)
+	fromConfig = map[string]bool{}
+	take := func(name string, use bool, apply func()) {
+		if use && !set[name] {
+			apply()
+			fromConfig[name] = true
+		}
+	}
+	take("style", cfg.Style != "", func() { bf.style = cfg.Style })
+	take("width", cfg.Width != 0, func() { bf.width = cfg.Width })
+	take("player", cfg.Player != "", func() { bf.player = cfg.Player })
+	return fromConfig
+}
+
+// vaultFS is the folder named on the command line, else in
+// $TUBENOTES_VAULT, else in the config file, checked to be a readable
+// directory; else the demo vault.
+func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
 	dir := os.Getenv("TUBENOTES_VAULT")
 	if len(paths) == 1 {
 		dir = paths[0]
+	}
+	if dir == "" && cfg.Vault != "" {
+		fsys, err := vaultDir(cfg.Vault)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", cfg.Where("vault"), err)
+		}
+		return fsys, nil
 	}
 	if dir == "" {
 		return demo.FS(), nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/adrg/xdg"
 )
 
 // terminal is tubenotes running on the real corpus in a tmux window of
@@ -31,11 +34,24 @@ var built struct {
 	out  []byte
 }
 
+// TestMain points the XDG folders at a temporary one, so no test (nor the
+// binary the end-to-end tests run) reads or writes the user's config and
+// state.
 func TestMain(m *testing.M) {
+	xdgDir, err := os.MkdirTemp("", "tubenotes-xdg-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		os.Setenv(v, filepath.Join(xdgDir, strings.ToLower(strings.TrimPrefix(v, "XDG_"))))
+	}
+	xdg.Reload()
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
+	os.RemoveAll(xdgDir)
 	os.Exit(code)
 }
 

@@ -33,6 +33,8 @@ type exportTimestamp struct {
 	Line    int     `json:"line"`
 	Section int     `json:"section"`
 	URL     *string `json:"url"`
+	// Doubtful: valid, but implausible beside the note's other times.
+	Doubtful bool `json:"doubtful"`
 }
 
 type exportLink struct {
@@ -81,7 +83,7 @@ func toExport(n *model.Note) exportNote {
 		e.Sections[i] = exportSection{Title: s.Title, Level: s.Level, Line: s.Line}
 	}
 	for i, ts := range n.Timestamps {
-		et := exportTimestamp{Raw: ts.Raw, Line: int(ts.Line), Section: int(ts.Section)}
+		et := exportTimestamp{Raw: ts.Raw, Line: int(ts.Line), Section: int(ts.Section), Doubtful: ts.Doubtful}
 		if ts.Valid {
 			seconds := int(ts.Seconds)
 			et.Seconds = &seconds

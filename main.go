@@ -1,5 +1,5 @@
 // Command tubenotes browses a vault of notes about YouTube videos in the
-// terminal, and exports, counts and searches it from scripts.
+// terminal, and exports, counts, searches and shows it from scripts.
 package main
 
 import (
@@ -18,6 +18,11 @@ Usage:
   tubenotes export [flags] PATH         one JSON object a note, in path order
   tubenotes stats [flags] PATH          counts of notes, channels, videos, timestamps, links, problems
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
+  tubenotes timeline [flags] PATH VIDEO every timestamp of a video's notes, by time
+  tubenotes links [flags] PATH NOTE     the links into a note, and the notes naming it
+  tubenotes show [flags] PATH NOTE      one note rendered as the browser shows it; plain text into a pipe
+  tubenotes bookmarks [--json] PATH     the vault's bookmarks, one a line
+  tubenotes config [--path]             edit the config file (created with every key explained)
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -37,6 +42,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runStats(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "timeline":
+			return runTimeline(args[1:], stdout, stderr)
+		case "links":
+			return runLinks(args[1:], stdout, stderr)
+		case "show":
+			return runShow(args[1:], stdout, stderr)
+		case "bookmarks":
+			return runBookmarks(args[1:], stdout, stderr)
+		case "config":
+			return runConfig(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags

@@ -68,9 +68,9 @@ func TestExportTestVault(t *testing.T) {
 			map[string]any{"title": "Later", "level": 2.0, "line": 16.0},
 		},
 		"timestamps": []any{
-			map[string]any{"raw": "00:00:05", "seconds": 5.0, "line": 9.0, "section": -1.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=5s"},
-			map[string]any{"raw": "00:01:02", "seconds": 62.0, "line": 13.0, "section": 0.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=62s"},
-			map[string]any{"raw": "HH:MM:SS", "seconds": nil, "line": 13.0, "section": 0.0, "url": nil},
+			map[string]any{"raw": "00:00:05", "seconds": 5.0, "line": 9.0, "section": -1.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=5s", "doubtful": false},
+			map[string]any{"raw": "00:01:02", "seconds": 62.0, "line": 13.0, "section": 0.0, "url": "https://www.youtube.com/watch?v=LKlE93-SDpc&t=62s", "doubtful": false},
+			map[string]any{"raw": "HH:MM:SS", "seconds": nil, "line": 13.0, "section": 0.0, "url": nil, "doubtful": false},
 		},
 		"links": []any{
 			map[string]any{"target": "Clock Speed", "label": "clocks", "line": 14.0, "resolved": "talks/clock_speed.md"},
@@ -132,6 +132,10 @@ func TestStatsCountsTestVault(t *testing.T) {
 	code, out, _ = runCmd(t, "stats", "testdata/cli")
 	if code != 0 || !strings.Contains(out, "notes       4\n") || !strings.Contains(out, "links       5 (3 resolved, 2 dangling)") {
 		t.Errorf("plain stats (exit %d):\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "stats", "model/timeline/testdata/vault")
+	if code != 0 || !strings.Contains(out, "timestamps  8 (7 valid, 1 of them doubtful, 1 invalid)") {
+		t.Errorf("stats of a vault with a doubtful timestamp (exit %d):\n%s", code, out)
 	}
 }
 

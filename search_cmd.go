@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -28,8 +27,9 @@ Case and accents are ignored ("cafe" finds "café", "istanbul" finds "İstanbul"
 
 Flags:
   --json             JSON Lines: path, line, title, channel, section, snippet,
-                     seconds and url of the nearest timestamp above the match
-                     (null if none)
+                     seconds and url of the hit's moment: the first timestamp
+                     after the match in its paragraph, else the last before it
+                     in its section (null if none)
   --limit N          print at most N hits (the best ranked)
   --timestamps MODE  how to read three-part timestamps: auto, hms or ms
 `
@@ -158,14 +158,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		hits = hits[:sa.limit]
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc := newJSONEncoder(w)
 	for _, h := range hits {
 		out := describeHit(h, q)
 		if sa.json {
 			err = enc.Encode(out)
 		} else {
-			_, err = fmt.Fprintf(w, "%s:%d: %s: %s\n", out.Path, out.Line, breadcrumb(out), out.Snippet)
+			_, err = fmt.Fprintf(w, "%s:%d: %s: %s\n", safe.Line(out.Path), out.Line, breadcrumb(out), safe.Line(out.Snippet))
 		}
 		if err != nil {
 			break
@@ -184,21 +183,20 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// describeHit gathers what a hit shows, every string from the vault
-// cleaned for a terminal.
+// describeHit gathers what a hit shows, its strings as the vault has them:
+// the text output cleans them for a terminal, JSON keeps them exact.
 func describeHit(h search.Hit, q *search.Query) searchHit {
 	n := h.Note
 	out := searchHit{
-		Path:    safe.Line(n.Path),
+		Path:    n.Path,
 		Line:    h.Line,
-		Title:   safe.Line(n.Title),
-		Channel: safe.Line(n.Channel),
+		Title:   n.Title,
+		Channel: n.Channel,
 	}
 	if i := n.SectionAt(h.Line); i >= 0 {
-		out.Section = safe.Line(search.Plain(n.Sections[i].Title))
+		out.Section = search.Plain(n.Sections[i].Title)
 	}
-	snippet, _ := search.Snippet(n, h.Line, q, snippetWidth)
-	out.Snippet = safe.Line(snippet)
+	out.Snippet, _ = search.Snippet(n, h.Line, q, snippetWidth)
 	if ts := search.Moment(n, h.Line, q); ts >= 0 {
 		seconds, url := int(n.Timestamps[ts].Seconds), n.TimestampURL(ts)
 		out.Seconds, out.URL = &seconds, &url
@@ -206,11 +204,12 @@ func describeHit(h search.Hit, q *search.Query) searchHit {
 	return out
 }
 
-// breadcrumb is "channel › title › section", without the parts a hit lacks.
+// breadcrumb is "channel › title › section", without the parts a hit
+// lacks, cleaned for a terminal.
 func breadcrumb(h searchHit) string {
 	parts := make([]string, 0, 3)
 	for _, p := range []string{h.Channel, h.Title, h.Section} {
-		if p != "" {
+		if p = safe.Line(p); p != "" {
 			parts = append(parts, p)
 		}
 	}

@@ -100,16 +100,37 @@ func TestSearchPlainOutput(t *testing.T) {
 	}
 }
 
+// The title of istanbul.md carries an escape sequence: the text output
+// drops it, JSON keeps it exact, written as an escape.
 func TestSearchTerminalSafety(t *testing.T) {
-	// The title of istanbul.md carries an escape sequence.
-	for _, flag := range []string{"", "--json"} {
-		code, out, _ := runCmd(t, "search", "testdata/search", "bosphorus", flag)
-		if code != 0 || !strings.Contains(out, "İstanbul by night") {
-			t.Fatalf("exit %d, output %q", code, out)
-		}
-		if strings.ContainsAny(out, "\x1b\u009b") || strings.Contains(out, `\u001b`) {
-			t.Errorf("%s output carries an escape: %q", flag, out)
-		}
+	code, out, _ := runCmd(t, "search", "testdata/search", "bosphorus")
+	if code != 0 || !strings.Contains(out, "İstanbul by night") || strings.ContainsAny(out, "\x1b\u009b") || strings.Contains(out, `\u001b`) {
+		t.Errorf("exit %d, text output %q", code, out)
+	}
+	code, out, _ = runCmd(t, "search", "testdata/search", "bosphorus", "--json")
+	var hit searchHit
+	if code != 0 || json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &hit) != nil {
+		t.Fatalf("exit %d, output %q", code, out)
+	}
+	if hit.Title != "İstanbul by night \x1b[31mred" || strings.ContainsAny(out, "\x1b\u009b") {
+		t.Errorf("JSON title %q, output %q", hit.Title, out)
+	}
+}
+
+// JSON output writes what a terminal would act on as escapes, and decodes
+// to the same strings.
+func TestJSONEncoderEscapes(t *testing.T) {
+	var b strings.Builder
+	in := "a\x1b[2J\u009b\u202e\u2028\u200fz é ü <&>"
+	if err := newJSONEncoder(&b).Encode(map[string]string{"s": in}); err != nil {
+		t.Fatal(err)
+	}
+	var out map[string]string
+	if err := json.Unmarshal([]byte(b.String()), &out); err != nil || out["s"] != in {
+		t.Errorf("decoded %q, want %q", out["s"], in)
+	}
+	if strings.ContainsFunc(b.String(), func(r rune) bool { return r < 0x20 && r != '\n' || terminalRune(r) }) || !strings.Contains(b.String(), "é ü <&>") {
+		t.Errorf("encoded %q", b.String())
 	}
 }
 
@@ -148,7 +169,7 @@ func TestSearchJSON(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 
-	// A match after an anchor on its line lands on that anchor.
+	// A match after the last anchor of its paragraph lands on that anchor.
 	_, lines, _ = searchLines(t, "testdata/search", "--json", `"how crema"`)
 	var crema searchHit
 	if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &crema) != nil || crema.Seconds == nil || *crema.Seconds != 65 {
@@ -159,9 +180,8 @@ func TestSearchJSON(t *testing.T) {
 	if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &hit) != nil {
 		t.Fatalf("bitter: %q", lines)
 	}
-	// The line's own anchor follows the match: the moment above the match
-	// is the last timestamp of the lines before.
-	if hit["seconds"] != 65.0 || hit["url"] != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" || hit["section"] != "Roasting" || hit["line"] != 18.0 {
+	// The anchor closing the matching sentence is its moment.
+	if hit["seconds"] != 130.0 || hit["url"] != "https://www.youtube.com/watch?v=abcdefghijk&t=130s" || hit["section"] != "Roasting" || hit["line"] != 18.0 {
 		t.Errorf("bitter: %v", hit)
 	}
 }

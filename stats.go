@@ -11,19 +11,22 @@ import (
 
 // vaultStats are the counts "tubenotes stats" prints.
 type vaultStats struct {
-	Notes             int     `json:"notes"`
-	Channels          int     `json:"channels"`
-	Videos            int     `json:"videos"`
-	Sections          int     `json:"sections"`
-	Timestamps        int     `json:"timestamps"`
-	ValidTimestamps   int     `json:"validTimestamps"`
-	InvalidTimestamps int     `json:"invalidTimestamps"`
-	Links             int     `json:"links"`
-	ResolvedLinks     int     `json:"resolvedLinks"`
-	DanglingLinks     int     `json:"danglingLinks"`
-	Problems          int     `json:"problems"`
-	Bytes             int     `json:"bytes"`
-	LoadSeconds       float64 `json:"loadSeconds"`
+	Notes             int `json:"notes"`
+	Channels          int `json:"channels"`
+	Videos            int `json:"videos"`
+	Sections          int `json:"sections"`
+	Timestamps        int `json:"timestamps"`
+	ValidTimestamps   int `json:"validTimestamps"`
+	InvalidTimestamps int `json:"invalidTimestamps"`
+	// DoubtfulTimestamps are valid ones implausible beside their note's
+	// others (counted among ValidTimestamps).
+	DoubtfulTimestamps int     `json:"doubtfulTimestamps"`
+	Links              int     `json:"links"`
+	ResolvedLinks      int     `json:"resolvedLinks"`
+	DanglingLinks      int     `json:"danglingLinks"`
+	Problems           int     `json:"problems"`
+	Bytes              int     `json:"bytes"`
+	LoadSeconds        float64 `json:"loadSeconds"`
 }
 
 func countVault(v *model.Vault, load time.Duration) vaultStats {
@@ -41,6 +44,9 @@ func countVault(v *model.Vault, load time.Duration) vaultStats {
 		for _, ts := range n.Timestamps {
 			if ts.Valid {
 				s.ValidTimestamps++
+			}
+			if ts.Doubtful {
+				s.DoubtfulTimestamps++
 			}
 		}
 		s.Links += len(n.Links)
@@ -84,7 +90,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		{"channels", fmt.Sprint(s.Channels)},
 		{"videos", fmt.Sprint(s.Videos)},
 		{"sections", fmt.Sprint(s.Sections)},
-		{"timestamps", fmt.Sprintf("%d (%d valid, %d invalid)", s.Timestamps, s.ValidTimestamps, s.InvalidTimestamps)},
+		{"timestamps", fmt.Sprintf("%d (%d valid, %d of them doubtful, %d invalid)", s.Timestamps, s.ValidTimestamps, s.DoubtfulTimestamps, s.InvalidTimestamps)},
 		{"links", fmt.Sprintf("%d (%d resolved, %d dangling)", s.Links, s.ResolvedLinks, s.DanglingLinks)},
 		{"problems", fmt.Sprint(s.Problems)},
 		{"size", fmt.Sprintf("%.1f MB", float64(s.Bytes)/1e6)},

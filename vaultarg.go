@@ -7,10 +7,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"tubenotes/loader"
 	"tubenotes/model"
+	"tubenotes/ui/config"
 )
 
 // loadFlags are the flags every command that reads a vault takes.
@@ -20,6 +22,13 @@ type loadFlags struct {
 
 func (lf *loadFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
+}
+
+// useConfig takes the config file's timestamps unless the flag was given.
+func (lf *loadFlags) useConfig(fl *flag.FlagSet, cfg config.Config) {
+	if cfg.Timestamps != "" && !setOnCommandLine(fl)["timestamps"] {
+		lf.timestamps = cfg.Timestamps
+	}
 }
 
 func (lf *loadFlags) options() (loader.Options, error) {
@@ -34,23 +43,39 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
 func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
+	v, _, took, ok = loadVaultArgs(name, fl, lf, args, nil, stderr)
+	return v, took, ok
+}
+
+// loadVaultArgs is loadVaultArg for a command that takes more arguments
+// after PATH, one a name of more: it returns them as given.
+func loadVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []string, stderr io.Writer) (v *model.Vault, rest []string, took time.Duration, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
-	if len(paths) != 1 {
-		fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
-		return nil, 0, false
+	if len(paths) != 1+len(more) {
+		if len(more) == 0 {
+			fmt.Fprintf(stderr, "tubenotes %s: give one PATH, the vault's folder\n", name)
+		} else {
+			fmt.Fprintf(stderr, "tubenotes %s: give PATH and %s (see tubenotes %s --help)\n", name, strings.Join(more, " "), name)
+		}
+		return nil, nil, 0, false
 	}
+	cfg, ok := userConfig(stderr)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	lf.useConfig(fl, cfg)
 	opts, err := lf.options()
 	if err == nil {
 		v, took, err = openVault(paths[0], opts)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
-	return v, took, true
+	return v, paths[1:], took, true
 }
 
 // openVault checks that dir is a readable directory and loads it. The error

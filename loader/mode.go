@@ -6,8 +6,10 @@ import "fmt"
 type TimestampMode int
 
 const (
-	// TimestampsAuto reads a:b:c as h:mm:ss, unless a note writes every
-	// three-part value as mm:ss:00 (see ParseNote), then as mm:ss:00.
+	// TimestampsAuto reads a:b:c as h:mm:ss, unless the note writes its
+	// third fields as filler (mostly :00) or the h:mm:ss reading is
+	// implausible beside the note's others: then as mm:ss:ff (see
+	// readTimestamps).
 	TimestampsAuto TimestampMode = iota
 	// TimestampsHMS always reads a:b:c as h:mm:ss.
 	TimestampsHMS

@@ -77,8 +77,8 @@ func TestFrontmatter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			n, problems := parseText(t, "ch/a.md", tt.text)
-			if len(tt.meta) != len(n.Meta) || len(tt.meta) > 0 && !reflect.DeepEqual(n.Meta, tt.meta) {
-				t.Errorf("meta %#v, want %#v", n.Meta, tt.meta)
+			if meta, _ := Meta(n); len(tt.meta) != len(meta) || len(tt.meta) > 0 && !reflect.DeepEqual(meta, tt.meta) {
+				t.Errorf("meta %#v, want %#v", meta, tt.meta)
 			}
 			if n.VideoID != tt.videoID || n.BodyLine != tt.bodyLine {
 				t.Errorf("videoId %q body line %d, want %q %d", n.VideoID, n.BodyLine, tt.videoID, tt.bodyLine)
@@ -195,7 +195,8 @@ func TestTimestampValues(t *testing.T) {
 		{"١:٠٠", false, 0},
 	}
 	for _, tt := range tests {
-		n, _ := parseText(t, "ch/a.md", "x "+stamp(tt.raw)+"\n")
+		// h:mm:ss forced: the value as read, not the doubt over a lone one.
+		n, _ := ParseNote("ch/a.md", []byte("x "+stamp(tt.raw)+"\n"), TimestampsHMS)
 		if len(n.Timestamps) != 1 {
 			t.Errorf("%q: %d timestamps, want 1", tt.raw, len(n.Timestamps))
 			continue
@@ -234,9 +235,17 @@ func TestMinutesRule(t *testing.T) {
 		want []int
 	}{
 		{"all :00 read as mm:ss:00", note("00:00:00", "42:34:00", "43:10:00", "12:05", "01:02:03:04"), TimestampsAuto, []int{0, 2554, 2590, 725, 3723}},
-		{"one value is not enough", note("00:00:00", "42:34:00"), TimestampsAuto, []int{0, 153240}},
+		{"one value is not enough", note("00:00:00", "02:34:00"), TimestampsAuto, []int{0, 9240}},
+		{"past 12 hours reads as mm:ss:00 even alone", note("00:00:00", "42:34:00"), TimestampsAuto, []int{0, 2554}},
 		{"00:00:00 does not count", note("00:00:00", "00:00:00", "00:05:00"), TimestampsAuto, []int{0, 0, 300}},
-		{"a value not ending :00 keeps h:mm:ss", note("00:01:00", "00:02:00", "00:02:30"), TimestampsAuto, []int{60, 120, 150}},
+		{"half ending in :00 is enough", note("01:01:00", "00:02:00", "00:02:30"), TimestampsAuto, []int{61, 2, 2}},
+		{"00:mm:00 alone is h:mm:ss", note("00:01:00", "00:02:00", "00:02:30"), TimestampsAuto, []int{60, 120, 150}},
+		{"a mixture: 53:17:00 is not 53 hours", note("00:00:00", "05:30:00", "53:17:00", "00:00:17", "55:30:00"), TimestampsAuto, []int{0, 330, 3197, 0, 3330}},
+		{"fewer than half ending in :00 keeps h:mm:ss", note("00:01:00", "00:02:30", "00:03:15"), TimestampsAuto, []int{60, 150, 195}},
+		{"any filler, not only :00", note("05:31:01", "06:27:01", "07:10:01", "00:12:34"), TimestampsAuto, []int{331, 387, 430, 12}},
+		{"implausible beside the others reads as mm:ss:00", note("00:01:10", "00:02:20", "00:03:30", "00:04:45", "05:17:23"), TimestampsAuto, []int{70, 140, 210, 285, 317}},
+		{"one past the hour among early ones keeps h:mm:ss", note("00:00:32", "00:00:38", "00:01:00", "01:02:03"), TimestampsAuto, []int{32, 38, 60, 3723}},
+		{"plausible beside the others keeps h:mm:ss", note("00:10:10", "00:32:20", "00:53:30", "01:04:45", "01:57:23"), TimestampsAuto, []int{610, 1940, 3210, 3885, 7043}},
 		{"invalid values do not count", note("01:00:00", "02:00:00", "00:61:05", "HH:MM:SS"), TimestampsAuto, []int{60, 120, -1, -1}},
 		{"hms forced", note("01:00:00", "02:00:00"), TimestampsHMS, []int{3600, 7200}},
 		{"ms forced", note("01:02:03", "01:00"), TimestampsMS, []int{62, 60}},
@@ -247,6 +256,45 @@ func TestMinutesRule(t *testing.T) {
 			n, _ := ParseNote("ch/a.md", []byte(tt.text), tt.mode)
 			if got := secondsOf(n); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("seconds %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDoubtful(t *testing.T) {
+	note := func(raws ...string) string {
+		var b strings.Builder
+		for _, r := range raws {
+			b.WriteString("- " + stamp(r) + "\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		text string
+		mode TimestampMode
+		want []bool
+	}{
+		{"a two-part value far past the others", note("00:01:10", "00:02:20", "00:03:30", "300:00"), TimestampsAuto, []bool{false, false, false, true}},
+		{"past 12 hours either way", note("00:01:10", "00:02:20", "999:00:00"), TimestampsAuto, []bool{false, false, true}},
+		{"a spread of plausible times", note("00:10:10", "00:32:20", "01:04:45", "01:57:23"), TimestampsAuto, []bool{false, false, false, false}},
+		{"forced readings are doubted too", note("00:01:10", "00:02:20", "00:03:30", "05:00:00"), TimestampsHMS, []bool{false, false, false, true}},
+		{"invalid is not doubtful", note("HH:MM:SS", "00:01:00"), TimestampsAuto, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, _ := ParseNote("ch/a.md", []byte(tt.text), tt.mode)
+			var got []bool
+			for _, ts := range n.Timestamps {
+				got = append(got, ts.Doubtful)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("doubtful %v, want %v (seconds %v)", got, tt.want, secondsOf(n))
+			}
+			for i, ts := range n.Timestamps {
+				if ts.Doubtful && !n.Openable(i) && n.HasVideo() {
+					t.Errorf("doubtful timestamp %d not openable", i)
+				}
 			}
 		})
 	}

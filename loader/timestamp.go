@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"tubenotes/model"
@@ -67,16 +68,25 @@ func (c clock) seconds() int {
 }
 
 // readTimestamps gives the anchors found in a note (Raw and Line set)
-// their seconds and section, applying the mm:ss:00 rule in auto mode: two
-// or more valid three-part values other than 00:00:00, all ending in :00,
-// make every three-part value read as mm:ss:00.
+// their seconds, section and doubt. In auto mode a three-part value a:b:c
+// reads as h:mm:ss unless:
+//   - the note writes its third fields as filler: one value of the third
+//     field (commonly 00) makes up at least half of the note's three-part
+//     values (00:00:00 aside, two at least), and one of the values ending
+//     in it has a first field over 0 (00:mm:00 values alone read the same
+//     as minutes). Then every three-part value reads as mm:ss:ff;
+//   - its h:mm:ss reading is implausible beside the note's others (see
+//     plausibleBound). Then it reads as mm:ss:ff.
+//
+// Whatever the mode, a reading still implausible is marked Doubtful.
 func readTimestamps(n *model.Note, mode TimestampMode) {
-	endingInZero, notEndingInZero := 0, 0
-	section := -1 // timestamps come in line order, so their sections do too
+	var lastFields [60]int32 // how many three-part values end in each
+	var leading [60]bool     // whether one of them has a first field over 0
+	threePart, section := int32(0), -1
 	for i := range n.Timestamps {
 		ts := &n.Timestamps[i]
 		for section+1 < len(n.Sections) && n.Sections[section+1].Line <= int(ts.Line) {
-			section++
+			section++ // timestamps come in line order, so their sections do too
 		}
 		ts.Section = int32(section)
 		c := parseClock(ts.Raw)
@@ -84,98 +94,148 @@ func readTimestamps(n *model.Note, mode TimestampMode) {
 		if c.valid {
 			ts.Seconds = int32(c.seconds())
 			if c.n == 3 && ts.Seconds > 0 {
-				if c.fields[2] == 0 {
-					endingInZero++
-				} else {
-					notEndingInZero++
-				}
+				lastFields[c.fields[2]]++
+				leading[c.fields[2]] = leading[c.fields[2]] || c.fields[0] > 0
+				threePart++
 			}
 		}
 	}
-	if mode == TimestampsMS || mode == TimestampsAuto && endingInZero >= 2 && notEndingInZero == 0 {
+	filler := false
+	if commonest := slices.Max(lastFields[:]); commonest >= 2 && 2*commonest >= threePart {
+		filler = leading[slices.Index(lastFields[:], commonest)]
+	}
+	if mode == TimestampsMS || mode == TimestampsAuto && filler {
 		for i := range n.Timestamps {
-			// h:mm:ss read as mm:ss:xx is the same value divided by 60.
-			if ts := &n.Timestamps[i]; ts.Valid && strings.Count(ts.Raw, ":") == 2 {
+			if ts := &n.Timestamps[i]; isThreePart(ts) {
+				ts.Seconds /= 60 // h:mm:ss read as mm:ss:ff is the same value divided by 60
+			}
+		}
+	}
+	if mode == TimestampsAuto && !filler {
+		bound := plausibleBound(n.Timestamps)
+		for i := range n.Timestamps {
+			if ts := &n.Timestamps[i]; ts.Seconds > bound && isThreePart(ts) {
 				ts.Seconds /= 60
 			}
 		}
 	}
-}
-
-// appendStamps adds the data-t value of every yt-timestamp anchor of line l.
-// It stops at each "<": searching for the class name instead costs more,
-// as its first letter is common in prose.
-func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestamp {
-	for {
-		i := strings.IndexByte(l, '<')
-		if i < 0 {
-			return stamps
-		}
-		l = l[i+1:]
-		if len(l) < 2 || l[0] != 'a' || (l[1] != ' ' && l[1] != '\t') {
-			continue
-		}
-		end := strings.IndexByte(l, '>')
-		if end < 0 {
-			return stamps
-		}
-		tag := l[1:end] // the attributes, from the space after "a"
-		l = l[end+1:]
-		if raw, ok := strings.CutPrefix(tag, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
-			// The form every note generator writes, read without a search.
-			stamps = append(stamps, model.Timestamp{Raw: raw[:len(raw)-1], Line: int32(line)})
-			continue
-		}
-		if !hasClass(tag, "yt-timestamp") {
-			continue
-		}
-		if raw, ok := attribute(tag, "data-t="); ok {
-			stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
-		}
+	bound := plausibleBound(n.Timestamps)
+	for i := range n.Timestamps {
+		ts := &n.Timestamps[i]
+		ts.Doubtful = ts.Valid && ts.Seconds > bound
 	}
 }
 
-// attribute is the quoted value of the attribute inside tag (which starts
-// with the space after the tag name) that nameEq, "name=", introduces.
-func attribute(tag, nameEq string) (string, bool) {
+// isThreePart reports whether ts is a valid a:b:c value.
+func isThreePart(ts *model.Timestamp) bool {
+	return ts.Valid && strings.Count(ts.Raw, ":") == 2
+}
+
+// plausibleBound is model.PlausibleBound of the median of the note's
+// valid times not past model.MaxVideoSeconds.
+func plausibleBound(stamps []model.Timestamp) int32 {
+	least := model.PlausibleBound(0)
+	latest := int32(0)
+	for _, ts := range stamps {
+		if ts.Valid {
+			latest = max(latest, ts.Seconds)
+		}
+	}
+	if latest <= least {
+		return least // nothing is past any bound: spare the sort
+	}
+	seconds := make([]int32, 0, 64)
+	for _, ts := range stamps {
+		if ts.Valid && ts.Seconds <= model.MaxVideoSeconds {
+			seconds = append(seconds, ts.Seconds)
+		}
+	}
+	if len(seconds) == 0 {
+		return model.MaxVideoSeconds
+	}
+	slices.Sort(seconds)
+	return model.PlausibleBound(seconds[len(seconds)/2])
+}
+
+// appendStamps adds the data-t value of every yt-timestamp anchor of line
+// l, which starts at byte off of the note, and the anchor's span (see
+// model.Note.TimestampSpan) to spans. It stops at each "<": searching for
+// the class name instead costs more, as its first letter is common in
+// prose.
+func appendStamps(stamps []model.Timestamp, spans []uint32, l string, off, line int) ([]model.Timestamp, []uint32) {
 	for i := 0; ; {
-		j := strings.Index(tag[i:], nameEq)
+		j := strings.IndexByte(l[i:], '<')
 		if j < 0 {
-			return "", false
+			return stamps, spans
 		}
-		j += i
-		i = j + len(nameEq)
-		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t') {
+		start := i + j
+		i = start + 1
+		if len(l)-i < 2 || l[i] != 'a' || (l[i+1] != ' ' && l[i+1] != '\t') {
 			continue
 		}
-		if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {
-			return "", false
-		}
-		q := tag[i]
-		end := strings.IndexByte(tag[i+1:], q)
+		end := strings.IndexByte(l[i:], '>')
 		if end < 0 {
-			return "", false
+			return stamps, spans
 		}
-		return tag[i+1 : i+1+end], true
+		tag := l[i+1 : i+end] // the attributes, from the space after "a"
+		i += end + 1
+		raw, ok := model.TimestampTag(tag)
+		if !ok {
+			continue
+		}
+		stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
+		a, z := anchorSpan(l, start, i)
+		spans = append(spans, uint32(off+a), uint32(off+z))
+		i = max(i, z)
 	}
 }
 
-// hasClass reports whether tag's class attribute lists class.
-func hasClass(tag, class string) bool {
-	v, ok := attribute(tag, "class=")
-	if !ok {
-		return false
+// anchorSpan is where the anchor whose opening tag is l[start:tagEnd] ends:
+// past its "</a>" on the line, else past the opening tag. A "[00:01:02]("
+// before it and a ")" after it, a markdown link some notes wrap around
+// their anchors, belong to it, and so does a "[00:01:02]" written just
+// before it: the anchor's badge says the time once.
+func anchorSpan(l string, start, tagEnd int) (int, int) {
+	end := tagEnd
+	if k := indexCloseAnchor(l[tagEnd:]); k >= 0 {
+		end = tagEnd + k + len("</a>")
 	}
-	for v != "" {
-		i := strings.Index(v, class)
-		if i < 0 {
-			return false
+	before := l[:start]
+	if strings.HasSuffix(before, "(") {
+		if c := clockBefore(before[:len(before)-1]); c > 0 && end < len(l) && l[end] == ')' {
+			return start - 1 - c, end + 1
 		}
-		end := i + len(class)
-		if (i == 0 || v[i-1] == ' ') && (end == len(v) || v[end] == ' ') {
-			return true
-		}
-		v = v[end:]
 	}
-	return false
+	return start - clockBefore(before), end
+}
+
+// clockBefore is the length of a "[00:01:02]" (digits and colons in
+// brackets) that s ends with, or 0.
+func clockBefore(s string) int {
+	if !strings.HasSuffix(s, "]") {
+		return 0
+	}
+	i := len(s) - 2
+	for i >= 0 && (s[i] >= '0' && s[i] <= '9' || s[i] == ':') {
+		i--
+	}
+	if i < 0 || s[i] != '[' || i == len(s)-2 || i > 0 && s[i-1] == '[' {
+		return 0
+	}
+	return len(s) - i
+}
+
+// indexCloseAnchor is the index of the first "</a>", in either case, or -1.
+func indexCloseAnchor(s string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if len(s)-i >= 4 && (s[i+2] == 'a' || s[i+2] == 'A') && s[i+3] == '>' {
+			return i
+		}
+		i += 2
+	}
 }

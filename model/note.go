@@ -10,9 +10,8 @@ type Note struct {
 	Channel string // from the "From: [[x]]" line, else the top folder
 	// FromLine is the line that named the channel, 0 when the folder did.
 	FromLine int
-	Title    string         // frontmatter title, else first # heading, else the file name made readable
-	VideoID  string         // frontmatter videoId as written, "" if none
-	Meta     map[string]any // every frontmatter key, title and videoId included
+	Title    string // frontmatter title, else first # heading, else the file name made readable
+	VideoID  string // frontmatter videoId as written, "" if none
 
 	// Text is the whole file after decoding (BOM dropped, CRLF made LF,
 	// invalid UTF-8 replaced). Lines below count from 1 in this text.
@@ -23,6 +22,11 @@ type Note struct {
 	Sections   []Section
 	Timestamps []Timestamp
 	Links      []Link
+	// Spans are where each timestamp, link, section and other part is in
+	// Text: read them with TimestampSpan, LinkSpan, SectionSpan and Parts.
+	// The loader is the one reader of a note's markdown; the renderer and
+	// search walk these spans instead of finding the parts again.
+	Spans []uint16
 }
 
 // Section is a heading of a note.
@@ -40,6 +44,9 @@ type Timestamp struct {
 	Line    int32
 	Section int32 // index into the note's Sections, -1 before the first heading
 	Valid   bool
+	// Doubtful marks a valid time implausible beside the note's others
+	// (the loader says how it decides). It is still openable.
+	Doubtful bool
 }
 
 // Link is one [[wikilink]] of a note.

@@ -9,16 +9,21 @@ import (
 )
 
 // Vault is a loaded folder of notes with the indexes its queries need.
-// Build one with NewVault; it is not changed afterwards.
+// Build one with NewVault; it is not changed afterwards (Apply makes a new
+// one).
 type Vault struct {
 	Notes    []*Note    // path order
 	Channels []*Channel // name order
 	Videos   []*Video   // channel, then page order, then id
 	Problems []Problem  // path order
 
-	names    *Names // the paths of Notes
-	videos   map[string]*Video
+	names    *Names            // the paths of Notes
+	pages    []ChannelPage     // as given, for Apply
+	videos   map[string]*Video // by id: the first made, a channel page's when one lists it
 	channels map[string]*Channel
+	// Each channel has its own Video for an id its notes name, so a note
+	// sits under its own channel even when another channel's page lists it.
+	channelVideos map[channelVideo]*Video
 
 	// The links to each of Notes, gathered on the first call to Backlinks:
 	// a load has no need of them.
@@ -34,13 +39,18 @@ type Channel struct {
 	Notes  []*Note  // every note of the channel, path order
 }
 
-// Video is one YouTube video that notes were made from.
+// Video is one YouTube video that notes of one channel were made from.
+// Notes of two channels made from the same video give two Videos, one in
+// each channel, so a note always sits under the channel it names.
 type Video struct {
 	ID      string // as written
-	Title   string // from the channel page, "" when no page lists it
+	Title   string // from a channel page, "" when no page lists it
 	Channel string
-	Notes   []*Note // listed on the channel page, then notes whose videoId names it
+	Notes   []*Note // of Channel: listed on a channel page, then notes whose videoId names it
 }
+
+// channelVideo keys a channel's video.
+type channelVideo struct{ channel, id string }
 
 // PageVideo is a video as a channel page lists it: a "### [Title](url)"
 // heading followed by "- [[note]]" lines, given as indexes into the page
@@ -87,11 +97,13 @@ func NewResolvedVault(names *Names, notes []*Note, pages []ChannelPage, problems
 
 func newVault(names *Names, notes []*Note, pages []ChannelPage, problems []Problem) *Vault {
 	v := &Vault{
-		Notes:    notes,
-		Problems: problems,
-		names:    names,
-		videos:   map[string]*Video{},
-		channels: map[string]*Channel{},
+		Notes:         notes,
+		Problems:      problems,
+		names:         names,
+		pages:         pages,
+		videos:        map[string]*Video{},
+		channels:      map[string]*Channel{},
+		channelVideos: map[channelVideo]*Video{},
 	}
 	sort.SliceStable(v.Problems, func(i, j int) bool { return v.Problems[i].Path < v.Problems[j].Path })
 	v.gatherChannels(pages)
@@ -216,9 +228,20 @@ func (v *Vault) gatherChannels(pages []ChannelPage) {
 				vid.Title = pv.Title
 			}
 			for _, li := range pv.Links {
-				if to := v.Note(p.Note.Links[li].Resolved); to != nil {
-					vid.addNote(to)
+				to := v.Note(p.Note.Links[li].Resolved)
+				if to == nil {
+					continue
 				}
+				if to.Channel == c.Name {
+					vid.addNote(to)
+					continue
+				}
+				// A note of another channel: under that channel's video.
+				other := v.video(pv.ID, to.Channel)
+				if other.Title == "" {
+					other.Title = pv.Title
+				}
+				other.addNote(to)
 			}
 		}
 	}
@@ -246,10 +269,14 @@ func (v *Vault) channel(name string) *Channel {
 }
 
 func (v *Vault) video(id, channel string) *Video {
-	vid := v.videos[id]
+	key := channelVideo{channel, id}
+	vid := v.channelVideos[key]
 	if vid == nil {
 		vid = &Video{ID: id, Channel: channel}
-		v.videos[id] = vid
+		v.channelVideos[key] = vid
+		if v.videos[id] == nil {
+			v.videos[id] = vid
+		}
 		c := v.channel(channel)
 		c.Videos = append(c.Videos, vid)
 	}
@@ -276,7 +303,8 @@ func (v *Vault) Note(path string) *Note {
 // Channel is the channel named name, or nil.
 func (v *Vault) Channel(name string) *Channel { return v.channels[name] }
 
-// Video is the video with id, or nil.
+// Video is the video with id, or nil: when notes of several channels name
+// it, the one a channel page lists.
 func (v *Vault) Video(id string) *Video { return v.videos[id] }
 
 // NotesOfChannel are the notes of channel name, path order.
@@ -287,18 +315,27 @@ func (v *Vault) NotesOfChannel(name string) []*Note {
 	return nil
 }
 
-// NotesOfVideo are the notes made from video id.
+// NotesOfVideo are the notes made from video id, in every channel: those
+// of Video(id) first, then those of the other channels in name order.
 func (v *Vault) NotesOfVideo(id string) []*Note {
-	if vid := v.videos[id]; vid != nil {
-		return vid.Notes
+	first := v.videos[id]
+	if first == nil {
+		return nil
 	}
-	return nil
+	notes := first.Notes
+	for _, c := range v.Channels {
+		if vid := v.channelVideos[channelVideo{c.Name, id}]; vid != nil && vid != first {
+			notes = append(notes[:len(notes):len(notes)], vid.Notes...)
+		}
+	}
+	return notes
 }
 
-// VideoOf is the video a note was made from: by its videoId, else the video
-// whose channel-page entry lists it; nil when neither.
+// VideoOf is the video a note was made from: its channel's video of its
+// videoId, else the video of its channel whose page entry lists it; nil
+// when neither.
 func (v *Vault) VideoOf(n *Note) *Video {
-	if vid := v.videos[n.VideoID]; n.VideoID != "" && vid != nil {
+	if vid := v.channelVideos[channelVideo{n.Channel, n.VideoID}]; n.VideoID != "" && vid != nil {
 		return vid
 	}
 	if c := v.channels[n.Channel]; c != nil {
@@ -313,7 +350,15 @@ func (v *Vault) VideoOf(n *Note) *Video {
 	return nil
 }
 
-// Backlinks are the links of other notes that resolve to path.
+// PrepareBacklinks gathers the links into every note now, as the first
+// call to Backlinks would (tens of milliseconds for 200,000 links): the
+// browser calls it in the background after a load, so no key waits for it.
+// It is safe to call while other goroutines read the vault.
+func (v *Vault) PrepareBacklinks() { v.backlinksOnce.Do(v.gatherBacklinks) }
+
+// Backlinks are the links of the vault's notes that resolve to path (a
+// note's links to itself included), in path order of the linking notes,
+// then link order.
 func (v *Vault) Backlinks(path string) []LinkRef {
 	v.backlinksOnce.Do(v.gatherBacklinks)
 	if i, ok := v.names.byPath[path]; ok {

@@ -34,7 +34,7 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "start", w: 100, h: 30, until: "8 notes"},
 		{name: "seed", w: 100, h: 30, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t"}, until: "GPUs and Deep Learning"},
 		{name: "sections", w: 100, h: 30, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab", "j", "enter"}, until: "Timestamps past the hour"},
-		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "5/8"},
+		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "› Can Ethereum"},
 		{name: "help", w: 100, h: 30, keys: []string{"?"}, until: "toggle sidebar"},
 		{name: "narrow", w: 60, h: 20, until: "8 notes"},
 		{name: "start_page", vault: noIndex, w: 80, h: 24, until: "bankless · 4 notes"},
@@ -72,7 +72,7 @@ func TestGoldenScreens(t *testing.T) {
 			waitFor := func(text string) {
 				teatest.WaitFor(t, io.TeeReader(tm.Output(), &seen), func([]byte) bool {
 					return bytes.Contains(seen.Bytes(), []byte(text))
-				}, teatest.WithDuration(5*time.Second))
+				}, teatest.WithDuration(30*time.Second))
 			}
 			if c.h >= minHeight {
 				waitFor("notes")
@@ -86,7 +86,7 @@ func TestGoldenScreens(t *testing.T) {
 			}
 			waitFor(c.until)
 			last, same := "", 0
-			for deadline := time.Now().Add(5 * time.Second); same < 3 && time.Now().Before(deadline); {
+			for deadline := time.Now().Add(30 * time.Second); same < 3 && time.Now().Before(deadline); {
 				tm.Send(noopMsg{})
 				time.Sleep(30 * time.Millisecond)
 				mu.Lock()
@@ -101,7 +101,7 @@ func TestGoldenScreens(t *testing.T) {
 			if err := tm.Quit(); err != nil {
 				t.Fatal(err)
 			}
-			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(Model)
 			out := final.screen()
 			if !bytes.Contains([]byte(out), []byte(c.until)) {
 				t.Fatalf("screen never showed %q:\n%s", c.until, out)

@@ -1,54 +1,38 @@
 package search
 
-import "tubenotes/model"
+import (
+	"sort"
+
+	"tubenotes/model"
+)
 
 // Moment is the timestamp a hit lands on, as an index into n.Timestamps
-// (-1 when none): the nearest openable timestamp above the hit's first
-// match. Notes put an anchor after the sentence it times, so on a long
-// paragraph line that is the anchor just before the matching sentence, a
-// moment before it is said; when the match comes before any anchor of its
-// line, it is the last openable timestamp of the lines above. When the
-// line's anchors can't be lined up with the note's timestamps, it is the
-// last openable timestamp on or above the line (model.Note.TimestampAbove).
+// (-1 when none): the moment (model.Note.Moment) of the hit's first match
+// on its line. The match is found between the line's anchors, so the
+// position is the start of the stretch of text holding it; when no stretch
+// holds a whole match (a phrase running on to the next line), the line's
+// start.
 func Moment(n *model.Note, line int, q *Query) int {
 	if line < max(n.BodyLine, 1) {
-		return n.TimestampAbove(line)
+		return n.Moment(line, 0)
 	}
-	first, count := -1, 0
-	for i, ts := range n.Timestamps {
-		if int(ts.Line) == line {
-			if first < 0 {
-				first = i
-			}
-			count++
+	lo, hi := lineBounds(n.Text, line)
+	spans := newSpanCursor(n)
+	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
+	from := lo
+	for k := first; ; k++ { // the text before each anchor of the line, then after the last
+		last := k >= len(n.Timestamps) || int(n.Timestamps[k].Line) != line
+		to := hi
+		if !last {
+			to = n.TimestampSpan(k).Start
 		}
-	}
-	if count == 0 {
-		return n.TimestampAbove(line)
-	}
-	raw := lineText(n.Text, line)
-	anchors := anchorSpans(raw)
-	if len(anchors) != count {
-		return n.TimestampAbove(line)
-	}
-	from := 0
-	for k := 0; k <= count; k++ { // the text before anchor k, then after the last
-		to := len(raw)
-		if k < count {
-			to = anchors[k][0]
+		if len(Highlights(string(appendNoteVisible(nil, spans, from, to)), q)) > 0 {
+			return n.Moment(line, from-lo)
 		}
-		if len(Highlights(Visible(raw[from:to]), q)) > 0 {
-			best := n.TimestampAbove(line - 1)
-			for j := first; j < first+k; j++ {
-				if n.Openable(j) {
-					best = j
-				}
-			}
-			return best
+		if last {
+			break
 		}
-		if k < count {
-			from = anchors[k][1]
-		}
+		from = n.TimestampSpan(k).End
 	}
-	return n.TimestampAbove(line)
+	return n.Moment(line, 0)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"tubenotes/model/fold"
 )
 
 func TestParse(t *testing.T) {
@@ -90,7 +92,7 @@ func FuzzParseQuery(f *testing.F) {
 					t.Fatalf("Parse(%q): a term without words", s)
 				}
 				for _, w := range term.Words {
-					if w == "" || Fold(w) != w || len(Tokens(w)) != 1 {
+					if w == "" || fold.String(w) != w || len(Tokens(w)) != 1 {
 						t.Fatalf("Parse(%q): word %q is not one folded token", s, w)
 					}
 				}

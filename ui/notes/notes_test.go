@@ -139,6 +139,14 @@ func TestEveryNoteListedOnceOnTheCorpus(t *testing.T) {
 			if channel < 0 && n.note.Channel != "" || channel >= 0 && tree[channel].label != safe.Line(n.note.Channel) {
 				t.Errorf("%s (channel %q) is listed under another channel", n.note.Path, n.note.Channel)
 			}
+			var under *model.Video
+			if n.parent >= 0 {
+				under = tree[n.parent].video
+			}
+			if vid := v.VideoOf(n.note); under != vid && !(n.depth == 1 && n.note == v.Channel(n.note.Channel).Page) {
+				t.Errorf("%s: under video %v, the model's is %v", n.note.Path, under, vid)
+			}
+
 		}
 		if n.group() && n.count == 0 {
 			t.Errorf("empty group %q", n.label)

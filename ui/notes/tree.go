@@ -24,6 +24,7 @@ type node struct {
 	end    int    // index past a group's last descendant
 	parent int    // index of the group it sits in, -1 at the root
 	note   *model.Note
+	video  *model.Video // a video row's
 }
 
 func (n node) group() bool { return n.kind != noteRow }
@@ -35,12 +36,11 @@ const collapseAbove = 100
 // buildTree lays the vault out as notes at the root first, then each
 // channel: its page, its videos (in the page's order, then videos known
 // only from its notes) with their notes, and its notes tied to no video.
-// A note sits under the channel the model gives it (Note.Channel), even
-// when another channel's page lists its video, so the tree agrees with
-// export; each note appears once.
+// The model gives each channel its own videos, holding only its notes, so
+// a note sits under its own channel even when another channel's page
+// lists its video; each note appears once, under model.Vault.VideoOf.
 func buildTree(v *model.Vault) []node {
 	var t []node
-	videoOf := notesVideos(v)
 	addNote := func(n *model.Note, depth, parent int) {
 		t = append(t, node{kind: noteRow, depth: depth, label: safe.Line(n.Title), note: n, parent: parent})
 	}
@@ -55,13 +55,23 @@ func buildTree(v *model.Vault) []node {
 		if c.Page != nil && c.Page.Channel == c.Name {
 			addNote(c.Page, 1, ci)
 		}
-		for _, g := range channelVideos(c, videoOf) {
+		videoOf := channelVideoOf(c)
+		for _, vid := range c.Videos {
+			var notes []*model.Note
+			for _, n := range vid.Notes {
+				if n != c.Page && videoOf[n] == vid {
+					notes = append(notes, n)
+				}
+			}
+			if len(notes) == 0 {
+				continue
+			}
 			vi := len(t)
-			t = append(t, node{kind: videoRow, depth: 1, label: videoLabel(g.video, g.notes), parent: ci})
-			for _, n := range g.notes {
+			t = append(t, node{kind: videoRow, depth: 1, label: videoLabel(vid, notes), parent: ci, video: vid})
+			for _, n := range notes {
 				addNote(n, 2, vi)
 			}
-			t[vi].count, t[vi].end = len(g.notes), len(t)
+			t[vi].count, t[vi].end = len(notes), len(t)
 		}
 		for _, n := range c.Notes {
 			if n != c.Page && videoOf[n] == nil {
@@ -78,59 +88,27 @@ func buildTree(v *model.Vault) []node {
 	return t
 }
 
-// notesVideos is the video of each note as model.Vault.VideoOf tells it
-// (its videoId's video, else the first video whose page entry lists it),
-// gathered in one pass over the videos rather than a search per note.
-func notesVideos(v *model.Vault) map[*model.Note]*model.Video {
-	out := make(map[*model.Note]*model.Video, len(v.Notes))
-	for _, vid := range v.Videos {
+// channelVideoOf is model.Vault.VideoOf for every note of c's videos (the
+// video its videoId names, else the first whose page entry lists it),
+// gathered in one pass: VideoOf searches the channel's videos for a note
+// without a videoId, which for every note of a big channel would take
+// time quadratic in its size.
+func channelVideoOf(c *model.Channel) map[*model.Note]*model.Video {
+	byID := make(map[string]*model.Video, len(c.Videos))
+	out := make(map[*model.Note]*model.Video, len(c.Notes))
+	for _, vid := range c.Videos {
+		if byID[vid.ID] == nil {
+			byID[vid.ID] = vid
+		}
 		for _, n := range vid.Notes {
-			if _, ok := out[n]; !ok {
+			if out[n] == nil {
 				out[n] = vid
 			}
 		}
 	}
-	for _, n := range v.Notes {
-		if vid := v.Video(n.VideoID); n.VideoID != "" && vid != nil {
+	for n := range out {
+		if vid := byID[n.VideoID]; n.VideoID != "" && vid != nil {
 			out[n] = vid
-		}
-	}
-	return out
-}
-
-// videoGroup is one video of a channel with the channel's notes made from
-// it, in the order the video lists them.
-type videoGroup struct {
-	video *model.Video
-	notes []*model.Note
-}
-
-// channelVideos groups the notes of c (its page aside) by video: the
-// channel's own videos first, in their order, then videos of other
-// channels its notes were made from, in path order of their first note.
-func channelVideos(c *model.Channel, videoOf map[*model.Note]*model.Video) []videoGroup {
-	var order []*model.Video
-	seen := map[*model.Video]bool{}
-	for _, vid := range c.Videos {
-		seen[vid] = true
-		order = append(order, vid)
-	}
-	for _, n := range c.Notes {
-		if vid := videoOf[n]; vid != nil && !seen[vid] {
-			seen[vid] = true
-			order = append(order, vid)
-		}
-	}
-	var out []videoGroup
-	for _, vid := range order {
-		var ns []*model.Note
-		for _, n := range vid.Notes {
-			if n.Channel == c.Name && n != c.Page && videoOf[n] == vid {
-				ns = append(ns, n)
-			}
-		}
-		if len(ns) > 0 {
-			out = append(out, videoGroup{vid, ns})
 		}
 	}
 	return out

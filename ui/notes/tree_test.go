@@ -41,11 +41,11 @@ func TestTreeFollowsTheModelsChannelAndNamesUnlistedVideos(t *testing.T) {
 		"   ▾ Alpha talk                       1",
 		"     A one",
 		" ▾ beta                               3",
+		"   ▾ Alpha talk                       1", // alpha's page lists it; it holds beta's note
+		"     X note",
 		"   ▾ Y note +1                        2", // no page lists it: named by its notes
 		"     Y note",
 		"     Z note",
-		"   ▾ Alpha talk                       1", // alpha's video, holding beta's note
-		"     X note",
 	}
 	got := viewLines(m)
 	for i, w := range want {

@@ -1,10 +1,14 @@
 package reader
 
-import "sort"
+import (
+	"sort"
 
-// SetFind highlights every match of query in the note, case- and
-// accent-insensitively ("cafe" finds "café", "istanbul" finds "İstanbul"),
-// also across line breaks, and makes the first match at or below the top
+	"tubenotes/model/fold"
+)
+
+// SetFind highlights every match of query in the note, folded as search
+// folds ("cafe" finds "café", "istanbul" finds "İstanbul", "finance" finds
+// "ﬁnance"; punctuation and line breaks read as spaces), and makes the first match at or below the top
 // line the current one, scrolled into view. It returns the number of
 // matches; "" clears. Before the note is rendered it returns 0 and the
 // matches appear with the rendering.
@@ -15,7 +19,7 @@ func (m *Model) SetFind(query string) int { return m.SetFindTerms([]string{query
 func (m *Model) SetFindTerms(terms []string) int {
 	m.terms = nil
 	for _, t := range terms {
-		if f := fold(t); f != "" {
+		if f := fold.Text(t); f != "" {
 			m.terms = append(m.terms, f)
 		}
 	}
@@ -41,7 +45,7 @@ func (m *Model) refind(reveal bool) {
 	}
 	m.current = 0
 	for i, mt := range m.matches {
-		if mt.start.line >= m.yOffset {
+		if mt.start.Line >= m.yOffset {
 			m.current = i
 			break
 		}
@@ -75,11 +79,10 @@ func (m Model) FindStatus() (current, total int) {
 // sortMatches orders matches of several terms by position and drops those
 // that overlap an earlier one.
 func sortMatches(ms []match) []match {
-	before := func(a, b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
-	sort.Slice(ms, func(i, j int) bool { return before(ms[i].start, ms[j].start) })
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start.Before(ms[j].start) })
 	out := ms[:0]
 	for _, mt := range ms {
-		if len(out) > 0 && before(mt.start, out[len(out)-1].end) {
+		if len(out) > 0 && mt.start.Before(out[len(out)-1].end) {
 			continue
 		}
 		out = append(out, mt)

@@ -1,5 +1,7 @@
 package reader
 
+import "tubenotes/ui/render"
+
 // NextTimestamp selects the next valid timestamp: the first one at or below
 // the top line when none is selected (so the first after Open is the
 // note's first), wrapping around at the end. It scrolls it into view.
@@ -21,15 +23,15 @@ func (m Model) Selection() Selection { return m.sel }
 func (m *Model) ClearSelection() { m.sel = Selection{} }
 
 // selectable reports whether item it can be selected as kind k.
-func (m Model) selectable(it item, k Kind) bool {
-	if !it.found || it.index < 0 {
+func (m Model) selectable(it render.Item, k Kind) bool {
+	if !it.Found || it.Index < 0 {
 		return false
 	}
 	switch k {
 	case TimestampSel:
-		return it.kind == itemTimestamp && m.note.Timestamps[it.index].Valid
+		return it.Kind == render.Timestamp && m.note.Timestamps[it.Index].Valid
 	case LinkSel:
-		return it.kind == itemLink
+		return it.Kind == render.Link
 	}
 	return false
 }
@@ -40,9 +42,9 @@ func (m *Model) step(k Kind, dir int) {
 	}
 	var ids []int
 	cur := -1
-	for id, it := range m.doc.items {
+	for id, it := range m.doc.Items {
 		if m.selectable(it, k) {
-			if m.sel.Kind == k && it.index == m.sel.Index {
+			if m.sel.Kind == k && it.Index == m.sel.Index {
 				cur = len(ids)
 			}
 			ids = append(ids, id)
@@ -58,7 +60,7 @@ func (m *Model) step(k Kind, dir int) {
 	case dir > 0:
 		next = 0
 		for i, id := range ids {
-			if m.doc.items[id].start.line >= m.yOffset {
+			if m.doc.Items[id].Start.Line >= m.yOffset {
 				next = i
 				break
 			}
@@ -66,38 +68,38 @@ func (m *Model) step(k Kind, dir int) {
 	default:
 		next = len(ids) - 1
 		for i := len(ids) - 1; i >= 0; i-- {
-			if m.doc.items[ids[i]].start.line < m.yOffset+m.height {
+			if m.doc.Items[ids[i]].Start.Line < m.yOffset+m.height {
 				next = i
 				break
 			}
 		}
 	}
-	it := m.doc.items[ids[next]]
-	m.sel = Selection{k, it.index}
-	m.reveal(it.start, it.end)
+	it := m.doc.Items[ids[next]]
+	m.sel = Selection{k, it.Index}
+	m.reveal(it.Start, it.End)
 }
 
 // reveal scrolls so that the range a..b is on screen, a third down the
 // pane when it has to move.
-func (m *Model) reveal(a, b pos) {
-	if a.line >= m.yOffset && b.line < m.yOffset+m.height {
+func (m *Model) reveal(a, b render.Pos) {
+	if a.Line >= m.yOffset && b.Line < m.yOffset+m.height {
 		return
 	}
-	m.yOffset = a.line - m.height/3
+	m.yOffset = a.Line - m.height/3
 	m.clamp()
 }
 
 // selectedItem is the item of the selection, if it is on screen somewhere.
-func (m Model) selectedItem() (item, bool) {
+func (m Model) selectedItem() (render.Item, bool) {
 	if m.sel.Kind == None || !m.ready() {
-		return item{}, false
+		return render.Item{}, false
 	}
-	for _, it := range m.doc.items {
-		if it.index == m.sel.Index && m.selectable(it, m.sel.Kind) {
+	for _, it := range m.doc.Items {
+		if it.Index == m.sel.Index && m.selectable(it, m.sel.Kind) {
 			return it, true
 		}
 	}
-	return item{}, false
+	return render.Item{}, false
 }
 
 // TimestampForOpen is the timestamp the open-video key means: the selected
@@ -110,12 +112,12 @@ func (m Model) TimestampForOpen() int {
 		return -1
 	}
 	best := -1
-	for _, it := range m.doc.items {
-		if it.kind != itemTimestamp || !it.found || it.index < 0 || it.start.line > m.yOffset {
+	for _, it := range m.doc.Items {
+		if it.Kind != render.Timestamp || !it.Found || it.Index < 0 || it.Start.Line > m.yOffset {
 			continue
 		}
-		if m.note.Openable(it.index) {
-			best = it.index
+		if m.note.Openable(it.Index) {
+			best = it.Index
 		}
 	}
 	return best
@@ -128,20 +130,20 @@ func (m Model) HitAt(x, y int) (Selection, bool) {
 		return Selection{}, false
 	}
 	line := m.yOffset + y
-	for _, it := range m.doc.items {
-		if it.start.line > line {
+	for _, it := range m.doc.Items {
+		if it.Start.Line > line {
 			continue
 		}
 		k := LinkSel
-		if it.kind == itemTimestamp {
+		if it.Kind == render.Timestamp {
 			k = TimestampSel
 		}
-		if !m.selectable(it, k) || it.end.line < line {
+		if !m.selectable(it, k) || it.End.Line < line {
 			continue
 		}
-		for _, sg := range m.doc.segments(it.start, it.end) {
-			if sg.line == line && x >= sg.from && x < sg.to {
-				return Selection{k, it.index}, true
+		for _, sg := range m.doc.Segments(it.Start, it.End) {
+			if sg.Line == line && x >= sg.From && x < sg.To {
+				return Selection{k, it.Index}, true
 			}
 		}
 	}

@@ -1,13 +1,15 @@
 // Package start makes the start page: the first screen of a vault whose
-// index.md is empty or missing. It is a note made in memory (markdown with
-// wikilinks already resolved), so the reader shows it like any other: the
-// channels with their counts, each a link that opens the channel's page.
+// index.md is empty or missing. It is a note made in memory: markdown read
+// by the loader like any file, its wikilinks then pointed at the notes
+// they name, so the reader shows it like any other note: the channels with
+// their counts, each a link that opens the channel's page.
 package start
 
 import (
 	"fmt"
 	"strings"
 
+	"tubenotes/loader"
 	"tubenotes/model"
 	"tubenotes/ui/common"
 	"tubenotes/ui/safe"
@@ -44,10 +46,7 @@ func IsEmpty(n *model.Note) bool {
 
 // Page is the start page of v.
 func Page(v *model.Vault, o Options) *model.Note {
-	p := &page{n: &model.Note{Path: Path, Title: o.Title, BodyLine: 1}}
-	if p.n.Title == "" {
-		p.n.Title = "Start"
-	}
+	p := &page{}
 	k := o.Keys
 	videos := 0
 	for _, c := range v.Channels {
@@ -65,8 +64,17 @@ func Page(v *model.Vault, o Options) *model.Note {
 			p.link(channelTarget(c), c.Name, fmt.Sprintf(" · %s · %s", count(channelNotes(c), "note"), count(len(c.Videos), "video")))
 		}
 	}
-	p.n.Text = p.b.String()
-	return p.n
+	n, _ := loader.ParseNote(Path, []byte(p.b.String()), loader.TimestampsAuto)
+	n.Title = o.Title
+	if n.Title == "" {
+		n.Title = "Start"
+	}
+	for i := range n.Links { // one a list item, in order
+		if i < len(p.targets) && p.targets[i] != nil {
+			n.Links[i].Resolved = p.targets[i].Path
+		}
+	}
+	return n
 }
 
 // channelTarget is the note a channel's entry opens: its page, else its
@@ -97,24 +105,21 @@ func count(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-// page writes the markdown of the page and records its headings and links
-// as the loader would have found them.
+// page writes the markdown of the page and the note each of its links
+// opens, in order.
 type page struct {
-	n     *model.Note
-	b     strings.Builder
-	lines int
+	b       strings.Builder
+	targets []*model.Note
 }
 
 func (p *page) write(s string) {
 	p.b.WriteString(s)
 	p.b.WriteByte('\n')
-	p.lines++
 }
 
 func (p *page) heading(title string) {
 	p.write("")
 	p.write("## " + title)
-	p.n.Sections = append(p.n.Sections, model.Section{Title: title, Level: 2, Line: p.lines})
 	p.write("")
 }
 
@@ -136,13 +141,9 @@ func (p *page) notes(title string, ns []*model.Note) {
 // text). The link's target is a made-up name, since only Resolved is
 // followed; the label is cleaned so that it cannot end the link early.
 func (p *page) link(n *model.Note, label, after string) {
-	target := fmt.Sprintf("entry %d", len(p.n.Links)+1)
-	l := model.Link{Target: target, Label: linkText(label), Line: p.lines + 1}
-	if n != nil {
-		l.Resolved = n.Path
-	}
-	p.n.Links = append(p.n.Links, l)
-	p.write("- [[" + target + "|" + l.Label + "]]" + escape(linkText(after)))
+	p.targets = append(p.targets, n)
+	target := fmt.Sprintf("entry %d", len(p.targets))
+	p.write("- [[" + target + "|" + linkText(label) + "]]" + escape(linkText(after)))
 }
 
 // escape makes s read as plain text in markdown.

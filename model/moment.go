@@ -1,0 +1,163 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// Moment is the moment of a position in the note, as an index into
+// n.Timestamps, or -1 when it has none. Notes put a timestamp anchor at the
+// end of the sentence it supports, so the moment of a position is the first
+// openable anchor after it in the same paragraph; failing that, the last
+// openable anchor before it in the same section; else none.
+//
+// line counts from 1; col is a byte offset into that line (0 for the whole
+// line, past its end for its end). An anchor the position falls inside
+// counts as after it. A paragraph is a run of lines ended by a blank line
+// or a heading; a heading's paragraph is the first one under it, so a
+// heading's moment is where its section starts.
+func (n *Note) Moment(line, col int) int {
+	if len(n.Timestamps) == 0 || line < max(n.BodyLine, 1) { // the frontmatter has no moment
+		return -1
+	}
+	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
+	// The anchors of line that end after col, then the lines below in the
+	// paragraph.
+	i := first
+	if i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line {
+		spans := n.lineAnchors(line, i)
+		for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line; i++ {
+			if spans[i-first][1] > col && n.Openable(i) {
+				return i
+			}
+		}
+	}
+	lo, hi := line+1, 0 // the lines of the paragraph below the position
+	if !n.isHeading(line) {
+		hi = n.paragraphEnd(line)
+	} else if lo = n.nextParagraph(line); lo <= n.SectionEnd(n.SectionAt(line)) {
+		hi = n.paragraphEnd(lo) // a heading's paragraph is the first under it
+	}
+	for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) <= hi; i++ {
+		if int(n.Timestamps[i].Line) >= lo && n.Openable(i) {
+			return i
+		}
+	}
+	// The last anchor before the position in its section.
+	top := max(n.BodyLine, 1)
+	if s := n.SectionAt(line); s >= 0 {
+		top = n.Sections[s].Line
+	}
+	i = first
+	if i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line {
+		spans := n.lineAnchors(line, i)
+		for j := len(spans) - 1; j >= 0; j-- {
+			if spans[j][1] <= col && n.Openable(first+j) {
+				return first + j
+			}
+		}
+	}
+	for i = first - 1; i >= 0 && int(n.Timestamps[i].Line) >= top; i-- {
+		if n.Openable(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// MomentAtOffset is Moment for a byte offset into n.Text.
+func (n *Note) MomentAtOffset(off int) int {
+	off = min(max(off, 0), len(n.Text))
+	line := 1 + strings.Count(n.Text[:off], "\n")
+	return n.Moment(line, off-(strings.LastIndexByte(n.Text[:off], '\n')+1))
+}
+
+// lineAnchors are the spans of the anchors of line, whose first timestamp
+// is n.Timestamps[first], one a timestamp of the line. When the line can't
+// be lined up with them, every anchor is put at the line's end.
+func (n *Note) lineAnchors(line, first int) [][2]int {
+	count := 0
+	for j := first; j < len(n.Timestamps) && int(n.Timestamps[j].Line) == line; j++ {
+		count++
+	}
+	text := n.lineText(line)
+	if at := n.TimestampSpan(first).Start; at >= 0 { // the loader's spans
+		lineStart := strings.LastIndexByte(n.Text[:at], '\n') + 1
+		spans := make([][2]int, 0, count)
+		for j := first; j < first+count; j++ {
+			s := n.TimestampSpan(j)
+			spans = append(spans, [2]int{s.Start - lineStart, s.End - lineStart})
+		}
+		return spans
+	}
+	spans := AnchorSpans(text, make([][2]int, 0, count))
+	if len(spans) != count {
+		spans = spans[:0]
+		for range count {
+			spans = append(spans, [2]int{len(text), len(text) + 1})
+		}
+	}
+	return spans
+}
+
+// lineText is line of the note's text, without its newline.
+func (n *Note) lineText(line int) string {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(n.Text[off:], '\n')
+		if i < 0 {
+			return ""
+		}
+		off += i + 1
+	}
+	text := n.Text[off:]
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return text
+}
+
+// isHeading reports whether a section starts on line.
+func (n *Note) isHeading(line int) bool {
+	s := n.SectionAt(line)
+	return s >= 0 && n.Sections[s].Line == line
+}
+
+// nextParagraph is the first line after heading line that is not blank,
+// past its section's end when there is none.
+func (n *Note) nextParagraph(line int) int {
+	end := n.SectionEnd(n.SectionAt(line))
+	l := line + 1
+	for ; l <= end; l++ {
+		if strings.TrimSpace(n.lineText(l)) != "" {
+			break
+		}
+	}
+	return l
+}
+
+// paragraphEnd is the last line of the paragraph holding line: the line
+// before the next blank line or heading.
+func (n *Note) paragraphEnd(line int) int {
+	end := n.SectionEnd(n.SectionAt(line))
+	off := 0
+	for l := 1; l <= line; l++ { // to the start of the line after
+		i := strings.IndexByte(n.Text[off:], '\n')
+		if i < 0 {
+			return line
+		}
+		off += i + 1
+	}
+	for l := line + 1; l <= end; l++ {
+		text := n.Text[off:]
+		next := len(n.Text)
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			text, next = text[:i], off+i+1
+		}
+		if strings.TrimSpace(text) == "" {
+			return l - 1
+		}
+		off = next
+	}
+	return end
+}
