@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,7 +28,7 @@ type browseFlags struct {
 	player string
 }
 
-func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
+func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
 	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
 	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
@@ -48,7 +47,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fail := func(err error) int {
-		fmt.Fprintln(stderr, "tubenotes:", err)
+		complain(stderr, "", err)
 		return 2
 	}
 	if len(paths) > 1 {
@@ -75,7 +74,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.style == "auto" {
 		bf.style = ""
 	}
-	opener, stopPlayer, err := chooseOpener(bf.player)
+	opener, steered, stopPlayer, err := chooseOpener(bf.player)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "--player"); ok && fromConfig["player"] {
 			err = fmt.Errorf("%s%s", cfg.Where("player"), rest)
@@ -94,11 +93,12 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			return loader.Load(fsys, o)
 		},
 		Opener:   opener,
+		Player:   steered,
 		Style:    bf.style,
 		MaxWidth: bf.width,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
-		fmt.Fprintln(stderr, "tubenotes:", err)
+		complain(stderr, "", err)
 		return 1
 	}
 	return 0
@@ -106,9 +106,9 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 
 // useConfig takes the config file's settings for the flags not given on
 // the command line, and tells which it took.
-func (bf *browseFlags) useConfig(fl *flag.FlagSet, cfg config.Config) (fromConfig map[string]bool) {
+func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map[string]bool) {
 	bf.load.useConfig(fl, cfg)
-	set := setOnCommandLine(fl)
+	set := setOnCommandLine(fl.FlagSet)
 	fromConfig = map[string]bool{}
 	take := func(name string, use bool, apply func()) {
 		if use && !set[name] {
@@ -143,33 +143,22 @@ func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
 	return vaultDir(dir)
 }
 
-// checkStyle accepts the named styles and a readable style file.
-func checkStyle(style string) error {
-	switch style {
-	case "auto", "dark", "light", "notty":
-		return nil
-	}
-	if _, err := os.ReadFile(style); err != nil {
-		return fmt.Errorf("--style %s: not dark, light, notty or a readable JSON style file", style)
-	}
-	return nil
-}
-
 // chooseOpener is the opener for --player: mpv and web are one player
-// that every o steers, closed (mpv left running) by stop; anything else
-// goes to open.New.
-func chooseOpener(name string) (o open.Opener, stop func(), err error) {
+// that every o steers (also returned, for follow mode and the player's
+// keys), closed (mpv left running) by stop; anything else goes to
+// open.New, with no player.
+func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err error) {
 	if name != player.NameMPV && name != player.NameWeb {
 		o, err = open.New(name, os.Getenv, runtime.GOOS)
-		return o, func() {}, err
+		return o, nil, func() {}, err
 	}
 	pages, err := open.Browser(os.Getenv, runtime.GOOS)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	p, err := player.New(name, pages)
+	p, err = player.New(name, pages)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return player.Opener{Player: p}, func() { p.Close() }, nil
+	return player.Opener{Player: p}, p, func() { p.Close() }, nil
 }

@@ -55,7 +55,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags
-			bf.flagSet(stdout).PrintDefaults()
+			fl := bf.flagSet(stdout)
+			fl.SetOutput(stdout)
+			fl.PrintDefaults()
 			return 0
 		case "version", "-version", "--version":
 			fmt.Fprintln(stdout, "tubenotes", version)

@@ -23,11 +23,11 @@ func TestSearchEndToEndInTmux(t *testing.T) {
 	term.typeText(query)
 	term.waitFor("the hits header", func() bool {
 		s := term.screen()
-		return strings.Contains(s, "1 match in 1 note") && strings.Contains(s, first.Title[:20])
+		return strings.Contains(s, "1 match in 1 note") && strings.Contains(s, string(first.Title[:20]))
 	})
 	term.keys("Tab")
 	term.keys("o")
-	if got, want := term.browserArgs(), *first.URL+"\n"; got != want {
+	if got, want := term.browserArgs(), string(*first.URL)+"\n"; got != want {
 		t.Errorf("$BROWSER got %q, want %q", got, want)
 	}
 

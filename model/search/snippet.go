@@ -75,7 +75,7 @@ func Highlights(text string, q *Query) []Span {
 func termsHave(terms []Term, token string) bool {
 	for _, t := range terms {
 		for i, w := range t.Words {
-			if token == w || t.Prefix && i == len(t.Words)-1 && strings.HasPrefix(token, w) {
+			if token == w || t.PrefixAt(i) && strings.HasPrefix(token, w) {
 				return true
 			}
 		}
