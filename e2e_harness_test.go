@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -57,7 +58,11 @@ func TestMain(m *testing.M) {
 
 // startTerminal builds tubenotes and starts it on the corpus in tmux, or
 // skips with the reason when that can't be done here.
-func startTerminal(t *testing.T) *terminal {
+func startTerminal(t *testing.T) *terminal { t.Helper(); return startTerminalWith(t, "") }
+
+// startTerminalWith is startTerminal with env assignments (quoted for sh,
+// "PATH='/x' XDG_RUNTIME_DIR='/y'") before the program and flags after it.
+func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
@@ -86,7 +91,7 @@ func startTerminal(t *testing.T) *terminal {
 		t:       t,
 		corpus:  corpus,
 		tmux:    tmux,
-		socket:  "tubenotes-e2e-" + filepath.Base(dir),
+		socket:  "tubenotes-e2e-" + strconv.Itoa(os.Getpid()) + "-" + filepath.Base(dir), // t.TempDir ends in 001 in every process
 		browser: filepath.Join(dir, "browser-args"),
 		exit:    filepath.Join(dir, "exit-status"),
 	}
@@ -95,7 +100,7 @@ func startTerminal(t *testing.T) *terminal {
 	if err := os.WriteFile(recorder, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	shell := "BROWSER='" + recorder + "' TERM=xterm-256color '" + built.bin + "' '" + corpus + "'; echo $? > '" + term.exit + "'; sleep 60"
+	shell := "BROWSER='" + recorder + "' TERM=xterm-256color " + env + " '" + built.bin + "' " + strings.Join(flags, " ") + " '" + corpus + "'; echo $? > '" + term.exit + "'; sleep 60"
 	term.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sh", "-c", shell)
 	t.Cleanup(func() { _ = exec.Command(tmux, "-L", term.socket, "kill-server").Run() })
 	term.waitFor("the note count", func() bool { return strings.Contains(term.screen(), "1363 notes") })

@@ -175,3 +175,20 @@ func (n *Note) TimestampAbove(line int) int {
 	}
 	return best
 }
+
+// TimestampPlayed is the index of the timestamp being played when the
+// video is at seconds: the valid timestamp latest in time at or before
+// seconds (the first of equal ones, in note order), or -1 when every one
+// is later or there is none.
+func (n *Note) TimestampPlayed(seconds float64) int {
+	best := -1
+	for j, ts := range n.Timestamps {
+		if !ts.Valid || float64(ts.Seconds) > seconds {
+			continue
+		}
+		if best < 0 || ts.Seconds > n.Timestamps[best].Seconds {
+			best = j
+		}
+	}
+	return best
+}

@@ -14,6 +14,7 @@ import (
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
+	"tubenotes/ui/player"
 	"tubenotes/ui/query"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/searchview"
@@ -27,8 +28,19 @@ type Options struct {
 	// Load reads the vault, reporting progress; it runs in a command, off
 	// the update loop.
 	Load func(progress func(done, total int)) (*model.Vault, error)
+	// Index, when set, gives the search index of the vault Load returned
+	// when the load found one ready (in a cache), nil when the browser
+	// must build it. It is called in the load's command.
+	Index func(*model.Vault) *engine.Index
+	// Indexed, when set, is called in a command, off the update loop, once
+	// the vault is shown and its index is ready: to write a cache.
+	Indexed func(*model.Vault, *engine.Index)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
+	// Player, when not nil, is the one player o steers (--player mpv or
+	// web): it seeks in place, reports the playhead the notes follow, and
+	// takes the pause, seek and capture keys. Nil leaves videos to Opener.
+	Player player.Player
 	// Style is "" to follow the terminal's background, or dark, light,
 	// notty, or a glamour JSON style file.
 	Style string
@@ -90,8 +102,8 @@ type Model struct {
 	search   searchview.Model
 	find     query.Model // the find-in-note query; the status line shows it
 	// timeline is the timeline view. A player's playhead reaches it through
-	// timeline.SetPlayhead, which marks the row at the playhead and keeps
-	// it in view.
+	// timeline.SetPlayhead (followPlayhead), which marks the row at the
+	// playhead and, in follow mode, keeps it under the cursor.
 	timeline timelineview.Model
 
 	progress chan loadProgressMsg
@@ -100,6 +112,14 @@ type Model struct {
 	loadErr  error
 
 	back, forward []visit
+
+	// The player's side: the newest playhead (nil before the first),
+	// whether the reader follows it, the badge it last scrolled to, and
+	// how the next playhead is waited for (player.Listen).
+	playhead  *player.Playhead
+	following bool
+	revealed  played
+	listen    func(player.Player) tea.Cmd
 
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
@@ -134,6 +154,7 @@ func New(opts Options) Model {
 		timeline: timelineview.New(c),
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
+		listen:   player.Listen,
 	}
 	m.setFocus(focusNotes)
 	return m
@@ -145,6 +166,9 @@ func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress)}
 	if m.opts.Style == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.opts.Player != nil {
+		cmds = append(cmds, m.listen(m.opts.Player))
 	}
 	return tea.Batch(cmds...)
 }

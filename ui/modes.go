@@ -34,6 +34,9 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Forward):
 		return m.travel(&m.forward, &m.back, "no later note")
 	default:
+		if cmd, ok := m.playerKey(msg); ok {
+			return cmd
+		}
 		var cmd tea.Cmd
 		switch m.focus {
 		case focusNotes:
@@ -97,7 +100,8 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // timelineKey: while its filter is typed the timeline takes every key;
-// otherwise ? and q keep their meaning and the rest go to the timeline.
+// otherwise ?, q and the player's keys keep their meaning and the rest go
+// to the timeline.
 func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if !m.timeline.Typing() {
@@ -107,6 +111,9 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Help):
 			m.mode, m.helpFrom = modeHelp, modeTimeline
 			return nil
+		}
+		if cmd, ok := m.playerKey(msg); ok {
+			return cmd
 		}
 	}
 	var cmd tea.Cmd
@@ -254,15 +261,23 @@ func (m Model) hints() []key.Binding {
 		if m.timeline.Typing() {
 			return m.queryKeys(k.FindAccept, m.timeline.CanRecall(), "choose")
 		}
-		return m.fitHints(m.timeline.ShortHelp(), k.Help, k.Quit)
+		return m.fitHints(append(m.playerKeys(true), m.timeline.ShortHelp()...), k.Help, k.Quit)
 	}
 	_, pane := m.focused()
-	b := append(pane.ShortHelp(), k.Search, k.NextPane)
+	// the player's keys first while it plays: they are what is used then
+	b := append(m.playerKeys(true), append(pane.ShortHelp(), k.Search, k.NextPane)...)
+	if extra, ok := pane.(extraHelp); ok {
+		b = append(b, extra.ExtraHelp()...)
+	}
 	if m.width < wideWidth {
 		b = append([]key.Binding{k.Sidebar}, b...)
 	}
 	return m.fitHints(b, k.Help, k.Quit)
 }
+
+// extraHelp is a pane with hints less useful than the keys every pane
+// shares: they come after those, so a narrow line drops them first.
+type extraHelp interface{ ExtraHelp() []key.Binding }
 
 // fitHints is b and then last, leaving out b's last bindings while the
 // line would be too wide, so the keys in last always show. Widths are

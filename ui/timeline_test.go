@@ -11,6 +11,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/model/links"
+	"tubenotes/ui/player"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/searchview"
 )
@@ -304,5 +305,32 @@ func TestTimelineFromTheTree(t *testing.T) {
 	h.press("v")
 	if h.m.mode != modeTimeline || h.m.timeline.Timeline() == nil || h.m.timeline.Timeline().ID != "LKlE93-SDpc" {
 		t.Fatalf("v on the video row: mode %d\n%s", h.m.mode, h.screen())
+	}
+}
+
+// TestTimelineFollowsThePlayer: with a player, o in the timeline plays
+// the row's moment in it, the row at the playhead is marked, and in
+// follow mode (f, which works in the timeline too) the cursor goes to it.
+func TestTimelineFollowsThePlayer(t *testing.T) {
+	h, p := playerHarness(t, loadVault(t, demo.FS()), 100, 30)
+	openTimeline(h) // the cursor on the seed's 0:10
+	h.press("o")
+	if got := p.called(); len(got) != 1 || !strings.Contains(got[0], "LKlE93-SDpc") || !strings.Contains(got[0], "10") {
+		t.Fatalf("o in the timeline asked the player %q", got)
+	}
+	h.send(player.PlayheadMsg{Playhead: player.Playhead{VideoID: "LKlE93-SDpc", Seconds: 35}})
+	if r := h.m.timeline.Playing(); r == nil || r.Seconds != 32 {
+		t.Fatalf("the playhead at 0:35 marks %+v, want the 0:32 group", r)
+	}
+	if !strings.Contains(h.screen(), "▶     0:32") {
+		t.Errorf("the row at the playhead is not marked:\n%s", h.screen())
+	}
+	if r := h.m.timeline.Selected(); r.Seconds != 10 {
+		t.Errorf("not following, the cursor moved to %d", r.Seconds)
+	}
+	h.press("f")
+	h.send(player.PlayheadMsg{Playhead: player.Playhead{VideoID: "LKlE93-SDpc", Seconds: 61}})
+	if r := h.m.timeline.Selected(); r == nil || r.Seconds != 60 || h.m.mode != modeTimeline {
+		t.Errorf("following, the cursor is on %+v, want the 1:00 row", r)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	engine "tubenotes/model/search"
 	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
+	"tubenotes/ui/player"
 	"tubenotes/ui/searchview"
 )
 
@@ -37,16 +38,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.loaded(msg)
 	case openedMsg:
 		cmd = m.opened(msg)
+	case player.PlayheadMsg:
+		cmd = m.onPlayhead(msg.Playhead)
+	case player.DoneMsg:
+		m.onPlayerDone(msg)
 	case searchview.IndexedMsg:
 		m.index = msg.Index
 		m.search, cmd = m.search.Update(msg)
+		cmd = tea.Batch(cmd, m.keepCmd(msg.Index))
 		if n := m.reader.Note(); n != nil && m.vault != nil { // now with its mentions
 			cmd = tea.Batch(cmd, backlinks.Find(m.vault, m.index, n))
 		}
 	case backlinks.FoundMsg:
 		m.links, _ = m.links.Update(msg)
 		cmd = m.resizePanes(false) // the links take the rows they need
-
 	case tea.KeyPressMsg:
 		m.status.ClearMessage()
 		cmd = m.key(msg)
@@ -67,6 +72,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred())
 	m.follow()
+	m.followPlayhead()
 	return m, cmd
 }
 
@@ -138,11 +144,15 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
 	v := msg.vault
-	index := tea.Batch(refilter, searchview.BuildIndex(v.Notes), func() tea.Msg { v.PrepareBacklinks(); return nil })
-	if n := startNote(msg.vault); n != nil {
-		return tea.Batch(index, m.openNote(n, 0, false))
+	prepare := func() tea.Msg { v.PrepareBacklinks(); return nil }
+	index := tea.Batch(refilter, searchview.BuildIndex(v.Notes), prepare)
+	if msg.index != nil { // from a cache: search is ready with the vault
+		var ready tea.Cmd
+		m.index = msg.index
+		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
+		index = tea.Batch(refilter, ready, m.keepCmd(msg.index), prepare)
 	}
-	return index
+	return tea.Batch(index, m.openNote(m.startNote(msg.vault), 0, false))
 }
 
 // follow keeps the sidebar and status line in step with the reader.

@@ -66,7 +66,8 @@ type Model struct {
 	// as the current one.
 	jumped struct{ section, yOffset int }
 
-	sel Selection
+	sel     Selection
+	playing int // the timestamp marked as being played, -1 none
 
 	terms   []string // folded find terms
 	matches []match
@@ -116,6 +117,7 @@ func New(opts Options) Model {
 		inflight: map[render.Key]bool{},
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 		current:  -1,
+		playing:  -1,
 		jumped:   struct{ section, yOffset int }{-1, -1},
 	}
 }
@@ -148,7 +150,7 @@ func (m *Model) SetDark(dark bool) tea.Cmd {
 func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
 	m.vault, m.note = v, n
 	m.doc = nil
-	m.sel = Selection{}
+	m.sel, m.playing = Selection{}, -1
 	m.matches, m.current = nil, -1
 	m.yOffset = 0
 	m.pending = pendingScroll{pendOffset, yOffset}

@@ -58,6 +58,9 @@ func (m Model) body(lines []string) {
 		}
 		paint(m.matches[i].start, m.matches[i].end, s)
 	}
+	if it, ok := m.timestampItem(m.playing); ok {
+		paint(it.Start, it.End, st.Playing)
+	}
 	if it, ok := m.selectedItem(); ok {
 		paint(it.Start, it.End, st.Selected)
 	}

@@ -17,6 +17,7 @@ type Styles struct {
 	Link, LinkDim   lipgloss.Style
 	Title, Meta     lipgloss.Style
 	Selected        lipgloss.Style
+	Playing         lipgloss.Style // the badge the player is at, with follow on
 	Match, Current  lipgloss.Style
 }
 
@@ -35,6 +36,7 @@ func NewStyles(style string, dark bool) Styles {
 			Title:    s(),
 			Meta:     s(),
 			Selected: s().Reverse(true),
+			Playing:  s().Bold(true).Underline(true),
 			Match:    s().Underline(true),
 			Current:  s().Reverse(true).Bold(true),
 		}
@@ -50,6 +52,7 @@ func NewStyles(style string, dark bool) Styles {
 		Title:    s().Foreground(c(p.Strong)).Bold(true),
 		Meta:     s().Foreground(muted),
 		Selected: s().Reverse(true).Bold(true),
+		Playing:  s().Foreground(c(p.FindText)).Background(c(p.Timestamp)).Bold(true),
 		Match:    s().Foreground(c(p.FindText)).Background(c(p.Find)),
 		Current:  s().Foreground(c(p.FindText)).Background(c(p.FindCurrent)).Bold(true),
 	}

@@ -21,10 +21,11 @@ type Model struct {
 	done, total int
 	notes       int
 
-	crumbs  []string
-	message string
-	isError bool
-	find    string // the find-in-note segment, "" when no query
+	crumbs   []string
+	message  string
+	isError  bool
+	find     string // the find-in-note segment, "" when no query
+	playhead string // "▶ 12:05 playing", "" when no player reports
 }
 
 // New is the status line of a vault being loaded.
@@ -81,6 +82,9 @@ func (m *Model) SetFind(query, input string, cur, total int) {
 	}
 }
 
+// SetPlayhead shows where the player is ("▶ 12:05 playing"); "" hides it.
+func (m *Model) SetPlayhead(s string) { m.playhead = safe.Line(s) }
+
 // Message is the message shown, "" when none.
 func (m Model) Message() string { return m.message }
 
@@ -104,6 +108,12 @@ func (m Model) View() string {
 		}
 	}
 	right = " " + right + " "
+	if m.playhead != "" {
+		right = " " + st.Current.Render(m.playhead) + "  " + right
+		if ansi.StringWidth(right) > m.width/2 { // the playhead matters more than the count
+			right = " " + st.Current.Render(m.playhead) + " "
+		}
+	}
 	if m.find != "" {
 		right = " " + st.Current.Render(m.find) + "  " + right
 	}

@@ -68,3 +68,21 @@ func TestFindSegment(t *testing.T) {
 		}
 	}
 }
+
+func TestPlayheadSegment(t *testing.T) {
+	m := New(common.New(true))
+	m.SetWidth(80)
+	m.SetLoaded(1362)
+	m.SetPlayhead("▶ 12:05 playing\x1b[2J")
+	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " ▶ 12:05 playing   1362 notes ") || ansi.StringWidth(s) != 80 {
+		t.Errorf("playhead: %q", s)
+	}
+	m.SetWidth(36) // no room for both: the count goes first
+	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " ▶ 12:05 playing ") || strings.Contains(s, "notes") {
+		t.Errorf("narrow: %q", s)
+	}
+	m.SetPlayhead("")
+	if s := ansi.Strip(m.View()); strings.Contains(s, "playing") {
+		t.Errorf("hidden playhead still shown: %q", s)
+	}
+}

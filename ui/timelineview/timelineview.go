@@ -154,11 +154,11 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 	return nil
 }
 
-// SetPlayhead marks the row at the playhead: the last group at or before
-// seconds of video id, and moves the cursor to it when it changes (the
-// root calls it with each playhead a player reports). Another video marks
-// none.
-func (m *Model) SetPlayhead(id string, seconds int) {
+// SetPlayhead marks the row at the playhead: the first row of the last
+// group at or before seconds of video id; with follow, the cursor goes to
+// it each time the playhead reaches another row (the root calls it with
+// each playhead a player reports). Another video marks none.
+func (m *Model) SetPlayhead(id string, seconds int, follow bool) {
 	at := -1
 	if m.tl != nil && id == m.tl.ID {
 		for i, it := range m.items {
@@ -174,7 +174,7 @@ func (m *Model) SetPlayhead(id string, seconds int) {
 		return
 	}
 	m.playing = at
-	if at < 0 || m.typing {
+	if at < 0 || m.typing || !follow {
 		return
 	}
 	for p, i := range m.shown {

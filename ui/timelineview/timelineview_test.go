@@ -143,22 +143,26 @@ func TestEnterAndOAskTheRoot(t *testing.T) {
 // before the playhead is marked, and the cursor goes to it when it moves.
 func TestPlayheadMarksItsRow(t *testing.T) {
 	m, _ := opened(t, 80, 12, "c/a.md", -1)
-	m.SetPlayhead("LKlE93-SDpc", 600)
+	m.SetPlayhead("LKlE93-SDpc", 1300, false)
+	if r := m.Selected(); m.Playing() == nil || m.Playing().Seconds != 1200 || r.Seconds != 10 {
+		t.Fatalf("not following, the playhead moved the cursor to %+v", r)
+	}
+	m.SetPlayhead("LKlE93-SDpc", 600, true)
 	if r := m.Playing(); r == nil || r.Seconds != 10 {
 		t.Fatalf("playhead at 10:00 marks %+v, want the 0:10 group", r)
 	}
 	if !strings.Contains(ansi.Strip(m.View()), "▶     0:10") {
 		t.Errorf("the row is not marked:\n%s", ansi.Strip(m.View()))
 	}
-	m.SetPlayhead("LKlE93-SDpc", 1300)
+	m.SetPlayhead("LKlE93-SDpc", 1300, true)
 	if r := m.Selected(); r == nil || r.Seconds != 1200 || m.Playing().Seconds != 1200 {
 		t.Errorf("the cursor did not follow the playhead to 20:00: %+v", r)
 	}
-	m.SetPlayhead("AAAAAAAAAAA", 1300)
+	m.SetPlayhead("AAAAAAAAAAA", 1300, true)
 	if m.Playing() != nil {
 		t.Error("another video's playhead marks a row")
 	}
-	m.SetPlayhead("LKlE93-SDpc", 5)
+	m.SetPlayhead("LKlE93-SDpc", 5, true)
 	if m.Playing() != nil {
 		t.Error("a playhead before the first moment marks a row")
 	}
