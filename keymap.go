@@ -39,10 +39,5 @@ func keyMap(cfg config.Config) (common.KeyMap, error) {
 		f.Set(reflect.ValueOf(key.NewBinding(key.WithKeys(keys[name]...),
 			key.WithHelp(strings.Join(keys[name], "/"), old.Help().Desc))))
 	}
-	_, back := cfg.Keys["seek_back"]
-	_, forward := cfg.Keys["seek_forward"]
-	if back || forward { // Seek is the two as one hint
-		km.Seek = common.Pair(km.SeekBack, km.SeekForward, km.Seek.Help().Desc)
-	}
 	return km, nil
 }

@@ -15,13 +15,17 @@ var keyGroups = func() [][]string {
 		return []string{accept, "query_clear", "choose_up", "choose_down", "recall", "force_quit"}
 	}
 	return [][]string{
-		browse("filter", "enter", "clear"),        // the notes
+		browse("filter", "enter", "clear", "fold", "unfold", "fold_all", "unfold_all", // the notes
+			"next_channel", "prev_channel", "timeline"),
 		browse("enter", "open_video", "copy_url"), // the sections
 		browse("enter", "clear", "open_video", "copy_url", "find", "find_next", "find_prev", // the reader
-			"next_timestamp", "prev_timestamp", "next_link", "prev_link"),
+			"next_timestamp", "prev_timestamp", "next_link", "prev_link", "timeline"),
+		browse("enter", "open_video"), // the links into the note
+		slices.Concat(moves, []string{"enter", "clear", "open_video", "copy_url", "rows_filter", "timeline_close", // the timeline
+			"help", "quit", "force_quit", "play_pause", "seek_back", "seek_forward", "follow", "capture"}),
 		{"close_help", "quit", "force_quit"}, // help
 		query("filter_accept"),               // the notes filter
-		query("find_accept"),                 // find in note
+		query("find_accept"),                 // find in note, the timeline's rows filter
 		slices.Concat(query("search_accept"), moves, []string{"search_hits", "search_edit", "search_close", "open_video"}), // search
 		{"theme_accept", "theme_cancel", "choose_up", "choose_down", "up", "down", "force_quit"},                           // the theme picker
 	}

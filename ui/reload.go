@@ -9,6 +9,7 @@ import (
 	"tubenotes/loader/watch"
 	"tubenotes/model"
 	engine "tubenotes/model/search"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/safe"
 )
@@ -196,7 +197,8 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	old, v := m.vault, msg.vault
 	m.vault = v
 	m.status.SetLoaded(len(v.Notes))
-	cmds := []tea.Cmd{m.rebuildIndex(indexSettle)}
+	prepare := func() tea.Msg { v.PrepareBacklinks(); return nil }
+	cmds := []tea.Cmd{m.rebuildIndex(indexSettle), prepare}
 	if msg.listing != nil {
 		cmds = append(cmds, m.notes.Relist(msg.listing))
 	} else {
@@ -211,7 +213,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 				m.sections.SetNote(n)
 			}
 			m.notes.MarkOpen(n)
-			cmds = append(cmds, m.reader.Replace(v, n))
+			cmds = append(cmds, m.reader.Replace(v, n), backlinks.Find(v, nil, n))
 		}
 	}
 	m.back, m.forward = relocate(v, m.back), relocate(v, m.forward)
@@ -243,6 +245,7 @@ const indexSettle = 300 * time.Millisecond
 // One build runs at a time: a vault changed during it is indexed after.
 func (m *Model) rebuildIndex(settle time.Duration) tea.Cmd {
 	m.search.Invalidate()
+	m.index = nil // nor mentions found in it
 	m.live.indexGen++
 	if settle == 0 {
 		return m.indexDue(indexDueMsg{m.live.indexGen})
@@ -272,7 +275,12 @@ func (m *Model) indexBuilt(msg indexBuiltMsg) tea.Cmd {
 		return m.buildIndex() // the vault changed while it was built
 	}
 	m.live.indexed = msg.gen
-	return m.search.SetIndex(msg.index)
+	m.index = msg.index
+	cmd := m.search.SetIndex(msg.index)
+	if n := m.reader.Note(); n != nil && m.vault.Note(n.Path) == n { // the links pane, with mentions again
+		cmd = tea.Batch(cmd, backlinks.Find(m.vault, m.index, n))
+	}
+	return cmd
 }
 
 // onOwn handles the messages of live reload, the editor and the theme
