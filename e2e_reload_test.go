@@ -41,7 +41,7 @@ func TestEditAndReloadInTmux(t *testing.T) {
 	}
 	term := startTerminalOn(t, vault, "2 notes", "VISUAL= EDITOR='"+editor+"'")
 
-	term.keys("Tab", "Tab", "G") // the reader, at the end
+	term.keys("BTab", "G") // the reader (the pane before the notes), at the end
 	term.waitFor("the note's end", func() bool { return strings.Contains(term.screen(), "first version") })
 	saved := time.Now()
 	write(index, note("second version"))
