@@ -41,6 +41,12 @@ func press(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "down":
 		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "ctrl+n", "ctrl+p", "ctrl+o":
+		return tea.KeyPressMsg{Code: rune(s[len(s)-1]), Mod: tea.ModCtrl}
 	}
 	r := []rune(s)[0]
 	return tea.KeyPressMsg{Code: r, Text: s}
@@ -71,6 +77,20 @@ func typed(t *testing.T, m Model, s string) Model {
 	for _, r := range s {
 		var cmd tea.Cmd
 		m, cmd = m.Update(press(string(r)))
+		for _, msg := range results(cmd) {
+			m, _ = m.Update(msg)
+		}
+	}
+	return m
+}
+
+// keyed presses the named keys, each key's search answered before the
+// next key.
+func keyed(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = m.Update(press(k))
 		for _, msg := range results(cmd) {
 			m, _ = m.Update(msg)
 		}
@@ -146,19 +166,31 @@ func TestOpenHitAndVideo(t *testing.T) {
 	if want := (common.OpenHit{Line: 10, Query: "espresso", FindTerms: []string{"espresso"}}); !reflect.DeepEqual(got, want) {
 		t.Fatalf("enter asked for %+v, want %+v", got, want)
 	}
-	// tab moves to the hits: j moves, o opens the video above the hit.
-	m, _ = m.Update(press("tab"))
-	m, _ = m.Update(press("j"))
+	// ↓ (or ctrl+n) moves while the query stays editable; ctrl+o plays
+	// the hit's moment.
+	m, _ = m.Update(press("down"))
 	sel := m.Result().Hits[m.Selected()]
-	m, _ = m.Update(press("o"))
+	m, _ = m.Update(press("ctrl+o"))
 	reqs = m.Take()
 	if m.Selected() != 1 {
-		t.Fatalf("j did not move: selected %d", m.Selected())
+		t.Fatalf("↓ did not move: selected %d", m.Selected())
 	}
 	if sel.Line != 12 || len(reqs) != 1 || videoURL(reqs[0]) != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
-		t.Errorf("o on line %d asked for %v, want the video at the timestamp above", sel.Line, reqs)
+		t.Errorf("ctrl+o on line %d asked for %v, want the moment before it in its section", sel.Line, reqs)
 	}
+	m, _ = m.Update(press("ctrl+n"))
+	m, _ = m.Update(press("ctrl+p"))
+	if m.Selected() != 1 {
+		t.Errorf("ctrl+n, ctrl+p: selected %d, want 1", m.Selected())
+	}
+	m = typed(t, m, "s")
+	if m.Query() != "espressos" {
+		t.Errorf("typing after moving gave the query %q", m.Query())
+	}
+	m = keyed(t, m, "backspace")
 	// enter opens the selected hit; esc leaves.
+	m, _ = m.Update(press("down"))
+	sel = m.Result().Hits[m.Selected()]
 	m, _ = m.Update(press("enter"))
 	if r := m.Take(); len(r) != 1 || r[0].(common.OpenHit).Line != sel.Line || r[0].(common.OpenHit).Note != sel.Note {
 		t.Errorf("enter asked for %v, want line %d of %s", r, sel.Line, sel.Note.Path)
@@ -174,14 +206,13 @@ func TestOpenVideoURL(t *testing.T) {
 	if len(m.Result().Hits) != 1 {
 		t.Fatalf("%d hits", len(m.Result().Hits))
 	}
-	m, _ = m.Update(press("tab"))
-	m, _ = m.Update(press("o"))
+	m, _ = m.Update(press("ctrl+o"))
 	r := m.Take()
 	if len(r) != 1 || videoURL(r[0]) != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
-		t.Errorf("o asked for %v", r)
+		t.Errorf("ctrl+o asked for %v", r)
 	}
-	if !strings.Contains(ansi.Strip(m.View()), "▶ 1:05") {
-		t.Errorf("the hit does not show its timestamp:\n%s", ansi.Strip(m.View()))
+	if !strings.Contains(ansi.Strip(m.View()), "1:05  The barista") {
+		t.Errorf("the hit does not show its moment:\n%s", ansi.Strip(m.View()))
 	}
 }
 
