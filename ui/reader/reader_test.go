@@ -2,6 +2,7 @@ package reader
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -210,21 +211,65 @@ func TestTimestampSelection(t *testing.T) {
 	}
 	m.ClearSelection()
 	m.GotoBottom()
-	if got, want := m.TimestampForOpen(), lastOpenableAbove(m); got != want || got < 0 {
-		t.Errorf("TimestampForOpen at the bottom = %d, want %d", got, want)
+	if got, want := m.TimestampForOpen(), sectionMoment(n, "GPUs and Deep Learning"); got != want || got < 0 {
+		t.Errorf("TimestampForOpen with a heading on the top line = %d, want the heading's moment %d", got, want)
 	}
 }
 
-// lastOpenableAbove is the last openable timestamp on or above the top line,
-// from the plain lines.
-func lastOpenableAbove(m Model) int {
-	best := -1
-	for _, it := range m.doc.items {
-		if it.kind == itemTimestamp && it.index >= 0 && it.start.line <= m.yOffset && m.note.Openable(it.index) {
-			best = it.index
+func sectionMoment(n *model.Note, title string) int {
+	for s, sec := range n.Sections {
+		if sec.Title == title {
+			return n.SectionMoments()[s]
 		}
 	}
-	return best
+	return -2
+}
+
+// TestOpenTakesTheMomentOfTheTopLine: with no badge selected, o means the
+// moment of the line at the top (the anchor closing its sentence), or of
+// the current find match when it is on screen.
+func TestOpenTakesTheMomentOfTheTopLine(t *testing.T) {
+	v, n := seedNote(t)
+	m := open(t, Options{Style: "notty"}, v, n, 80, 8)
+	// The rendered lines of the paragraph under "GPUs and Deep Learning":
+	// "... is evident ▶ 0:28. The progression of deep", then "learning
+	// capabilities ... the Graphics", "Processing Unit (GPU) ▶ 0:28. ...".
+	at := func(s string) int {
+		for i, l := range m.doc.plain {
+			if strings.Contains(l, s) {
+				return i
+			}
+		}
+		t.Fatalf("%q not rendered", s)
+		return 0
+	}
+	raw := func(i int) string {
+		if i < 0 {
+			return "none"
+		}
+		return n.Timestamps[i].Raw + "@" + strconv.Itoa(int(n.Timestamps[i].Line))
+	}
+	first := sectionMoment(n, "GPUs and Deep Learning")
+	for _, c := range []struct {
+		top  string
+		want int
+	}{
+		{"necessity of specific hardware", first},        // its own line's anchor
+		{"learning capabilities is directly", first + 1}, // mid-sentence: the anchor closing it
+		{"Processing Unit (GPU)", first + 1},
+	} {
+		m.yOffset = at(c.top)
+		if got := m.TimestampForOpen(); got != c.want {
+			t.Errorf("top line %q: %s, want %s", c.top, raw(got), raw(c.want))
+		}
+	}
+	m.yOffset = 0
+	if n := m.SetFind("Graphics"); n == 0 {
+		t.Fatal("no match for Graphics")
+	}
+	if got := m.TimestampForOpen(); got != first+1 {
+		t.Errorf("with the find match on screen: %s, want %s", raw(got), raw(first+1))
+	}
 }
 
 func TestLinkSelectionAndHits(t *testing.T) {

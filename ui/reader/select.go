@@ -1,5 +1,11 @@
 package reader
 
+import (
+	"strings"
+
+	"tubenotes/model"
+)
+
 // NextTimestamp selects the next valid timestamp: the first one at or below
 // the top line when none is selected (so the first after Open is the
 // note's first), wrapping around at the end. It scrolls it into view.
@@ -101,7 +107,9 @@ func (m Model) selectedItem() (item, bool) {
 }
 
 // TimestampForOpen is the timestamp the open-video key means: the selected
-// one, else the last openable one on or above the top line; -1 for none.
+// badge, else the moment (model.Note.Moment) of the current find match
+// when it is on screen, else of the line at the top of the pane; -1 for
+// none.
 func (m Model) TimestampForOpen() int {
 	if m.sel.Kind == TimestampSel {
 		return m.sel.Index
@@ -109,16 +117,116 @@ func (m Model) TimestampForOpen() int {
 	if !m.ready() {
 		return -1
 	}
-	best := -1
-	for _, it := range m.doc.items {
-		if it.kind != itemTimestamp || !it.found || it.index < 0 || it.start.line > m.yOffset {
-			continue
-		}
-		if m.note.Openable(it.index) {
-			best = it.index
+	p := pos{m.yOffset, 0}
+	if m.current >= 0 && m.current < len(m.matches) {
+		if mt := m.matches[m.current]; mt.start.line >= m.yOffset && mt.start.line < m.yOffset+m.height {
+			p = mt.start
 		}
 	}
-	return best
+	return m.momentAt(p)
+}
+
+// momentAt is the moment of rendered cell p. The rendering keeps no map
+// back to the source, so p's source line is read off the items around it
+// (each knows its source line), and its column off the timestamp badges
+// beside it on that line: after the badge before it, before the badge
+// after it. A cell inside a badge counts as before it, as Moment counts a
+// position inside an anchor.
+func (m Model) momentAt(p pos) int {
+	before := func(a, b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
+	var prev, next *item     // the items around p
+	var prevTs, nextTs *item // the timestamp badges around p
+	for i := range m.doc.items {
+		it := &m.doc.items[i]
+		if !it.found {
+			continue
+		}
+		if before(p, it.end) { // p is before its end: the item is after p
+			if next == nil {
+				next = it
+			}
+			if nextTs == nil && it.kind == itemTimestamp && it.index >= 0 {
+				nextTs = it
+			}
+			if next != nil && nextTs != nil {
+				break
+			}
+			continue
+		}
+		prev = it
+		if it.kind == itemTimestamp && it.index >= 0 {
+			prevTs = it
+		}
+	}
+	line := sourceLineOf(p, prev, next)
+	line = max(line, m.note.BodyLine, 1)
+	col := 0
+	n := m.note
+	switch {
+	case nextTs != nil && int(n.Timestamps[nextTs.index].Line) == line:
+		col = anchorCol(n, nextTs.index, true)
+	case prevTs != nil && int(n.Timestamps[prevTs.index].Line) == line:
+		col = anchorCol(n, prevTs.index, false)
+	}
+	return n.Moment(line, col)
+}
+
+// sourceLineOf is the source line of rendered cell p between the items
+// prev and next (either may be nil): theirs when p shares a rendered line
+// with one, else counted from the nearer, kept between the two.
+func sourceLineOf(p pos, prev, next *item) int {
+	switch {
+	case prev == nil && next == nil:
+		return 0
+	case next == nil:
+		return prev.srcLine + p.line - prev.end.line
+	case prev == nil:
+		return next.srcLine - (next.start.line - p.line)
+	case p.line == prev.end.line:
+		return prev.srcLine
+	case p.line == next.start.line:
+		return next.srcLine
+	}
+	line := prev.srcLine + (p.line-prev.end.line)*(next.srcLine-prev.srcLine)/max(next.start.line-prev.end.line, 1)
+	return min(max(line, prev.srcLine), next.srcLine)
+}
+
+// anchorCol is the byte column in its source line where timestamp ts's
+// anchor starts (or ends, when !start); 0 when the line's anchors can't be
+// lined up with its timestamps.
+func anchorCol(n *model.Note, ts int, start bool) int {
+	line := int(n.Timestamps[ts].Line)
+	first := ts
+	for first > 0 && int(n.Timestamps[first-1].Line) == line {
+		first--
+	}
+	count := first
+	for count < len(n.Timestamps) && int(n.Timestamps[count].Line) == line {
+		count++
+	}
+	spans := model.AnchorSpans(lineOfText(n.Text, line), nil)
+	if len(spans) != count-first {
+		return 0
+	}
+	if start {
+		return spans[ts-first][0]
+	}
+	return spans[ts-first][1]
+}
+
+// lineOfText is line (from 1) of text, without its newline.
+func lineOfText(text string, line int) string {
+	for ; line > 1; line-- {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return ""
+		}
+		text = text[i+1:]
+	}
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return text
 }
 
 // HitAt is the badge or link under cell (x, y) of the pane: a mouse click.
