@@ -36,6 +36,12 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "help", w: 100, h: 30, keys: []string{"?"}, until: "toggle sidebar"},
 		{name: "narrow", w: 60, h: 20, until: "8 notes"},
 		{name: "too_small", w: 19, h: 5, until: "window too small"},
+		// the search view: hits grouped under their notes, the first
+		// chosen, its preview beside the list from 100 columns on (moving
+		// the selection is tested in ui/searchview: a key sent here could
+		// beat the answer it should follow)
+		{name: "search_wide", w: 120, h: 30, keys: []string{"s"}, typed: "hardware", until: "matches in"},
+		{name: "search_narrow", w: 80, h: 24, keys: []string{"s"}, typed: "hardware", until: "matches in"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

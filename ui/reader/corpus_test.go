@@ -85,6 +85,9 @@ func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links i
 			seenTS[it.index] = true
 			if ts := n.Timestamps[it.index]; ts.Valid && it.start.line == it.end.line {
 				want := "▶ " + common.Clock(int(ts.Seconds))
+				if ts.Doubtful {
+					want += "?"
+				}
 				if got := ansi.Cut(r.plain[it.start.line], it.start.col, it.end.col); got != want {
 					t.Errorf("%s: timestamp %d located at %+v..%+v reads %q, want %q", n.Path, it.index, it.start, it.end, got, want)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"tubenotes/model"
+	"tubenotes/ui/common"
 )
 
 // sampleVault holds testdata/sample.md and other_note.md in folder chan.
@@ -82,7 +83,7 @@ func TestMarkupTransformed(t *testing.T) {
 	view := plainView(m)
 	for _, want := range []string{
 		"Café culture in İstanbul", "chan · abcdefghijk", // header
-		"▶ 0:05", "▶ 1:02:03", "▶ HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", "before its anchor ▶ 5:00 reads once", // badges
+		"▶ 0:05", "▶ 1:02:03", "▶ ✗HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", "before its anchor ▶ 5:00 reads once", // badges
 		"the other note", "missing note", "label in a table", "a footnote", "A div that is dropped",
 		"A second line after a break.",
 	} {
@@ -108,7 +109,7 @@ func TestBadgesAndLinksStyled(t *testing.T) {
 	view := m.View()
 	for _, c := range []struct{ text, styled string }{
 		{"▶ 0:05", st.badge.Render("▶ 0:05")},
-		{"▶ HH:MM:SS", st.badgeDim.Render("▶ HH:MM:SS")},
+		{"▶ ✗HH:MM:SS", st.badgeDim.Render("▶ ✗HH:MM:SS")},
 		{"the other note", st.link.Render("the other note")},
 		{"missing note", st.linkDim.Render("missing note")},
 	} {
@@ -308,7 +309,7 @@ func TestLinkSelectionAndHits(t *testing.T) {
 	if s, ok := hit("missing note"); !ok || !n.Links[s.Index].Dangling() {
 		t.Errorf("click on a dangling link = %+v %v", s, ok)
 	}
-	if _, ok := hit("▶ HH:MM:SS"); ok {
+	if _, ok := hit("▶ ✗HH:MM:SS"); ok {
 		t.Error("an invalid timestamp is clickable")
 	}
 	if _, ok := hit("Turkish"); ok {
@@ -653,7 +654,7 @@ func TestFencedCode(t *testing.T) {
 	n := parse(t, "c/fence.md", "---\ntitle: Fence\n---\n\n```go\nif a < b && c[i] == `x` { *p = \\n }\n```\n\n~~~\nprose by mistake <a class=\"yt-timestamp\" data-t=\"00:01:00\">[00:01:00]</a> and [[x|a link]]\n~~~\n")
 	m := open(t, Options{Style: "notty"}, vaultOf(n), n, 80, 20)
 	view := plainView(m)
-	for _, want := range []string{"if a < b && c[i] == `x` { *p = \\n }", "prose by mistake ▶ 00:01:00 and a link"} {
+	for _, want := range []string{"if a < b && c[i] == `x` { *p = \\n }", "prose by mistake ▶ ✗00:01:00 and a link"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
@@ -662,5 +663,23 @@ func TestFencedCode(t *testing.T) {
 		if strings.Contains(view, raw) {
 			t.Errorf("view shows %q:\n%s", raw, view)
 		}
+	}
+}
+
+// TestDoubtfulBadge: a doubtful time shows with "?" on its badge and can
+// still be selected and opened.
+func TestDoubtfulBadge(t *testing.T) {
+	v, seed := seedNote(t)
+	n := *seed
+	n.Timestamps = append([]model.Timestamp(nil), seed.Timestamps...)
+	n.Timestamps[0].Doubtful = true
+	m := open(t, Options{Style: "notty"}, v, &n, 80, 40)
+	want := "▶ " + common.Clock(int(n.Timestamps[0].Seconds)) + "?"
+	if !strings.Contains(ansi.Strip(m.View()), want) {
+		t.Errorf("the view lacks %q:\n%s", want, ansi.Strip(m.View()))
+	}
+	m.NextTimestamp()
+	if m.Selection() != (Selection{TimestampSel, 0}) || m.TimestampForOpen() != 0 {
+		t.Errorf("the doubtful badge is not selectable: %+v", m.Selection())
 	}
 }

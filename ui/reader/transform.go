@@ -291,6 +291,9 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	label := ""
 	if it.index >= 0 && t.n.Timestamps[it.index].Valid {
 		label = common.Clock(int(t.n.Timestamps[it.index].Seconds))
+		if t.n.Timestamps[it.index].Doubtful { // still openable, but say so
+			label += "?"
+		}
 	} else {
 		if !hasT && tagEnd < span {
 			raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
@@ -302,6 +305,7 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 		if label == "" {
 			label = "?"
 		}
+		label = "✗" + label // invalid in every style, notty too: not only dim
 	}
 	id := t.add(it)
 	appendMarker(&t.b, id, true)

@@ -17,7 +17,7 @@ import (
 // not the reader's rendering: that runs glamour, far too slow to redo on
 // every ↑/↓.
 const (
-	previewAbove = 3    // source lines shown above the hit's
+	previewAbove = 3    // source lines shown above the hit's, in its section
 	previewLine  = 4096 // bytes of one source line read at most
 )
 
@@ -32,12 +32,13 @@ func (m Model) previewLines(width, height int) []string {
 	if label := momentLabel(n, engine.Moment(n, h.Line, m.query)); label != "" {
 		crumb = st.Clock.Render("▶ "+label) + "  "
 	}
+	first := max(h.Line-previewAbove, n.BodyLine, 1) // the context above stays in the hit's section
 	if s := n.SectionAt(h.Line); s >= 0 {
 		crumb += st.Video.Render(safe.Line(engine.Plain(n.Sections[s].Title)))
+		first = max(first, n.Sections[s].Line)
 	}
 	out := []string{" " + crumb}
 	inner := max(width-3, 1)
-	first := max(h.Line-previewAbove, n.BodyLine, 1)
 	var above []string
 	blank := true // no blank row first
 	for i, raw := range sourceLines(n.Text, first, h.Line+height) {

@@ -291,3 +291,55 @@ func videoURL(a common.Action) string {
 	}
 	return v.Note.TimestampURL(v.Timestamp)
 }
+
+// TestGroupedHitsAndPreview: one header line a note (channel › title),
+// then its lines with their moments; a preview of the chosen hit in
+// context beside the list at 100 columns and more, none below.
+func TestGroupedHitsAndPreview(t *testing.T) {
+	m := typed(t, newView(t), "espresso")
+	m.SetSize(120, 14)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	headers := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, " cooking › ") || strings.HasPrefix(l, " evil › ") {
+			headers++
+		}
+	}
+	if headers != 3 {
+		t.Errorf("%d note headers, want 3 (coffee, tea, evil):\n%s", headers, strings.Join(lines, "\n"))
+	}
+	if !strings.HasPrefix(lines[2], " cooking › Café culture") || !strings.Contains(lines[3], "▶      1:05  The barista pulls an") {
+		t.Errorf("the first note's header and its chosen first hit:\n%s\n%s", lines[2], lines[3])
+	}
+	if !strings.Contains(lines[2], "│ ▶ 1:05  Brewing") || !strings.Contains(lines[5], "│ ▌ The barista pulls an espresso shot.") {
+		t.Errorf("no preview of the hit in its section at 120 columns:\n%s", strings.Join(lines, "\n"))
+	}
+	m = keyed(t, m, "down")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "│ ▌ More about the grinder and espresso.") {
+		t.Errorf("the preview does not follow the selection:\n%s", v)
+	}
+	m.SetSize(80, 14)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "│") {
+		t.Errorf("a preview at 80 columns:\n%s", v)
+	}
+}
+
+// TestSnippetsShowLinkLabels: a snippet shows what a reader sees of a
+// link, never its [target] or URL.
+func TestSnippetsShowLinkLabels(t *testing.T) {
+	n := parse(t, "x/links.md", "---\ntitle: Links\n---\n\nSee [the espresso guide](https://example.com/guide) and [[coffee|espresso notes]] and [[espresso basics]].\n")
+	m := New(common.New(true))
+	m.SetIndex(engine.Build([]*model.Note{n}))
+	m.SetSize(120, 8)
+	m.Focus()
+	m = typed(t, m, "espresso")
+	v := ansi.Strip(m.View())
+	for _, bad := range []string{"](", "[[", "https://", "[coffee", "|"} {
+		if strings.Contains(strings.ReplaceAll(v, "│", ""), bad) {
+			t.Errorf("the view shows %q:\n%s", bad, v)
+		}
+	}
+	if !strings.Contains(v, "See the espresso guide and espresso notes and espresso") || !strings.Contains(v, "▌ espresso basics.") {
+		t.Errorf("the labels are not shown:\n%s", v)
+	}
+}

@@ -105,7 +105,11 @@ func (m Model) listLines(width int) []string {
 // noteHeader is the line above a note's hits: channel › title.
 func (m Model) noteHeader(n *model.Note) string {
 	st := m.c.Styles
-	return " " + st.Channel.Render(safe.Line(n.Channel)) + st.Separator.Render(" › ") + st.OpenNote.Render(safe.Line(engine.Plain(n.Title)))
+	title := st.OpenNote.Render(safe.Line(engine.Plain(n.Title)))
+	if n.Channel == "" {
+		return " " + title
+	}
+	return " " + st.Channel.Render(safe.Line(n.Channel)) + st.Separator.Render(" › ") + title
 }
 
 // clockWidth is the moment column: "10:00:00?" fits.
@@ -132,7 +136,7 @@ func (m Model) hitLine(i, width int) string {
 	h := m.result.Hits[i]
 	clock := momentLabel(h.Note, engine.Moment(h.Note, h.Line, m.query))
 	clock = strings.Repeat(" ", max(clockWidth-len(clock), 0)) + clock
-	text, spans := engine.Snippet(h.Note, h.Line, m.query, max(width-clockWidth-5, 8))
+	text, spans := engine.Snippet(h.Note, h.Line, m.query, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
 	if i != m.sel {
 		return "   " + st.Clock.Render(clock) + "  " + highlight(text, spans, st.Match.Render, st.Note.Render)
 	}
