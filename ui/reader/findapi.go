@@ -13,6 +13,20 @@ func (m *Model) SetFind(query string) int { return m.SetFindTerms([]string{query
 // SetFindTerms is SetFind for several terms at once (the words and phrases
 // of a vault search): a match of any of them is a match.
 func (m *Model) SetFindTerms(terms []string) int {
+	m.findLine = 0
+	return m.setFindTerms(terms)
+}
+
+// SetFindTermsAt is SetFindTerms for a search hit on source line line: the
+// current match is the first after the badges, links and headings of the
+// lines above it, the hit's own, so that o plays the hit's moment; not the
+// first on screen, which may be in the context above the hit.
+func (m *Model) SetFindTermsAt(terms []string, line int) int {
+	m.findLine = line
+	return m.setFindTerms(terms)
+}
+
+func (m *Model) setFindTerms(terms []string) int {
 	m.terms = nil
 	for _, t := range terms {
 		if f := fold(t); f != "" {
@@ -24,7 +38,8 @@ func (m *Model) SetFindTerms(terms []string) int {
 }
 
 // refind looks for the terms in the document shown; the current match is
-// the first at or below the top line, scrolled to when reveal.
+// the first at or below the top line (or from a hit's line, see
+// SetFindTermsAt), scrolled to when reveal.
 func (m *Model) refind(reveal bool) {
 	m.matches, m.current = nil, -1
 	if len(m.terms) == 0 || m.doc == nil {
@@ -39,9 +54,13 @@ func (m *Model) refind(reveal bool) {
 	if len(m.terms) > 1 {
 		m.matches = sortMatches(m.matches)
 	}
+	from := pos{m.yOffset, 0}
+	if m.findLine > 0 {
+		from = m.doc.startOfSource(m.findLine)
+	}
 	m.current = 0
 	for i, mt := range m.matches {
-		if mt.start.line >= m.yOffset {
+		if !mt.start.before(from) {
 			m.current = i
 			break
 		}

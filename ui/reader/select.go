@@ -133,7 +133,6 @@ func (m Model) TimestampForOpen() int {
 // after it. A cell inside a badge counts as before it, as Moment counts a
 // position inside an anchor.
 func (m Model) momentAt(p pos) int {
-	before := func(a, b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
 	var prev, next *item     // the items around p
 	var prevTs, nextTs *item // the timestamp badges around p
 	for i := range m.doc.items {
@@ -141,7 +140,7 @@ func (m Model) momentAt(p pos) int {
 		if !it.found {
 			continue
 		}
-		if before(p, it.end) { // p is before its end: the item is after p
+		if p.before(it.end) { // p is before its end: the item is after p
 			if next == nil {
 				next = it
 			}
@@ -258,3 +257,40 @@ func (m Model) HitAt(x, y int) (Selection, bool) {
 
 // Select selects s (a click) without scrolling; an unknown one clears it.
 func (m *Model) Select(s Selection) { m.sel = s }
+
+// before reports whether cell a comes before cell b.
+func (a pos) before(b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
+
+// startOfSource is where source line line begins in the rendering, as far
+// as the items tell: the end of the last item of the lines above it, or,
+// when later, the start of the rendered paragraph holding the line's first
+// item (a source paragraph renders as one run of non-blank lines); with
+// neither, its interpolated rendered line.
+func (r *rendered) startOfSource(line int) pos {
+	var p pos
+	found := false
+	var own *item
+	for i := range r.items {
+		it := &r.items[i]
+		switch {
+		case !it.found:
+		case it.srcLine < line && (!found || p.before(it.end)):
+			p, found = it.end, true
+		case it.srcLine == line && (own == nil || it.start.before(own.start)):
+			own = it
+		}
+	}
+	if own != nil {
+		top := own.start.line
+		for top > 0 && strings.TrimSpace(r.plain[top-1]) != "" {
+			top--
+		}
+		if q := (pos{top, 0}); !found || p.before(q) {
+			p, found = q, true
+		}
+	}
+	if !found {
+		return pos{max(r.lineOfSource(line), 0), 0}
+	}
+	return p
+}
