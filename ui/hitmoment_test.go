@@ -10,12 +10,14 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	engine "tubenotes/model/search"
+	"tubenotes/ui/common"
 	"tubenotes/ui/searchview"
 )
 
 // checkHitMoments opens hits of query one by one from the search view and
 // presses o in the reader: it plays the hit's own moment (the one the
-// search view showed and ctrl+o plays), or says there is none.
+// search view showed and ctrl+o plays), or says there is none; the find
+// status shows that moment beside the current match.
 func checkHitMoments(t *testing.T, v *model.Vault, query string, most int) {
 	t.Helper()
 	q, err := engine.Parse(query)
@@ -40,8 +42,11 @@ func checkHitMoments(t *testing.T, v *model.Vault, query string, most int) {
 		if h.m.reader.Note() != hit.Note {
 			t.Fatalf("%q hit %d: opened %v, want %s", query, i, h.m.reader.Note(), hit.Note.Path)
 		}
-		h.press("o")
 		want := engine.Moment(hit.Note, hit.Line, q)
+		if clock := common.MomentClock(hit.Note, want); clock != "" && !strings.Contains(h.statusLine(), "▶ "+clock) {
+			t.Errorf("%q hit %d (%s:%d): the find status %q lacks the current match's moment %s", query, i, hit.Note.Path, hit.Line, h.statusLine(), clock)
+		}
+		h.press("o")
 		got := h.opener.opened()
 		if want < 0 || !hit.Note.HasVideo() {
 			if len(got) != 0 || !strings.Contains(h.statusLine(), "no moment here") && !strings.Contains(h.statusLine(), "names no video") {

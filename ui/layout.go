@@ -228,6 +228,7 @@ func (m Model) statusView() string {
 			input = m.find.View()
 		}
 		st.SetFind(m.find.Value(), input, cur, total)
+		st.SetFindMoment(common.MomentClock(m.reader.Note(), m.reader.FindMoment()))
 	}
 	return st.View()
 }

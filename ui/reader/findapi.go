@@ -85,6 +85,15 @@ func (m *Model) findStep(dir int) {
 	m.reveal(mt.start, mt.end)
 }
 
+// FindMoment is the moment (model.Note.Moment) of the current match, -1
+// when there is none.
+func (m Model) FindMoment() int {
+	if m.current < 0 || m.current >= len(m.matches) || !m.ready() {
+		return -1
+	}
+	return m.momentAt(m.matches[m.current].start)
+}
+
 // FindStatus is the current match (1-based, 0 when none) and the number of
 // matches.
 func (m Model) FindStatus() (current, total int) {

@@ -115,26 +115,13 @@ func (m Model) noteHeader(n *model.Note) string {
 // clockWidth is the moment column: "10:00:00?" fits.
 const clockWidth = 9
 
-// momentLabel is the clock of a hit's moment, "?" after a doubtful one,
-// "" when it has none.
-func momentLabel(n *model.Note, ts int) string {
-	if ts < 0 {
-		return ""
-	}
-	s := common.Clock(int(n.Timestamps[ts].Seconds))
-	if n.Timestamps[ts].Doubtful {
-		s += "?"
-	}
-	return s
-}
-
 // hitLine is one matching line: a mark when chosen, its moment, then the
 // snippet with the matches highlighted. The chosen one is drawn reversed
 // (its matches too, in their own colour), so it shows in every style.
 func (m Model) hitLine(i, width int) string {
 	st := m.c.Styles
 	h := m.result.Hits[i]
-	clock := momentLabel(h.Note, engine.Moment(h.Note, h.Line, m.query))
+	clock := common.MomentClock(h.Note, engine.Moment(h.Note, h.Line, m.query))
 	clock = strings.Repeat(" ", max(clockWidth-len(clock), 0)) + clock
 	text, spans := engine.Snippet(h.Note, h.Line, m.query, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
 	if i != m.sel {

@@ -68,12 +68,7 @@ func (m *Model) SetNote(n *model.Note) {
 	m.rows = make([]row, len(n.Sections))
 	for i, s := range n.Sections {
 		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(search.Plain(s.Title))}
-		if r.first >= 0 {
-			r.clock = common.Clock(int(n.Timestamps[r.first].Seconds))
-			if n.Timestamps[r.first].Doubtful {
-				r.clock += "?"
-			}
-		}
+		r.clock = common.MomentClock(n, r.first)
 		m.clockWidth = max(m.clockWidth, len(r.clock))
 		m.rows[i] = r
 	}

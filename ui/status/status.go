@@ -81,6 +81,14 @@ func (m *Model) SetFind(query, input string, cur, total int) {
 	}
 }
 
+// SetFindMoment adds the current match's moment (a clock, "" for none)
+// after the find segment SetFind made.
+func (m *Model) SetFindMoment(clock string) {
+	if m.find != "" && clock != "" {
+		m.find += "  ▶ " + clock
+	}
+}
+
 // Message is the message shown, "" when none.
 func (m Model) Message() string { return m.message }
 
@@ -105,9 +113,13 @@ func (m Model) View() string {
 	}
 	right = " " + right + " "
 	if m.find != "" {
-		right = " " + st.Current.Render(m.find) + "  " + right
+		find := " " + st.Current.Render(m.find) + " "
+		right = find + " " + right
+		if ansi.StringWidth(right) > m.width/2 && ansi.StringWidth(find) <= m.width*2/3 {
+			right = find // the find matters more than the count
+		}
 	}
-	if ansi.StringWidth(right) > m.width/2 {
+	if ansi.StringWidth(right) > m.width*2/3 || m.find == "" && ansi.StringWidth(right) > m.width/2 {
 		right = ""
 	}
 	left := " " + st.Status.Render(strings.Join(m.crumbs, " › "))
