@@ -29,7 +29,7 @@ func (m Model) previewLines(width, height int) []string {
 	h := m.result.Hits[m.sel]
 	n := h.Note
 	crumb := ""
-	if label := common.MomentClock(n, engine.Moment(n, h.Line, m.query)); label != "" {
+	if label := common.MomentClock(n, m.moment(m.sel)); label != "" {
 		crumb = st.Clock.Render("▶ "+label) + "  "
 	}
 	first := max(h.Line-previewAbove, n.BodyLine, 1) // the context above stays in the hit's section

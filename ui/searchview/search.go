@@ -53,9 +53,10 @@ type Model struct {
 
 	query  *engine.Query // of the results shown
 	result engine.Result
-	rows   rows // the result's hits under their notes' headers
-	sel    int  // the chosen hit, an index into result.Hits
-	top    int  // the first row in the window
+	rows   rows      // the result's hits under their notes' headers
+	cache  *hitCache // the hits' moments and snippets, worked out once
+	sel    int       // the chosen hit, an index into result.Hits
+	top    int       // the first row in the window
 
 	common.Actions
 }
@@ -63,7 +64,7 @@ type Model struct {
 // New is an empty search view.
 func New(c *common.Common) Model {
 	in := query.New(c, prompt, `words "a phrase" -exclude channel:name title:word`)
-	return Model{c: c, input: in}
+	return Model{c: c, input: in, cache: newHitCache()}
 }
 
 // SetIndex gives the view the index to search and reruns the query typed
@@ -122,7 +123,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.query, m.result, m.pending = msg.query, msg.result, false
-		m.rows = groupRows(m.result.Hits)
+		m.rows, m.cache = groupRows(m.result.Hits), newHitCache()
 		m.sel, m.top = 0, 0
 		m.clamp()
 		return m, nil
@@ -206,7 +207,7 @@ func (m *Model) run() tea.Cmd {
 	}
 	if q.Empty() {
 		m.query, m.result, m.pending, m.want = nil, engine.Result{}, false, nil
-		m.rows, m.sel, m.top = rows{}, 0, 0
+		m.rows, m.sel, m.top, m.cache = rows{}, 0, 0, newHitCache()
 		return nil
 	}
 	m.want, m.pending = q, true
@@ -240,7 +241,7 @@ func (m *Model) openVideo() {
 		return
 	}
 	h := m.result.Hits[i]
-	m.Add(common.OpenVideo{Note: h.Note, Timestamp: engine.Moment(h.Note, h.Line, m.query)})
+	m.Add(common.OpenVideo{Note: h.Note, Timestamp: m.moment(i)})
 }
 
 // findTerms are what the reader's find-in-note should look for: the query's

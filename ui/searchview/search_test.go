@@ -14,7 +14,7 @@ import (
 	"tubenotes/ui/common"
 )
 
-func parse(t *testing.T, path, text string) *model.Note {
+func parse(t testing.TB, path, text string) *model.Note {
 	t.Helper()
 	n, _ := loader.ParseNote(path, []byte(text), loader.TimestampMode(0))
 	if n == nil {
@@ -72,7 +72,7 @@ func results(cmd tea.Cmd) []tea.Msg {
 }
 
 // typed types s into m, each key's search answered before the next key.
-func typed(t *testing.T, m Model, s string) Model {
+func typed(t testing.TB, m Model, s string) Model {
 	t.Helper()
 	for _, r := range s {
 		var cmd tea.Cmd

@@ -121,9 +121,9 @@ const clockWidth = 9
 func (m Model) hitLine(i, width int) string {
 	st := m.c.Styles
 	h := m.result.Hits[i]
-	clock := common.MomentClock(h.Note, engine.Moment(h.Note, h.Line, m.query))
+	clock := common.MomentClock(h.Note, m.moment(i))
 	clock = strings.Repeat(" ", max(clockWidth-len(clock), 0)) + clock
-	text, spans := engine.Snippet(h.Note, h.Line, m.query, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
+	text, spans := m.snippet(i, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
 	if i != m.sel {
 		return "   " + st.Clock.Render(clock) + "  " + highlight(text, spans, st.Match.Render, st.Note.Render)
 	}
