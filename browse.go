@@ -2,12 +2,12 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"runtime"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -15,6 +15,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/ui"
+	"tubenotes/ui/config"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
 )
@@ -27,7 +28,7 @@ type browseFlags struct {
 	player string
 }
 
-func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
+func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
 	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
 	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
@@ -40,17 +41,23 @@ func (bf *browseFlags) flagSet(stderr io.Writer) *flag.FlagSet {
 // $TUBENOTES_VAULT, else the demo vault built into the binary.
 func runBrowse(args []string, stdout, stderr io.Writer) int {
 	var bf browseFlags
-	paths, err := parseArgs(bf.flagSet(stderr), args)
+	fl := bf.flagSet(stderr)
+	paths, err := parseArgs(fl, args)
 	if err != nil {
 		return 2
 	}
 	fail := func(err error) int {
-		fmt.Fprintln(stderr, "tubenotes:", err)
+		complain(stderr, "", err)
 		return 2
 	}
 	if len(paths) > 1 {
 		return fail(errors.New("give at most one PATH, the vault's folder"))
 	}
+	cfg, ok := userConfig(stderr)
+	if !ok {
+		return 2
+	}
+	fromConfig := bf.useConfig(fl, cfg)
 	opts, err := bf.load.options()
 	if err != nil {
 		return fail(err)
@@ -59,17 +66,23 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("--width %d: give 20 or more", bf.width))
 	}
 	if err := checkStyle(bf.style); err != nil {
+		if fromConfig["style"] {
+			err = fmt.Errorf("%s: %q: not auto, dark, light, notty or a readable JSON style file", cfg.Where("style"), bf.style)
+		}
 		return fail(err)
 	}
 	if bf.style == "auto" {
 		bf.style = ""
 	}
-	opener, stopPlayer, err := chooseOpener(bf.player)
+	opener, steered, stopPlayer, err := chooseOpener(bf.player)
 	if err != nil {
+		if rest, ok := strings.CutPrefix(err.Error(), "--player"); ok && fromConfig["player"] {
+			err = fmt.Errorf("%s%s", cfg.Where("player"), rest)
+		}
 		return fail(err)
 	}
 	defer stopPlayer()
-	fsys, err := vaultFS(paths)
+	fsys, err := vaultFS(paths, cfg)
 	if err != nil {
 		return fail(err)
 	}
@@ -80,22 +93,49 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			return loader.Load(fsys, o)
 		},
 		Opener:   opener,
+		Player:   steered,
 		Style:    bf.style,
 		MaxWidth: bf.width,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
-		fmt.Fprintln(stderr, "tubenotes:", err)
+		complain(stderr, "", err)
 		return 1
 	}
 	return 0
 }
 
-// vaultFS is the folder named on the command line or in $TUBENOTES_VAULT,
-// checked to be a readable directory, else the demo vault.
-func vaultFS(paths []string) (fs.FS, error) {
+// useConfig takes the config file's settings for the flags not given on
+// the command line, and tells which it took.
+func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map[string]bool) {
+	bf.load.useConfig(fl, cfg)
+	set := setOnCommandLine(fl.FlagSet)
+	fromConfig = map[string]bool{}
+	take := func(name string, use bool, apply func()) {
+		if use && !set[name] {
+			apply()
+			fromConfig[name] = true
+		}
+	}
+	take("style", cfg.Style != "", func() { bf.style = cfg.Style })
+	take("width", cfg.Width != 0, func() { bf.width = cfg.Width })
+	take("player", cfg.Player != "", func() { bf.player = cfg.Player })
+	return fromConfig
+}
+
+// vaultFS is the folder named on the command line, else in
+// $TUBENOTES_VAULT, else in the config file, checked to be a readable
+// directory; else the demo vault.
+func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
 	dir := os.Getenv("TUBENOTES_VAULT")
 	if len(paths) == 1 {
 		dir = paths[0]
+	}
+	if dir == "" && cfg.Vault != "" {
+		fsys, err := vaultDir(cfg.Vault)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", cfg.Where("vault"), err)
+		}
+		return fsys, nil
 	}
 	if dir == "" {
 		return demo.FS(), nil
@@ -103,33 +143,22 @@ func vaultFS(paths []string) (fs.FS, error) {
 	return vaultDir(dir)
 }
 
-// checkStyle accepts the named styles and a readable style file.
-func checkStyle(style string) error {
-	switch style {
-	case "auto", "dark", "light", "notty":
-		return nil
-	}
-	if _, err := os.ReadFile(style); err != nil {
-		return fmt.Errorf("--style %s: not dark, light, notty or a readable JSON style file", style)
-	}
-	return nil
-}
-
 // chooseOpener is the opener for --player: mpv and web are one player
-// that every o steers, closed (mpv left running) by stop; anything else
-// goes to open.New.
-func chooseOpener(name string) (o open.Opener, stop func(), err error) {
+// that every o steers (also returned, for follow mode and the player's
+// keys), closed (mpv left running) by stop; anything else goes to
+// open.New, with no player.
+func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err error) {
 	if name != player.NameMPV && name != player.NameWeb {
 		o, err = open.New(name, os.Getenv, runtime.GOOS)
-		return o, func() {}, err
+		return o, nil, func() {}, err
 	}
 	pages, err := open.Browser(os.Getenv, runtime.GOOS)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	p, err := player.New(name, pages)
+	p, err = player.New(name, pages)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return player.Opener{Player: p}, func() { p.Close() }, nil
+	return player.Opener{Player: p}, p, func() { p.Close() }, nil
 }

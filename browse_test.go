@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tubenotes/ui/config"
 )
 
 func TestBrowseRefusesBadArguments(t *testing.T) {
@@ -48,7 +50,7 @@ func TestBrowseRefusesBadArguments(t *testing.T) {
 
 func TestVaultChoice(t *testing.T) {
 	t.Setenv("TUBENOTES_VAULT", "")
-	fsys, err := vaultFS(nil)
+	fsys, err := vaultFS(nil, config.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +62,7 @@ func TestVaultChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("TUBENOTES_VAULT", dir)
-	fsys, err = vaultFS(nil)
+	fsys, err = vaultFS(nil, config.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +70,10 @@ func TestVaultChoice(t *testing.T) {
 		t.Errorf("$TUBENOTES_VAULT not used: %v", err)
 	}
 	t.Setenv("TUBENOTES_VAULT", filepath.Join(dir, "nope"))
-	if _, err := vaultFS([]string{dir}); err != nil {
+	if _, err := vaultFS([]string{dir}, config.Config{}); err != nil {
 		t.Errorf("PATH should win over $TUBENOTES_VAULT: %v", err)
 	}
-	if _, err := vaultFS(nil); err == nil {
+	if _, err := vaultFS(nil, config.Config{}); err == nil {
 		t.Error("a missing $TUBENOTES_VAULT was accepted")
 	}
 }

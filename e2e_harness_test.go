@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/adrg/xdg"
 )
 
 // terminal is tubenotes running on the real corpus in a tmux window of
@@ -31,17 +34,34 @@ var built struct {
 	out  []byte
 }
 
+// TestMain points the XDG folders at a temporary one, so no test (nor the
+// binary the end-to-end tests run) reads or writes the user's config and
+// state.
 func TestMain(m *testing.M) {
+	xdgDir, err := os.MkdirTemp("", "tubenotes-xdg-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		os.Setenv(v, filepath.Join(xdgDir, strings.ToLower(strings.TrimPrefix(v, "XDG_"))))
+	}
+	xdg.Reload()
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
+	os.RemoveAll(xdgDir)
 	os.Exit(code)
 }
 
 // startTerminal builds tubenotes and starts it on the corpus in tmux, or
 // skips with the reason when that can't be done here.
-func startTerminal(t *testing.T) *terminal {
+func startTerminal(t *testing.T) *terminal { t.Helper(); return startTerminalWith(t, "") }
+
+// startTerminalWith is startTerminal with env assignments (quoted for sh,
+// "PATH='/x' XDG_RUNTIME_DIR='/y'") before the program and flags after it.
+func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
@@ -79,7 +99,7 @@ func startTerminal(t *testing.T) *terminal {
 	if err := os.WriteFile(recorder, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	shell := "BROWSER='" + recorder + "' TERM=xterm-256color '" + built.bin + "' '" + corpus + "'; echo $? > '" + term.exit + "'; sleep 60"
+	shell := "BROWSER='" + recorder + "' TERM=xterm-256color " + env + " '" + built.bin + "' " + strings.Join(flags, " ") + " '" + corpus + "'; echo $? > '" + term.exit + "'; sleep 60"
 	term.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sh", "-c", shell)
 	t.Cleanup(func() { _ = exec.Command(tmux, "-L", term.socket, "kill-server").Run() })
 	term.waitFor("the note count", func() bool { return strings.Contains(term.screen(), "1363 notes") })

@@ -12,36 +12,36 @@ import (
 // The export format: one exportNote a line. Field names and nulls are part
 // of the command's contract; see the README.
 type exportNote struct {
-	Path       string            `json:"path"`
-	Channel    string            `json:"channel"`
-	Title      string            `json:"title"`
-	VideoID    string            `json:"videoId"`
+	Path       jsonText          `json:"path"`
+	Channel    jsonText          `json:"channel"`
+	Title      jsonText          `json:"title"`
+	VideoID    jsonText          `json:"videoId"`
 	Sections   []exportSection   `json:"sections"`
 	Timestamps []exportTimestamp `json:"timestamps"`
 	Links      []exportLink      `json:"links"`
 }
 
 type exportSection struct {
-	Title string `json:"title"`
-	Level int    `json:"level"`
-	Line  int    `json:"line"`
+	Title jsonText `json:"title"`
+	Level int      `json:"level"`
+	Line  int      `json:"line"`
 }
 
 type exportTimestamp struct {
-	Raw     string  `json:"raw"`
-	Seconds *int    `json:"seconds"`
-	Line    int     `json:"line"`
-	Section int     `json:"section"`
-	URL     *string `json:"url"`
+	Raw     jsonText  `json:"raw"`
+	Seconds *int      `json:"seconds"`
+	Line    int       `json:"line"`
+	Section int       `json:"section"`
+	URL     *jsonText `json:"url"`
 	// Doubtful: valid, but implausible beside the note's other times.
 	Doubtful bool `json:"doubtful"`
 }
 
 type exportLink struct {
-	Target   string  `json:"target"`
-	Label    string  `json:"label"`
-	Line     int     `json:"line"`
-	Resolved *string `json:"resolved"`
+	Target   jsonText  `json:"target"`
+	Label    jsonText  `json:"label"`
+	Line     int       `json:"line"`
+	Resolved *jsonText `json:"resolved"`
 }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -71,32 +71,32 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 func toExport(n *model.Note) exportNote {
 	e := exportNote{
-		Path:       n.Path,
-		Channel:    n.Channel,
-		Title:      n.Title,
-		VideoID:    n.VideoID,
+		Path:       jsonText(n.Path),
+		Channel:    jsonText(n.Channel),
+		Title:      jsonText(n.Title),
+		VideoID:    jsonText(n.VideoID),
 		Sections:   make([]exportSection, len(n.Sections)),
 		Timestamps: make([]exportTimestamp, len(n.Timestamps)),
 		Links:      make([]exportLink, len(n.Links)),
 	}
 	for i, s := range n.Sections {
-		e.Sections[i] = exportSection{Title: s.Title, Level: s.Level, Line: s.Line}
+		e.Sections[i] = exportSection{Title: jsonText(s.Title), Level: s.Level, Line: s.Line}
 	}
 	for i, ts := range n.Timestamps {
-		et := exportTimestamp{Raw: ts.Raw, Line: int(ts.Line), Section: int(ts.Section), Doubtful: ts.Doubtful}
+		et := exportTimestamp{Raw: jsonText(ts.Raw), Line: int(ts.Line), Section: int(ts.Section), Doubtful: ts.Doubtful}
 		if ts.Valid {
 			seconds := int(ts.Seconds)
 			et.Seconds = &seconds
 		}
-		if url := n.TimestampURL(i); url != "" {
+		if url := jsonText(n.TimestampURL(i)); url != "" {
 			et.URL = &url
 		}
 		e.Timestamps[i] = et
 	}
 	for i, l := range n.Links {
-		el := exportLink{Target: l.Target, Label: l.Label, Line: l.Line}
+		el := exportLink{Target: jsonText(l.Target), Label: jsonText(l.Label), Line: l.Line}
 		if l.Resolved != "" {
-			resolved := l.Resolved
+			resolved := jsonText(l.Resolved)
 			el.Resolved = &resolved
 		}
 		e.Links[i] = el

@@ -144,7 +144,7 @@ func TestLinksAndSearchHostileNames(t *testing.T) {
 	}
 	code, out, _ = runCmd(t, "search", "--json", dir, "stripes")
 	var hit searchHit
-	if code != 0 || json.Unmarshal([]byte(out), &hit) != nil || hit.Path != folder+"/new\nline.md" || strings.ContainsAny(out, "\x1b\u200f") {
+	if code != 0 || json.Unmarshal([]byte(out), &hit) != nil || string(hit.Path) != folder+"/new\nline.md" || strings.ContainsAny(out, "\x1b\u200f") {
 		t.Errorf("search --json: exit %d, %q", code, out)
 	}
 	code, out, _ = runCmd(t, "search", dir, "stripes")

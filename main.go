@@ -1,5 +1,5 @@
 // Command tubenotes browses a vault of notes about YouTube videos in the
-// terminal, and exports, counts and searches it from scripts.
+// terminal, and exports, counts, searches and shows it from scripts.
 package main
 
 import (
@@ -20,6 +20,9 @@ Usage:
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
   tubenotes timeline [flags] PATH VIDEO every timestamp of a video's notes, by time
   tubenotes links [flags] PATH NOTE     the links into a note, and the notes naming it
+  tubenotes show [flags] PATH NOTE      one note rendered as the browser shows it; plain text into a pipe
+  tubenotes bookmarks [--json] PATH     the vault's bookmarks, one a line
+  tubenotes config [--path]             edit the config file (created with every key explained)
   tubenotes --help | --version
 
 Run "tubenotes COMMAND --help" for the flags of a command. The browser's flags:
@@ -43,10 +46,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runTimeline(args[1:], stdout, stderr)
 		case "links":
 			return runLinks(args[1:], stdout, stderr)
+		case "show":
+			return runShow(args[1:], stdout, stderr)
+		case "bookmarks":
+			return runBookmarks(args[1:], stdout, stderr)
+		case "config":
+			return runConfig(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			var bf browseFlags
-			bf.flagSet(stdout).PrintDefaults()
+			fl := bf.flagSet(stdout)
+			fl.SetOutput(stdout)
+			fl.PrintDefaults()
 			return 0
 		case "version", "-version", "--version":
 			fmt.Fprintln(stdout, "tubenotes", version)

@@ -19,11 +19,13 @@ Exit status: 0 with hits, 1 with none, 2 on a bad PATH, flag or QUERY.
 
 QUERY (quote it for the shell; words after PATH are joined):
   word          notes holding every word; a word also finds longer words it begins
-  "a phrase"    these words in order, also across a line break
+  "a phrase"    these words in order, also across a line break (each word, as
+                a bare word does, also finds longer words it begins)
   -word         leave out notes holding it
   channel:name  only notes of a channel whose name contains name
   title:word    only notes whose title holds the word
 Case and accents are ignored ("cafe" finds "café", "istanbul" finds "İstanbul").
+A query holds at most 24 words, phrases and filters, and 256 words in all.
 
 Flags:
   --json             JSON Lines: path, line, title, channel, section, snippet,
@@ -37,14 +39,14 @@ Flags:
 // searchHit is one line of --json output. Field names and nulls are part of
 // the command's contract.
 type searchHit struct {
-	Path    string  `json:"path"`
-	Line    int     `json:"line"`
-	Title   string  `json:"title"`
-	Channel string  `json:"channel"`
-	Section string  `json:"section"`
-	Snippet string  `json:"snippet"`
-	Seconds *int    `json:"seconds"`
-	URL     *string `json:"url"`
+	Path    jsonText  `json:"path"`
+	Line    int       `json:"line"`
+	Title   jsonText  `json:"title"`
+	Channel jsonText  `json:"channel"`
+	Section jsonText  `json:"section"`
+	Snippet jsonText  `json:"snippet"`
+	Seconds *int      `json:"seconds"`
+	URL     *jsonText `json:"url"`
 }
 
 // snippetWidth is how many runes of a hit's line a snippet keeps.
@@ -121,7 +123,7 @@ func parseSearchArgs(args []string) (searchArgs, error) {
 func runSearch(args []string, stdout, stderr io.Writer) int {
 	sa, err := parseSearchArgs(args)
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	if sa.help {
@@ -134,7 +136,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	q, err := search.Parse(strings.Join(sa.positional[1:], " "))
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search: query:", err)
+		complain(stderr, "search", fmt.Errorf("query: %w", err))
 		return 2
 	}
 	if q.Empty() {
@@ -144,12 +146,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	lf := loadFlags{timestamps: sa.timestamps}
 	opts, err := lf.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	v, _, err := openVault(sa.positional[0], opts)
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	res := search.Build(v.Notes).Search(q)
@@ -164,7 +166,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		if sa.json {
 			err = enc.Encode(out)
 		} else {
-			_, err = fmt.Fprintf(w, "%s:%d: %s: %s\n", safe.Line(out.Path), out.Line, breadcrumb(out), safe.Line(out.Snippet))
+			_, err = io.WriteString(w, hitLine(out))
 		}
 		if err != nil {
 			break
@@ -174,7 +176,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "tubenotes search:", err)
+		complain(stderr, "search", err)
 		return 2
 	}
 	if len(res.Hits) == 0 {
@@ -183,35 +185,36 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// describeHit gathers what a hit shows, its strings as the vault has them:
-// the text output cleans them for a terminal, JSON keeps them exact.
+// describeHit gathers what a hit shows, exactly as the vault has it: JSON
+// escapes it (jsonText), and the text output cleans it (hitLine).
 func describeHit(h search.Hit, q *search.Query) searchHit {
 	n := h.Note
 	out := searchHit{
-		Path:    n.Path,
+		Path:    jsonText(n.Path),
 		Line:    h.Line,
-		Title:   n.Title,
-		Channel: n.Channel,
+		Title:   jsonText(n.Title),
+		Channel: jsonText(n.Channel),
 	}
 	if i := n.SectionAt(h.Line); i >= 0 {
-		out.Section = search.Plain(n.Sections[i].Title)
+		out.Section = jsonText(search.Plain(n.Sections[i].Title))
 	}
-	out.Snippet, _ = search.Snippet(n, h.Line, q, snippetWidth)
+	snippet, _ := search.Snippet(n, h.Line, q, snippetWidth)
+	out.Snippet = jsonText(snippet)
 	if ts := search.Moment(n, h.Line, q); ts >= 0 {
-		seconds, url := int(n.Timestamps[ts].Seconds), n.TimestampURL(ts)
+		seconds, url := int(n.Timestamps[ts].Seconds), jsonText(n.TimestampURL(ts))
 		out.Seconds, out.URL = &seconds, &url
 	}
 	return out
 }
 
-// breadcrumb is "channel › title › section", without the parts a hit
-// lacks, cleaned for a terminal.
-func breadcrumb(h searchHit) string {
+// hitLine is a hit as the text output prints it, every string cleaned for
+// a terminal: "path:line: channel › title › section: snippet".
+func hitLine(h searchHit) string {
 	parts := make([]string, 0, 3)
-	for _, p := range []string{h.Channel, h.Title, h.Section} {
-		if p = safe.Line(p); p != "" {
-			parts = append(parts, p)
+	for _, p := range []jsonText{h.Channel, h.Title, h.Section} {
+		if p != "" {
+			parts = append(parts, safe.Line(string(p)))
 		}
 	}
-	return strings.Join(parts, " › ")
+	return fmt.Sprintf("%s:%d: %s: %s\n", safe.Line(string(h.Path)), h.Line, strings.Join(parts, " › "), safe.Line(string(h.Snippet)))
 }

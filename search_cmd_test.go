@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
 	"tubenotes/loader/loadtest"
+	"tubenotes/model/search"
 )
 
 // searchLines runs tubenotes search with args and returns the exit status,
@@ -196,13 +198,21 @@ func TestSearchCorpus(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &hit); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(hit.Path, "3blue1brown/") || hit.URL == nil || !strings.Contains(*hit.URL, "watch?v=XFDM1ip5HdU&t=") ||
-		!strings.Contains(strings.ToLower(hit.Snippet), "arbitrarily close") {
+	if !strings.HasPrefix(string(hit.Path), "3blue1brown/") || hit.URL == nil || !strings.Contains(string(*hit.URL), "watch?v=XFDM1ip5HdU&t=") ||
+		!strings.Contains(strings.ToLower(string(hit.Snippet)), "arbitrarily close") {
 		t.Errorf("first hit %+v", hit)
 	}
 	// Turkish text in the nisanyans channel: dotless and dotted i fold.
 	code, lines, _ = searchLines(t, dir, "channel:nisanyans", "istanbul", "--limit", "1")
 	if code != 0 || len(lines) != 1 || !strings.HasPrefix(lines[0], "nisanyans/") {
 		t.Errorf("istanbul in nisanyans: exit %d %q", code, lines)
+	}
+}
+
+// TestSearchUsageStatesLimits keeps the help's numbers those Parse uses.
+func TestSearchUsageStatesLimits(t *testing.T) {
+	want := fmt.Sprintf("at most %d words, phrases and filters, and %d words in all", search.MaxTerms, search.MaxWords)
+	if !strings.Contains(searchUsage, want) {
+		t.Errorf("search --help does not say %q", want)
 	}
 }

@@ -74,7 +74,7 @@ func TestSearchSameFirstHit(t *testing.T) {
 		if cli.Seconds != nil {
 			cliSeconds = *cli.Seconds
 		}
-		if h.Note.Path != cli.Path || h.Line != cli.Line || seconds != cliSeconds {
+		if h.Note.Path != string(cli.Path) || h.Line != cli.Line || seconds != cliSeconds {
 			t.Errorf("%s: the view's first hit %s:%d (%d s), the command's %s:%d (%d s)", query, h.Note.Path, h.Line, seconds, cli.Path, cli.Line, cliSeconds)
 		}
 	}

@@ -12,6 +12,8 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/model"
+	"tubenotes/ui/config"
+	"tubenotes/ui/safe"
 )
 
 // loadFlags are the flags every command that reads a vault takes.
@@ -19,8 +21,15 @@ type loadFlags struct {
 	timestamps string
 }
 
-func (lf *loadFlags) register(fl *flag.FlagSet) {
+func (lf *loadFlags) register(fl *flagSet) {
 	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
+}
+
+// useConfig takes the config file's timestamps unless the flag was given.
+func (lf *loadFlags) useConfig(fl *flagSet, cfg config.Config) {
+	if cfg.Timestamps != "" && !setOnCommandLine(fl.FlagSet)["timestamps"] {
+		lf.timestamps = cfg.Timestamps
+	}
 }
 
 func (lf *loadFlags) options() (loader.Options, error) {
@@ -34,14 +43,14 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // loadVaultArg parses a command's flags over args (lf is registered on fl
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
-func loadVaultArg(name string, fl *flag.FlagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
+func loadVaultArg(name string, fl *flagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
 	v, _, took, ok = loadVaultArgs(name, fl, lf, args, nil, stderr)
 	return v, took, ok
 }
 
 // loadVaultArgs is loadVaultArg for a command that takes more arguments
 // after PATH, one a name of more: it returns them as given.
-func loadVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []string, stderr io.Writer) (v *model.Vault, rest []string, took time.Duration, ok bool) {
+func loadVaultArgs(name string, fl *flagSet, lf *loadFlags, args, more []string, stderr io.Writer) (v *model.Vault, rest []string, took time.Duration, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
 		return nil, nil, 0, false
@@ -54,12 +63,17 @@ func loadVaultArgs(name string, fl *flag.FlagSet, lf *loadFlags, args, more []st
 		}
 		return nil, nil, 0, false
 	}
+	cfg, ok := userConfig(stderr)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	lf.useConfig(fl, cfg)
 	opts, err := lf.options()
 	if err == nil {
 		v, took, err = openVault(paths[0], opts)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "tubenotes %s: %v\n", name, err)
+		complain(stderr, name, err)
 		return nil, nil, 0, false
 	}
 	return v, paths[1:], took, true
@@ -104,11 +118,17 @@ func vaultDir(dir string) (fs.FS, error) {
 }
 
 // parseArgs parses fl over args, allowing flags after the positionals, and
-// returns the positionals.
-func parseArgs(fl *flag.FlagSet, args []string) ([]string, error) {
+// returns the positionals. It reports a mistake, or prints the usage for
+// --help, before returning the error.
+func parseArgs(fl *flagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
 		if err := fl.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fl.usage()
+			} else {
+				complain(fl.stderr, fl.Name(), fmt.Errorf("%v (see --help)", err))
+			}
 			return nil, err
 		}
 		if n := len(args) - len(fl.Args()); n > 0 && args[n-1] == "--" {
@@ -123,13 +143,34 @@ func parseArgs(fl *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// newFlagSet is a flag set that prints its usage to stderr and never exits.
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// flagSet is a command's flags. A mistake in them is one line on stderr
+// (the flag package would add the whole usage, and echo a hostile flag
+// name raw); --help prints the usage.
+type flagSet struct {
+	*flag.FlagSet
+	stderr io.Writer
+	usage  func()
+}
+
+// newFlagSet is a flag set that reports to stderr and never exits.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flagSet {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.Usage = func() {
+	fl.SetOutput(io.Discard)
+	fl.Usage = func() {}
+	return &flagSet{FlagSet: fl, stderr: stderr, usage: func() {
 		fmt.Fprintf(stderr, "Usage: tubenotes %s\n\nFlags:\n", synopsis)
+		fl.SetOutput(stderr)
 		fl.PrintDefaults()
+		fl.SetOutput(io.Discard)
+	}}
+}
+
+// complain writes err as one line, cleaned for a terminal, after the
+// command's name.
+func complain(stderr io.Writer, command string, err error) {
+	prefix := "tubenotes"
+	if command != "" {
+		prefix += " " + command
 	}
-	return fl
+	fmt.Fprintf(stderr, "%s: %s\n", prefix, safe.Line(err.Error()))
 }

@@ -14,24 +14,41 @@ import (
 type rawFile struct {
 	fd   int
 	name string // as the vault names it, for errors
+	size int64  // when it was opened
 }
 
 // canOpenRaw tells that openRaw works on this platform.
 const canOpenRaw = true
 
-// openRaw opens path read-only; name is the file as the vault names it.
+// openRaw opens the regular file at path read-only; name is the file as
+// the vault names it. The walk saw a regular file, but it may have been
+// swapped since: opening is non-blocking (a named pipe with no writer
+// would wait forever) and the file opened is checked to be regular.
 func openRaw(path, name string) (openedFile, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		switch {
 		case errors.Is(err, syscall.EINTR):
 			continue
 		case err != nil:
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
-		return &rawFile{fd: fd, name: name}, nil
+		var st syscall.Stat_t
+		if err := syscall.Fstat(fd, &st); err != nil {
+			syscall.Close(fd)
+			return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+		}
+		if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+			syscall.Close(fd)
+			return nil, errNotRegular
+		}
+		return &rawFile{fd: fd, name: name, size: st.Size}, nil
 	}
 }
+
+// errNotRegular is the problem of a file that is no longer a regular file
+// when it is opened.
+const errNotRegular = problemError("not a regular file: skipped")
 
 func (f *rawFile) Read(b []byte) (int, error) {
 	if len(b) == 0 {
@@ -51,13 +68,9 @@ func (f *rawFile) Read(b []byte) (int, error) {
 	}
 }
 
-func (f *rawFile) Stat() (fs.FileInfo, error) {
-	var st syscall.Stat_t
-	if err := syscall.Fstat(f.fd, &st); err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: f.name, Err: err}
-	}
-	return rawInfo{size: st.Size}, nil
-}
+// Stat is the size when the file was opened: reader.read takes it as a
+// hint only.
+func (f *rawFile) Stat() (fs.FileInfo, error) { return rawInfo{size: f.size}, nil }
 
 func (f *rawFile) Close() error { return syscall.Close(f.fd) }
 

@@ -54,10 +54,10 @@ func isFenceLine(l, marker string) bool {
 	return strings.HasPrefix(l, marker) && strings.TrimRight(l[len(marker):], " \t") == ""
 }
 
-// parseMeta decodes the YAML block into the note's keys, and gives the
-// title and videoId as written when they are scalars.
-func parseMeta(src string) (meta map[string]any, title, videoID, problem string) {
-	if meta, title, videoID, ok := simpleMeta(src); ok {
+// parseMeta decodes the YAML block into the note's keys (kept only with
+// keep), and gives the title and videoId as written when they are scalars.
+func parseMeta(src string, keep bool) (meta map[string]any, title, videoID, problem string) {
+	if meta, title, videoID, ok := simpleMeta(src, keep); ok {
 		return meta, title, videoID, ""
 	}
 	var doc yaml.Node

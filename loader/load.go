@@ -78,7 +78,7 @@ type result struct {
 
 func parseFile(p string, data []byte, err error, mode TimestampMode, sc *scratch) result {
 	if err != nil {
-		return result{problems: []model.Problem{{Path: p, Message: "unreadable: " + errorText(err)}}}
+		return result{problems: []model.Problem{{Path: p, Message: problemText(err)}}}
 	}
 	n, problems := parse(p, data, mode, sc)
 	r := result{note: n, problems: problems}
@@ -123,6 +123,15 @@ func forEachFile(fsys fs.FS, files []string, progress func(done, total int), use
 		}
 	}
 	wg.Wait()
+}
+
+// problemText is the problem a file's read error makes.
+func problemText(err error) string {
+	var whole problemError
+	if errors.As(err, &whole) {
+		return whole.Error()
+	}
+	return "unreadable: " + errorText(err)
 }
 
 // errorText is an error without the path a *fs.PathError repeats.

@@ -36,11 +36,11 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 		problems = append(problems, model.Problem{Path: path, Message: fm.problem})
 	}
 	if fm.found {
-		meta, title, videoID, err := parseMeta(fm.yaml)
+		_, title, videoID, err := parseMeta(fm.yaml, false)
 		if err != "" {
 			problems = append(problems, model.Problem{Path: path, Message: "invalid frontmatter YAML: " + err})
 		}
-		n.Meta, n.Title, n.VideoID = meta, title, videoID
+		n.Title, n.VideoID = title, videoID
 	}
 	n.BodyLine = fm.bodyLine
 
@@ -64,6 +64,19 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 		n.Title = readableName(path)
 	}
 	return n, problems
+}
+
+// Meta is every key of the note's frontmatter (nil when it has none), read
+// when asked for: a load keeps only the title and videoId, and the
+// frontmatter's span. problem says why YAML could not read it.
+func Meta(n *model.Note) (meta map[string]any, problem string) {
+	for i := range n.NumParts() {
+		if p := n.Part(i); p.Kind == model.Frontmatter {
+			meta, _, _, problem = parseMeta(splitFrontmatter(n.Text[p.Span.Start:p.Span.End]).yaml, true)
+			return meta, problem
+		}
+	}
+	return nil, ""
 }
 
 // topFolder is the first folder of p, "" for a file at the root.

@@ -77,8 +77,8 @@ func TestFrontmatter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			n, problems := parseText(t, "ch/a.md", tt.text)
-			if len(tt.meta) != len(n.Meta) || len(tt.meta) > 0 && !reflect.DeepEqual(n.Meta, tt.meta) {
-				t.Errorf("meta %#v, want %#v", n.Meta, tt.meta)
+			if meta, _ := Meta(n); len(tt.meta) != len(meta) || len(tt.meta) > 0 && !reflect.DeepEqual(meta, tt.meta) {
+				t.Errorf("meta %#v, want %#v", meta, tt.meta)
 			}
 			if n.VideoID != tt.videoID || n.BodyLine != tt.bodyLine {
 				t.Errorf("videoId %q body line %d, want %q %d", n.VideoID, n.BodyLine, tt.videoID, tt.bodyLine)

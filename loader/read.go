@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"strconv"
 )
 
 // Files are read into shared chunks rather than one allocation each: the
@@ -49,10 +50,12 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 	}
 	// The file fills the room: the part read moves to where the whole file
 	// fits, a new chunk (the old one's room is given up) or a buffer of its
-	// own (the room serves the next file).
+	// own (the room serves the next file). Stat only hints the size: a
+	// file may claim more than it holds (a sparse file) or grow, so no
+	// more than the limit is ever allocated or read.
 	size := n + minRoom
-	if info, err := f.Stat(); err == nil && info.Size() >= int64(n) && info.Size() < int64(maxInt-bytes.MinRead) {
-		size = int(info.Size()) + 1 // one byte more, to see the end in one read
+	if info, err := f.Stat(); err == nil && info.Size() >= int64(n) {
+		size = int(min(info.Size(), maxNoteSize)) + 1 // one byte more, to see the end in one read
 	}
 	var buf []byte
 	if size < ownBufferAt {
@@ -62,11 +65,13 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 	}
 	copy(buf, r.chunk[:n])
 	for {
-		m, eof, err := readInto(f, buf[n:])
+		m, eof, err := readInto(f, buf[n:min(len(buf), maxNoteSize+1)])
 		n += m
 		switch {
 		case err != nil:
 			return nil, err
+		case n > maxNoteSize:
+			return nil, tooLarge(f)
 		case eof:
 			if size < ownBufferAt {
 				r.chunk = buf[n:]
@@ -74,11 +79,29 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 			return buf[:n:n], nil
 		}
 		// grew since Stat: rare, so copies are fine
-		buf = append(buf[:n], make([]byte, n)...)
+		buf = append(buf[:n], make([]byte, min(n, maxNoteSize+1-n))...)
 	}
 }
 
-const maxInt = int(^uint(0) >> 1)
+// tooLarge is the problem of a file over maxNoteSize, with the size its
+// Stat claims when that is over the limit too.
+func tooLarge(f openedFile) error {
+	size := "over " + strconv.Itoa(maxNoteSize>>20)
+	if info, err := f.Stat(); err == nil && info.Size() > maxNoteSize {
+		size = strconv.FormatInt(info.Size()>>20, 10)
+	}
+	return problemError("too large: " + size + " MB, limit " + strconv.Itoa(maxNoteSize>>20) + " MB")
+}
+
+// problemError is an error that is the whole of a file's problem, not a
+// reason it was unreadable.
+type problemError string
+
+func (e problemError) Error() string { return string(e) }
+
+// maxNoteSize is the largest note read: real notes are ~7 KB, and nothing
+// past this is read at all.
+const maxNoteSize = 64 << 20
 
 // readInto reads from f until buf is full or f ends (eof), the way
 // io.ReadFull does, but without treating the end as an error.

@@ -17,20 +17,26 @@ type scanner struct {
 	stamps   []model.Timestamp
 	links    []model.Link
 	sections []model.Section
+	// and where: spans of the timestamps, links and sections, and the
+	// other parts, in the scratch's buffers until the note keeps them
+	stampSpans, linkSpans, sectionSpans, parts []uint32
 
 	channel   string // target of the first "From: [[x]]" line
 	fromLine  int    // that line
 	firstH1   string
 	hugeLines []hugeLineAt
 
-	inFence   bool
-	fenceChar byte
-	fenceLen  int
+	inFence    bool
+	fenceChar  byte
+	fenceLen   int
+	fenceStart int // byte offset of the opening line
+	fenceInner int // end of the opening line
 
 	inParagraph bool
 	paraLine    int // first line of the open paragraph
 	paraStart   int // its byte offset
 	paraEnd     int // end of its last line
+	paraFirst   int // end of its first line
 }
 
 // scratch is where a worker's scans put what they find. A load keeps every
@@ -43,7 +49,12 @@ type scratch struct {
 	stamps   block[model.Timestamp]
 	links    block[model.Link]
 	sections block[model.Section]
+	spans    block[uint16]
 	oneNote  bool // ParseNote: no blocks, exact copies
+
+	// buffers the scans of a worker reuse for spans, before a note's are
+	// laid end to end in spans
+	stampSpans, linkSpans, sectionSpans, parts []uint32
 }
 
 // blockLen is the number of items a block holds (64–144 KB): dozens of
@@ -80,9 +91,16 @@ func (b *block[T]) keep(xs []T, oneNote bool) []T {
 type hugeLineAt struct{ line, size int }
 
 // scan reads the text from byte off, which is on line line, and gives the
-// note its sections, timestamps (without seconds yet) and links.
+// note its sections, timestamps (without seconds yet), links and the spans
+// of these and of its other parts. A frontmatter, when there is one, is the
+// text before off.
 func (s *scanner) scan(n *model.Note, off, line int) {
 	s.stamps, s.links, s.sections = s.scratch.stamps.start(), s.scratch.links.start(), s.scratch.sections.start()
+	sc := s.scratch
+	s.stampSpans, s.linkSpans, s.sectionSpans, s.parts = sc.stampSpans[:0], sc.linkSpans[:0], sc.sectionSpans[:0], sc.parts[:0]
+	if off > 0 {
+		s.parts = model.AppendPart(s.parts, model.Part{Kind: model.Frontmatter, Span: model.Span{Start: 0, End: off}})
+	}
 	for off < len(s.text) {
 		end := strings.IndexByte(s.text[off:], '\n')
 		next := off + end + 1
@@ -94,9 +112,15 @@ func (s *scanner) scan(n *model.Note, off, line int) {
 		off = next
 		line++
 	}
+	if s.inFence {
+		s.parts = model.AppendPart(s.parts, model.Part{Kind: model.OpenFence, Span: model.Span{Start: s.fenceStart, End: len(s.text)}, Inner: s.fenceInner})
+	}
 	n.Sections = s.scratch.sections.keep(s.sections, s.scratch.oneNote)
 	n.Timestamps = s.scratch.stamps.keep(s.stamps, s.scratch.oneNote)
 	n.Links = s.scratch.links.keep(s.links, s.scratch.oneNote)
+	spans := model.AppendSpans(sc.spans.start(), len(s.text), s.stampSpans, s.linkSpans, s.sectionSpans, s.parts)
+	n.Spans = sc.spans.keep(spans, sc.oneNote)
+	sc.stampSpans, sc.linkSpans, sc.sectionSpans, sc.parts = s.stampSpans, s.linkSpans, s.sectionSpans, s.parts
 }
 
 func (s *scanner) line(l string, off, line int) {
@@ -106,18 +130,20 @@ func (s *scanner) line(l string, off, line int) {
 	if s.inFence {
 		if closesFence(l, s.fenceChar, s.fenceLen) {
 			s.inFence = false
+			s.parts = model.AppendPart(s.parts, model.Part{Kind: model.Fence, Span: model.Span{Start: s.fenceStart, End: off + len(l)}, Inner: s.fenceInner})
 		}
 		return
 	}
 	if c, n, ok := opensFence(l); ok {
 		s.inFence, s.fenceChar, s.fenceLen = true, c, n
+		s.fenceStart, s.fenceInner = off, off+len(l)
 		s.inParagraph = false
 		return
 	}
-	if level, title, ok := atxHeading(l); ok {
-		s.addSection(title, level, line)
+	if level, title, at, ok := atxHeading(l); ok {
+		s.addSection(title, level, line, off+at, off+len(l))
 		s.inParagraph = false
-		s.inline(l, line)
+		s.inline(l, off, line)
 		return
 	}
 	if s.inParagraph {
@@ -126,7 +152,7 @@ func (s *scanner) line(l string, off, line int) {
 			if strings.Contains(title, "\n") {
 				title = strings.Join(strings.Fields(title), " ")
 			}
-			s.addSection(strings.TrimSpace(title), level, s.paraLine)
+			s.addSection(strings.TrimSpace(title), level, s.paraLine, s.paraStart, s.paraFirst)
 			s.inParagraph = false
 			return
 		}
@@ -136,32 +162,68 @@ func (s *scanner) line(l string, off, line int) {
 		s.inParagraph = false
 	case startsParagraph(l) || s.inParagraph && continuesParagraph(l):
 		if !s.inParagraph {
-			s.inParagraph, s.paraLine, s.paraStart = true, line, off
+			s.inParagraph, s.paraLine, s.paraStart, s.paraFirst = true, line, off, off+len(l)
 		}
 		s.paraEnd = off + len(l)
 	default:
 		s.inParagraph = false
 	}
-	s.inline(l, line)
+	s.callout(l, off)
+	s.inline(l, off, line)
 }
 
-func (s *scanner) addSection(title string, level, line int) {
+// addSection adds a heading whose title starts at byte start of the text,
+// on a line that ends at end.
+func (s *scanner) addSection(title string, level, line, start, end int) {
 	if level == 1 && s.firstH1 == "" {
 		s.firstH1 = title
 	}
 	s.sections = append(s.sections, model.Section{Title: title, Level: level, Line: line})
+	s.sectionSpans = append(s.sectionSpans, uint32(start), uint32(end))
 }
 
-// inline collects the timestamps and wikilinks of one line.
-func (s *scanner) inline(l string, line int) {
-	s.stamps = appendStamps(s.stamps, l, line)
+// inline collects the timestamps, wikilinks and markdown links of line l,
+// which starts at byte off.
+func (s *scanner) inline(l string, off, line int) {
+	firstStamp := len(s.stampSpans)
+	s.stamps, s.stampSpans = appendStamps(s.stamps, s.stampSpans, l, off, line)
 	first := len(s.links)
-	s.links = appendLinks(s.links, l, line)
+	s.links, s.linkSpans = appendLinks(s.links, s.linkSpans, l, off, line)
 	if s.channel == "" && len(s.links) > first && strings.HasPrefix(trimBlanksLeft(l), "From:") {
 		s.channel = s.links[first].Target
 		s.fromLine = line
 		s.links = append(s.links[:first], s.links[first+1:]...)
+		s.linkSpans = append(s.linkSpans[:2*first], s.linkSpans[2*first+2:]...)
 	}
+	if strings.Contains(l, "](") {
+		s.parts = appendMarkdownLinks(s.parts, l, off, s.stampSpans[firstStamp:], s.linkSpans[2*first:])
+	}
+}
+
+// callout records the "[!type]" of a line "> [!type] Title" (Obsidian's
+// callouts), with the "+" or "-" that may follow it.
+func (s *scanner) callout(l string, off int) {
+	ind, rest := indent(l)
+	if ind > 3 || !strings.HasPrefix(rest, ">") {
+		return
+	}
+	at := len(l) - len(rest) + 1
+	for at < len(l) && (l[at] == ' ' || l[at] == '\t') {
+		at++
+	}
+	if !strings.HasPrefix(l[at:], "[!") {
+		return
+	}
+	end := strings.IndexByte(l[at:], ']')
+	if end <= 2 || strings.ContainsAny(l[at+2:at+end], " \t[") {
+		return
+	}
+	inner := at + end
+	end = inner + 1
+	if end < len(l) && (l[end] == '+' || l[end] == '-') {
+		end++
+	}
+	s.parts = model.AppendPart(s.parts, model.Part{Kind: model.Callout, Span: model.Span{Start: off + at, End: off + end}, Inner: off + inner})
 }
 
 // isBlank reports whether l holds only spaces and tabs.
@@ -227,25 +289,28 @@ func closesFence(l string, char byte, n int) bool {
 }
 
 // atxHeading reads "# Title #": up to three spaces, one to six #, then a
-// space, a tab or the end of the line; a closing run of # is dropped.
-func atxHeading(l string) (level int, title string, ok bool) {
+// space, a tab or the end of the line; a closing run of # is dropped. at is
+// where the text after the #s and their spaces starts in l.
+func atxHeading(l string) (level int, title string, at int, ok bool) {
 	ind, rest := indent(l)
 	if ind > 3 || len(rest) == 0 || rest[0] != '#' {
-		return 0, "", false
+		return 0, "", 0, false
 	}
 	for level < len(rest) && rest[level] == '#' {
 		level++
 	}
 	if level > 6 || (level < len(rest) && rest[level] != ' ' && rest[level] != '\t') {
-		return 0, "", false
+		return 0, "", 0, false
 	}
-	title = strings.Trim(rest[level:], " \t")
+	after := trimBlanksLeft(rest[level:])
+	at = len(l) - len(after)
+	title = strings.TrimRight(after, " \t")
 	if closing := strings.TrimRight(title, "#"); closing == "" {
 		title = ""
 	} else if len(closing) < len(title) && (closing[len(closing)-1] == ' ' || closing[len(closing)-1] == '\t') {
 		title = strings.TrimRight(closing, " \t")
 	}
-	return level, title, true
+	return level, title, at, true
 }
 
 // setextUnderline is 1 for a line of =, 2 for a line of -, else 0 (up to

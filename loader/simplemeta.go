@@ -10,10 +10,13 @@ import (
 // parser costs more than the rest of a note. The strings are slices of src.
 // ok is false for anything it is not sure YAML reads as the same strings
 // (numbers, booleans, nesting, comments, escapes, odd characters): the
-// caller then asks the YAML library.
-func simpleMeta(src string) (meta map[string]any, title, videoID string, ok bool) {
-	lines := strings.Count(src, "\n") + 1
-	meta = make(map[string]any, lines)
+// caller then asks the YAML library. Without keep, meta is nil: a load
+// keeps only the title and videoId, and makes no map a note.
+func simpleMeta(src string, keep bool) (meta map[string]any, title, videoID string, ok bool) {
+	if keep {
+		meta = make(map[string]any, strings.Count(src, "\n")+1)
+	}
+	var seen keySet
 	for len(src) > 0 {
 		line, rest, _ := strings.Cut(src, "\n")
 		src = rest
@@ -21,10 +24,7 @@ func simpleMeta(src string) (meta map[string]any, title, videoID string, ok bool
 			continue
 		}
 		key, value, found := strings.Cut(line, ":")
-		if !found || !plainKey(key) {
-			return nil, "", "", false
-		}
-		if _, dup := meta[key]; dup {
+		if !found || !plainKey(key) || !seen.add(key) {
 			return nil, "", "", false
 		}
 		if value != "" && value[0] != ' ' {
@@ -32,14 +32,18 @@ func simpleMeta(src string) (meta map[string]any, title, videoID string, ok bool
 		}
 		value = strings.Trim(value, " ")
 		if value == "" {
-			meta[key] = nil
+			if keep {
+				meta[key] = nil
+			}
 			continue
 		}
 		v, ok := simpleValue(value)
 		if !ok {
 			return nil, "", "", false
 		}
-		meta[key] = v
+		if keep {
+			meta[key] = v
+		}
 		switch key {
 		case "title":
 			title = strings.TrimSpace(v)
@@ -48,6 +52,41 @@ func simpleMeta(src string) (meta map[string]any, title, videoID string, ok bool
 		}
 	}
 	return meta, title, videoID, true
+}
+
+// keySet finds duplicate keys: a look along a few keys, the usual case,
+// and a map past them, so that no frontmatter costs more than linear time.
+type keySet struct {
+	few  [16]string
+	n    int
+	many map[string]bool
+}
+
+// add reports whether k is new, and remembers it.
+func (s *keySet) add(k string) bool {
+	if s.many != nil {
+		if s.many[k] {
+			return false
+		}
+		s.many[k] = true
+		return true
+	}
+	for _, f := range s.few[:s.n] {
+		if f == k {
+			return false
+		}
+	}
+	if s.n < len(s.few) {
+		s.few[s.n] = k
+		s.n++
+		return true
+	}
+	s.many = make(map[string]bool, 2*len(s.few))
+	for _, f := range s.few {
+		s.many[f] = true
+	}
+	s.many[k] = true
+	return true
 }
 
 // plainKey reports whether k is a key YAML reads as that string: a letter

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -25,7 +26,10 @@ func yamlMeta(t *testing.T, src string) (map[string]any, bool) {
 
 func checkSimpleMetaAgrees(t *testing.T, src string) (fast bool) {
 	t.Helper()
-	meta, title, videoID, ok := simpleMeta(src)
+	meta, title, videoID, ok := simpleMeta(src, true)
+	if _, t2, v2, ok2 := simpleMeta(src, false); ok2 != ok || t2 != title || v2 != videoID {
+		t.Errorf("simpleMeta(%q) without keys reads %q %q %v, with them %q %q %v", src, t2, v2, ok2, title, videoID, ok)
+	}
 	if !ok {
 		return false
 	}
@@ -140,4 +144,21 @@ func TestSimpleMetaAgreesOnCorpus(t *testing.T) {
 		t.Errorf("fast path read %d of %d frontmatters, want at least 95%%", fast, all)
 	}
 	t.Logf("fast path read %d of %d frontmatters", fast, all)
+}
+
+// TestSimpleMetaManyKeys: duplicates are found past the keys kept in a
+// row, and many keys are still read.
+func TestSimpleMetaManyKeys(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	if _, _, _, ok := simpleMeta(b.String(), false); !ok {
+		t.Error("40 distinct keys not read")
+	}
+	for _, dup := range []string{"k3: w\n", "k39: w\n"} {
+		if _, _, _, ok := simpleMeta(b.String()+dup, false); ok {
+			t.Errorf("duplicate %q read as simple", dup)
+		}
+	}
 }

@@ -157,27 +157,85 @@ func plausibleBound(stamps []model.Timestamp) int32 {
 	return model.PlausibleBound(seconds[len(seconds)/2])
 }
 
-// appendStamps adds the data-t value of every yt-timestamp anchor of line l.
-// It stops at each "<": searching for the class name instead costs more,
-// as its first letter is common in prose.
-func appendStamps(stamps []model.Timestamp, l string, line int) []model.Timestamp {
-	for {
-		i := strings.IndexByte(l, '<')
-		if i < 0 {
-			return stamps
+// appendStamps adds the data-t value of every yt-timestamp anchor of line
+// l, which starts at byte off of the note, and the anchor's span (see
+// model.Note.TimestampSpan) to spans. It stops at each "<": searching for
+// the class name instead costs more, as its first letter is common in
+// prose.
+func appendStamps(stamps []model.Timestamp, spans []uint32, l string, off, line int) ([]model.Timestamp, []uint32) {
+	for i := 0; ; {
+		j := strings.IndexByte(l[i:], '<')
+		if j < 0 {
+			return stamps, spans
 		}
-		l = l[i+1:]
-		if len(l) < 2 || l[0] != 'a' || (l[1] != ' ' && l[1] != '\t') {
+		start := i + j
+		i = start + 1
+		if len(l)-i < 2 || l[i] != 'a' || (l[i+1] != ' ' && l[i+1] != '\t') {
 			continue
 		}
-		end := strings.IndexByte(l, '>')
+		end := strings.IndexByte(l[i:], '>')
 		if end < 0 {
-			return stamps
+			return stamps, spans
 		}
-		tag := l[1:end] // the attributes, from the space after "a"
-		l = l[end+1:]
-		if raw, ok := model.TimestampTag(tag); ok {
-			stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
+		tag := l[i+1 : i+end] // the attributes, from the space after "a"
+		i += end + 1
+		raw, ok := model.TimestampTag(tag)
+		if !ok {
+			continue
 		}
+		stamps = append(stamps, model.Timestamp{Raw: raw, Line: int32(line)})
+		a, z := anchorSpan(l, start, i)
+		spans = append(spans, uint32(off+a), uint32(off+z))
+		i = max(i, z)
+	}
+}
+
+// anchorSpan is where the anchor whose opening tag is l[start:tagEnd] ends:
+// past its "</a>" on the line, else past the opening tag. A "[00:01:02]("
+// before it and a ")" after it, a markdown link some notes wrap around
+// their anchors, belong to it, and so does a "[00:01:02]" written just
+// before it: the anchor's badge says the time once.
+func anchorSpan(l string, start, tagEnd int) (int, int) {
+	end := tagEnd
+	if k := indexCloseAnchor(l[tagEnd:]); k >= 0 {
+		end = tagEnd + k + len("</a>")
+	}
+	before := l[:start]
+	if strings.HasSuffix(before, "(") {
+		if c := clockBefore(before[:len(before)-1]); c > 0 && end < len(l) && l[end] == ')' {
+			return start - 1 - c, end + 1
+		}
+	}
+	return start - clockBefore(before), end
+}
+
+// clockBefore is the length of a "[00:01:02]" (digits and colons in
+// brackets) that s ends with, or 0.
+func clockBefore(s string) int {
+	if !strings.HasSuffix(s, "]") {
+		return 0
+	}
+	i := len(s) - 2
+	for i >= 0 && (s[i] >= '0' && s[i] <= '9' || s[i] == ':') {
+		i--
+	}
+	if i < 0 || s[i] != '[' || i == len(s)-2 || i > 0 && s[i-1] == '[' {
+		return 0
+	}
+	return len(s) - i
+}
+
+// indexCloseAnchor is the index of the first "</a>", in either case, or -1.
+func indexCloseAnchor(s string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if len(s)-i >= 4 && (s[i+2] == 'a' || s[i+2] == 'A') && s[i+3] == '>' {
+			return i
+		}
+		i += 2
 	}
 }

@@ -26,8 +26,15 @@ func walk(fsys fs.FS) (walked, error) {
 	if !info.IsDir() {
 		return w, rootError(&fs.PathError{Op: "read", Path: ".", Err: errNotDir})
 	}
-	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if p == "." {
+	return walkFrom(fsys, ".")
+}
+
+// walkFrom lists the .md files of the folder root of fsys and under it, as
+// walk does.
+func walkFrom(fsys fs.FS, root string) (walked, error) {
+	var w walked
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if p == root {
 			return err
 		}
 		if strings.HasPrefix(d.Name(), ".") {
@@ -40,39 +47,46 @@ func walk(fsys fs.FS) (walked, error) {
 			w.problem(p, "unreadable: "+errorText(err))
 			return nil
 		}
-		isNote := strings.HasSuffix(p, ".md")
-		switch t := d.Type(); {
-		case d.IsDir():
-			if isNote {
+		if d.IsDir() {
+			if strings.HasSuffix(p, ".md") {
 				w.problem(p, "is a directory, not a note")
 			}
-		case t&fs.ModeSymlink != 0:
-			target, err := fs.Stat(fsys, p)
-			switch {
-			case err != nil && (isNote || !errors.Is(err, fs.ErrNotExist)):
-				// A loop is worth a word whatever its name; a dangling link
-				// only when it names a note.
-				w.problem(p, "unreadable symbolic link: "+errorText(err))
-			case err != nil:
-			case target.IsDir():
-				w.problem(p, "symbolic link to a directory: not followed")
-			case isNote && target.Mode().IsRegular():
-				w.files = append(w.files, p)
-			case isNote:
-				w.problem(p, "not a regular file: skipped")
-			}
-		case !isNote:
-		case t.IsRegular():
-			w.files = append(w.files, p)
-		default:
-			w.problem(p, "not a regular file: skipped")
+			return nil
 		}
+		w.add(fsys, p, d.Type())
 		return nil
 	})
 	if err != nil {
 		return w, rootError(err)
 	}
 	return w, nil
+}
+
+// add lists the file p, of type t (not a directory), when it is a note.
+func (w *walked) add(fsys fs.FS, p string, t fs.FileMode) {
+	isNote := strings.HasSuffix(p, ".md")
+	switch {
+	case t&fs.ModeSymlink != 0:
+		target, err := fs.Stat(fsys, p)
+		switch {
+		case err != nil && (isNote || !errors.Is(err, fs.ErrNotExist)):
+			// A loop is worth a word whatever its name; a dangling link
+			// only when it names a note.
+			w.problem(p, "unreadable symbolic link: "+errorText(err))
+		case err != nil:
+		case target.IsDir():
+			w.problem(p, "symbolic link to a directory: not followed")
+		case isNote && target.Mode().IsRegular():
+			w.files = append(w.files, p)
+		case isNote:
+			w.problem(p, "not a regular file: skipped")
+		}
+	case !isNote:
+	case t.IsRegular():
+		w.files = append(w.files, p)
+	default:
+		w.problem(p, "not a regular file: skipped")
+	}
 }
 
 func (w *walked) problem(p, msg string) {

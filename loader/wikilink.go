@@ -6,17 +6,20 @@ import (
 	"tubenotes/model"
 )
 
-// appendLinks adds the wikilinks of line l: [[target]], [[target|label]],
-// [[target#heading|label]], spaces around each part allowed. A link that
-// names no note (empty target, such as [[#heading]]) is not one.
-func appendLinks(links []model.Link, l string, line int) []model.Link {
-	for {
-		i := strings.IndexByte(l, '[')
-		if i < 0 || i+1 == len(l) {
-			return links
+// appendLinks adds the wikilinks of line l, which starts at byte off of
+// the note: [[target]], [[target|label]], [[target#heading|label]], spaces
+// around each part allowed; and each link's span, from "[[" to past "]]",
+// to spans. A link that names no note (empty target, such as [[#heading]])
+// is not one.
+func appendLinks(links []model.Link, spans []uint32, l string, off, line int) ([]model.Link, []uint32) {
+	for at := 0; ; {
+		i := strings.IndexByte(l[at:], '[')
+		if i < 0 || at+i+1 == len(l) {
+			return links, spans
 		}
+		i += at
 		if l[i+1] != '[' { // the text of a timestamp anchor, mostly
-			l = l[i+1:]
+			at = i + 1
 			continue
 		}
 		for i+2 < len(l) && l[i+2] == '[' { // [[[x]] links x
@@ -24,18 +27,19 @@ func appendLinks(links []model.Link, l string, line int) []model.Link {
 		}
 		end := strings.Index(l[i+2:], "]]")
 		if end < 0 {
-			return links
+			return links, spans
 		}
-		inner := l[i+2 : i+2+end]
-		l = l[i+2+end+2:]
+		start, inner := i, l[i+2:i+2+end]
+		at = i + 2 + end + 2
 		if strings.IndexByte(inner, '[') >= 0 { // rare: LastIndex costs more than the rest
 			if k := strings.LastIndex(inner, "[["); k >= 0 {
-				inner = inner[k+2:]
+				start, inner = i+2+k, inner[k+2:]
 			}
 		}
 		if link, ok := parseLink(inner); ok {
 			link.Line = line
 			links = append(links, link)
+			spans = append(spans, uint32(off+start), uint32(off+at))
 		}
 	}
 }

@@ -81,6 +81,15 @@ func (n *Note) lineAnchors(line, first int) [][2]int {
 		count++
 	}
 	text := n.lineText(line)
+	if at := n.TimestampSpan(first).Start; at >= 0 { // the loader's spans
+		lineStart := strings.LastIndexByte(n.Text[:at], '\n') + 1
+		spans := make([][2]int, 0, count)
+		for j := first; j < first+count; j++ {
+			s := n.TimestampSpan(j)
+			spans = append(spans, [2]int{s.Start - lineStart, s.End - lineStart})
+		}
+		return spans
+	}
 	spans := AnchorSpans(text, make([][2]int, 0, count))
 	if len(spans) != count {
 		spans = spans[:0]

@@ -10,9 +10,8 @@ type Note struct {
 	Channel string // from the "From: [[x]]" line, else the top folder
 	// FromLine is the line that named the channel, 0 when the folder did.
 	FromLine int
-	Title    string         // frontmatter title, else first # heading, else the file name made readable
-	VideoID  string         // frontmatter videoId as written, "" if none
-	Meta     map[string]any // every frontmatter key, title and videoId included
+	Title    string // frontmatter title, else first # heading, else the file name made readable
+	VideoID  string // frontmatter videoId as written, "" if none
 
 	// Text is the whole file after decoding (BOM dropped, CRLF made LF,
 	// invalid UTF-8 replaced). Lines below count from 1 in this text.
@@ -23,6 +22,11 @@ type Note struct {
 	Sections   []Section
 	Timestamps []Timestamp
 	Links      []Link
+	// Spans are where each timestamp, link, section and other part is in
+	// Text: read them with TimestampSpan, LinkSpan, SectionSpan and Parts.
+	// The loader is the one reader of a note's markdown; the renderer and
+	// search walk these spans instead of finding the parts again.
+	Spans []uint16
 }
 
 // Section is a heading of a note.
@@ -166,6 +170,23 @@ func (n *Note) TimestampAbove(line int) int {
 			break
 		}
 		if n.Openable(j) {
+			best = j
+		}
+	}
+	return best
+}
+
+// TimestampPlayed is the index of the timestamp being played when the
+// video is at seconds: the valid timestamp latest in time at or before
+// seconds (the first of equal ones, in note order), or -1 when every one
+// is later or there is none.
+func (n *Note) TimestampPlayed(seconds float64) int {
+	best := -1
+	for j, ts := range n.Timestamps {
+		if !ts.Valid || float64(ts.Seconds) > seconds {
+			continue
+		}
+		if best < 0 || ts.Seconds > n.Timestamps[best].Seconds {
 			best = j
 		}
 	}

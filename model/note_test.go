@@ -98,3 +98,17 @@ func TestNoteQueries(t *testing.T) {
 		t.Errorf("LineCount without final newline = %d", got)
 	}
 }
+
+func TestTimestampPlayed(t *testing.T) {
+	n := sampleNote("LKlE93-SDpc")
+	// a summary line repeating 00:00:05 before the intro's 1 s: the first of equal ones wins
+	n.Timestamps = append(n.Timestamps, Timestamp{Raw: "00:00:05", Seconds: 5, Valid: true, Line: 8, Section: 1})
+	for seconds, want := range map[float64]int{0: -1, 0.9: -1, 1: 0, 4.99: 0, 5: 2, 6.5: 2, 7: 3, 1e9: 3} {
+		if got := n.TimestampPlayed(seconds); got != want {
+			t.Errorf("TimestampPlayed(%v) = %d, want %d", seconds, got, want)
+		}
+	}
+	if got := (&Note{}).TimestampPlayed(10); got != -1 {
+		t.Errorf("no timestamps: %d", got)
+	}
+}

@@ -9,7 +9,8 @@ import (
 )
 
 // Vault is a loaded folder of notes with the indexes its queries need.
-// Build one with NewVault; it is not changed afterwards.
+// Build one with NewVault; it is not changed afterwards (Apply makes a new
+// one).
 type Vault struct {
 	Notes    []*Note    // path order
 	Channels []*Channel // name order
@@ -17,6 +18,7 @@ type Vault struct {
 	Problems []Problem  // path order
 
 	names    *Names            // the paths of Notes
+	pages    []ChannelPage     // as given, for Apply
 	videos   map[string]*Video // by id: the first made, a channel page's when one lists it
 	channels map[string]*Channel
 	// Each channel has its own Video for an id its notes name, so a note
@@ -98,6 +100,7 @@ func newVault(names *Names, notes []*Note, pages []ChannelPage, problems []Probl
 		Notes:         notes,
 		Problems:      problems,
 		names:         names,
+		pages:         pages,
 		videos:        map[string]*Video{},
 		channels:      map[string]*Channel{},
 		channelVideos: map[channelVideo]*Video{},

@@ -120,3 +120,37 @@ func TestChannelsAndVideos(t *testing.T) {
 		t.Error("queries for unknown names answer something")
 	}
 }
+
+func TestLookup(t *testing.T) {
+	mk := func(p, title string) *Note { return &Note{Path: p, Title: title} }
+	v := NewVault([]*Note{
+		mk("a/role_of_product_leaders.md", "Role of product leaders"),
+		mk("a/growth.md", "Growth"),
+		mk("b/growth.md", "Growth loops"),
+		mk("b/other.md", "Café culture"),
+	}, nil, nil)
+	paths := func(ns []*Note) []string {
+		var out []string
+		for _, n := range ns {
+			out = append(out, n.Path)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		want []string
+	}{
+		{"a/growth.md", []string{"a/growth.md"}},
+		{"./b/growth", []string{"b/growth.md"}},
+		{"Role of product leaders", []string{"a/role_of_product_leaders.md"}},
+		{"role_of_product_leaders", []string{"a/role_of_product_leaders.md"}},
+		{"CAFÉ CULTURE", []string{"b/other.md"}},
+		{"growth", []string{"a/growth.md", "b/growth.md"}},
+		{"nothing here", nil},
+		{"", nil},
+	} {
+		if got := paths(v.Lookup(c.name)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Lookup(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -132,3 +132,25 @@ func BenchmarkOpenToRendered(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(typical)), "distinct-notes")
 }
+
+// BenchmarkOToPlayer is o pressed to the player asked to seek, through a
+// running program with a fake player (the request itself is the player's:
+// ui/player's BenchmarkMPVPlay and BenchmarkWebPlay time it).
+func BenchmarkOToPlayer(b *testing.B) {
+	p := newFakePlayer()
+	tm, screen := playerProgram(b, p)
+	waitScreen(b, tm, screen, "8 notes")
+	tm.Send(keyMsg("/"))
+	tm.Type("importance gpus")
+	tm.Send(keyMsg("enter"))
+	waitScreen(b, tm, screen, "GPUs and Deep Learning")
+	tm.Send(keyMsg("t"))
+	for b.Loop() {
+		tm.Send(keyMsg("o"))
+		<-p.played
+	}
+	b.StopTimer()
+	if err := tm.Quit(); err != nil {
+		b.Fatal(err)
+	}
+}

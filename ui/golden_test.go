@@ -69,7 +69,7 @@ func TestGoldenScreens(t *testing.T) {
 			waitFor := func(text string) {
 				teatest.WaitFor(t, io.TeeReader(tm.Output(), &seen), func([]byte) bool {
 					return bytes.Contains(seen.Bytes(), []byte(text))
-				}, teatest.WithDuration(5*time.Second))
+				}, teatest.WithDuration(30*time.Second))
 			}
 			if c.h >= minHeight {
 				waitFor("notes")
@@ -83,7 +83,7 @@ func TestGoldenScreens(t *testing.T) {
 			}
 			waitFor(c.until)
 			last, same := "", 0
-			for deadline := time.Now().Add(5 * time.Second); same < 3 && time.Now().Before(deadline); {
+			for deadline := time.Now().Add(30 * time.Second); same < 3 && time.Now().Before(deadline); {
 				tm.Send(noopMsg{})
 				time.Sleep(30 * time.Millisecond)
 				mu.Lock()
@@ -98,7 +98,7 @@ func TestGoldenScreens(t *testing.T) {
 			if err := tm.Quit(); err != nil {
 				t.Fatal(err)
 			}
-			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(Model)
 			out := final.screen()
 			if !bytes.Contains([]byte(out), []byte(c.until)) {
 				t.Fatalf("screen never showed %q:\n%s", c.until, out)

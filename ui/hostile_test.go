@@ -82,7 +82,7 @@ func TestHostileVaultThroughTheProgram(t *testing.T) {
 	wait := func(what string) {
 		teatest.WaitFor(t, io.TeeReader(tm.Output(), &out), func(b []byte) bool {
 			return bytes.Contains(out.Bytes(), []byte(what))
-		}, teatest.WithDuration(5*time.Second))
+		}, teatest.WithDuration(30*time.Second))
 	}
 	wait("4 notes")
 	tm.Type("/evil")
@@ -90,7 +90,7 @@ func TestHostileVaultThroughTheProgram(t *testing.T) {
 	for _, k := range []string{"t", "o", "y", "]", "enter", "]", "]", "enter"} { // wait for the render, in order
 		tm.Send(keyMsg(k))
 	}
-	for deadline := time.Now().Add(5 * time.Second); len(op.opened()) == 0 && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(30 * time.Second); len(op.opened()) == 0 && time.Now().Before(deadline); {
 		time.Sleep(20 * time.Millisecond)
 	}
 	for _, k := range []string{"backspace", "?", "?", "tab", "G", "enter", "tab", "j", "j", "j", "enter",
@@ -101,7 +101,7 @@ func TestHostileVaultThroughTheProgram(t *testing.T) {
 	tm.Send(keyMsg(`\`))
 	time.Sleep(300 * time.Millisecond)
 	tm.Send(keyMsg("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 	final, _ := io.ReadAll(tm.FinalOutput(t))
 	out.Write(final)
 	if len(op.opened()) == 0 {

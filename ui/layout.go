@@ -202,9 +202,13 @@ func (m Model) helpView() string {
 	name, pane := m.focused()
 	title := m.c.Styles.Dim
 	query := []key.Binding{k.FilterAccept, k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}
+	shared, sharedTitle := [][]key.Binding{m.browseKeys(), k.Moves()}, "  every pane"
+	if keys := m.playerKeys(false); keys != nil { // a column, not more rows: help is tall already
+		shared, sharedTitle = append(shared, keys), sharedTitle+", and the player"
+	}
 	parts := []string{
-		title.Render("  every pane"),
-		indent(h.FullHelpView([][]key.Binding{m.browseKeys(), k.Moves()}), "  "),
+		title.Render(sharedTitle),
+		indent(h.FullHelpView(shared), "  "),
 		title.Render("  the " + name + " (tab changes pane), then a query being typed (/ or s)"),
 		indent(h.FullHelpView(append(pane.FullHelp(), query)), "  "),
 	}

@@ -12,6 +12,7 @@ import (
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
+	"tubenotes/ui/player"
 	"tubenotes/ui/query"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/searchview"
@@ -26,6 +27,10 @@ type Options struct {
 	Load func(progress func(done, total int)) (*model.Vault, error)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
+	// Player, when not nil, is the one player o steers (--player mpv or
+	// web): it seeks in place, reports the playhead the notes follow, and
+	// takes the pause, seek and capture keys. Nil leaves videos to Opener.
+	Player player.Player
 	// Style is "" to follow the terminal's background, or dark, light,
 	// notty, or a glamour JSON style file.
 	Style string
@@ -88,6 +93,14 @@ type Model struct {
 
 	back, forward []visit
 
+	// The player's side: the newest playhead (nil before the first),
+	// whether the reader follows it, the badge it last scrolled to, and
+	// how the next playhead is waited for (player.Listen).
+	playhead  *player.Playhead
+	following bool
+	revealed  played
+	listen    func(player.Player) tea.Cmd
+
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
 	deferred []tea.KeyPressMsg
@@ -119,6 +132,7 @@ func New(opts Options) Model {
 		search:   searchview.New(c),
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
+		listen:   player.Listen,
 	}
 	m.setFocus(focusNotes)
 	return m
@@ -130,6 +144,9 @@ func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress)}
 	if m.opts.Style == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.opts.Player != nil {
+		cmds = append(cmds, m.listen(m.opts.Player))
 	}
 	return tea.Batch(cmds...)
 }

@@ -35,6 +35,9 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Forward):
 		return m.travel(&m.forward, &m.back, "no later note")
 	default:
+		if cmd, ok := m.playerKey(msg); ok {
+			return cmd
+		}
 		var cmd tea.Cmd
 		switch m.focus {
 		case focusNotes:
@@ -197,7 +200,8 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
 	}
 	_, pane := m.focused()
-	b := append(pane.ShortHelp(), k.Search, k.NextPane)
+	// the player's keys first while it plays: they are what is used then
+	b := append(m.playerKeys(true), append(pane.ShortHelp(), k.Search, k.NextPane)...)
 	if m.width < wideWidth {
 		b = append([]key.Binding{k.Sidebar}, b...)
 	}

@@ -8,6 +8,7 @@ import (
 
 	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
+	"tubenotes/ui/player"
 	"tubenotes/ui/searchview"
 )
 
@@ -36,6 +37,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.loaded(msg)
 	case openedMsg:
 		cmd = m.opened(msg)
+	case player.PlayheadMsg:
+		cmd = m.onPlayhead(msg.Playhead)
+	case player.DoneMsg:
+		m.onPlayerDone(msg)
 	case tea.KeyPressMsg:
 		m.status.ClearMessage()
 		cmd = m.key(msg)
@@ -54,6 +59,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred())
 	m.follow()
+	m.followPlayhead()
 	return m, cmd
 }
 

@@ -53,6 +53,9 @@ func (m *Model) video(n *model.Note, ts int, copyURL bool) tea.Cmd {
 		m.status.SetMessage("copied "+url, false)
 		return tea.SetClipboard(url)
 	}
+	if m.opts.Player != nil {
+		return m.playTimestamp(n, ts, seconds)
+	}
 	m.status.SetMessage("opening "+url, false)
 	opener := m.opts.Opener
 	return func() tea.Msg { return openedMsg{url: url, err: opener.Open(url, seconds)} }

@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -152,4 +153,68 @@ func BenchmarkQueryCorpus(b *testing.B) {
 			b.ReportMetric(float64(len(res.Hits)), "hits")
 		})
 	}
+}
+
+// BenchmarkLongQueries20k runs the longest queries Parse takes, pasted
+// paragraphs of common words, and reports the memory each allocates above
+// the index (the target: 100 MB; wall and CPU time beside it).
+func BenchmarkLongQueries20k(b *testing.B) {
+	v := generatedVault(b)
+	ix := Build(v.Notes)
+	para := strings.Fields("the team of founder and the market to learn in a model that is the data for it as a product with growth on the strategy")
+	long := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = para[i%len(para)]
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, c := range []struct{ name, query string }{
+		{"phrase_256_words", `"` + long(MaxWords) + `"`},
+		{"phrase_present", `"` + longestParagraph(v.Notes, MaxWords) + `"`},
+		{"max_terms_words", long(MaxTerms)},
+		{"max_terms_phrases", strings.Repeat(`"the team of founder and the market to" `, MaxTerms)},
+		{"10000_chars_refused", strings.Repeat("growth ", 10000/7)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			q, err := Parse(c.query)
+			if err != nil {
+				b.ReportMetric(0, "MB/op")
+				return
+			}
+			var alloc uint64
+			cpu := cpuTime()
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				ix.Search(q)
+				runtime.ReadMemStats(&after)
+				alloc = max(alloc, after.TotalAlloc-before.TotalAlloc)
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(alloc)/1e6, "max-MB-allocated")
+		})
+	}
+}
+
+// longestParagraph is the visible words of the longest paragraph of notes,
+// at most max of them: a long phrase that is there, so a search for it
+// reads every one of its words.
+func longestParagraph(notes []*model.Note, max int) string {
+	var best, cur []string
+	for _, n := range notes {
+		cur = cur[:0]
+		for line := range strings.SplitSeq(n.Text, "\n") {
+			words := Tokens(Visible(line))
+			if len(words) == 0 || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "---") {
+				cur = cur[:0]
+				continue
+			}
+			cur = append(cur, words...)
+			if len(cur) > len(best) {
+				best = append(best[:0], cur...)
+			}
+		}
+	}
+	return strings.Join(best[:min(len(best), max)], " ")
 }

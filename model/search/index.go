@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"tubenotes/model"
+	"tubenotes/model/fold"
 )
 
 // Index is an inverted index of a vault's visible words. Each note's
@@ -150,13 +151,13 @@ func (b *builder) id(folded []byte) uint32 {
 func (b *builder) tokenize(s string, pos, code uint32) uint32 {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
+			if !fold.IsWordByte(c) {
 				i++
 				continue
 			}
 			start := i
 			b.folded = b.folded[:0]
-			for ; i < len(s) && s[i] < utf8.RuneSelf && asciiWord[s[i]]; i++ {
+			for ; i < len(s) && fold.IsWordByte(s[i]); i++ {
 				c := s[i]
 				if 'A' <= c && c <= 'Z' {
 					c += 'a' - 'A'
@@ -164,16 +165,16 @@ func (b *builder) tokenize(s string, pos, code uint32) uint32 {
 				b.folded = append(b.folded, c)
 			}
 			if i < len(s) && s[i] >= utf8.RuneSelf { // the word may go on past ASCII: fold it whole
-				_, end := nextToken(s, start)
-				b.folded = foldAppend(b.folded[:0], s[start:end])
+				_, end := fold.NextWord(s, start)
+				b.folded = fold.AppendWord(b.folded[:0], s[start:end])
 				i = end
 			}
 		} else {
-			start, end := nextToken(s, i)
+			start, end := fold.NextWord(s, i)
 			if start < 0 {
 				break
 			}
-			b.folded = foldAppend(b.folded[:0], s[start:end])
+			b.folded = fold.AppendWord(b.folded[:0], s[start:end])
 			i = end
 		}
 		if len(b.folded) == 0 {
@@ -202,7 +203,9 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	heads := n.Sections
 	gap := false
 	lineNo := int32(0)
+	spans := newSpanCursor(n)
 	for text := n.Text; text != ""; {
+		lo := len(n.Text) - len(text)
 		line := text
 		if j := strings.IndexByte(text, '\n'); j >= 0 {
 			line, text = text[:j], text[j+1:]
@@ -222,7 +225,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
 		code := lineCode(d.lines, heading)
 		d.lines++
-		b.text = appendVisible(b.text[:0], line)
+		b.text = appendNoteVisible(b.text[:0], spans, lo, lo+len(line))
 		start := pos
 		if gap || heading {
 			start++

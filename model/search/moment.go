@@ -1,6 +1,10 @@
 package search
 
-import "tubenotes/model"
+import (
+	"sort"
+
+	"tubenotes/model"
+)
 
 // Moment is the timestamp a hit lands on, as an index into n.Timestamps
 // (-1 when none): the moment (model.Note.Moment) of the hit's first match
@@ -12,20 +16,23 @@ func Moment(n *model.Note, line int, q *Query) int {
 	if line < max(n.BodyLine, 1) {
 		return n.Moment(line, 0)
 	}
-	raw := lineText(n.Text, line)
-	anchors := model.AnchorSpans(raw, nil)
-	from := 0
-	for k := 0; k <= len(anchors); k++ { // the text before anchor k, then after the last
-		to := len(raw)
-		if k < len(anchors) {
-			to = anchors[k][0]
+	lo, hi := lineBounds(n.Text, line)
+	spans := newSpanCursor(n)
+	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
+	from := lo
+	for k := first; ; k++ { // the text before each anchor of the line, then after the last
+		last := k >= len(n.Timestamps) || int(n.Timestamps[k].Line) != line
+		to := hi
+		if !last {
+			to = n.TimestampSpan(k).Start
 		}
-		if len(Highlights(Visible(raw[from:to]), q)) > 0 {
-			return n.Moment(line, from)
+		if len(Highlights(string(appendNoteVisible(nil, spans, from, to)), q)) > 0 {
+			return n.Moment(line, from-lo)
 		}
-		if k < len(anchors) {
-			from = anchors[k][1]
+		if last {
+			break
 		}
+		from = n.TimestampSpan(k).End
 	}
 	return n.Moment(line, 0)
 }

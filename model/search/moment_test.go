@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"testing"
 
 	"tubenotes/loader"
@@ -18,8 +19,12 @@ func TestTimestampAnchor(t *testing.T) {
 		{`<a class="yt="yt-timestamp" data-t="00:04:04">[00:04:04]</a>`, 0}, // broken: not a timestamp
 		{`<a href="x">link</a> and x < y`, 0},
 	} {
-		if got := len(anchorSpans(c.line)); got != c.want {
-			t.Errorf("anchorSpans(%q): %d, want %d", c.line, got, c.want)
+		n, _ := loader.ParseNote("c/n.md", []byte(c.line), loader.TimestampsAuto)
+		if got := len(n.Timestamps); got != c.want {
+			t.Errorf("%q: the loader reads %d timestamps, want %d", c.line, got, c.want)
+		}
+		if vis := noteVisible(n, 1); c.want > 0 && strings.Contains(vis, "data-t") {
+			t.Errorf("%q: visible text %q keeps an anchor", c.line, vis)
 		}
 	}
 	// The abbr's text is not an anchor's: it shows.
@@ -73,25 +78,19 @@ func TestMoment(t *testing.T) {
 
 // On the real notes, the anchors the index sees line up with the
 // timestamps the loader reads, line by line, so Moment never falls back.
-func TestMomentCorpusAlignment(t *testing.T) {
-	v := loadCorpus(t)
-	lines, mismatched := 0, 0
-	for _, n := range v.Notes {
-		perLine := map[int]int{}
-		for _, ts := range n.Timestamps {
-			perLine[int(ts.Line)]++
-		}
-		for line, count := range perLine {
-			lines++
-			if got := len(anchorSpans(lineText(n.Text, line))); got != count {
-				mismatched++
-				if mismatched <= 3 {
-					t.Errorf("%s:%d: %d anchors seen, %d timestamps read", n.Path, line, got, count)
-				}
-			}
-		}
+
+// TestNoteVisibleWalksSpans: what search sees of a line is what the
+// loader read there: wrapped anchors dropped whole, labels of links and
+// markdown links, a callout's type.
+func TestNoteVisibleWalksSpans(t *testing.T) {
+	text := "---\ntitle: T\n---\n" +
+		"Wrapped [00:01:02](<a class=\"yt-timestamp\" data-t=\"00:01:02\">[00:01:02]</a>) and [[a_b|the label]] [see](http://x/y).\n" +
+		"> [!warning]+ Mind the gap\n"
+	n, _ := loader.ParseNote("c/n.md", []byte(text), loader.TimestampsAuto)
+	if got, want := noteVisible(n, 4), "Wrapped  and the label see."; got != want {
+		t.Errorf("line 4 reads %q, want %q", got, want)
 	}
-	if lines == 0 {
-		t.Fatal("no timestamps in the corpus")
+	if got, want := noteVisible(n, 5), "warning Mind the gap"; got != want {
+		t.Errorf("line 5 reads %q, want %q", got, want)
 	}
 }

@@ -155,7 +155,7 @@ func (ix *Index) wordNotes(word string, prefix bool) bitset {
 func (ix *Index) termNotes(t Term) bitset {
 	var set bitset
 	for i, w := range t.Words {
-		ws := ix.wordNotes(w, t.Prefix && i == len(t.Words)-1)
+		ws := ix.wordNotes(w, t.PrefixAt(i))
 		if set == nil {
 			set = ws
 		} else {
@@ -199,9 +199,9 @@ func (m *matches) has(r int) bool {
 const maxRuns = 8
 
 // wordMatches gathers a word's positions in the candidates; rank maps a
-// note to its candidate rank, -1 for others. With sorted, the positions
-// come in one ascending run (a phrase needs that).
-func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, ncand int) matches {
+// note to its candidate rank, -1 for others (live of them are not). With
+// sorted, the positions come in one ascending run (a phrase needs that).
+func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, ncand, live int) matches {
 	lo, hi, exact := ix.termRange(word, prefix)
 	m := matches{exact: make([]int32, ncand)}
 	if hi-lo <= 1 || hi-lo <= maxRuns && !sorted {
@@ -210,7 +210,7 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 			return m
 		}
 		m.runs = make([]run, hi-lo)
-		parallel(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand) })
+		parallel(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand, live) })
 		if exact >= 0 {
 			for r := range ncand {
 				m.exact[r] = int32(len(m.runs[exact-lo].at(r)))
@@ -258,10 +258,15 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 }
 
 // readRun reads the positions of term id in the candidates in one pass:
-// its notes come in rank order.
-func (ix *Index) readRun(id int, rank []int32, ncand int) run {
-	// Every occurrence takes two bytes or more of postings.
-	u := run{offs: make([]int32, ncand+1), occ: getOcc(int(ix.offs[id+1]-ix.offs[id]) / 2)}
+// its notes come in rank order. live is the number of notes rank keeps.
+func (ix *Index) readRun(id int, rank []int32, ncand, live int) run {
+	// Every occurrence takes two bytes or more of postings; the room is
+	// that share of them the live notes are of the vault (twice, for
+	// uneven spreads), and grows if it is short. A long phrase reads
+	// common words for a few notes: room for all their occurrences would
+	// be most of what it allocates.
+	most := int(ix.offs[id+1]-ix.offs[id]) / 2
+	u := run{offs: make([]int32, ncand+1), occ: getOcc(min(most, int(int64(most)*int64(2*live)/int64(max(len(ix.notes), 1)))+64))}
 	c := ix.cursor(id)
 	filled := 0 // offs[:filled+1] are set
 	for c.next() {
@@ -286,44 +291,145 @@ func (ix *Index) readRun(id int, rank []int32, ncand int) run {
 // termMatches gathers a term's positions in the candidates; for a phrase,
 // the positions where all its words follow each other.
 func (ix *Index) termMatches(t Term, rank []int32, ncand int) matches {
-	last := len(t.Words) - 1
-	if last == 0 {
-		return ix.wordMatches(t.Words[0], t.Prefix, false, rank, ncand)
+	if len(t.Words) == 1 {
+		return ix.wordMatches(t.Words[0], t.PrefixAt(0), false, rank, ncand, ncand)
 	}
-	first := ix.wordMatches(t.Words[0], false, true, rank, ncand).runs[0]
-	rest := make([]run, last)
-	for i := range rest {
-		rest[i] = ix.wordMatches(t.Words[i+1], t.Prefix && i+1 == last, true, rank, ncand).runs[0]
+	return ix.phraseMatches(t, rank, ncand)
+}
+
+// phraseWord is a distinct word of a phrase and where it stands in it.
+type phraseWord struct {
+	word    string
+	prefix  bool
+	offsets []uint32
+	size    uint32 // postings bytes, to read the rarest first
+}
+
+// phraseMatches finds where a phrase starts in the candidates: the
+// positions of its first word (with that word's line) where every word
+// follows at its offset. Each distinct word's postings are read once,
+// rarest first, and narrow the starts found so far; a note with no start
+// left is not read again, and the search stops when none has one. So the
+// work is linear in the postings read, and memory is one word's positions
+// at a time, however long the phrase.
+func (ix *Index) phraseMatches(t Term, rank []int32, ncand int) matches {
+	var words []phraseWord
+	for i, w := range t.Words {
+		k := slices.IndexFunc(words, func(pw phraseWord) bool { return pw.word == w && pw.prefix == t.PrefixAt(i) })
+		if k < 0 {
+			lo, hi, _ := ix.termRange(w, t.PrefixAt(i))
+			words = append(words, phraseWord{word: w, prefix: t.PrefixAt(i), size: ix.offs[hi] - ix.offs[lo]})
+			k = len(words) - 1
+		}
+		words[k].offsets = append(words[k].offsets, uint32(i))
 	}
-	out := run{offs: make([]int32, ncand+1)}
-	exact := make([]int32, ncand)
-	for r := 0; r < ncand; r++ {
-		for _, o := range first.at(r) {
-			ok := true
-			for i := range rest {
-				if !hasPos(rest[i].at(r), posOf(o)+uint32(i)+1) {
-					ok = false
-					break
-				}
+	slices.SortStableFunc(words, func(a, b phraseWord) int { return int(a.size) - int(b.size) })
+
+	live := slices.Clone(rank) // -1 once a note has no start left
+	notes := make([]int32, ncand)
+	for n, r := range rank {
+		if r >= 0 {
+			notes[r] = int32(n)
+		}
+	}
+	var starts run
+	left := ncand
+	for k, pw := range words {
+		w := ix.wordMatches(pw.word, pw.prefix, true, live, ncand, left).runs[0]
+		offsets := pw.offsets
+		if k == 0 {
+			starts = shiftedRun(w, offsets[0])
+			offsets = offsets[1:]
+		}
+		for _, off := range offsets {
+			narrow(&starts, w, off)
+		}
+		putOcc(w.occ)
+		left = 0
+		for r := range ncand {
+			if starts.offs[r] == starts.offs[r+1] {
+				live[notes[r]] = -1
+			} else {
+				left++
 			}
-			if ok {
-				out.occ = append(out.occ, o)
+		}
+		if left == 0 {
+			break
+		}
+	}
+	exact := make([]int32, ncand)
+	for r := range ncand {
+		exact[r] = starts.offs[r+1] - starts.offs[r]
+	}
+	return matches{runs: []run{starts}, exact: exact}
+}
+
+// shiftedRun is the phrase starts word occurrences w give when the word
+// stands at offset off: each position moved back by off, its line kept
+// (the first word's line, when off is 0).
+func shiftedRun(w run, off uint32) run {
+	out := run{offs: make([]int32, len(w.offs)), occ: getOcc(len(w.occ))}
+	for r := range len(w.offs) - 1 {
+		for _, o := range w.at(r) {
+			if p := posOf(o); p >= off {
+				out.occ = append(out.occ, occur(p-off, uint32(o)))
 			}
 		}
 		out.offs[r+1] = int32(len(out.occ))
-		exact[r] = out.offs[r+1] - out.offs[r]
 	}
-	putOcc(first.occ)
-	for _, u := range rest {
-		putOcc(u.occ)
-	}
-	return matches{runs: []run{out}, exact: exact}
+	return out
 }
 
-// hasPos reports whether occurrences, sorted by position, hold one at p.
-func hasPos(occ []occurrence, p uint32) bool {
+// narrow keeps, in place, the starts s at which w has an occurrence at
+// s+off; at offset 0 a start takes that occurrence's line. It merges the
+// two sorted lists, or looks each start up when the starts are much fewer.
+func narrow(starts *run, w run, off uint32) {
+	kept := 0
+	for r := range len(starts.offs) - 1 {
+		from := kept
+		ss, ws := starts.at(r), w.at(r)
+		if len(ss)*16 < len(ws) {
+			for _, s := range ss {
+				if o, ok := findPos(ws, posOf(s)+off); ok {
+					starts.occ[kept] = keepStart(s, o, off)
+					kept++
+				}
+			}
+		} else {
+			j := 0
+			for _, s := range ss {
+				p := posOf(s) + off
+				for j < len(ws) && posOf(ws[j]) < p {
+					j++
+				}
+				if j < len(ws) && posOf(ws[j]) == p {
+					starts.occ[kept] = keepStart(s, ws[j], off)
+					kept++
+				}
+			}
+		}
+		starts.offs[r] = int32(from)
+	}
+	starts.offs[len(starts.offs)-1] = int32(kept)
+	starts.occ = starts.occ[:kept]
+}
+
+// keepStart is start s once word occurrence o confirms it.
+func keepStart(s, o occurrence, off uint32) occurrence {
+	if off == 0 {
+		return o
+	}
+	return s
+}
+
+// findPos is the occurrence at position p of occurrences sorted by
+// position.
+func findPos(occ []occurrence, p uint32) (occurrence, bool) {
 	i, _ := slices.BinarySearch(occ, occur(p, 0))
-	return i < len(occ) && posOf(occ[i]) == p
+	if i < len(occ) && posOf(occ[i]) == p {
+		return occ[i], true
+	}
+	return 0, false
 }
 
 // occPool recycles the occurrence buffers of searches: they are the bulk

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,14 +34,32 @@ type Query struct {
 // Term is a word or a phrase of folded words.
 type Term struct {
 	Words []string
-	// Prefix lets the last word match the start of a longer word. Set for
-	// unquoted words of minPrefix runes or more, so results come as you
-	// type. Shorter ones would match a large part of the vocabulary.
+	// Prefix lets each word of minPrefix runes or more also match the
+	// start of a longer word (see PrefixAt), so results come as you type
+	// and "attention mechanism" finds "attention mechanisms". Set for
+	// unquoted words and for quoted phrases of two words or more; not for
+	// a quoted single word (the way to ask for that word alone) nor for
+	// exclusions.
 	Prefix bool
+}
+
+// PrefixAt reports whether word i of the term also matches the longer
+// words it begins. Shorter words would match a large part of the
+// vocabulary.
+func (t Term) PrefixAt(i int) bool {
+	return t.Prefix && utf8.RuneCountInString(t.Words[i]) >= minPrefix
 }
 
 // minPrefix is the shortest word that also matches longer words it begins.
 const minPrefix = 3
+
+// The most a query holds, so that no query (a pasted page, say) can make a
+// search take long or much memory: MaxTerms words, phrases and filters,
+// and MaxWords words in all.
+const (
+	MaxTerms = 24
+	MaxWords = 256
+)
 
 // ParseError is a query that can't be read, with the byte offset of the
 // fault.
@@ -60,6 +79,7 @@ func (q *Query) Empty() bool {
 // Parse reads a query. Its errors are one line, fit to show a user.
 func Parse(s string) (*Query, error) {
 	q := &Query{}
+	terms, allWords := 0, 0
 	for i := 0; ; {
 		for i < len(s) && isSpace(s, i) {
 			i += spaceLen(s, i)
@@ -105,7 +125,15 @@ func Parse(s string) (*Query, error) {
 		if len(words) == 0 {
 			continue // punctuation alone, or a lone "-"
 		}
-		t := Term{Words: words, Prefix: !quoted && !negate && utf8.RuneCountInString(words[len(words)-1]) >= minPrefix}
+		terms++
+		allWords += len(words)
+		switch {
+		case terms > MaxTerms:
+			return nil, &ParseError{Offset: start, Msg: fmt.Sprintf("too many terms at character %d: a query holds at most %d words, phrases and filters", utf8.RuneCountInString(s[:start])+1, MaxTerms)}
+		case allWords > MaxWords:
+			return nil, &ParseError{Offset: start, Msg: fmt.Sprintf("too many words at character %d: a query holds at most %d words", utf8.RuneCountInString(s[:start])+1, MaxWords)}
+		}
+		t := Term{Words: words, Prefix: !negate && (!quoted || len(words) > 1) && slices.ContainsFunc(words, isLong)}
 		switch {
 		case field == "channel" && negate:
 			q.NotChannels = append(q.NotChannels, strings.Join(words, ""))
@@ -122,6 +150,8 @@ func Parse(s string) (*Query, error) {
 		}
 	}
 }
+
+func isLong(w string) bool { return utf8.RuneCountInString(w) >= minPrefix }
 
 func isSpace(s string, i int) bool {
 	if s[i] < utf8.RuneSelf {

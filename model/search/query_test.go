@@ -2,10 +2,13 @@ package search
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"tubenotes/model/fold"
 )
 
 func TestParse(t *testing.T) {
@@ -21,7 +24,7 @@ func TestParse(t *testing.T) {
 		{"ab", Query{Terms: []Term{w(false, "ab")}}}, // too short to be a prefix
 		{"abc", Query{Terms: []Term{w(true, "abc")}}},
 		{"deep learning", Query{Terms: []Term{w(true, "deep"), w(true, "learning")}}},
-		{`"Deep Learning"`, Query{Terms: []Term{w(false, "deep", "learning")}}},
+		{`"Deep Learning"`, Query{Terms: []Term{w(true, "deep", "learning")}}}, // words in a phrase are prefixes too
 		{`"gpu"`, Query{Terms: []Term{w(false, "gpu")}}},
 		{"p-adic", Query{Terms: []Term{w(true, "p", "adic")}}},
 		{"-crypto", Query{Excludes: []Term{w(false, "crypto")}}},
@@ -30,9 +33,10 @@ func TestParse(t *testing.T) {
 		{`Channel:"Lenny's Podcast"`, Query{Channels: []string{"lennyspodcast"}}},
 		{"-channel:bankless x", Query{NotChannels: []string{"bankless"}, Terms: []Term{w(false, "x")}}},
 		{"title:Distance", Query{Titles: []Term{w(true, "distance")}}},
-		{`title:"padic metrics"`, Query{Titles: []Term{w(false, "padic", "metrics")}}},
+		{`title:"padic metrics"`, Query{Titles: []Term{w(true, "padic", "metrics")}}},
 		{"-title:intro", Query{NotTitles: []Term{w(false, "intro")}}},
-		{`foo"bar baz"`, Query{Terms: []Term{w(true, "foo"), w(false, "bar", "baz")}}},
+		{`foo"bar baz"`, Query{Terms: []Term{w(true, "foo"), w(true, "bar", "baz")}}},
+		{`"to be"`, Query{Terms: []Term{w(false, "to", "be")}}}, // no word long enough to be a prefix
 		{"- -- ...", Query{}},
 		{"other:thing", Query{Terms: []Term{w(true, "other", "thing")}}},
 		{"İSTANBUL\tışık", Query{Terms: []Term{w(true, "istanbul"), w(true, "isik")}}},
@@ -58,6 +62,9 @@ func TestParseErrors(t *testing.T) {
 		{`café "x`, "unclosed quote at character 6", 6},
 		{`channel:`, "channel: needs a value", 0},
 		{`a -title:""`, "title: needs a value", 2},
+		// A pasted page is refused with a reason, not searched for minutes.
+		{strings.Repeat("word ", MaxTerms+1), fmt.Sprintf("too many terms at character %d: a query holds at most %d", 5*MaxTerms+1, MaxTerms), 5 * MaxTerms},
+		{`"` + strings.Repeat("word ", MaxWords) + `" more`, fmt.Sprintf("too many words at character %d: a query holds at most %d words", 5*MaxWords+4, MaxWords), 5*MaxWords + 3},
 	} {
 		_, err := Parse(c.in)
 		var pe *ParseError
@@ -90,7 +97,7 @@ func FuzzParseQuery(f *testing.F) {
 					t.Fatalf("Parse(%q): a term without words", s)
 				}
 				for _, w := range term.Words {
-					if w == "" || Fold(w) != w || len(Tokens(w)) != 1 {
+					if w == "" || fold.String(w) != w || len(Tokens(w)) != 1 {
 						t.Fatalf("Parse(%q): word %q is not one folded token", s, w)
 					}
 				}

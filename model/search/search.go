@@ -40,7 +40,6 @@ const (
 	exactScore   = 15
 	nearScore    = 25
 	nearCap      = 3
-	maxTerms     = 64
 )
 
 // Search runs q over the index.
@@ -49,8 +48,8 @@ func (ix *Index) Search(q *Query) Result {
 		return Result{}
 	}
 	terms := q.Terms
-	if len(terms) > maxTerms {
-		terms = terms[:maxTerms]
+	if len(terms) > MaxTerms { // a Query not made by Parse; score's masks hold 64
+		terms = terms[:MaxTerms]
 	}
 	cand := ix.filter(q)
 	if len(terms) > 1 || len(terms) == 1 && len(terms[0].Words) > 1 {
@@ -192,7 +191,7 @@ func (ix *Index) rarest(terms []Term) (string, bool) {
 	best, prefix, size := "", false, -1
 	for _, t := range terms {
 		for i, w := range t.Words {
-			p := t.Prefix && i == len(t.Words)-1
+			p := t.PrefixAt(i)
 			lo, hi, _ := ix.termRange(w, p)
 			if n := int(ix.offs[hi] - ix.offs[lo]); size < 0 || n < size {
 				best, prefix, size = w, p, n
@@ -235,21 +234,31 @@ func passes(d *doc, q *Query) bool {
 }
 
 // titleHas reports whether the space-joined folded title holds the term's
-// words in order, the last one as a prefix when the term allows.
+// words in order, each whole, or as a prefix where the term allows.
 func titleHas(title string, t Term) bool {
-	want := strings.Join(t.Words, " ")
-	for i := 0; ; {
-		j := strings.Index(title[i:], want)
-		if j < 0 {
-			return false
-		}
-		at := i + j
-		end := at + len(want)
-		if (at == 0 || title[at-1] == ' ') && (t.Prefix || end == len(title) || title[end] == ' ') {
+	for start := 0; start < len(title); {
+		if titleHasAt(title[start:], t) {
 			return true
 		}
-		i = at + 1
+		next := strings.IndexByte(title[start:], ' ')
+		if next < 0 {
+			return false
+		}
+		start += next + 1
 	}
+	return false
+}
+
+// titleHasAt reports whether the term's words start title.
+func titleHasAt(title string, t Term) bool {
+	for i, w := range t.Words {
+		word, rest, _ := strings.Cut(title, " ")
+		if word != w && !(t.PrefixAt(i) && strings.HasPrefix(word, w)) {
+			return false
+		}
+		title = rest
+	}
+	return true
 }
 
 // ranks numbers the notes of set in path order: rank[note] is its rank or

@@ -175,3 +175,27 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("cut snippet is %d runes, want about 30", n)
 	}
 }
+
+// TestPhraseWordsArePrefixes: inside a phrase, a word of three letters or
+// more also finds the words it begins, as a bare word does.
+func TestPhraseWordsArePrefixes(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{`"distance metric"`, []string{"maths/padic.md:2"}},
+		{`"bea mark"`, []string{"crypto/bull.md:6", "maths/series.md:8"}},
+		{`"geometric ser converges"`, []string{"maths/series.md:6"}},
+		{`"series geometric"`, nil}, // the words, but not in order
+		{`"a bear"`, []string{"crypto/bull.md:6"}},
+		{`"a bea"`, []string{"crypto/bull.md:6"}},
+		{`"a be"`, nil}, // two letters: the word alone
+		{`title:"distance metric"`, []string{"maths/padic.md:2"}},
+		{`title:"dist"`, nil}, // one quoted word: that word alone
+	} {
+		got := hits(t, vault, c.query)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: hits %q, want %q", c.query, got, c.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"tubenotes/model"
+	"tubenotes/model/fold"
 )
 
 // Span is a byte range [Start, End) of a snippet.
@@ -18,7 +19,7 @@ type Span struct{ Start, End int }
 func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 	text := n.Title
 	if line >= max(n.BodyLine, 1) {
-		text = Plain(strings.TrimLeft(lineText(n.Text, line), "#>-*+ \t"))
+		text = plain(noteVisible(n, line))
 	}
 	spans := Highlights(text, q)
 	if width > 0 && utf8.RuneCountInString(text) > width {
@@ -31,8 +32,11 @@ func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 // (see Visible), runs of space made one, emphasis stars and code
 // backticks dropped, and no space left before a "." or "," where an anchor
 // was removed. Section titles and snippets are shown this way.
-func Plain(s string) string {
-	words := strings.Fields(Visible(s))
+func Plain(s string) string { return plain(Visible(s)) }
+
+// plain is Plain of visible text.
+func plain(visible string) string {
+	words := strings.Fields(visible)
 	for i, w := range words {
 		w = strings.ReplaceAll(w, "`", "")
 		if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
@@ -50,21 +54,6 @@ func Plain(s string) string {
 	return strings.ReplaceAll(out, " ,", ",")
 }
 
-// lineText is line n (1-based) of text, "" when out of range.
-func lineText(text string, n int) string {
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(text, '\n')
-		if j < 0 {
-			return ""
-		}
-		text = text[j+1:]
-	}
-	if j := strings.IndexByte(text, '\n'); j >= 0 {
-		text = text[:j]
-	}
-	return text
-}
-
 // Highlights are the spans of the words of text that a term of q matches:
 // every word of a phrase is marked, even one whose neighbours fall on
 // another line.
@@ -72,12 +61,12 @@ func Highlights(text string, q *Query) []Span {
 	var spans []Span
 	var buf []byte
 	for i := 0; ; {
-		a, b := nextToken(text, i)
+		a, b := fold.NextWord(text, i)
 		if a < 0 {
 			return spans
 		}
 		i = b
-		buf = foldAppend(buf[:0], text[a:b])
+		buf = fold.AppendWord(buf[:0], text[a:b])
 		if termsHave(q.Terms, string(buf)) {
 			spans = append(spans, Span{a, b})
 		}
@@ -87,7 +76,7 @@ func Highlights(text string, q *Query) []Span {
 func termsHave(terms []Term, token string) bool {
 	for _, t := range terms {
 		for i, w := range t.Words {
-			if token == w || t.Prefix && i == len(t.Words)-1 && strings.HasPrefix(token, w) {
+			if token == w || t.PrefixAt(i) && strings.HasPrefix(token, w) {
 				return true
 			}
 		}

@@ -3,14 +3,113 @@ package search
 import (
 	"html"
 	"strings"
+
+	"tubenotes/model"
 )
 
-// appendVisible appends to dst the text of one markdown line that a reader
-// sees: HTML tags dropped (their attributes never match), yt-timestamp
-// anchors dropped whole (the reader shows them as badges), wikilinks
-// reduced to their label, markdown links and images to their text, and
-// HTML entities decoded. Everything else is kept as written; punctuation
-// never makes a token anyway.
+// spanCursor walks the loader's spans of one note (model.Note.Spans) in
+// text order, so that reading a note's lines in order costs one pass.
+type spanCursor struct {
+	n              *model.Note
+	ts, link, part int // the first spans not yet passed
+	numParts       int
+}
+
+func newSpanCursor(n *model.Note) *spanCursor { return &spanCursor{n: n, numParts: n.NumParts()} }
+
+// appendNoteVisible appends to dst what a reader sees of bytes lo to hi of
+// the note's text (a line, or part of one), walking the loader's spans:
+// timestamp anchors dropped whole (the reader shows them as badges),
+// wikilinks reduced to their label, markdown links to their text, a
+// callout's "[!type]" to its type. The text between goes through
+// appendVisible, for tags and entities.
+func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
+	n := c.n
+	for c.ts < len(n.Timestamps) && n.TimestampSpan(c.ts).Start < lo {
+		c.ts++
+	}
+	for c.link < len(n.Links) && n.LinkSpan(c.link).Start < lo {
+		c.link++
+	}
+	for c.part < c.numParts {
+		if p := n.Part(c.part); p.Span.Start >= lo && (p.Kind == model.MarkdownLink || p.Kind == model.Callout) {
+			break
+		}
+		c.part++
+	}
+	for at := lo; ; {
+		next, kind := hi, 0
+		if c.ts < len(n.Timestamps) && n.TimestampSpan(c.ts).Start < next {
+			next, kind = n.TimestampSpan(c.ts).Start, 1
+		}
+		if c.link < len(n.Links) && n.LinkSpan(c.link).Start < next {
+			next, kind = n.LinkSpan(c.link).Start, 2
+		}
+		var p model.Part
+		if c.part < c.numParts {
+			if p = n.Part(c.part); p.Span.Start < next {
+				next, kind = p.Span.Start, 3
+			}
+		}
+		if next >= hi || kind == 0 {
+			return appendVisible(dst, n.Text[at:hi])
+		}
+		dst = appendVisible(dst, n.Text[at:next])
+		switch kind {
+		case 1:
+			at = n.TimestampSpan(c.ts).End
+			c.ts++
+		case 2:
+			dst = append(dst, n.Links[c.link].Label...)
+			at = n.LinkSpan(c.link).End
+			c.link++
+		case 3:
+			if p.Kind == model.MarkdownLink {
+				dst = appendVisible(dst, n.Text[p.Span.Start+1:p.Inner])
+			} else {
+				dst = append(dst, n.Text[p.Span.Start+2:p.Inner]...)
+			}
+			at = min(p.Span.End, hi)
+			c.part++
+		}
+	}
+}
+
+// noteVisible is what a reader sees of line line (1-based) of n, from the
+// first byte after the line's leading markdown markers ("#", ">", "-", "*",
+// "+" and blanks).
+func noteVisible(n *model.Note, line int) string {
+	lo, hi := lineBounds(n.Text, line)
+	l := n.Text[lo:hi]
+	lo += len(l) - len(strings.TrimLeft(l, "#>-*+ \t"))
+	return string(appendNoteVisible(nil, newSpanCursor(n), lo, hi))
+}
+
+// lineBounds are the byte offsets of line n (1-based) of text, without its
+// line end; both len(text) when out of range.
+func lineBounds(text string, n int) (int, int) {
+	lo := 0
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(text[lo:], '\n')
+		if j < 0 {
+			return len(text), len(text)
+		}
+		lo += j + 1
+	}
+	hi := len(text)
+	if j := strings.IndexByte(text[lo:], '\n'); j >= 0 {
+		hi = lo + j
+	}
+	return lo, hi
+}
+
+// appendVisible appends to dst the text of markdown that a reader sees,
+// for text that is not one of the loader's spans (text between them, or a
+// title): HTML tags dropped (their attributes never match), yt-timestamp
+// anchors the loader did not count (in fenced code) dropped whole,
+// wikilinks reduced to their label, markdown links and images to their
+// text, and HTML entities decoded. Everything else is kept as written;
+// punctuation never makes a token anyway.
 func appendVisible(dst []byte, line string) []byte {
 	if !strings.ContainsAny(line, "<[&") {
 		return append(dst, line...)
@@ -119,29 +218,6 @@ func timestampAnchor(tag string) bool {
 			}
 		}
 		i += end + 2
-	}
-}
-
-// anchorSpans are the byte ranges of the yt-timestamp anchors of a line,
-// each from its "<a" to past its "</a>" (or its own ">" when never closed),
-// in order.
-func anchorSpans(line string) [][2]int {
-	var out [][2]int
-	for i := 0; ; {
-		j := strings.IndexByte(line[i:], '<')
-		if j < 0 {
-			return out
-		}
-		start := i + j
-		end, ok := skipTag(line, start)
-		if !ok {
-			i = start + 1
-			continue
-		}
-		if k := strings.IndexByte(line[start:], '>'); k >= 0 && timestampAnchor(line[start:start+k]) {
-			out = append(out, [2]int{start, end})
-		}
-		i = end
 	}
 }
 

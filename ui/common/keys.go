@@ -45,6 +45,14 @@ type KeyMap struct {
 
 	Search key.Binding
 
+	// The player's keys, active when tubenotes steers one (--player).
+	PlayPause   key.Binding
+	SeekBack    key.Binding
+	SeekForward key.Binding
+	Follow      key.Binding // the reader follows the playhead
+	Capture     key.Binding // copy the playhead as a timestamp anchor
+	Seek        key.Binding // SeekBack and SeekForward as one hint
+
 	// The query input's keys (filter, find and search).
 	FilterAccept key.Binding // open the best match
 	FindAccept   key.Binding // keep the query and read on
@@ -102,6 +110,15 @@ func DefaultKeyMap() KeyMap {
 		Forward: b([]string{"alt+right"}, "alt+→", "forward"),
 
 		Search: b([]string{"s"}, "s", "search"),
+
+		// shift+arrows beside alt+arrows (history); , and . for terminals
+		// that send no shift+arrow. j/k/l, YouTube's keys, are movement here.
+		PlayPause:   b([]string{"space"}, "space", "pause/play"),
+		SeekBack:    b([]string{"shift+left", ","}, "⇧←/,", "back 10 s"),
+		SeekForward: b([]string{"shift+right", "."}, "⇧→/.", "forward 10 s"),
+		Follow:      b([]string{"f"}, "f", "follow"),
+		Capture:     b([]string{"c"}, "c", "copy anchor"),
+		Seek:        b([]string{"shift+left", "shift+right", ",", "."}, "⇧←/⇧→", "±10 s"),
 
 		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
 		FindAccept:   b([]string{"enter"}, "enter", "done"),

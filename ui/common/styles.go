@@ -1,13 +1,9 @@
 package common
 
-import (
-	"image/color"
+import "charm.land/lipgloss/v2"
 
-	"charm.land/lipgloss/v2"
-)
-
-// Styles are the looks of the sidebar, status line and help. The reader
-// styles its own body with glamour.
+// Styles are the looks of the sidebar, status line and help, made of a
+// Palette; the reader's (ui/render) are made of the same palette.
 type Styles struct {
 	PaneTitle        lipgloss.Style
 	PaneTitleFocused lipgloss.Style
@@ -32,34 +28,29 @@ type Styles struct {
 
 // NewStyles are the styles for a dark or light background; noColor drops
 // every colour and keeps only bold, faint and reverse.
-func NewStyles(dark, noColor bool) Styles {
-	ld := lipgloss.LightDark(dark)
-	c := func(light, darkc string) color.Color {
-		if noColor {
-			return lipgloss.NoColor{}
-		}
-		return ld(lipgloss.Color(light), lipgloss.Color(darkc))
-	}
-	accent := c("#5A56E0", "#8C8CFF")
-	muted := c("#8A8A8A", "#6C6C6C")
-	text := c("#1A1A1A", "#DDDDDD")
+func NewStyles(dark, noColor bool) Styles { return PaletteStyles(NewPalette(dark, noColor)) }
+
+// PaletteStyles are the styles made of palette p's colours.
+func PaletteStyles(p Palette) Styles {
+	c := p.Color
+	accent, muted, text := c(p.Accent), c(p.Muted), c(p.Text)
 	s := lipgloss.NewStyle
 	return Styles{
 		PaneTitle:        s().Foreground(muted).Bold(true),
 		PaneTitleFocused: s().Foreground(accent).Bold(true),
-		Channel:          s().Foreground(c("#B03A8C", "#F07AC8")).Bold(true),
-		Video:            s().Foreground(c("#2F6F9F", "#7FB8E6")),
+		Channel:          s().Foreground(c(p.Channel)).Bold(true),
+		Video:            s().Foreground(c(p.Video)),
 		Note:             s().Foreground(text),
 		OpenNote:         s().Foreground(accent).Bold(true),
 		Cursor:           s().Bold(true),
 		CursorFocused:    s().Reverse(true),
 		Count:            s().Foreground(muted),
-		Match:            s().Foreground(c("#C0392B", "#FFB347")).Bold(true),
+		Match:            s().Foreground(c(p.Match)).Bold(true),
 		Dim:              s().Foreground(muted).Faint(true),
-		Clock:            s().Foreground(c("#2E7D32", "#8BD18B")),
+		Clock:            s().Foreground(c(p.Timestamp)),
 		Current:          s().Foreground(accent).Bold(true),
 		Status:           s().Foreground(text),
-		StatusError:      s().Foreground(c("#C62828", "#FF6B6B")).Bold(true),
+		StatusError:      s().Foreground(c(p.Error)).Bold(true),
 		Progress:         s().Foreground(accent),
 		Hint:             s().Foreground(muted),
 		Separator:        s().Foreground(muted),

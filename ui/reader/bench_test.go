@@ -2,7 +2,6 @@ package reader
 
 import (
 	"io/fs"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -31,34 +30,6 @@ func typicalNote(b *testing.B) (*model.Vault, *model.Note) {
 }
 
 func abs(x int) int { return max(x, -x) }
-
-func benchmarkRender(b *testing.B, v *model.Vault, n *model.Note) {
-	b.SetBytes(int64(len(n.Text)))
-	st := newStyles("dark", true)
-	for b.Loop() {
-		r := render(v, n, renderKey{note: n, width: DefaultMaxWidth, style: "dark"}, st)
-		if len(r.lines) == 0 {
-			b.Fatal("nothing rendered")
-		}
-	}
-}
-
-func BenchmarkRenderSeed(b *testing.B) {
-	v, n := seedNote(b)
-	benchmarkRender(b, v, n)
-}
-
-func BenchmarkRenderTypical7KB(b *testing.B) {
-	v, n := typicalNote(b)
-	benchmarkRender(b, v, n)
-}
-
-func BenchmarkRender1MB(b *testing.B) {
-	dir := loadtest.CorpusDir(b)
-	v, n := readNote(b, filepath.Join(dir, "lennyspodcast", "differences_between_mission_and_vision_in_product_management.md"),
-		"lennyspodcast/differences_between_mission_and_vision_in_product_management.md")
-	benchmarkRender(b, v, n)
-}
 
 // BenchmarkOpenToScreen7KB is the whole way from Open to a drawn pane: the
 // render command, its message through Update, and View.

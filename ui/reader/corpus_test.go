@@ -7,109 +7,106 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
 	"tubenotes/model"
-	"tubenotes/ui/common"
+	"tubenotes/model/search"
 )
 
-// TestCorpusRendersClean renders every note of the real corpus and checks
-// that no raw markup shows and that every valid timestamp's badge and every
-// link was found in the output.
-func TestCorpusRendersClean(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders the whole corpus; skipped with -short")
+// termsOf are what the search view hands find-in-note for q: its words
+// and phrases.
+func termsOf(q *search.Query) []string {
+	var out []string
+	for _, t := range q.Terms {
+		out = append(out, strings.Join(t.Words, " "))
 	}
-	dir := loadtest.CorpusDir(t)
-	v, err := loader.Load(os.DirFS(dir), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(v.Notes) < 1000 {
-		t.Fatalf("corpus loaded only %d notes", len(v.Notes))
+	return out
+}
+
+// wanted is a term find-in-note must find in a note, and the query whose
+// hit asks for it.
+type wanted struct{ query, term string }
+
+// checkFindsHits searches v for each query and opens every note hit in a
+// reader: find-in-note must find each of the query's terms in it, as the
+// search view's hand-off asks it to. It returns how many notes it opened.
+func checkFindsHits(t *testing.T, v *model.Vault, queries []string) int {
+	ix := search.Build(v.Notes)
+	want := map[*model.Note][]wanted{}
+	for _, s := range queries {
+		q, err := search.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := ix.Search(q)
+		if len(res.Hits) == 0 {
+			t.Errorf("%q: no hits", s)
+		}
+		seen := map[*model.Note]bool{}
+		for _, h := range res.Hits {
+			if !seen[h.Note] {
+				seen[h.Note] = true
+				for _, term := range termsOf(q) {
+					want[h.Note] = append(want[h.Note], wanted{s, term})
+				}
+			}
+		}
 	}
 	work := make(chan *model.Note)
-	var mu sync.Mutex
-	var stamps, links int
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for n := range work {
-				s, l := checkRendered(t, v, n)
-				mu.Lock()
-				stamps, links = stamps+s, links+l
-				mu.Unlock()
+				m := open(t, Options{Style: "notty"}, v, n, 80, 24)
+				for _, w := range want[n] {
+					if m.SetFind(w.term) == 0 {
+						t.Errorf("%q hits %s, but find-in-note finds no %q in it", w.query, n.Path, w.term)
+					}
+				}
 			}
 		}()
 	}
-	for _, n := range v.Notes {
+	for n := range want {
 		work <- n
 	}
 	close(work)
 	wg.Wait()
-	t.Logf("%d notes: %d valid timestamps and %d links located", len(v.Notes), stamps, links)
-	if stamps < 60000 {
-		t.Errorf("only %d valid timestamps located in the corpus", stamps)
+	return len(want)
+}
+
+// TestFindFindsSearchHits: a note a search lands on is a note where
+// find-in-note finds the search's words, whatever their accents, case,
+// ligatures or the punctuation between a phrase's words.
+func TestFindFindsSearchHits(t *testing.T) {
+	_, a := testdataNote(t, "folding.md")
+	_, b := testdataNote(t, "sample.md")
+	v := vaultOf(a, b)
+	queries := []string{"finance", "cafe", "istanbul", `"product market fit"`, "go", "fold"}
+	if opened := checkFindsHits(t, v, queries); opened < 1 {
+		t.Fatalf("opened %d notes", opened)
+	}
+	m := open(t, Options{Style: "notty"}, v, a, 80, 24)
+	for term, want := range map[string]int{"finance": 1, "FINANCE": 1, "ﬁnance": 1, "market, fit": 1, "market fit": 1, "go": 1, "istanbul": 1} {
+		if got := m.SetFind(term); got != want {
+			t.Errorf("SetFind(%q) = %d matches, want %d", term, got, want)
+		}
 	}
 }
 
-// checkRendered renders n at 80 columns in notty and reports problems; it
-// returns how many valid timestamps and links it located.
-func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links int) {
-	r := render(v, n, renderKey{note: n, width: 80, style: "notty"}, newStyles("notty", true))
-	if r.err != nil {
-		t.Errorf("%s: %v", n.Path, r.err)
+func TestCorpusFindFindsSearchHits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders hundreds of corpus notes; skipped with -short")
 	}
-	for i, l := range r.plain {
-		for _, raw := range []string{"<a class=", "data-t=", "[[", "]]", "</a>"} {
-			if strings.Contains(l, raw) {
-				t.Errorf("%s: rendered line %d shows %q: %q", n.Path, i, raw, l)
-			}
-		}
-		if hasTags(l) || hasTags(r.lines[i]) {
-			t.Errorf("%s: rendered line %d keeps a sentinel", n.Path, i)
-		}
+	v, err := loader.Load(os.DirFS(loadtest.CorpusDir(t)), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	seenTS := make([]bool, len(n.Timestamps))
-	seenLink := make([]bool, len(n.Links))
-	for _, it := range r.items {
-		if !it.found || it.index < 0 {
-			continue
-		}
-		switch it.kind {
-		case itemTimestamp:
-			seenTS[it.index] = true
-			if ts := n.Timestamps[it.index]; ts.Valid && it.start.line == it.end.line {
-				want := "▶ " + common.Clock(int(ts.Seconds))
-				if ts.Doubtful {
-					want += "?"
-				}
-				if got := ansi.Cut(r.plain[it.start.line], it.start.col, it.end.col); got != want {
-					t.Errorf("%s: timestamp %d located at %+v..%+v reads %q, want %q", n.Path, it.index, it.start, it.end, got, want)
-				}
-			}
-		case itemLink:
-			seenLink[it.index] = true
-		}
+	queries := []string{"istanbul", "türkiye", "bitcoin ethereum", `"product market fit"`, "learn", "finance", "cafe", "ai agents", `"arbitrarily close"`}
+	opened := checkFindsHits(t, v, queries)
+	t.Logf("%d notes opened", opened)
+	if opened < 100 {
+		t.Errorf("only %d notes hit", opened)
 	}
-	for i, ts := range n.Timestamps {
-		if ts.Valid && !seenTS[i] {
-			t.Errorf("%s: timestamp %d (%q, line %d) not located", n.Path, i, ts.Raw, ts.Line)
-		}
-		if ts.Valid && seenTS[i] {
-			stamps++
-		}
-	}
-	for i, l := range n.Links {
-		if !seenLink[i] {
-			t.Errorf("%s: link %d (%q, line %d) not located", n.Path, i, l.Target, l.Line)
-		} else {
-			links++
-		}
-	}
-	return stamps, links
 }

@@ -2,16 +2,19 @@ package reader
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/text/unicode/norm"
+
+	"tubenotes/model/fold"
+	"tubenotes/ui/render"
 )
 
-// foldIndex is the rendered text folded for find-in-note: lowercase, accents
-// dropped, dotted and dotless i both "i", every run of spaces and every line
-// break one space, so that a phrase matches across wrapped lines.
+// foldIndex is the rendered text folded for find-in-note as search folds
+// it (model/fold): its words folded ("Café" and "ﬁnance" read "cafe" and
+// "finance"), and every run of other characters, line breaks included, one
+// space, so that a phrase matches across wrapped lines and punctuation as
+// a search's phrase does.
 type foldIndex struct {
 	text string
 	at   []cellRef // the cell each byte of text came from
@@ -20,7 +23,7 @@ type foldIndex struct {
 type cellRef struct{ line, col, end int32 }
 
 // match is one find hit in the rendered lines, end exclusive.
-type match struct{ start, end pos }
+type match struct{ start, end render.Pos }
 
 func buildFold(plain []string) *foldIndex {
 	size := 0
@@ -43,8 +46,7 @@ func buildFold(plain []string) *foldIndex {
 			l = l[len(cluster):]
 			ref := cellRef{int32(li), int32(col), int32(col + w)}
 			col += w
-			r, _ := utf8.DecodeRuneInString(cluster)
-			if unicode.IsSpace(r) {
+			if r, _ := utf8.DecodeRuneInString(cluster); !fold.IsWordRune(r) {
 				if !space {
 					b.WriteByte(' ')
 					f.at = append(f.at, ref)
@@ -52,7 +54,7 @@ func buildFold(plain []string) *foldIndex {
 				}
 				continue
 			}
-			buf = foldAppend(buf[:0], cluster)
+			buf = fold.AppendWord(buf[:0], cluster)
 			if len(buf) == 0 {
 				continue
 			}
@@ -72,49 +74,6 @@ func buildFold(plain []string) *foldIndex {
 	return f
 }
 
-// fold is s folded the way buildFold folds the rendered text.
-func fold(s string) string {
-	var b []byte
-	space := true
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if !space {
-				b = append(b, ' ')
-				space = true
-			}
-			continue
-		}
-		b = foldAppend(b, string(r))
-		space = false
-	}
-	return strings.TrimRight(string(b), " ")
-}
-
-// foldAppend appends the folded form of s to b.
-func foldAppend(b []byte, s string) []byte {
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-		case r == 'İ' || r == 'ı':
-			b = append(b, 'i')
-		case r == 'ß' || r == 'ẞ':
-			b = append(b, "ss"...)
-		case unicode.Is(unicode.Mn, r):
-		default:
-			for _, d := range norm.NFD.String(string(r)) {
-				if !unicode.Is(unicode.Mn, d) {
-					b = utf8.AppendRune(b, unicode.ToLower(d))
-				}
-			}
-		}
-	}
-	return b
-}
-
 // find is every match of query (already folded, non-empty) in f, in order.
 func (f *foldIndex) find(query string) []match {
 	var out []match
@@ -125,8 +84,8 @@ func (f *foldIndex) find(query string) []match {
 		}
 		a, z := i+k, i+k+len(query)-1
 		out = append(out, match{
-			start: pos{int(f.at[a].line), int(f.at[a].col)},
-			end:   pos{int(f.at[z].line), int(f.at[z].end)},
+			start: render.Pos{Line: int(f.at[a].line), Col: int(f.at[a].col)},
+			end:   render.Pos{Line: int(f.at[z].line), Col: int(f.at[z].end)},
 		})
 		i = z + 1
 	}

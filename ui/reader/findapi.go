@@ -1,10 +1,15 @@
 package reader
 
-import "sort"
+import (
+	"sort"
 
-// SetFind highlights every match of query in the note, case- and
-// accent-insensitively ("cafe" finds "café", "istanbul" finds "İstanbul"),
-// also across line breaks, and makes the first match at or below the top
+	"tubenotes/model/fold"
+	"tubenotes/ui/render"
+)
+
+// SetFind highlights every match of query in the note, folded as search
+// folds ("cafe" finds "café", "istanbul" finds "İstanbul", "finance" finds
+// "ﬁnance"; punctuation and line breaks read as spaces), and makes the first match at or below the top
 // line the current one, scrolled into view. It returns the number of
 // matches; "" clears. Before the note is rendered it returns 0 and the
 // matches appear with the rendering.
@@ -29,7 +34,7 @@ func (m *Model) SetFindTermsAt(terms []string, line int) int {
 func (m *Model) setFindTerms(terms []string) int {
 	m.terms = nil
 	for _, t := range terms {
-		if f := fold(t); f != "" {
+		if f := fold.Text(t); f != "" {
 			m.terms = append(m.terms, f)
 		}
 	}
@@ -54,13 +59,13 @@ func (m *Model) refind(reveal bool) {
 	if len(m.terms) > 1 {
 		m.matches = sortMatches(m.matches)
 	}
-	from := pos{m.yOffset, 0}
+	from := render.Pos{Line: m.yOffset}
 	if m.findLine > 0 {
-		from = m.doc.startOfSource(m.findLine)
+		from = m.startOfSource(m.findLine)
 	}
 	m.current = 0
 	for i, mt := range m.matches {
-		if !mt.start.before(from) {
+		if !mt.start.Before(from) {
 			m.current = i
 			break
 		}
@@ -103,11 +108,10 @@ func (m Model) FindStatus() (current, total int) {
 // sortMatches orders matches of several terms by position and drops those
 // that overlap an earlier one.
 func sortMatches(ms []match) []match {
-	before := func(a, b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
-	sort.Slice(ms, func(i, j int) bool { return before(ms[i].start, ms[j].start) })
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start.Before(ms[j].start) })
 	out := ms[:0]
 	for _, mt := range ms {
-		if len(out) > 0 && before(mt.start, out[len(out)-1].end) {
+		if len(out) > 0 && mt.start.Before(out[len(out)-1].end) {
 			continue
 		}
 		out = append(out, mt)

@@ -109,3 +109,9 @@ func sourceLine(t testing.TB, n *model.Note, text string) int {
 	t.Fatalf("%s has no line with %q", n.Path, text)
 	return 0
 }
+
+// hasTagChar reports whether s holds a Unicode tag character, of which
+// ui/render builds its sentinels: none may reach the screen.
+func hasTagChar(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0xE0000 && r <= 0xE007F })
+}

@@ -1,18 +1,17 @@
-// Package reader is the pane that shows one note: a header, then the body
-// rendered with glamour, with timestamp badges and links that can be
-// selected, and find-in-note. Rendering runs in a command, cached per note,
-// width and style. Its keys (keys.go) come through Update like every
-// pane's; what they ask of the root is queued as common.Actions.
+// Package reader is the pane that shows one note as ui/render lays it out,
+// with timestamp badges and links that can be selected, and find-in-note.
+// Rendering runs in a command, cached per note, width and style. Its keys
+// (keys.go) come through Update like every pane's; what they ask of the
+// root is queued as common.Actions.
 package reader
 
 import (
-	"sort"
-
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
 	"tubenotes/ui/common"
+	"tubenotes/ui/render"
 )
 
 // Options configure a reader.
@@ -56,8 +55,8 @@ type Model struct {
 	note  *model.Note
 
 	cache    *cache
-	doc      *rendered          // what is shown: the current key's rendering, or an older one meanwhile
-	inflight map[renderKey]bool // renderings commands are making
+	doc      *rendered           // what is shown: the current key's rendering, or an older one meanwhile
+	inflight map[render.Key]bool // renderings commands are making
 	spinner  spinner.Model
 
 	yOffset int
@@ -67,7 +66,8 @@ type Model struct {
 	// as the current one.
 	jumped struct{ section, yOffset int }
 
-	sel Selection
+	sel     Selection
+	playing int // the timestamp marked as being played, -1 none
 
 	terms    []string // folded find terms
 	matches  []match
@@ -92,6 +92,13 @@ const (
 	pendSource
 )
 
+// rendered is a note's rendering with its find index, built in the same
+// command.
+type rendered struct {
+	*render.Doc
+	fold *foldIndex
+}
+
 // renderedMsg carries a finished rendering back to Update.
 type renderedMsg struct{ r *rendered }
 
@@ -108,9 +115,10 @@ func New(opts Options) Model {
 		opts:     opts,
 		dark:     true,
 		cache:    newCache(12),
-		inflight: map[renderKey]bool{},
+		inflight: map[render.Key]bool{},
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 		current:  -1,
+		playing:  -1,
 		jumped:   struct{ section, yOffset int }{-1, -1},
 	}
 }
@@ -143,7 +151,7 @@ func (m *Model) SetDark(dark bool) tea.Cmd {
 func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
 	m.vault, m.note = v, n
 	m.doc = nil
-	m.sel = Selection{}
+	m.sel, m.playing = Selection{}, -1
 	m.matches, m.current, m.findLine = nil, -1, 0
 	m.yOffset = 0
 	m.pending = pendingScroll{pendOffset, yOffset}
@@ -168,7 +176,7 @@ func (m Model) Err() error {
 	if m.doc == nil {
 		return nil
 	}
-	return m.doc.err
+	return m.doc.Err
 }
 
 // Rendering reports whether the note is being rendered (the spinner shows).
@@ -183,8 +191,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.keyPress(msg)
 	case renderedMsg:
 		m.cache.put(msg.r)
-		delete(m.inflight, msg.r.key)
-		if m.note != nil && msg.r.key == m.key() {
+		delete(m.inflight, msg.r.Key)
+		if m.note != nil && msg.r.Key == m.key() {
 			m.show(msg.r)
 		}
 		return m, m.ensure()
@@ -207,8 +215,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 // key is the rendering the pane needs now.
-func (m Model) key() renderKey {
-	return renderKey{note: m.note, width: m.wrapWidth(), style: m.styleName()}
+func (m Model) key() render.Key {
+	return render.Key{Note: m.note, Width: m.wrapWidth(), Style: m.styleName()}
 }
 
 func (m Model) wrapWidth() int { return max(min(m.width, m.opts.MaxWidth), 20) }
@@ -223,7 +231,7 @@ func (m Model) styleName() string {
 	return "light"
 }
 
-func (m Model) ready() bool { return m.doc != nil && m.doc.key == m.key() }
+func (m Model) ready() bool { return m.doc != nil && m.doc.Key == m.key() }
 
 // ensure shows the needed rendering from the cache, or starts a command
 // rendering it unless one already is.
@@ -240,8 +248,11 @@ func (m *Model) ensure() tea.Cmd {
 		return nil
 	}
 	m.inflight[k] = true
-	v, n, st := m.vault, m.note, newStyles(k.style, m.dark)
-	work := func() tea.Msg { return renderedMsg{render(v, n, k, st)} }
+	v, st := m.vault, render.NewStyles(k.Style, m.dark)
+	work := func() tea.Msg {
+		d := render.Render(v, k, st)
+		return renderedMsg{&rendered{Doc: d, fold: buildFold(d.Plain)}}
+	}
 	return tea.Batch(work, m.spinner.Tick)
 }
 
@@ -262,8 +273,8 @@ func (m *Model) show(r *rendered) {
 		case pendSource:
 			m.ScrollToSourceLine(p.arg)
 		}
-	case old != nil && old.key.note == r.key.note && len(old.lines) > 0:
-		m.yOffset = m.yOffset * len(r.lines) / len(old.lines)
+	case old != nil && old.Key.Note == r.Key.Note && len(old.Lines) > 0:
+		m.yOffset = m.yOffset * len(r.Lines) / len(old.Lines)
 	}
 	m.clamp()
 	m.refind(false) // a kept find query must not move a restored position
@@ -274,7 +285,7 @@ func (m *Model) clamp() {
 	if m.doc == nil {
 		return
 	}
-	m.yOffset = max(min(m.yOffset, len(m.doc.lines)-m.height), 0)
+	m.yOffset = max(min(m.yOffset, len(m.doc.Lines)-m.height), 0)
 }
 
 // ScrollBy scrolls down by lines (up when negative).
@@ -292,7 +303,7 @@ func (m *Model) GotoTop() { m.pending = pendingScroll{}; m.yOffset = 0 }
 func (m *Model) GotoBottom() {
 	m.pending = pendingScroll{}
 	if m.doc != nil {
-		m.yOffset = len(m.doc.lines)
+		m.yOffset = len(m.doc.Lines)
 		m.clamp()
 	}
 }
@@ -310,8 +321,8 @@ func (m *Model) ScrollToSection(i int) {
 	}
 	if i < 0 {
 		m.yOffset = 0
-	} else if i < len(m.doc.headings) && m.doc.headings[i] >= 0 {
-		m.yOffset = m.doc.headings[i]
+	} else if i < len(m.doc.Headings) && m.doc.Headings[i] >= 0 {
+		m.yOffset = m.doc.Headings[i]
 	}
 	m.clamp()
 	m.jumped.section, m.jumped.yOffset = i, m.yOffset
@@ -324,27 +335,8 @@ func (m *Model) ScrollToSourceLine(line int) {
 		m.pending = pendingScroll{pendSource, line}
 		return
 	}
-	m.yOffset = m.doc.lineOfSource(line) - 2
+	m.yOffset = m.doc.LineOfSource(line) - 2
 	m.clamp()
-}
-
-// lineOfSource is the rendered line nearest to source line src,
-// interpolated between the items around it.
-func (r *rendered) lineOfSource(src int) int {
-	a := r.anchors
-	i := sort.Search(len(a), func(i int) bool { return a[i].src >= src })
-	switch {
-	case len(a) == 0:
-		return 0
-	case i < len(a) && a[i].src == src:
-		return a[i].line
-	case i == 0:
-		return max(a[0].line-(a[0].src-src), 0)
-	case i == len(a):
-		return a[i-1].line + (src - a[i-1].src)
-	}
-	lo, hi := a[i-1], a[i]
-	return lo.line + (hi.line-lo.line)*(src-lo.src)/(hi.src-lo.src)
 }
 
 // CurrentSection is the section the top line is in, -1 for the intro (the
@@ -353,11 +345,11 @@ func (m Model) CurrentSection() int {
 	if m.doc == nil {
 		return -1
 	}
-	if m.jumped.yOffset == m.yOffset && m.jumped.section < len(m.doc.headings) {
+	if m.jumped.yOffset == m.yOffset && m.jumped.section < len(m.doc.Headings) {
 		return m.jumped.section
 	}
 	cur := -1
-	for i, l := range m.doc.headings {
+	for i, l := range m.doc.Headings {
 		if l >= 0 && l <= m.yOffset {
 			cur = i
 		}

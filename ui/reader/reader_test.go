@@ -10,7 +10,9 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"tubenotes/model"
+	"tubenotes/model/fold"
 	"tubenotes/ui/common"
+	"tubenotes/ui/render"
 )
 
 // sampleVault holds testdata/sample.md and other_note.md in folder chan.
@@ -25,7 +27,7 @@ func sampleVault(t *testing.T) (*model.Vault, *model.Note) {
 // allLines is every rendered line of m, scrolled through with View.
 func allLines(m Model) []string {
 	var out []string
-	for y := 0; y < len(m.doc.lines); y += m.height {
+	for y := 0; y < len(m.doc.Lines); y += m.height {
 		m.yOffset = y
 		out = append(out, strings.Split(m.View(), "\n")...)
 	}
@@ -105,13 +107,13 @@ func TestMarkupTransformed(t *testing.T) {
 func TestBadgesAndLinksStyled(t *testing.T) {
 	v, n := sampleVault(t)
 	m := open(t, Options{Style: "dark"}, v, n, 100, 200)
-	st := newStyles("dark", true)
+	st := render.NewStyles("dark", true)
 	view := m.View()
 	for _, c := range []struct{ text, styled string }{
-		{"▶ 0:05", st.badge.Render("▶ 0:05")},
-		{"▶ ✗HH:MM:SS", st.badgeDim.Render("▶ ✗HH:MM:SS")},
-		{"the other note", st.link.Render("the other note")},
-		{"missing note", st.linkDim.Render("missing note")},
+		{"▶ 0:05", st.Badge.Render("▶ 0:05")},
+		{"▶ ✗HH:MM:SS", st.BadgeDim.Render("▶ ✗HH:MM:SS")},
+		{"the other note", st.Link.Render("the other note")},
+		{"missing note", st.LinkDim.Render("missing note")},
 	} {
 		if !strings.Contains(view, c.styled) {
 			t.Errorf("%q is not styled as %q", c.text, c.styled)
@@ -129,15 +131,15 @@ func TestHostileNoteNotty(t *testing.T) {
 			if strings.ContainsAny(l, "\x1b\x07\u009b\u202e\ufffe") || strings.ContainsRune(l, 0) {
 				t.Fatalf("width %d: unsafe character in %q", w, l)
 			}
-			if hasTags(l) {
+			if hasTagChar(l) {
 				t.Fatalf("width %d: a tag character (forged sentinel) in %q", w, l)
 			}
 		}
-		if got := len(m.doc.items); got == 0 {
+		if got := len(m.doc.Items); got == 0 {
 			t.Fatal("no items in the hostile note")
 		}
-		for _, it := range m.doc.items {
-			if !it.found {
+		for _, it := range m.doc.Items {
+			if !it.Found {
 				t.Errorf("an item of the hostile note was not located: %+v", it)
 			}
 		}
@@ -165,7 +167,7 @@ func TestHostileNoteColourOnlySGR(t *testing.T) {
 		i += 1 + j
 	}
 	plain := ansi.Strip(text)
-	if strings.ContainsAny(plain, "\x07\u009b\u202e") || hasTags(plain) {
+	if strings.ContainsAny(plain, "\x07\u009b\u202e") || hasTagChar(plain) {
 		t.Errorf("unsafe character in the coloured view: %q", plain)
 	}
 	if !strings.Contains(plain, "Evil") || !strings.Contains(plain, "blink") {
@@ -195,8 +197,8 @@ func TestTimestampSelection(t *testing.T) {
 			t.Fatalf("NextTimestamp #%d selected %d", want, s.Index)
 		}
 		it, _ := m.selectedItem()
-		if it.start.line < m.YOffset() || it.end.line >= m.YOffset()+8 {
-			t.Fatalf("timestamp %d at line %d not scrolled into view (top %d)", want, it.start.line, m.YOffset())
+		if it.Start.Line < m.YOffset() || it.End.Line >= m.YOffset()+8 {
+			t.Fatalf("timestamp %d at line %d not scrolled into view (top %d)", want, it.Start.Line, m.YOffset())
 		}
 		if !strings.Contains(m.View(), "\x1b[7m") {
 			t.Fatalf("selected timestamp %d not highlighted", want)
@@ -236,7 +238,7 @@ func TestOpenTakesTheMomentOfTheTopLine(t *testing.T) {
 	// "... is evident ▶ 0:28. The progression of deep", then "learning
 	// capabilities ... the Graphics", "Processing Unit (GPU) ▶ 0:28. ...".
 	at := func(s string) int {
-		for i, l := range m.doc.plain {
+		for i, l := range m.doc.Plain {
 			if strings.Contains(l, s) {
 				return i
 			}
@@ -362,10 +364,10 @@ func TestFindAcrossWrappedLines(t *testing.T) {
 		t.Fatalf("phrase found %d times", got)
 	}
 	mt := m.matches[0]
-	if mt.start.line == mt.end.line {
+	if mt.start.Line == mt.end.Line {
 		t.Fatalf("the phrase does not wrap at 40 columns: the test is not testing wrapping")
 	}
-	if !strings.Contains(m.View(), newStyles("notty", true).current.Render("typically")) {
+	if !strings.Contains(m.View(), render.NewStyles("notty", true).Current.Render("typically")) {
 		t.Errorf("current match not highlighted: %q", m.View())
 	}
 }
@@ -384,8 +386,8 @@ func TestFindNextPrevScrolls(t *testing.T) {
 			t.Fatalf("FindNext: current %d, want %d", cur, i)
 		}
 		mt := m.matches[cur-1]
-		if mt.start.line < m.YOffset() || mt.start.line >= m.YOffset()+6 {
-			t.Fatalf("match %d at line %d not on screen (top %d)", cur, mt.start.line, m.YOffset())
+		if mt.start.Line < m.YOffset() || mt.start.Line >= m.YOffset()+6 {
+			t.Fatalf("match %d at line %d not on screen (top %d)", cur, mt.start.Line, m.YOffset())
 		}
 	}
 	m.FindNext()
@@ -424,7 +426,7 @@ func TestSectionsAndSourceLines(t *testing.T) {
 func TestScrolling(t *testing.T) {
 	v, n := sampleVault(t)
 	m := open(t, Options{Style: "notty"}, v, n, 60, 5)
-	last := len(m.doc.lines) - 5
+	last := len(m.doc.Lines) - 5
 	m.PageDown()
 	if m.YOffset() != 4 {
 		t.Errorf("PageDown: %d", m.YOffset())
@@ -486,53 +488,24 @@ func TestOpenRestoresOffsetAndDropsStaleRenders(t *testing.T) {
 func TestResizeAndStyleRerender(t *testing.T) {
 	v, n := sampleVault(t)
 	m := open(t, Options{}, v, n, 60, 10)
-	if m.doc.key.style != "dark" {
-		t.Errorf("auto style before SetDark = %q, want dark", m.doc.key.style)
+	if m.doc.Key.Style != "dark" {
+		t.Errorf("auto style before SetDark = %q, want dark", m.doc.Key.Style)
 	}
 	m = settle(t, m, m.SetDark(false))
-	if m.doc.key.style != "light" {
-		t.Errorf("auto style after SetDark(false) = %q", m.doc.key.style)
+	if m.doc.Key.Style != "light" {
+		t.Errorf("auto style after SetDark(false) = %q", m.doc.Key.Style)
 	}
 	m = settle(t, m, m.SetSize(90, 10))
-	if m.doc.key.width != 90 {
-		t.Errorf("width after resize = %d", m.doc.key.width)
+	if m.doc.Key.Width != 90 {
+		t.Errorf("width after resize = %d", m.doc.Key.Width)
 	}
 	m = settle(t, m, m.SetSize(300, 10))
-	if m.doc.key.width != DefaultMaxWidth {
-		t.Errorf("wrap width at 300 columns = %d, want the cap %d", m.doc.key.width, DefaultMaxWidth)
+	if m.doc.Key.Width != DefaultMaxWidth {
+		t.Errorf("wrap width at 300 columns = %d, want the cap %d", m.doc.Key.Width, DefaultMaxWidth)
 	}
 	fixed := open(t, Options{Style: "notty"}, v, n, 60, 10)
-	if cmd := fixed.SetDark(false); cmd != nil || fixed.doc.key.style != "notty" {
+	if cmd := fixed.SetDark(false); cmd != nil || fixed.doc.Key.Style != "notty" {
 		t.Error("a forced style follows the background")
-	}
-}
-
-func TestSentinelRoundTrip(t *testing.T) {
-	var b strings.Builder
-	ids := []int{0, 1, 63, 64, 4095, 4096, 1 << 20}
-	for _, id := range ids {
-		b.WriteString("x")
-		appendMarker(&b, id, true)
-		b.WriteString("é")
-		appendMarker(&b, id, false)
-	}
-	plain, ms := scanMarkers(b.String())
-	if plain != strings.Repeat("xé", len(ids)) {
-		t.Errorf("plain = %q", plain)
-	}
-	if len(ms) != 2*len(ids) {
-		t.Fatalf("%d markers", len(ms))
-	}
-	for i, id := range ids {
-		if ms[2*i].id != id || !ms[2*i].open || ms[2*i+1].id != id || ms[2*i+1].open {
-			t.Errorf("marker %d = %+v %+v", id, ms[2*i], ms[2*i+1])
-		}
-		if ms[2*i].off != 3*i+1 {
-			t.Errorf("marker %d at %d", id, ms[2*i].off)
-		}
-	}
-	if ansi.StringWidth(b.String()) != 2*len(ids) {
-		t.Error("sentinels take cells")
 	}
 }
 
@@ -541,7 +514,7 @@ func TestCurrentSectionNearTheEnd(t *testing.T) {
 	m := open(t, Options{Style: "notty"}, v, n, 80, 12)
 	last := len(n.Sections) - 1
 	m.ScrollToSection(last)
-	if m.doc.headings[last] <= m.YOffset() {
+	if m.doc.Headings[last] <= m.YOffset() {
 		t.Fatal("the last section reaches the top line: the test tests nothing")
 	}
 	if m.CurrentSection() != last {
@@ -565,7 +538,7 @@ func TestFindTerms(t *testing.T) {
 	}
 	for i := 1; i < len(m.matches); i++ {
 		a, b := m.matches[i-1].start, m.matches[i].start
-		if a.line > b.line || a.line == b.line && a.col >= b.col {
+		if !a.Before(b) {
 			t.Fatalf("matches out of order: %+v then %+v", a, b)
 		}
 	}
@@ -588,8 +561,8 @@ func TestSearchHandOffBeforeRender(t *testing.T) {
 	if cur, total := m.FindStatus(); cur != 1 || total != 1 {
 		t.Fatalf("FindStatus after the render = %d/%d, want 1/1", cur, total)
 	}
-	if mt := m.matches[0]; mt.start.line < m.YOffset() || mt.start.line >= m.YOffset()+6 {
-		t.Errorf("the hit (line %d) is not on screen (top %d)", mt.start.line, m.YOffset())
+	if mt := m.matches[0]; mt.start.Line < m.YOffset() || mt.start.Line >= m.YOffset()+6 {
+		t.Errorf("the hit (line %d) is not on screen (top %d)", mt.start.Line, m.YOffset())
 	}
 
 	// A kept query does not move a position restored from the history.
@@ -607,11 +580,11 @@ func TestFindColumnsWithWideCharacters(t *testing.T) {
 		t.Fatalf("found %d, want 3", got)
 	}
 	for _, mt := range m.matches {
-		if mt.start.line != mt.end.line {
+		if mt.start.Line != mt.end.Line {
 			t.Fatalf("match wraps: %+v", mt)
 		}
-		got := ansi.Cut(m.doc.plain[mt.start.line], mt.start.col, mt.end.col)
-		if fold(got) != "cafe" {
+		got := ansi.Cut(m.doc.Plain[mt.start.Line], mt.start.Col, mt.end.Col)
+		if fold.Text(got) != "cafe" {
 			t.Errorf("match at %+v..%+v covers %q", mt.start, mt.end, got)
 		}
 	}
@@ -645,7 +618,7 @@ func TestCodeSpansAndHeadingBreaks(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
 	}
-	if m.doc.headings[0] < 0 || !strings.Contains(m.doc.plain[m.doc.headings[0]], "on one line") {
+	if m.doc.Headings[0] < 0 || !strings.Contains(m.doc.Plain[m.doc.Headings[0]], "on one line") {
 		t.Error("the heading with a <br/> is not one heading line")
 	}
 }

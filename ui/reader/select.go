@@ -3,7 +3,7 @@ package reader
 import (
 	"strings"
 
-	"tubenotes/model"
+	"tubenotes/ui/render"
 )
 
 // NextTimestamp selects the next valid timestamp: the first one at or below
@@ -27,15 +27,15 @@ func (m Model) Selection() Selection { return m.sel }
 func (m *Model) ClearSelection() { m.sel = Selection{} }
 
 // selectable reports whether item it can be selected as kind k.
-func (m Model) selectable(it item, k Kind) bool {
-	if !it.found || it.index < 0 {
+func (m Model) selectable(it render.Item, k Kind) bool {
+	if !it.Found || it.Index < 0 {
 		return false
 	}
 	switch k {
 	case TimestampSel:
-		return it.kind == itemTimestamp && m.note.Timestamps[it.index].Valid
+		return it.Kind == render.Timestamp && m.note.Timestamps[it.Index].Valid
 	case LinkSel:
-		return it.kind == itemLink
+		return it.Kind == render.Link
 	}
 	return false
 }
@@ -46,9 +46,9 @@ func (m *Model) step(k Kind, dir int) {
 	}
 	var ids []int
 	cur := -1
-	for id, it := range m.doc.items {
+	for id, it := range m.doc.Items {
 		if m.selectable(it, k) {
-			if m.sel.Kind == k && it.index == m.sel.Index {
+			if m.sel.Kind == k && it.Index == m.sel.Index {
 				cur = len(ids)
 			}
 			ids = append(ids, id)
@@ -64,7 +64,7 @@ func (m *Model) step(k Kind, dir int) {
 	case dir > 0:
 		next = 0
 		for i, id := range ids {
-			if m.doc.items[id].start.line >= m.yOffset {
+			if m.doc.Items[id].Start.Line >= m.yOffset {
 				next = i
 				break
 			}
@@ -72,38 +72,38 @@ func (m *Model) step(k Kind, dir int) {
 	default:
 		next = len(ids) - 1
 		for i := len(ids) - 1; i >= 0; i-- {
-			if m.doc.items[ids[i]].start.line < m.yOffset+m.height {
+			if m.doc.Items[ids[i]].Start.Line < m.yOffset+m.height {
 				next = i
 				break
 			}
 		}
 	}
-	it := m.doc.items[ids[next]]
-	m.sel = Selection{k, it.index}
-	m.reveal(it.start, it.end)
+	it := m.doc.Items[ids[next]]
+	m.sel = Selection{k, it.Index}
+	m.reveal(it.Start, it.End)
 }
 
 // reveal scrolls so that the range a..b is on screen, a third down the
 // pane when it has to move.
-func (m *Model) reveal(a, b pos) {
-	if a.line >= m.yOffset && b.line < m.yOffset+m.height {
+func (m *Model) reveal(a, b render.Pos) {
+	if a.Line >= m.yOffset && b.Line < m.yOffset+m.height {
 		return
 	}
-	m.yOffset = a.line - m.height/3
+	m.yOffset = a.Line - m.height/3
 	m.clamp()
 }
 
 // selectedItem is the item of the selection, if it is on screen somewhere.
-func (m Model) selectedItem() (item, bool) {
+func (m Model) selectedItem() (render.Item, bool) {
 	if m.sel.Kind == None || !m.ready() {
-		return item{}, false
+		return render.Item{}, false
 	}
-	for _, it := range m.doc.items {
-		if it.index == m.sel.Index && m.selectable(it, m.sel.Kind) {
+	for _, it := range m.doc.Items {
+		if it.Index == m.sel.Index && m.selectable(it, m.sel.Kind) {
 			return it, true
 		}
 	}
-	return item{}, false
+	return render.Item{}, false
 }
 
 // TimestampForOpen is the timestamp the open-video key means: the selected
@@ -117,9 +117,9 @@ func (m Model) TimestampForOpen() int {
 	if !m.ready() {
 		return -1
 	}
-	p := pos{m.yOffset, 0}
+	p := render.Pos{Line: m.yOffset}
 	if m.current >= 0 && m.current < len(m.matches) {
-		if mt := m.matches[m.current]; mt.start.line >= m.yOffset && mt.start.line < m.yOffset+m.height {
+		if mt := m.matches[m.current]; mt.start.Line >= m.yOffset && mt.start.Line < m.yOffset+m.height {
 			p = mt.start
 		}
 	}
@@ -128,23 +128,23 @@ func (m Model) TimestampForOpen() int {
 
 // momentAt is the moment of rendered cell p. The rendering keeps no map
 // back to the source, so p's source line is read off the items around it
-// (each knows its source line), and its column off the timestamp badges
-// beside it on that line: after the badge before it, before the badge
-// after it. A cell inside a badge counts as before it, as Moment counts a
-// position inside an anchor.
-func (m Model) momentAt(p pos) int {
-	var prev, next *item     // the items around p
-	var prevTs, nextTs *item // the timestamp badges around p
-	for i := range m.doc.items {
-		it := &m.doc.items[i]
-		if !it.found {
+// (each knows its source line), and its place in that line off the
+// timestamp badges beside it: after the badge before it, before the badge
+// after it (whose anchors' bytes the loader recorded). A cell inside a
+// badge counts as before it, as Moment counts a position inside an anchor.
+func (m Model) momentAt(p render.Pos) int {
+	var prev, next *render.Item     // the items around p
+	var prevTs, nextTs *render.Item // the timestamp badges around p
+	for i := range m.doc.Items {
+		it := &m.doc.Items[i]
+		if !it.Found {
 			continue
 		}
-		if p.before(it.end) { // p is before its end: the item is after p
+		if p.Before(it.End) { // p is before its end: the item is after p
 			if next == nil {
 				next = it
 			}
-			if nextTs == nil && it.kind == itemTimestamp && it.index >= 0 {
+			if nextTs == nil && it.Kind == render.Timestamp && it.Index >= 0 {
 				nextTs = it
 			}
 			if next != nil && nextTs != nil {
@@ -153,79 +153,73 @@ func (m Model) momentAt(p pos) int {
 			continue
 		}
 		prev = it
-		if it.kind == itemTimestamp && it.index >= 0 {
+		if it.Kind == render.Timestamp && it.Index >= 0 {
 			prevTs = it
 		}
 	}
-	line := sourceLineOf(p, prev, next)
-	line = max(line, m.note.BodyLine, 1)
-	col := 0
 	n := m.note
+	line := max(sourceLineOf(p, prev, next), n.BodyLine, 1)
 	switch {
-	case nextTs != nil && int(n.Timestamps[nextTs.index].Line) == line:
-		col = anchorCol(n, nextTs.index, true)
-	case prevTs != nil && int(n.Timestamps[prevTs.index].Line) == line:
-		col = anchorCol(n, prevTs.index, false)
+	case nextTs != nil && int(n.Timestamps[nextTs.Index].Line) == line:
+		return n.MomentAtOffset(n.TimestampSpan(nextTs.Index).Start)
+	case prevTs != nil && int(n.Timestamps[prevTs.Index].Line) == line:
+		return n.MomentAtOffset(n.TimestampSpan(prevTs.Index).End)
 	}
-	return n.Moment(line, col)
+	return n.Moment(line, 0)
 }
 
 // sourceLineOf is the source line of rendered cell p between the items
 // prev and next (either may be nil): theirs when p shares a rendered line
 // with one, else counted from the nearer, kept between the two.
-func sourceLineOf(p pos, prev, next *item) int {
+func sourceLineOf(p render.Pos, prev, next *render.Item) int {
 	switch {
 	case prev == nil && next == nil:
 		return 0
 	case next == nil:
-		return prev.srcLine + p.line - prev.end.line
+		return prev.SrcLine + p.Line - prev.End.Line
 	case prev == nil:
-		return next.srcLine - (next.start.line - p.line)
-	case p.line == prev.end.line:
-		return prev.srcLine
-	case p.line == next.start.line:
-		return next.srcLine
+		return next.SrcLine - (next.Start.Line - p.Line)
+	case p.Line == prev.End.Line:
+		return prev.SrcLine
+	case p.Line == next.Start.Line:
+		return next.SrcLine
 	}
-	line := prev.srcLine + (p.line-prev.end.line)*(next.srcLine-prev.srcLine)/max(next.start.line-prev.end.line, 1)
-	return min(max(line, prev.srcLine), next.srcLine)
+	line := prev.SrcLine + (p.Line-prev.End.Line)*(next.SrcLine-prev.SrcLine)/max(next.Start.Line-prev.End.Line, 1)
+	return min(max(line, prev.SrcLine), next.SrcLine)
 }
 
-// anchorCol is the byte column in its source line where timestamp ts's
-// anchor starts (or ends, when !start); 0 when the line's anchors can't be
-// lined up with its timestamps.
-func anchorCol(n *model.Note, ts int, start bool) int {
-	line := int(n.Timestamps[ts].Line)
-	first := ts
-	for first > 0 && int(n.Timestamps[first-1].Line) == line {
-		first--
-	}
-	count := first
-	for count < len(n.Timestamps) && int(n.Timestamps[count].Line) == line {
-		count++
-	}
-	spans := model.AnchorSpans(lineOfText(n.Text, line), nil)
-	if len(spans) != count-first {
-		return 0
-	}
-	if start {
-		return spans[ts-first][0]
-	}
-	return spans[ts-first][1]
-}
-
-// lineOfText is line (from 1) of text, without its newline.
-func lineOfText(text string, line int) string {
-	for ; line > 1; line-- {
-		i := strings.IndexByte(text, '\n')
-		if i < 0 {
-			return ""
+// startOfSource is where source line line begins in the rendering, as far
+// as the items tell: the end of the last item of the lines above it, or,
+// when later, the start of the rendered paragraph holding the line's first
+// item (a source paragraph renders as one run of non-blank lines); with
+// neither, its interpolated rendered line.
+func (m Model) startOfSource(line int) render.Pos {
+	var p render.Pos
+	found := false
+	var own *render.Item
+	for i := range m.doc.Items {
+		it := &m.doc.Items[i]
+		switch {
+		case !it.Found:
+		case it.SrcLine < line && (!found || p.Before(it.End)):
+			p, found = it.End, true
+		case it.SrcLine == line && (own == nil || it.Start.Before(own.Start)):
+			own = it
 		}
-		text = text[i+1:]
 	}
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
+	if own != nil {
+		top := own.Start.Line
+		for top > 0 && strings.TrimSpace(m.doc.Plain[top-1]) != "" {
+			top--
+		}
+		if q := (render.Pos{Line: top}); !found || p.Before(q) {
+			p, found = q, true
+		}
 	}
-	return text
+	if !found {
+		return render.Pos{Line: max(m.doc.LineOfSource(line), 0)}
+	}
+	return p
 }
 
 // HitAt is the badge or link under cell (x, y) of the pane: a mouse click.
@@ -235,20 +229,20 @@ func (m Model) HitAt(x, y int) (Selection, bool) {
 		return Selection{}, false
 	}
 	line := m.yOffset + y
-	for _, it := range m.doc.items {
-		if it.start.line > line {
+	for _, it := range m.doc.Items {
+		if it.Start.Line > line {
 			continue
 		}
 		k := LinkSel
-		if it.kind == itemTimestamp {
+		if it.Kind == render.Timestamp {
 			k = TimestampSel
 		}
-		if !m.selectable(it, k) || it.end.line < line {
+		if !m.selectable(it, k) || it.End.Line < line {
 			continue
 		}
-		for _, sg := range m.doc.segments(it.start, it.end) {
-			if sg.line == line && x >= sg.from && x < sg.to {
-				return Selection{k, it.index}, true
+		for _, sg := range m.doc.Segments(it.Start, it.End) {
+			if sg.Line == line && x >= sg.From && x < sg.To {
+				return Selection{k, it.Index}, true
 			}
 		}
 	}
@@ -257,40 +251,3 @@ func (m Model) HitAt(x, y int) (Selection, bool) {
 
 // Select selects s (a click) without scrolling; an unknown one clears it.
 func (m *Model) Select(s Selection) { m.sel = s }
-
-// before reports whether cell a comes before cell b.
-func (a pos) before(b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
-
-// startOfSource is where source line line begins in the rendering, as far
-// as the items tell: the end of the last item of the lines above it, or,
-// when later, the start of the rendered paragraph holding the line's first
-// item (a source paragraph renders as one run of non-blank lines); with
-// neither, its interpolated rendered line.
-func (r *rendered) startOfSource(line int) pos {
-	var p pos
-	found := false
-	var own *item
-	for i := range r.items {
-		it := &r.items[i]
-		switch {
-		case !it.found:
-		case it.srcLine < line && (!found || p.before(it.end)):
-			p, found = it.end, true
-		case it.srcLine == line && (own == nil || it.start.before(own.start)):
-			own = it
-		}
-	}
-	if own != nil {
-		top := own.start.line
-		for top > 0 && strings.TrimSpace(r.plain[top-1]) != "" {
-			top--
-		}
-		if q := (pos{top, 0}); !found || p.before(q) {
-			p, found = q, true
-		}
-	}
-	if !found {
-		return pos{max(r.lineOfSource(line), 0), 0}
-	}
-	return p
-}

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/ui/render"
 )
 
 // View is the pane: exactly width × height cells.
@@ -34,30 +36,33 @@ func (m Model) View() string {
 // selection and the find matches painted over it.
 func (m Model) body(lines []string) {
 	d := m.doc
-	st := newStyles(d.key.style, m.dark)
+	st := render.NewStyles(d.Key.Style, m.dark)
 	top := m.yOffset
 	for i := range lines {
-		if top+i < len(d.lines) {
-			lines[i] = d.lines[top+i]
+		if top+i < len(d.Lines) {
+			lines[i] = d.Lines[top+i]
 		}
 	}
-	paint := func(a, b pos, s lipgloss.Style) {
-		for _, sg := range d.segments(a, b) {
-			if y := sg.line - top; y >= 0 && y < len(lines) {
-				lines[y] = overlay(lines[y], d.plain[sg.line], sg.from, sg.to, s)
+	paint := func(a, b render.Pos, s lipgloss.Style) {
+		for _, sg := range d.Segments(a, b) {
+			if y := sg.Line - top; y >= 0 && y < len(lines) {
+				lines[y] = render.Overlay(lines[y], d.Plain[sg.Line], sg.From, sg.To, s)
 			}
 		}
 	}
-	first := sort.Search(len(m.matches), func(i int) bool { return m.matches[i].end.line >= top })
-	for i := first; i < len(m.matches) && m.matches[i].start.line < top+len(lines); i++ {
-		s := st.match
+	first := sort.Search(len(m.matches), func(i int) bool { return m.matches[i].end.Line >= top })
+	for i := first; i < len(m.matches) && m.matches[i].start.Line < top+len(lines); i++ {
+		s := st.Match
 		if i == m.current {
-			s = st.current
+			s = st.Current
 		}
 		paint(m.matches[i].start, m.matches[i].end, s)
 	}
+	if it, ok := m.timestampItem(m.playing); ok {
+		paint(it.Start, it.End, st.Playing)
+	}
 	if it, ok := m.selectedItem(); ok {
-		paint(it.start, it.end, st.selected)
+		paint(it.Start, it.End, st.Selected)
 	}
 }
 

@@ -12,7 +12,8 @@ import (
 // Text returns s without escape sequences (CSI, OSC, DCS, SOS, PM, APC and
 // two-byte ESC sequences, each removed whole), C0 controls other than tab and
 // newline, DEL, C1 controls, Unicode bidi controls, and HTML numeric or named
-// entities that decode to any of them. Invalid UTF-8 bytes become U+FFFD.
+// entities that decode to any of them. Invalid UTF-8 bytes become U+FFFD. A
+// zero width joiner after an emoji is dropped (see zwj).
 // Strings that need no change are returned as they are, without allocating.
 func Text(s string) string {
 	if clean(s) {
@@ -84,7 +85,7 @@ func clean(s string) bool {
 				}
 			case 0xe2:
 				if i+2 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81) {
-					if r, _ := utf8.DecodeRuneInString(s[i:]); isBidi(r) {
+					if r, _ := utf8.DecodeRuneInString(s[i:]); isBidi(r) || r == zwj {
 						return false
 					}
 				}
@@ -158,6 +159,8 @@ func (c *cleaner) run(s string) {
 				i = skipString(s, i+size)
 			case r >= 0x80 && r <= 0x9f, isBidi(r):
 				i += size
+			case r == zwj && endsInEmoji(c.out):
+				i += size
 			default:
 				c.writeRune(s[i : i+size])
 				i += size
@@ -165,6 +168,20 @@ func (c *cleaner) run(s string) {
 		}
 	}
 	c.cut(-1)
+}
+
+// zwj, the zero width joiner, glues emoji into one picture (👨‍👩‍👧) that
+// width functions count as 2 cells, while many terminals (tmux among them)
+// draw each emoji: 6 cells, which pushes every border after it. After an
+// emoji it is dropped, so the emoji stand side by side and every width
+// agrees; elsewhere (Indic scripts) it is kept.
+const zwj = 0x200d
+
+// endsInEmoji reports whether out ends in an emoji, a skin tone or an emoji
+// variation selector.
+func endsInEmoji(out []byte) bool {
+	r, _ := utf8.DecodeLastRune(out)
+	return r >= 0x1f000 && r <= 0x1faff || r >= 0x2600 && r <= 0x27bf || r == 0xfe0f
 }
 
 func (c *cleaner) writeRune(r string) {

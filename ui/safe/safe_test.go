@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestText(t *testing.T) {
@@ -117,5 +119,26 @@ func BenchmarkTextWithEntities(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		_ = Text(s)
+	}
+}
+
+// TestJoinedEmojiWidth: an emoji sequence joined with ZWJ measures as the
+// terminal draws it (tmux: each emoji, 6 cells for 👨‍👩‍👧), so no pane
+// border moves; a ZWJ in other scripts stays.
+func TestJoinedEmojiWidth(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		width    int
+	}{
+		{"## 👨\u200d👩\u200d👧 family", "## 👨👩👧 family", 16},
+		{"👩\u200d💻", "👩💻", 4},
+		{"👍🏽\u200d", "👍🏽", 2},
+		{"❤\ufe0f\u200d🔥", "❤\ufe0f🔥", 4},
+		{"क्\u200dष", "क्\u200dष", ansi.StringWidth("क्\u200dष")},
+	} {
+		got := Line(c.in)
+		if got != c.want || ansi.StringWidth(got) != c.width {
+			t.Errorf("Line(%q) = %q (%d cells), want %q (%d cells)", c.in, got, ansi.StringWidth(got), c.want, c.width)
+		}
 	}
 }

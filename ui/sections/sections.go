@@ -33,13 +33,14 @@ type Model struct {
 	rows       []row
 	clockWidth int
 	current    int // the reader's section, -1 before the first heading
+	playing    int // the section the player is in, -1 when none (or another video)
 	cur        common.Cursor
 
 	common.Actions
 }
 
 // New is an empty sections pane.
-func New(c *common.Common) Model { return Model{c: c, current: -1} }
+func New(c *common.Common) Model { return Model{c: c, current: -1, playing: -1} }
 
 // SetSize sets the pane's size, its title line included.
 func (m *Model) SetSize(w, h int) tea.Cmd {
@@ -55,7 +56,7 @@ func (m Model) listHeight() int { return max(m.height-1, 0) }
 
 // SetNote lists the sections of n.
 func (m *Model) SetNote(n *model.Note) {
-	m.note, m.rows, m.clockWidth, m.current = n, nil, 0, -1
+	m.note, m.rows, m.clockWidth, m.current, m.playing = n, nil, 0, -1, -1
 	m.cur = common.Cursor{}
 	if n == nil {
 		return
@@ -83,6 +84,9 @@ func (m *Model) SetCurrent(i int) {
 		m.cur.Clamp(len(m.rows), m.listHeight())
 	}
 }
+
+// SetPlaying marks the section the player is in with ▶; -1 marks none.
+func (m *Model) SetPlaying(i int) { m.playing = i }
 
 // ShortHelp is the pane's part of the hint line in browse mode.
 func (m Model) ShortHelp() []key.Binding {
@@ -166,6 +170,9 @@ func (m Model) View() string {
 		mark, text := " ", st.Note
 		if i == m.current {
 			mark, text = st.Current.Render("▌"), st.Current
+		}
+		if i == m.playing {
+			mark = st.Current.Render("▶")
 		}
 		line := mark + st.Clock.Render(clock) + "  " + text.Render(r.title)
 		if i == m.cur.Pos && (m.focused || i != m.current) {

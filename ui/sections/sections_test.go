@@ -127,3 +127,22 @@ func TestHeadingsShowWhatAReaderSees(t *testing.T) {
 		}
 	}
 }
+
+func TestPlayingSectionIsMarked(t *testing.T) {
+	m := pane(note(t, "bankless/cloud_computing_and_commodity_hardware.md"), 40, 6)
+	m.SetCurrent(0)
+	m.SetPlaying(1)
+	got := strings.Split(ansi.Strip(m.View()), "\n")
+	if !strings.HasPrefix(got[2], "▶") || strings.HasPrefix(got[1], "▶") {
+		t.Errorf("section 1 playing:\n%s", strings.Join(got, "\n"))
+	}
+	m.SetPlaying(-1)
+	if s := ansi.Strip(m.View()); strings.Contains(s, "▶") {
+		t.Errorf("nothing playing, still marked:\n%s", s)
+	}
+	m.SetPlaying(0)
+	m.SetNote(m.note) // another note: the mark goes until the root says again
+	if s := ansi.Strip(m.View()); strings.Contains(s, "▶") {
+		t.Errorf("mark kept over SetNote:\n%s", s)
+	}
+}

@@ -21,10 +21,11 @@ type Model struct {
 	done, total int
 	notes       int
 
-	crumbs  []string
-	message string
-	isError bool
-	find    string // the find-in-note segment, "" when no query
+	crumbs   []string
+	message  string
+	isError  bool
+	find     string // the find-in-note segment, "" when no query
+	playhead string // "▶ 12:05 playing", "" when no player reports
 }
 
 // New is the status line of a vault being loaded.
@@ -89,6 +90,9 @@ func (m *Model) SetFindMoment(clock string) {
 	}
 }
 
+// SetPlayhead shows where the player is ("▶ 12:05 playing"); "" hides it.
+func (m *Model) SetPlayhead(s string) { m.playhead = safe.Line(s) }
+
 // Message is the message shown, "" when none.
 func (m Model) Message() string { return m.message }
 
@@ -112,11 +116,17 @@ func (m Model) View() string {
 		}
 	}
 	right = " " + right + " "
+	if m.playhead != "" {
+		right = " " + st.Current.Render(m.playhead) + "  " + right
+		if ansi.StringWidth(right) > m.width/2 { // the playhead matters more than the count
+			right = " " + st.Current.Render(m.playhead) + " "
+		}
+	}
 	if m.find != "" {
 		find := " " + st.Current.Render(m.find) + " "
 		right = find + " " + right
 		if ansi.StringWidth(right) > m.width/2 && ansi.StringWidth(find) <= m.width*2/3 {
-			right = find // the find matters more than the count
+			right = find // the find matters more than the count and the playhead
 		}
 	}
 	if ansi.StringWidth(right) > m.width*2/3 || m.find == "" && ansi.StringWidth(right) > m.width/2 {

@@ -83,3 +83,21 @@ func TestFindMoment(t *testing.T) {
 		t.Errorf("a moment without a find: %q", s)
 	}
 }
+
+func TestPlayheadSegment(t *testing.T) {
+	m := New(common.New(true))
+	m.SetWidth(80)
+	m.SetLoaded(1362)
+	m.SetPlayhead("▶ 12:05 playing\x1b[2J")
+	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " ▶ 12:05 playing   1362 notes ") || ansi.StringWidth(s) != 80 {
+		t.Errorf("playhead: %q", s)
+	}
+	m.SetWidth(36) // no room for both: the count goes first
+	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " ▶ 12:05 playing ") || strings.Contains(s, "notes") {
+		t.Errorf("narrow: %q", s)
+	}
+	m.SetPlayhead("")
+	if s := ansi.Strip(m.View()); strings.Contains(s, "playing") {
+		t.Errorf("hidden playhead still shown: %q", s)
+	}
+}

@@ -1,4 +1,4 @@
-package reader
+package render
 
 import (
 	"strings"
@@ -28,19 +28,19 @@ func FuzzRender(f *testing.F) {
 			return // a binary file is no note
 		}
 		v := vaultOf(n)
-		r := render(v, n, renderKey{note: n, width: 40, style: "notty"}, newStyles("notty", true))
-		for i, l := range r.plain {
+		r := notty(v, n, 40)
+		for i, l := range r.Plain {
 			for _, c := range l {
 				if safe.IsUnsafe(c) || isTag(c) {
 					t.Fatalf("line %d holds %U: %q", i, c, l)
 				}
 			}
-			if strings.Contains(r.lines[i], "\x1b") {
-				t.Fatalf("notty line %d holds an escape: %q", i, r.lines[i])
+			if strings.Contains(r.Lines[i], "\x1b") {
+				t.Fatalf("notty line %d holds an escape: %q", i, r.Lines[i])
 			}
 		}
-		for _, it := range r.items {
-			if it.found && (it.start.line >= len(r.lines) || it.end.line >= len(r.lines) || it.start.col < 0) {
+		for _, it := range r.Items {
+			if it.Found && (it.Start.Line >= len(r.Lines) || it.End.Line >= len(r.Lines) || it.Start.Col < 0) {
 				t.Fatalf("item outside the lines: %+v", it)
 			}
 		}

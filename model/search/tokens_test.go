@@ -5,29 +5,6 @@ import (
 	"testing"
 )
 
-func TestFold(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"Café", "cafe"},
-		{"CAFÉ", "cafe"},
-		{"cafe\u0301", "cafe"}, // decomposed é
-		{"İstanbul", "istanbul"},
-		{"ISTANBUL", "istanbul"},
-		{"ışık", "isik"},
-		{"IŞIK", "isik"},
-		{"Straße", "strasse"},
-		{"Ångström", "angstrom"},
-		{"ﬁne", "fine"}, // ligature
-		{"Ｇｏ", "go"},    // full width
-		{"naïve", "naive"},
-		{"Ελληνικά", "ελληνικα"},
-		{"日本語", "日本語"},
-	} {
-		if got := Fold(c.in); got != c.want {
-			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 func TestTokens(t *testing.T) {
 	for _, c := range []struct {
 		in   string

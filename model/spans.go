@@ -1,0 +1,115 @@
+package model
+
+// Span is where a part of a note is: bytes Start to End (exclusive) of its
+// Text.
+type Span struct{ Start, End int }
+
+// PartKind is what a Part of a note is, besides its timestamps, links and
+// headings, which have spans of their own (TimestampSpan, LinkSpan,
+// SectionSpan).
+type PartKind uint8
+
+const (
+	// Frontmatter is the YAML block with its --- lines.
+	Frontmatter PartKind = iota + 1
+	// Fence is fenced code, from its opening line to the end of its
+	// closing one; Inner is the end of the opening line.
+	Fence
+	// OpenFence is fenced code that runs to the end of the note.
+	OpenFence
+	// MarkdownLink is [label](url) or ![alt](src); Inner is the end of
+	// the label, just before "](".
+	MarkdownLink
+	// Callout is the "[!type]" marker of an Obsidian callout's first line,
+	// "> [!info] Title", with a "+" or "-" after it; Inner is the end of
+	// the type, just before "]".
+	Callout
+)
+
+// Part is one of a note's other parts.
+type Part struct {
+	Kind  PartKind
+	Span  Span
+	Inner int // see the kinds
+}
+
+// The loader keeps a note's spans in one slice (Note.Spans), so that a
+// load keeps a few bytes a part and one object a note: a start and an end
+// for each timestamp, then each link, then each section; then four values
+// (kind, start, end, inner) for each other part, in text order. An offset
+// is one uint16 in a note shorter than 64 KiB, nearly every note, and two
+// (high, low) in a longer one.
+const partLen = 4
+
+// wide reports whether the note's offsets take two uint16 each.
+func (n *Note) wide() bool { return len(n.Text) > 0xFFFF }
+
+// value is the k-th value of the note's spans.
+func (n *Note) value(k int) int {
+	if n.wide() {
+		return int(n.Spans[2*k])<<16 | int(n.Spans[2*k+1])
+	}
+	return int(n.Spans[k])
+}
+
+// values is the number of values the note's spans hold.
+func (n *Note) values() int {
+	if n.wide() {
+		return len(n.Spans) / 2
+	}
+	return len(n.Spans)
+}
+
+// TimestampSpan is where timestamp i's anchor is: from "<a" to past
+// "</a>", with the "[00:01:02](" and ")" that wrap some anchors in a
+// markdown link, or the "[00:01:02]" written before some.
+func (n *Note) TimestampSpan(i int) Span { return n.pair(i) }
+
+// LinkSpan is where link i is, from "[[" to past "]]".
+func (n *Note) LinkSpan(i int) Span { return n.pair(len(n.Timestamps) + i) }
+
+// SectionSpan is where section i's title starts (after the "## " of an
+// ATX heading) to the end of its line; a setext heading's title may go on
+// over more lines, which the span does not cover.
+func (n *Note) SectionSpan(i int) Span { return n.pair(len(n.Timestamps) + len(n.Links) + i) }
+
+func (n *Note) pair(i int) Span {
+	if 2*i+1 >= n.values() {
+		return Span{-1, -1}
+	}
+	return Span{n.value(2 * i), n.value(2*i + 1)}
+}
+
+// NumParts is the number of the note's other parts.
+func (n *Note) NumParts() int { return max(n.values()-n.partsAt(), 0) / partLen }
+
+// Part is the note's other part i, in text order.
+func (n *Note) Part(i int) Part {
+	k := n.partsAt() + i*partLen
+	return Part{Kind: PartKind(n.value(k)), Span: Span{n.value(k + 1), n.value(k + 2)}, Inner: n.value(k + 3)}
+}
+
+func (n *Note) partsAt() int { return 2 * (len(n.Timestamps) + len(n.Links) + len(n.Sections)) }
+
+// AppendPart appends a part's values to parts, which AppendSpans then
+// lays into a note's Spans.
+func AppendPart(parts []uint32, p Part) []uint32 {
+	return append(parts, uint32(p.Kind), uint32(p.Span.Start), uint32(p.Span.End), uint32(p.Inner))
+}
+
+// AppendSpans appends to dst, in the layout of Note.Spans for a text of
+// textLen bytes, the start and end of each timestamp, link and section
+// (stamps, links, sections: pairs of offsets) and the parts' values.
+func AppendSpans(dst []uint16, textLen int, stamps, links, sections, parts []uint32) []uint16 {
+	wide := textLen > 0xFFFF
+	for _, vs := range [...][]uint32{stamps, links, sections, parts} {
+		for _, v := range vs {
+			if wide {
+				dst = append(dst, uint16(v>>16), uint16(v))
+			} else {
+				dst = append(dst, uint16(v))
+			}
+		}
+	}
+	return dst
+}

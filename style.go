@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"charm.land/glamour/v2/ansi"
+)
+
+// maxStyleSize is the most of a --style file read: real styles are a few KB.
+const maxStyleSize = 1 << 20
+
+// checkStyle accepts the named styles and a glamour JSON style file: a
+// regular file (a named pipe or /dev/zero is refused without waiting or
+// reading on) of at most maxStyleSize bytes holding one JSON object whose
+// keys are glamour's.
+func checkStyle(style string) error {
+	switch style {
+	case "auto", "dark", "light", "notty":
+		return nil
+	}
+	bad := func(why string) error {
+		return fmt.Errorf("--style %s: %s; give dark, light, notty or a glamour JSON style file", style, why)
+	}
+	f, err := os.OpenFile(style, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return bad("cannot be read")
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return bad("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxStyleSize+1))
+	switch {
+	case err != nil:
+		return bad("cannot be read")
+	case len(data) > maxStyleSize:
+		return bad(fmt.Sprintf("larger than %d MB", maxStyleSize>>20))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var cfg ansi.StyleConfig
+	if err := dec.Decode(&cfg); err != nil || dec.More() {
+		return bad("not a glamour style")
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return bad("not a glamour style")
+	}
+	return nil
+}

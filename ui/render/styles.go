@@ -1,0 +1,93 @@
+package render
+
+import (
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+
+	"tubenotes/ui/common"
+)
+
+// Styles are the looks laid over glamour's output: badges, links, the
+// header, and the reader's selection and find matches.
+type Styles struct {
+	Plain bool // notty: no colours; only the selection and matches show, in reverse and underline
+
+	Badge, BadgeDim lipgloss.Style
+	Link, LinkDim   lipgloss.Style
+	Title, Meta     lipgloss.Style
+	Selected        lipgloss.Style
+	Playing         lipgloss.Style // the badge the player is at, with follow on
+	Match, Current  lipgloss.Style
+}
+
+// NewStyles are the styles for a glamour style name ("dark", "light",
+// "notty" or a JSON file's path, which follows dark), made of the
+// browser's palette (common.Palette).
+func NewStyles(style string, dark bool) Styles {
+	s := lipgloss.NewStyle
+	if style == "notty" {
+		return Styles{
+			Plain:    true,
+			Badge:    s(),
+			BadgeDim: s(),
+			Link:     s(),
+			LinkDim:  s(),
+			Title:    s(),
+			Meta:     s(),
+			Selected: s().Reverse(true),
+			Playing:  s().Bold(true).Underline(true),
+			Match:    s().Underline(true),
+			Current:  s().Reverse(true).Bold(true),
+		}
+	}
+	p := common.NewPalette(isDark(style, dark), false)
+	c := p.Color
+	muted := c(p.Muted)
+	return Styles{
+		Badge:    s().Foreground(c(p.Timestamp)).Bold(true),
+		BadgeDim: s().Foreground(muted).Faint(true),
+		Link:     s().Foreground(c(p.Accent)).Underline(true),
+		LinkDim:  s().Foreground(muted).Faint(true),
+		Title:    s().Foreground(c(p.Strong)).Bold(true),
+		Meta:     s().Foreground(muted),
+		Selected: s().Reverse(true).Bold(true),
+		Playing:  s().Foreground(c(p.FindText)).Background(c(p.Timestamp)).Bold(true),
+		Match:    s().Foreground(c(p.FindText)).Background(c(p.Find)),
+		Current:  s().Foreground(c(p.FindText)).Background(c(p.FindCurrent)).Bold(true),
+	}
+}
+
+// isDark reports whether a style is for a dark background: "dark" and
+// "light" say so, a style file follows the terminal.
+func isDark(style string, dark bool) bool {
+	switch style {
+	case "dark":
+		return true
+	case "light":
+		return false
+	}
+	return dark
+}
+
+// glamourStyle is the glamour option for a style: dark and light are
+// glamour's own styles with the palette's colours for headings, links and
+// rules; notty is glamour's plain one; anything else a JSON style file.
+func glamourStyle(style string) glamour.TermRendererOption {
+	if style != "dark" && style != "light" {
+		return glamour.WithStylePath(style)
+	}
+	dark := style == "dark"
+	cfg := styles.LightStyleConfig
+	if dark {
+		cfg = styles.DarkStyleConfig
+	}
+	p := common.NewPalette(dark, false)
+	cfg.Heading.Color = &p.Accent
+	cfg.H1.Color, cfg.H1.BackgroundColor = &p.OnAccent, &p.Accent
+	cfg.H6.Color = &p.Muted
+	cfg.HorizontalRule.Color = &p.Muted
+	cfg.Link.Color = &p.Muted
+	cfg.LinkText.Color = &p.Accent
+	return glamour.WithStyles(cfg)
+}

@@ -1,0 +1,531 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tubenotes/model"
+	"tubenotes/ui/common"
+	"tubenotes/ui/safe"
+)
+
+// Kind is what an Item is.
+type Kind int
+
+const (
+	Timestamp Kind = iota
+	Link
+	Heading
+)
+
+// Item is one badge, link or heading of a rendered note.
+type Item struct {
+	Kind    Kind
+	Index   int  // into the note's Timestamps, Links or Sections; -1 when the loader did not list it
+	Dim     bool // an invalid timestamp, a dangling link
+	SrcLine int  // the line of the note's text it comes from
+
+	// Where it landed in the rendered lines.
+	Found      bool
+	Start, End Pos // End is exclusive (the cell after the last)
+}
+
+// Pos is a cell of the rendered lines.
+type Pos struct{ Line, Col int }
+
+// Before reports whether p comes before q.
+func (p Pos) Before(q Pos) bool { return p.Line < q.Line || p.Line == q.Line && p.Col < q.Col }
+
+// transformer turns a note body into markdown for glamour, walking the
+// spans the loader recorded (model.Note.Spans): timestamp anchors become
+// badges, wikilinks their labels, headings and fenced code are where the
+// loader found them. Between the spans, <br/> becomes a line break and
+// other tags go. Each badge, link and heading is wrapped in sentinels (see
+// sentinel.go).
+type transformer struct {
+	v     *model.Vault
+	n     *model.Note
+	b     strings.Builder
+	items []Item
+
+	raw bool // inside fenced code: no markdown escapes
+
+	fences, callouts              []model.Part // the note's fenced code and callouts
+	nextTS, nextLink, nextSection int          // the first spans not yet passed
+	nextFence, nextCallout        int
+}
+
+// transform returns the markdown of n's body and its items, indexed by the
+// ids in the sentinels.
+func transform(v *model.Vault, n *model.Note) (string, []Item) {
+	t := &transformer{v: v, n: n}
+	for i := range n.NumParts() {
+		switch p := n.Part(i); p.Kind {
+		case model.Fence, model.OpenFence:
+			t.fences = append(t.fences, p)
+		case model.Callout:
+			t.callouts = append(t.callouts, p)
+		}
+	}
+	text := n.Text
+	lo := bodyOffset(n)
+	t.b.Grow(len(text) - lo + (len(text)-lo)/8)
+	for ln := n.BodyLine; lo < len(text); ln++ {
+		hi := strings.IndexByte(text[lo:], '\n')
+		if hi < 0 {
+			hi = len(text)
+		} else {
+			hi += lo
+		}
+		t.line(lo, hi, ln)
+		t.b.WriteByte('\n')
+		lo = hi + 1
+	}
+	return t.b.String(), t.items
+}
+
+// bodyOffset is where the note's body starts: after its frontmatter.
+func bodyOffset(n *model.Note) int {
+	if n.NumParts() > 0 {
+		if p := n.Part(0); p.Kind == model.Frontmatter {
+			return p.Span.End
+		}
+	}
+	return 0
+}
+
+// line writes the line of the note's text from byte lo to hi, line ln.
+func (t *transformer) line(lo, hi, ln int) {
+	n := t.n
+	l := n.Text[lo:hi]
+	for t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start < lo {
+		t.nextSection++
+	}
+	startsHeading := t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start <= hi
+	if ln == n.FromLine && onlyChannel(l) && !startsHeading {
+		return // the header names the channel already
+	}
+	// Inside fenced code glamour reads no escapes, so text is written raw
+	// there; anchors, links and tags are still transformed, since some
+	// notes wrap whole answers in a fence by mistake.
+	for t.nextFence < len(t.fences) && t.fences[t.nextFence].Span.End < lo {
+		t.nextFence++
+	}
+	t.raw = false
+	if t.nextFence < len(t.fences) {
+		if f := t.fences[t.nextFence]; f.Span.Start <= lo {
+			t.raw = true
+			if lo == f.Span.Start || f.Kind == model.Fence && hi == f.Span.End {
+				t.b.WriteString(clean(l)) // the fence's own lines
+				return
+			}
+		}
+	}
+	if sec := t.nextSection; startsHeading { // "##" alone starts at hi
+		start := n.SectionSpan(sec).Start
+		t.b.WriteString(clean(n.Text[lo:start])) // "## "
+		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
+		appendMarker(&t.b, id, true)
+		t.spans(start, hi, ln, true)
+		appendMarker(&t.b, id, false)
+		t.nextSection++
+		return
+	}
+	t.spans(lo, hi, ln, isTableRow(l))
+}
+
+// onlyChannel reports whether l holds nothing but "From: [[channel]]" and
+// line breaks, so that dropping it loses nothing.
+func onlyChannel(l string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(l), "From:")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	if !strings.HasPrefix(rest, "[[") {
+		return false
+	}
+	end := strings.Index(rest, "]]")
+	if end < 0 {
+		return false
+	}
+	rest = strings.TrimSpace(rest[end+2:])
+	for _, br := range []string{"<br/>", "<br />", "<br>"} {
+		rest = strings.TrimSpace(strings.ReplaceAll(rest, br, ""))
+	}
+	return rest == ""
+}
+
+// spans writes the text from byte lo to hi of one line: the timestamps and
+// links the loader found there as badges and labels, the text between them
+// through inline.
+func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
+	n := t.n
+	for t.nextTS < len(n.Timestamps) && n.TimestampSpan(t.nextTS).Start < lo {
+		t.nextTS++
+	}
+	for t.nextLink < len(n.Links) && n.LinkSpan(t.nextLink).Start < lo {
+		t.nextLink++
+	}
+	for t.nextCallout < len(t.callouts) && t.callouts[t.nextCallout].Span.Start < lo {
+		t.nextCallout++
+	}
+	at := lo
+	for {
+		ts, lk, co := model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}
+		if t.nextTS < len(n.Timestamps) {
+			ts = n.TimestampSpan(t.nextTS)
+		}
+		if t.nextLink < len(n.Links) {
+			lk = n.LinkSpan(t.nextLink)
+		}
+		if t.nextCallout < len(t.callouts) {
+			co = t.callouts[t.nextCallout].Span
+		}
+		next := min(ts.Start, lk.Start, co.Start)
+		if next >= hi {
+			t.inline(clean(n.Text[at:hi]), ln, oneLine, true)
+			return
+		}
+		gap := n.Text[at:next]
+		if strings.HasSuffix(gap, "(") { // "(" and a badge: no markdown link
+			t.inline(clean(gap[:len(gap)-1]), ln, oneLine, false)
+			t.text("(")
+		} else {
+			t.inline(clean(gap), ln, oneLine, false)
+		}
+		switch next {
+		case ts.Start:
+			t.badge(t.nextTS, ln)
+			t.nextTS++
+			at = ts.End
+		case co.Start:
+			t.callout(t.callouts[t.nextCallout])
+			t.nextCallout++
+			at = co.End
+		default:
+			t.link(t.nextLink, ln)
+			t.nextLink++
+			at = lk.End
+		}
+	}
+}
+
+// clean is note text made safe for the terminal and for the sentinels. Tag
+// characters go before safe.Text, whose entity check then sees what their
+// removal joined; tag entities go after it, replaced by U+FFFD, which
+// cannot join anything into an entity.
+func clean(s string) string { return dropTagEntities(safe.Text(dropTags(s))) }
+
+// callout writes the "[!type]" of a callout as its type in bold: "> [!tip]
+// Title" reads "Tip Title" in a quote.
+func (t *transformer) callout(p model.Part) {
+	name := clean(t.n.Text[p.Span.Start+2 : p.Inner])
+	if r, size := utf8.DecodeRuneInString(name); size > 0 {
+		name = string(unicode.ToUpper(r)) + name[size:]
+	}
+	t.b.WriteString("**")
+	t.text(name)
+	t.b.WriteString("**")
+}
+
+// badge writes the badge of timestamp i: its time ("?" after a doubtful
+// one, still openable), or for an invalid one its text as written, marked
+// ✗ (see badgeText) and dimmed.
+func (t *transformer) badge(i, ln int) {
+	ts := t.n.Timestamps[i]
+	label := ""
+	if ts.Valid {
+		label = common.MomentClock(t.n, i)
+	} else {
+		label = badgeText(dropTags(safe.Line(ts.Raw)))
+	}
+	id := t.add(Item{Kind: Timestamp, Index: i, Dim: !t.n.Openable(i), SrcLine: ln})
+	appendMarker(&t.b, id, true)
+	t.b.WriteString("▶\u00a0")
+	t.text(label)
+	appendMarker(&t.b, id, false)
+}
+
+// badgeText is what the badge of an anchor whose time cannot be read says:
+// its text marked ✗, so it looks invalid in every style, notty too, not
+// only dim.
+func badgeText(raw string) string {
+	label := strings.Trim(strings.TrimSpace(raw), "[]")
+	if r := []rune(label); len(r) > 16 {
+		label = string(r[:15]) + "…"
+	}
+	if label == "" {
+		label = "?"
+	}
+	return "✗" + label
+}
+
+// link writes the label of link i.
+func (t *transformer) link(i, ln int) {
+	l := t.n.Links[i]
+	id := t.add(Item{Kind: Link, Index: i, Dim: l.Dangling(), SrcLine: ln})
+	appendMarker(&t.b, id, true)
+	t.text(dropTags(safe.Line(l.Label)))
+	appendMarker(&t.b, id, false)
+}
+
+func (t *transformer) add(it Item) int {
+	t.items = append(t.items, it)
+	return len(t.items) - 1
+}
+
+// inline writes l, text of a line between the loader's spans, with its
+// markup hidden: HTML tags dropped, a <br/> a new line (nothing at the end
+// of the line: last says l ends it; a space in a line that must stay one,
+// a table row or a heading), and the anchors and wikilinks the loader did
+// not count (broken anchors, links in fenced code) made dim badges and
+// labels, so that no markup shows.
+func (t *transformer) inline(l string, ln int, oneLine, last bool) {
+	for i := 0; i < len(l); {
+		c := l[i]
+		switch {
+		case c == '<':
+			if n, ok := t.anchor(l[i:], ln); ok {
+				i += n
+				continue
+			}
+			n, name := htmlTag(l[i:])
+			if n == 0 {
+				t.text("<")
+				i++
+				continue
+			}
+			i += n
+			if name == "br" {
+				switch {
+				case oneLine:
+					t.b.WriteByte(' ')
+				case last && strings.TrimSpace(l[i:]) == "":
+					return
+				default:
+					t.b.WriteByte('\n')
+					for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+						i++
+					}
+				}
+			}
+		case c == '[' && strings.HasPrefix(l[i:], "[["):
+			i += t.wikilink(l[i:], ln)
+		case c == '(' && strings.HasPrefix(l[i+1:], "<a "):
+			t.text("(")
+			i++
+		case c == '`':
+			n := codeSpan(l[i:])
+			t.b.WriteString(l[i : i+n])
+			i += n
+		default:
+			j := i + 1
+			for j < len(l) && l[j] != '<' && l[j] != '[' && l[j] != '(' && l[j] != '`' {
+				j++
+			}
+			t.b.WriteString(l[i:j])
+			i = j
+		}
+	}
+}
+
+// anchor writes a dim badge for an anchor the loader did not count as a
+// timestamp (a mangled class, no data-t, inside fenced code) at the start
+// of s, and returns its length: from "<a " to "</a>", or to the end of the
+// opening tag when there is no closing one.
+func (t *transformer) anchor(s string, ln int) (int, bool) {
+	if len(s) < 3 || s[1] != 'a' || (s[2] != ' ' && s[2] != '\t') {
+		return 0, false
+	}
+	tagEnd := strings.IndexByte(s, '>')
+	if tagEnd < 0 {
+		return 0, false
+	}
+	span := tagEnd + 1
+	if k := strings.Index(s, "</a>"); k >= 0 {
+		span = k + len("</a>")
+	}
+	whole := s[:span]
+	if !strings.Contains(whole, "timestamp") && !strings.Contains(whole, "data-t") {
+		return 0, false
+	}
+	raw, hasT := attribute(s[:tagEnd], "data-t")
+	if !hasT && tagEnd+1 < span {
+		raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
+	}
+	id := t.add(Item{Kind: Timestamp, Index: -1, Dim: true, SrcLine: ln})
+	appendMarker(&t.b, id, true)
+	t.b.WriteString("▶\u00a0")
+	t.text(badgeText(raw))
+	appendMarker(&t.b, id, false)
+	return span, true
+}
+
+// codeSpan is the length of the code span at the start of s, kept as it is
+// (a "<T>" in code is no tag), or of its opening backticks alone when it
+// does not close on the line or holds a link or an anchor, which are
+// transformed as anywhere else so that no raw markup shows.
+func codeSpan(s string) int {
+	k := 0
+	for k < len(s) && s[k] == '`' {
+		k++
+	}
+	for i := k; i < len(s); {
+		j := strings.Index(s[i:], s[:k])
+		if j < 0 {
+			break
+		}
+		end := i + j + k
+		if end < len(s) && s[end] == '`' { // a longer run: not the closing one
+			for end < len(s) && s[end] == '`' {
+				end++
+			}
+			i = end
+			continue
+		}
+		if body := s[k : i+j]; strings.Contains(body, "[[") || strings.Contains(body, "<a") {
+			break
+		}
+		return end
+	}
+	return k
+}
+
+// attribute is the quoted value of attribute name inside tag.
+func attribute(tag, name string) (string, bool) {
+	for i := 0; ; {
+		j := strings.Index(tag[i:], name+"=")
+		if j < 0 {
+			return "", false
+		}
+		j += i
+		i = j + len(name) + 1
+		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t') {
+			continue
+		}
+		if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {
+			return "", false
+		}
+		end := strings.IndexByte(tag[i+1:], tag[i])
+		if end < 0 {
+			return "", false
+		}
+		return tag[i+1 : i+1+end], true
+	}
+}
+
+// htmlTag returns the length and lowercase name of the HTML tag or comment
+// at the start of s, or 0 when there is none.
+func htmlTag(s string) (int, string) {
+	if strings.HasPrefix(s, "<!--") {
+		if k := strings.Index(s, "-->"); k >= 0 {
+			return k + 3, "!--"
+		}
+		return 0, ""
+	}
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	start := i
+	for i < len(s) && (isAlpha(s[i]) || i > start && (s[i] >= '0' && s[i] <= '9' || s[i] == '-')) {
+		i++
+	}
+	if i == start || i >= len(s) || (s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '/') {
+		return 0, ""
+	}
+	end := strings.IndexByte(s[i:], '>')
+	if end < 0 || strings.IndexByte(s[i:i+end], '<') >= 0 {
+		return 0, ""
+	}
+	return i + end + 1, strings.ToLower(s[start:i])
+}
+
+func isAlpha(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// wikilink writes the label of a wikilink the loader did not count (in
+// fenced code, or naming no note: [[#heading]]) at the start of s, which
+// starts with "[[", and returns how much of s it used.
+func (t *transformer) wikilink(s string, ln int) int {
+	end := strings.Index(s[2:], "]]")
+	if end < 0 || s[2] == '[' || strings.Contains(s[2:2+end], "[[") {
+		t.text("[") // not a link here; one may start further on
+		return 1
+	}
+	inner := s[2 : 2+end]
+	used := 2 + end + 2
+	target, label, _ := strings.Cut(inner, "|")
+	target = strings.TrimSuffix(target, `\`)
+	target, _, _ = strings.Cut(target, "#")
+	target, label = strings.TrimSpace(target), strings.TrimSpace(label)
+	if label == "" {
+		label = target
+	}
+	if target == "" {
+		t.text(strings.TrimSpace(strings.TrimPrefix(inner, "#")))
+		return used
+	}
+	id := t.add(Item{Kind: Link, Index: -1, Dim: t.v == nil || t.v.Resolve(t.n.Path, target) == "", SrcLine: ln})
+	appendMarker(&t.b, id, true)
+	t.text(label)
+	appendMarker(&t.b, id, false)
+	return used
+}
+
+// text writes s so that markdown shows it as it is: escaped, or raw inside
+// fenced code, which reads no escapes.
+func (t *transformer) text(s string) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '!', '|', '~', '&', '#', '(', ')':
+			if !t.raw {
+				t.b.WriteByte('\\')
+			}
+			t.b.WriteByte(c)
+		case '\n', '\t':
+			t.b.WriteByte(' ')
+		default:
+			t.b.WriteByte(c)
+		}
+	}
+}
+
+func isTableRow(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " \t"), "|") }
+
+// dropTagEntities replaces numeric entities that glamour would decode into
+// a tag character with U+FFFD, so no note can forge a sentinel.
+func dropTagEntities(s string) string {
+	if !strings.Contains(s, "&#") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "&#")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		j, base := i+2, 10
+		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+			j, base = j+1, 16
+		}
+		k := j
+		for k < len(s) && k-j < 12 && (s[k] >= '0' && s[k] <= '9' || base == 16 && strings.IndexByte("abcdefABCDEF", s[k]) >= 0) {
+			k++
+		}
+		if v, err := strconv.ParseInt(s[j:k], base, 64); err == nil && v >= 0xE0000 && v <= 0xE007F {
+			if k < len(s) && s[k] == ';' {
+				k++
+			}
+			b.WriteString("\uFFFD")
+			s = s[k:]
+			continue
+		}
+		b.WriteString(s[i:j])
+		s = s[j:]
+	}
+}
