@@ -90,13 +90,25 @@ func (m *Model) findStep(dir int) {
 	m.reveal(mt.start, mt.end)
 }
 
-// FindMoment is the moment (model.Note.Moment) of the current match, -1
-// when there is none.
+// FindMoment is the moment (model.Note.Moment) of the current match while
+// it is on screen, the one o plays then; -1 otherwise.
 func (m Model) FindMoment() int {
-	if m.current < 0 || m.current >= len(m.matches) || !m.ready() {
+	if !m.ready() {
 		return -1
 	}
-	return m.momentAt(m.matches[m.current].start)
+	if p, ok := m.matchOnScreen(); ok {
+		return m.momentAt(p)
+	}
+	return -1
+}
+
+// matchOnScreen is where the current match starts, when it is on screen.
+func (m Model) matchOnScreen() (render.Pos, bool) {
+	if m.current < 0 || m.current >= len(m.matches) {
+		return render.Pos{}, false
+	}
+	p := m.matches[m.current].start
+	return p, p.Line >= m.yOffset && p.Line < m.yOffset+m.height
 }
 
 // FindStatus is the current match (1-based, 0 when none) and the number of

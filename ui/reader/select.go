@@ -117,11 +117,9 @@ func (m Model) TimestampForOpen() int {
 	if !m.ready() {
 		return -1
 	}
-	p := render.Pos{Line: m.yOffset}
-	if m.current >= 0 && m.current < len(m.matches) {
-		if mt := m.matches[m.current]; mt.start.Line >= m.yOffset && mt.start.Line < m.yOffset+m.height {
-			p = mt.start
-		}
+	p, ok := m.matchOnScreen()
+	if !ok {
+		p = render.Pos{Line: m.yOffset}
 	}
 	return m.momentAt(p)
 }
