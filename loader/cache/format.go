@@ -202,6 +202,11 @@ func decode(data []byte) (contents, error) {
 		// The chunk's bytes are never written again, so its notes' strings
 		// can share them instead of being copied out.
 		fileLists[i], errs[i] = readFiles(&reader{s: unsafe.String(unsafe.SliceData(raws[i]), len(raws[i]))})
+		for _, f := range fileLists[i] {
+			if errs[i] == nil && f.Note != nil {
+				errs[i] = checkNote(f.Note)
+			}
+		}
 	})
 	for _, err := range errs {
 		if err != nil {
