@@ -37,7 +37,9 @@ func TestForgedNumbersAreRefused(t *testing.T) {
 	}{
 		{"a span past the text", func(n *model.Note) { n.Spans[1] = uint16(len(n.Text) + 1) }},
 		{"a span ending before it starts", func(n *model.Note) { n.Spans[0], n.Spans[1] = n.Spans[1], n.Spans[0] }},
-		{"timestamps out of order", func(n *model.Note) { n.Spans[0], n.Spans[1], n.Spans[2], n.Spans[3] = n.Spans[2], n.Spans[3], n.Spans[0], n.Spans[1] }},
+		{"timestamps out of order", func(n *model.Note) {
+			n.Spans[0], n.Spans[1], n.Spans[2], n.Spans[3] = n.Spans[2], n.Spans[3], n.Spans[0], n.Spans[1]
+		}},
 		{"a link over a timestamp", func(n *model.Note) {
 			at := 2 * len(n.Timestamps)
 			n.Spans[at], n.Spans[at+1] = n.Spans[0], n.Spans[1]
