@@ -26,8 +26,8 @@ var keyGroups = func() [][]string {
 		{"close_help", "quit", "force_quit"}, // help
 		query("filter_accept"),               // the notes filter
 		query("find_accept"),                 // find in note, the timeline's rows filter
-		slices.Concat(query("search_accept"), moves, []string{"search_hits", "search_edit", "search_close", "open_video"}), // search
-		{"theme_accept", "theme_cancel", "choose_up", "choose_down", "up", "down", "force_quit"},                           // the theme picker
+		slices.Concat(query("search_accept"), moves, []string{"search_play", "search_close"}),    // search
+		{"theme_accept", "theme_cancel", "choose_up", "choose_down", "up", "down", "force_quit"}, // the theme picker
 	}
 }()
 
