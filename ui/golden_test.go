@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sync"
 	"testing"
@@ -87,7 +88,13 @@ func TestGoldenScreens(t *testing.T) {
 				}, teatest.WithDuration(30*time.Second))
 			}
 			if c.h >= minHeight {
-				waitFor("notes")
+				// keys wait for the vault: the status line's count, not
+				// the word "notes", which "tubenotes" holds before it
+				vault := v
+				if c.vault != nil {
+					vault = c.vault
+				}
+				waitFor(fmt.Sprintf("%d notes", len(vault.Notes)))
 			}
 			for _, k := range c.keys {
 				tm.Send(keyMsg(k))
