@@ -145,21 +145,22 @@ func appendRows(rows []Row, n *model.Note, id string) []Row {
 			text = text[:j]
 		}
 		end := i
-		for end < len(stamps) && int(stamps[end].Line) == want {
-			end++
+		spans = spans[:0]
+		for ; end < len(stamps) && int(stamps[end].Line) == want; end++ {
+			s := n.TimestampSpan(end) // the loader's span, made relative to the line
+			spans = append(spans, [2]int{s.Start - off, s.End - off})
 		}
-		spans = model.AnchorSpans(text, spans[:0])
 		for k := i; k < end; k++ {
-			rows = append(rows, row(n, k, id, text, spans, k-i, end-i, sections))
+			rows = append(rows, row(n, k, id, text, spans, k-i, sections))
 		}
 		i = end
 	}
 	return rows
 }
 
-// row is timestamp k of n, the nth of the count anchors of its line;
-// sections are the note's section titles as plain text.
-func row(n *model.Note, k int, id, line string, spans [][2]int, nth, count int, sections []string) Row {
+// row is timestamp k of n, the nth of the anchors of its line, which
+// spans locate; sections are the note's section titles as plain text.
+func row(n *model.Note, k int, id, line string, spans [][2]int, nth int, sections []string) Row {
 	ts := n.Timestamps[k]
 	r := Row{Note: n, Index: k, Seconds: -1, Line: int(ts.Line), Doubtful: ts.Doubtful}
 	if ts.Valid {
@@ -169,17 +170,20 @@ func row(n *model.Note, k int, id, line string, spans [][2]int, nth, count int, 
 	if ts.Section >= 0 && int(ts.Section) < len(sections) {
 		r.Section = sections[ts.Section]
 	}
-	r.Text = sentence(line, spans, nth, count)
+	r.Text = sentence(line, spans, nth)
 	return r
 }
 
 // sentence is the text anchor nth of a line closes: from the anchor before
-// it (or the line's start) to it. An anchor that opens its line closes
-// nothing before it, so it takes the text after it instead. When the
-// line's anchors can't be lined up with its timestamps, the whole line.
-func sentence(line string, spans [][2]int, nth, count int) string {
-	if len(spans) != count {
-		return clean(line)
+// it (or the line's start) to it, spans being where the line's anchors
+// are. An anchor that opens its line closes nothing before it, so it takes
+// the text after it instead. A note the loader did not read has no spans:
+// the whole line.
+func sentence(line string, spans [][2]int, nth int) string {
+	for _, s := range spans {
+		if s[0] < 0 || s[0] > s[1] || s[1] > len(line) {
+			return clean(line)
+		}
 	}
 	from := 0
 	if nth > 0 {

@@ -62,6 +62,10 @@ func TestTimeline(t *testing.T) {
 		},
 		{"120 beta/other.md:6  | A note of beta listed on alpha's page | " + url(120)}, // no videoId: the video's URL
 		{"180 alpha/second.md:9 Start | Later on | " + url(180)},
+		// the "[00:03:30](" and ")" of a markdown link around an anchor,
+		// and a "[00:04:00]" written before one, are the anchor's
+		{"210 alpha/second.md:11 Start | Wrapped | " + url(210)},
+		{"240 alpha/second.md:11 Start | Then prefixed | " + url(240)},
 		{"1200 alpha/first.md:10 The middle part | Speaker: a line opened by its anchor. | " + url(1200)},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -78,7 +82,7 @@ func TestTimeline(t *testing.T) {
 	if !reflect.DeepEqual(apart, wantApart) {
 		t.Errorf("apart\n%q\nwant\n%q", apart, wantApart)
 	}
-	if tl.Start != 5 || tl.End != 1200 || !reflect.DeepEqual(tl.Gaps, []Gap{{180, 1200}}) {
+	if tl.Start != 5 || tl.End != 1200 || !reflect.DeepEqual(tl.Gaps, []Gap{{240, 1200}}) {
 		t.Errorf("span %d–%d, gaps %v", tl.Start, tl.End, tl.Gaps)
 	}
 	if Of(v, "zzzzzzzzzzz") != nil {
@@ -87,27 +91,30 @@ func TestTimeline(t *testing.T) {
 }
 
 func TestSentence(t *testing.T) {
-	a := `<a class="yt-timestamp" data-t="1:00">[1:00]</a>`
+	a := func(at string) string { return `<a class="yt-timestamp" data-t="` + at + `">[` + at + `]</a>` }
 	for _, c := range []struct {
 		line string
-		nth  int
-		want string
+		want []string // the sentence of each anchor
 	}{
-		{"One " + a + ". Two " + a + ".", 0, "One"},
-		{"One " + a + ". Two " + a + ".", 1, "Two"},
-		{"1. " + a + " **Bold** opening.", 0, "Bold opening."},
-		{"2) Plain " + a, 0, "Plain"},
-		{"1999. A year " + a, 0, "A year"},
-		{"- " + a, 0, ""},
-		{"> [[x | Label]] and `code` " + a, 0, "Label and code"},
+		{"One " + a("1:00") + ". Two " + a("2:00") + ".", []string{"One", "Two"}},
+		{"1. " + a("1:00") + " **Bold** opening.", []string{"Bold opening."}},
+		{"2) Plain " + a("1:00"), []string{"Plain"}},
+		{"1999. A year " + a("1:00"), []string{"A year"}},
+		{"- " + a("1:00"), []string{""}},
+		{"> [[x | Label]] and `code` " + a("1:00"), []string{"Label and code"}},
+		{"One [1:00](" + a("1:00") + "). Two [2:00]" + a("2:00") + ".", []string{"One", "Two"}},
 	} {
-		spans := model.AnchorSpans(c.line, nil)
-		if got := sentence(c.line, spans, c.nth, len(spans)); got != c.want {
-			t.Errorf("sentence(%q, %d) = %q, want %q", c.line, c.nth, got, c.want)
+		n, _ := loader.ParseNote("n.md", []byte("---\nvideoId: abcdefghijk\n---\n"+c.line+"\n"), loader.TimestampsAuto)
+		var got []string
+		for _, r := range appendRows(nil, n, "abcdefghijk") {
+			got = append(got, r.Text)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("sentences of %q = %q, want %q", c.line, got, c.want)
 		}
 	}
-	if got := sentence("x "+a, nil, 0, 1); got != "x" {
-		t.Errorf("anchors not lined up: %q, want the whole line", got)
+	if got := sentence("x "+a("1:00"), [][2]int{{-1, -1}}, 0); got != "x" {
+		t.Errorf("a note without the loader's spans: %q, want the whole line", got)
 	}
 }
 
