@@ -138,12 +138,12 @@ func byScore(ms []match) []match {
 }
 
 // matchedOffsets are the byte offsets in t's text of the runes query
-// matches, for highlighting a row.
+// matches (on the fold), for highlighting a row.
 func (t *target) matchedOffsets(query string) []int {
 	var at []int
 	p := fuzzy.NewPattern(strings.TrimSpace(query))
 	t.Score(&p, &at)
-	return at
+	return t.Given(at)
 }
 
 // parallel runs work on n items split among the CPUs, in order.

@@ -13,6 +13,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/loader/loadtest"
 	"tubenotes/model"
+	"tubenotes/model/fold"
 	"tubenotes/model/fuzzy"
 	"tubenotes/ui/common"
 )
@@ -304,8 +305,9 @@ func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
 		for _, mt := range filter(ts, nil, q) {
 			fast[mt.target] = true
 		}
+		fq, _ := fold.Cased(q)
 		for i, s := range texts {
-			want := len(sahilm.Find(q, []string{s})) == 1
+			want := len(sahilm.Find(fq, []string{ts[i].Folded()})) == 1 // the library on the fold
 			if fast[i] != want || ts[i].Holds(&p) != want {
 				t.Errorf("%q in %q: filter %v, holds %v, fuzzy %v", q, s, fast[i], ts[i].Holds(&p), want)
 			}
@@ -331,9 +333,10 @@ func TestQueryTypedWhileLoadingIsRankedOnLoad(t *testing.T) {
 	}
 }
 
-// TestFilterRanksAsFuzzy holds the filter to the library it stands in for:
-// the same matches in the same order (fuzzy.Find sorts stably by score) and
-// the same letters highlighted, broad queries included.
+// TestFilterRanksAsFuzzy holds the filter to the library it stands in for,
+// on the folded query and texts: the same matches in the same order
+// (fuzzy.Find sorts stably by score) and the same letters highlighted,
+// mapped back to the text as given, broad queries included.
 func TestFilterRanksAsFuzzy(t *testing.T) {
 	m := newPane(t, mustLoad(t, loadtest.Generate(6000, 2)), 60, 30)
 	rankedAsFuzzy(t, m.targets, []string{"e", "E", "ma", "market predi", "Gpu", "c 1", "l03 › ", "thedata", "zzz", "é"})
@@ -351,17 +354,18 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 	t.Helper()
 	texts := make([]string, len(ts))
 	for i, tg := range ts {
-		texts[i] = tg.String()
+		texts[i] = tg.Folded()
 	}
 	for _, q := range queries {
-		got, want := filter(ts, nil, q), sahilm.Find(strings.TrimSpace(q), texts)
+		fq, _ := fold.Cased(strings.TrimSpace(q))
+		got, want := filter(ts, nil, q), sahilm.Find(fq, texts)
 		if len(got) != len(want) {
 			t.Errorf("%q: %d matches, fuzzy %d", q, len(got), len(want))
 			continue
 		}
 		for i, w := range want {
 			g := got[i]
-			if g.target != w.Index || g.score != w.Score || !slices.Equal(ts[g.target].matchedOffsets(q), w.MatchedIndexes) {
+			if g.target != w.Index || g.score != w.Score || !slices.Equal(ts[g.target].matchedOffsets(q), ts[g.target].Given(w.MatchedIndexes)) {
 				t.Errorf("%q: row %d is %q (%d, %v), fuzzy %q (%d, %v)", q, i, texts[g.target], g.score,
 					ts[g.target].matchedOffsets(q), w.Str, w.Score, w.MatchedIndexes)
 				break

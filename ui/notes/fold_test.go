@@ -1,0 +1,56 @@
+package notes
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestFilterMatchesOnTheFold: the filter matches on the one fold (accents
+// dropped, ligatures, Turkish i, ß) and lights the runes of the title as
+// written.
+func TestFilterMatchesOnTheFold(t *testing.T) {
+	for _, c := range []struct {
+		query      []string
+		want, lit  string // the best match's title, and the runes lit in it
+		extraFound string // another title the query finds, "" for none
+	}{
+		{[]string{"c", "a", "f", "e"}, "Café society", "Café", "Plain cafeteria"},
+		{[]string{"f", "i", "n", "a", "n", "c", "e"}, "ﬁnance weekly", "ﬁnance", ""},
+		{[]string{"s", "t", "r", "a", "s", "s", "e"}, "Straße and İstanbul", "Straße", ""},
+		{[]string{"i", "s", "t", "a", "n", "b", "u", "l"}, "Straße and İstanbul", "İstanbul", ""},
+	} {
+		m := newPane(t, mustLoad(t, os.DirFS("testdata/folded")), 60, 12)
+		m = press(m, append([]string{"/"}, c.query...)...)
+		if m.Selected() == nil || m.Selected().Title != c.want {
+			t.Errorf("%q: best match %v, want %q", c.query, m.Selected(), c.want)
+			continue
+		}
+		var found []string
+		for _, mt := range m.matches {
+			found = append(found, m.targets[mt.target].note.Title)
+		}
+		if c.extraFound != "" && !strings.Contains(strings.Join(found, "|"), c.extraFound) {
+			t.Errorf("%q: found %q, not %q", c.query, found, c.extraFound)
+		}
+		tg := &m.targets[m.matches[0].target]
+		var lit strings.Builder
+		for _, at := range tg.matchedOffsets(strings.Join(c.query, "")) {
+			lit.WriteString(tg.String()[at : at+len(string([]rune(tg.String()[at:])[0]))])
+		}
+		if lit.String() != c.lit {
+			t.Errorf("%q: lights %q, want %q", c.query, lit.String(), c.lit)
+		}
+		// the row shows the title as written, its matched runes styled
+		view := m.View()
+		if !strings.Contains(ansi.Strip(view), c.want) {
+			t.Errorf("%q: the row does not show %q:\n%s", c.query, c.want, ansi.Strip(view))
+		}
+		if hit := m.c.Styles.Match.Inherit(lipgloss.NewStyle()); !strings.Contains(view, hit.Render(c.lit)) && !strings.Contains(view, m.c.Styles.Match.Inherit(m.c.Styles.CursorFocused).Render(c.lit)) {
+			t.Errorf("%q: %q not highlighted:\n%q", c.query, c.lit, view)
+		}
+	}
+}
