@@ -6,6 +6,7 @@ import (
 	"tubenotes/model"
 	engine "tubenotes/model/search"
 	"tubenotes/ui/notes"
+	"tubenotes/ui/start"
 )
 
 // loadProgressMsg is how far loading has got.
@@ -57,9 +58,18 @@ func waitProgress(ch <-chan loadProgressMsg) tea.Cmd {
 }
 
 // startNote is the note opened when the vault is loaded: the vault's
-// index page, when it has one.
-func startNote(v *model.Vault) *model.Note {
-	return v.Note("index.md")
+// index page, or the start page when that is empty or missing.
+func (m Model) startNote(v *model.Vault) *model.Note {
+	index := v.Note("index.md")
+	if !start.IsEmpty(index) {
+		return index
+	}
+	o := start.Options{Keys: m.c.Keys}
+	if index != nil {
+		o.Title = index.Title
+	}
+	// Recent and Bookmarks: filled here from ui/state once it keeps them.
+	return start.Page(v, o)
 }
 
 // keepCmd hands the vault and its index to Options.Indexed, in a command

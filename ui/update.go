@@ -133,10 +133,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
 		index = tea.Batch(refilter, ready, m.keepCmd(msg.index))
 	}
-	if n := startNote(msg.vault); n != nil {
-		return tea.Batch(index, m.openNote(n, 0, false))
-	}
-	return index
+	return tea.Batch(index, m.openNote(m.startNote(msg.vault), 0, false))
 }
 
 // follow keeps the sidebar and status line in step with the reader.

@@ -262,6 +262,9 @@ func (t *Text) Given(offsets []int) []int {
 	return out
 }
 
+// Lower is the text as given with ASCII letters lower-cased.
+func (t *Text) Lower() string { return t.lower }
+
 // byteSet has bit b%64 set for each byte b of s: a text lacking a bit of
 // an ASCII query cannot match it, which one AND tells.
 func byteSet(s string) uint64 {

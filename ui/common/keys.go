@@ -34,6 +34,14 @@ type KeyMap struct {
 	Enter  key.Binding
 	Clear  key.Binding
 
+	// The notes tree's keys (lazygit's and yazi's habits).
+	Fold        key.Binding // fold the group, else go to its parent
+	Unfold      key.Binding // unfold the group, else open the note
+	FoldAll     key.Binding
+	UnfoldAll   key.Binding
+	NextChannel key.Binding
+	PrevChannel key.Binding
+
 	NextTimestamp key.Binding
 	PrevTimestamp key.Binding
 	NextLink      key.Binding
@@ -99,6 +107,13 @@ func DefaultKeyMap() KeyMap {
 		Enter:  b([]string{"enter"}, "enter", "open"),
 		Clear:  b([]string{"esc"}, "esc", "clear"),
 
+		Fold:        b([]string{"h", "left"}, "h/←", "fold"),
+		Unfold:      b([]string{"l", "right"}, "l/→", "unfold"),
+		FoldAll:     b([]string{"-"}, "-", "fold all"),
+		UnfoldAll:   b([]string{"=", "+"}, "=", "unfold all"),
+		NextChannel: b([]string{"}"}, "}", "next channel"),
+		PrevChannel: b([]string{"{"}, "{", "previous channel"),
+
 		NextTimestamp: b([]string{"t"}, "t", "next timestamp"),
 		PrevTimestamp: b([]string{"T"}, "T", "previous timestamp"),
 		NextLink:      b([]string{"]"}, "]", "next link"),
@@ -141,10 +156,12 @@ func (k KeyMap) Moves() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown}
 }
 
-// Pair shows two bindings as one hint, "t/T timestamps".
+// Pair shows two bindings as one hint, "t/T timestamps"; of a binding
+// whose help names alternatives ("h/←") only the first shows ("h/l fold").
 func Pair(a, b key.Binding, desc string) key.Binding {
+	first := func(k key.Binding) string { s, _, _ := strings.Cut(k.Help().Key, "/"); return s }
 	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...),
-		key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
+		key.WithHelp(first(a)+"/"+first(b), desc))
 }
 
 // SeekHint shows the two seek bindings as one hint, by the first name of
