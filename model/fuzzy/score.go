@@ -9,6 +9,7 @@ package fuzzy
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -262,8 +263,15 @@ func (t *Text) Given(offsets []int) []int {
 	return out
 }
 
-// Lower is the text as given with ASCII letters lower-cased.
-func (t *Text) Lower() string { return t.lower }
+// FoldedLower is the fold of the text's first end bytes (a rune boundary),
+// ASCII letters lower-cased: how the notes filter compares a title with
+// the query as a whole.
+func (t *Text) FoldedLower(end int) string {
+	if t.origin == nil {
+		return t.foldLower[:end]
+	}
+	return t.foldLower[:sort.Search(len(t.origin), func(i int) bool { return int(t.origin[i]) >= end })]
+}
 
 // byteSet has bit b%64 set for each byte b of s: a text lacking a bit of
 // an ASCII query cannot match it, which one AND tells.

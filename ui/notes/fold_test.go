@@ -7,6 +7,9 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/model/fold"
+	"tubenotes/model/fuzzy"
 )
 
 // TestFilterMatchesOnTheFold: the filter matches on the one fold (accents
@@ -22,6 +25,10 @@ func TestFilterMatchesOnTheFold(t *testing.T) {
 		{[]string{"f", "i", "n", "a", "n", "c", "e"}, "ﬁnance weekly", "ﬁnance", ""},
 		{[]string{"s", "t", "r", "a", "s", "s", "e"}, "Straße and İstanbul", "Straße", ""},
 		{[]string{"i", "s", "t", "a", "n", "b", "u", "l"}, "Straße and İstanbul", "İstanbul", ""},
+		// a title typed in full, on the fold, is an exact title: first,
+		// above a better fuzzy score ("Plain cafeteria" scores less here)
+		{[]string{"c", "a", "f", "e", " ", "s", "o", "c", "i", "e", "t", "y"}, "Café society", "Café society", ""},
+		{[]string{"s", "t", "r", "a", "s", "s", "e", " "}, "Straße and İstanbul", "Straße", ""},
 	} {
 		m := newPane(t, mustLoad(t, os.DirFS("testdata/folded")), 60, 12)
 		m = press(m, append([]string{"/"}, c.query...)...)
@@ -51,6 +58,37 @@ func TestFilterMatchesOnTheFold(t *testing.T) {
 		}
 		if hit := m.c.Styles.Match.Inherit(lipgloss.NewStyle()); !strings.Contains(view, hit.Render(c.lit)) && !strings.Contains(view, m.c.Styles.Match.Inherit(m.c.Styles.CursorFocused).Render(c.lit)) {
 			t.Errorf("%q: %q not highlighted:\n%q", c.query, c.lit, view)
+		}
+	}
+}
+
+// TestTitleTierOnTheFold: a title typed in full, or its start, ranks first
+// when it is typed folded ("cafe society" for "Café society").
+func TestTitleTierOnTheFold(t *testing.T) {
+	ts := buildTargets(buildTree(mustLoad(t, os.DirFS("testdata/folded"))))
+	tierOf := func(title, query string) tier {
+		for i := range ts {
+			if ts[i].note.Title == title {
+				folded, _ := fold.Cased(query)
+				return ts[i].titleTier(fuzzy.ASCIILower(folded))
+			}
+		}
+		t.Fatalf("no target %q", title)
+		return fuzzyOnly
+	}
+	for _, c := range []struct {
+		title, query string
+		want         tier
+	}{
+		{"Café society", "cafe society", exactTitle},
+		{"Café society", "CAFÉ SOCIETY", exactTitle},
+		{"Café society", "cafe", titlePrefix},
+		{"ﬁnance weekly", "finance", titlePrefix},
+		{"Straße and İstanbul", "strasse and istanbul", exactTitle},
+		{"Café society", "society", fuzzyOnly},
+	} {
+		if got := tierOf(c.title, c.query); got != c.want {
+			t.Errorf("%q for %q: tier %d, want %d", c.title, c.query, got, c.want)
 		}
 	}
 }

@@ -423,11 +423,13 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 }
 
 // titlesFirst is fuzzy's ranking with exact titles moved first, then
-// titles that start with q, each group in fuzzy's order.
+// titles that start with q, each group in fuzzy's order; titles and q
+// compare folded.
 func titlesFirst(ts []target, ms sahilm.Matches, q string) sahilm.Matches {
+	lowerFold := func(s string) string { f, _ := fold.Cased(s); return strings.ToLower(f) }
 	rank := func(m sahilm.Match) int {
-		title := strings.ToLower(ts[m.Index].String()[:ts[m.Index].titleEnd])
-		switch q := strings.ToLower(q); {
+		title := lowerFold(ts[m.Index].String()[:ts[m.Index].titleEnd])
+		switch q := lowerFold(q); {
 		case title == q:
 			return 0
 		case strings.HasPrefix(title, q):
