@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tubenotes/loader/loadtest"
 	"tubenotes/model/fold"
 	"tubenotes/model/fuzzy"
 )
@@ -90,5 +91,27 @@ func TestTitleTierOnTheFold(t *testing.T) {
 		if got := tierOf(c.title, c.query); got != c.want {
 			t.Errorf("%q for %q: tier %d, want %d", c.title, c.query, got, c.want)
 		}
+	}
+}
+
+// BenchmarkFilterKeystrokeAccented is BenchmarkFilterKeystroke's query on
+// 20,000 targets that all need folding (an "é" in every title), the
+// worst case for the fold: every match's letters are mapped back.
+func BenchmarkFilterKeystrokeAccented(b *testing.B) {
+	m := newPane(b, mustLoad(b, loadtest.Generate(20000, 1)), 60, 30)
+	ts := make([]target, len(m.targets))
+	for i, t := range m.targets {
+		text := strings.Replace(t.String(), "e", "é", 1)
+		ts[i] = newTarget(t.note, text, fuzzy.ASCIILower(text), t.titleEnd+len(text)-len(t.String()))
+	}
+	for _, q := range []string{"m", "market predi", "márket prédi"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				ms := filter(ts, nil, q)
+				for _, mt := range ms[:min(30, len(ms))] { // and a screen of highlights
+					ts[mt.target].matchedOffsets(q)
+				}
+			}
+		})
 	}
 }
