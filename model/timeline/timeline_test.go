@@ -62,10 +62,6 @@ func TestTimeline(t *testing.T) {
 		},
 		{"120 beta/other.md:6  | A note of beta listed on alpha's page | " + url(120)}, // no videoId: the video's URL
 		{"180 alpha/second.md:9 Start | Later on | " + url(180)},
-		// the "[00:03:30](" and ")" of a markdown link around an anchor,
-		// and a "[00:04:00]" written before one, are the anchor's
-		{"210 alpha/second.md:11 Start | Wrapped | " + url(210)},
-		{"240 alpha/second.md:11 Start | Then prefixed | " + url(240)},
 		{"1200 alpha/first.md:10 The middle part | Speaker: a line opened by its anchor. | " + url(1200)},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -82,11 +78,27 @@ func TestTimeline(t *testing.T) {
 	if !reflect.DeepEqual(apart, wantApart) {
 		t.Errorf("apart\n%q\nwant\n%q", apart, wantApart)
 	}
-	if tl.Start != 5 || tl.End != 1200 || !reflect.DeepEqual(tl.Gaps, []Gap{{240, 1200}}) {
+	if tl.Start != 5 || tl.End != 1200 || !reflect.DeepEqual(tl.Gaps, []Gap{{180, 1200}}) {
 		t.Errorf("span %d–%d, gaps %v", tl.Start, tl.End, tl.Gaps)
 	}
 	if Of(v, "zzzzzzzzzzz") != nil {
 		t.Error("a timeline for a video no note names")
+	}
+}
+
+// TestTimelineReadsTheSpans: the "[00:03:30](" and ")" of a markdown link
+// around an anchor, and a "[00:04:00]" written before one, are the
+// anchor's (the loader's span), not a sentence's.
+func TestTimelineReadsTheSpans(t *testing.T) {
+	tl := Of(loadVault(t, "testdata/wrapped"), "abcdefghijk")
+	var got []string
+	for _, g := range tl.Groups {
+		for _, r := range g.Rows {
+			got = append(got, fmt.Sprintf("%d %s", r.Seconds, r.Text))
+		}
+	}
+	if want := []string{"210 Wrapped", "240 Then prefixed"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }
 
