@@ -215,33 +215,44 @@ func isSeparator(r rune) bool {
 	return false
 }
 
-// Text is one text made ready to be matched many times.
+// Text is one text made ready to be matched many times. The notes filter
+// keeps 20,000 of them and reads each on every keystroke, so it is small:
+// what only a text that folding changes needs is behind a pointer.
 type Text struct {
-	text  string
-	lower string // text with ASCII letters lower-cased
-	// fold is what is matched: fold.Cased(text), which is text itself
-	// (and foldLower lower) for every ASCII text; origin maps its bytes
-	// back to text's, nil when it is text
+	bytes uint64 // byteSet(foldLower)
+	// fold is what is matched: fold.Cased of the text, the text itself
+	// for every ASCII text
 	fold, foldLower string
-	origin          []int32
+	given           *given // nil when the text is its own fold
 	oddFold         bool   // fold holds a non-ASCII rune that folds to an ASCII letter
-	bytes           uint64 // byteSet(foldLower)
+}
+
+// given is a text that folding changes, and for each byte of its fold the
+// byte of the text it came from.
+type given struct {
+	text   string
+	origin []int32
 }
 
 // NewText makes text ready for matching, folding it once; lower is
 // ASCIILower(text), taken as an argument so many texts can share one
 // lower-cased string.
 func NewText(text, lower string) Text {
-	t := Text{text: text, lower: lower, fold: text, foldLower: lower}
+	t := Text{fold: text, foldLower: lower}
 	if f, origin := fold.Cased(text); origin != nil {
-		t.fold, t.foldLower, t.origin = f, ASCIILower(f), origin
+		t.fold, t.foldLower, t.given = f, ASCIILower(f), &given{text: text, origin: origin}
 	}
 	t.oddFold, t.bytes = foldsToASCII(t.fold), byteSet(t.foldLower)
 	return t
 }
 
 // String is the text as given.
-func (t *Text) String() string { return t.text }
+func (t *Text) String() string {
+	if t.given != nil {
+		return t.given.text
+	}
+	return t.fold
+}
 
 // Folded is the text as it is matched.
 func (t *Text) Folded() string { return t.fold }
@@ -250,12 +261,12 @@ func (t *Text) Folded() string { return t.fold }
 // the offsets of the runes of the text they came from, in place: a rune
 // folded to several ("ﬁ" to "fi") is given once.
 func (t *Text) Given(offsets []int) []int {
-	if t.origin == nil {
+	if t.given == nil {
 		return offsets
 	}
 	out := offsets[:0]
 	for _, at := range offsets {
-		g := int(t.origin[at])
+		g := int(t.given.origin[at])
 		if len(out) == 0 || out[len(out)-1] != g {
 			out = append(out, g)
 		}
@@ -267,10 +278,11 @@ func (t *Text) Given(offsets []int) []int {
 // ASCII letters lower-cased: how the notes filter compares a title with
 // the query as a whole.
 func (t *Text) FoldedLower(end int) string {
-	if t.origin == nil {
+	if t.given == nil {
 		return t.foldLower[:end]
 	}
-	return t.foldLower[:sort.Search(len(t.origin), func(i int) bool { return int(t.origin[i]) >= end })]
+	origin := t.given.origin
+	return t.foldLower[:sort.Search(len(origin), func(i int) bool { return int(origin[i]) >= end })]
 }
 
 // byteSet has bit b%64 set for each byte b of s: a text lacking a bit of
