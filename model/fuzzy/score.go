@@ -40,12 +40,13 @@ func NewPattern(query string) Pattern {
 	return p
 }
 
-// find is the byte offset in t's text of the first rune at or after from
+// find is the byte offset in t's fold of the first rune at or after from
 // that folds to rune i of p, or -1. An ASCII query matches only ASCII runes
-// unless the text holds long s or the Kelvin sign, so it is found in lower
-// with IndexByte.
+// (long s and the Kelvin sign, the two others that case-fold to ASCII
+// letters, are "s" and "K" in a fold), so it is found in foldLower with
+// IndexByte.
 func (p *Pattern) find(t *Text, i, from int) int {
-	if p.ascii && !t.oddFold {
+	if p.ascii {
 		if from >= len(t.foldLower) {
 			return -1
 		}
@@ -67,7 +68,7 @@ func (p *Pattern) find(t *Text, i, from int) int {
 // Holds reports whether t holds p as a subsequence, as fuzzy folds case:
 // fuzzy's condition for a match, cheaper to test than the score.
 func (t *Text) Holds(p *Pattern) bool {
-	if p.ascii && !t.oddFold {
+	if p.ascii {
 		if p.bytes&^t.bytes != 0 {
 			return false
 		}
@@ -224,7 +225,6 @@ type Text struct {
 	// for every ASCII text
 	fold, foldLower string
 	given           *given // nil when the text is its own fold
-	oddFold         bool   // fold holds a non-ASCII rune that folds to an ASCII letter
 }
 
 // given is a text that folding changes, and for each byte of its fold the
@@ -242,7 +242,7 @@ func NewText(text, lower string) Text {
 	if f, origin := fold.Cased(text); origin != nil {
 		t.fold, t.foldLower, t.given = f, ASCIILower(f), &given{text: text, origin: origin}
 	}
-	t.oddFold, t.bytes = foldsToASCII(t.fold), byteSet(t.foldLower)
+	t.bytes = byteSet(t.foldLower)
 	return t
 }
 
@@ -314,7 +314,3 @@ func isASCII(s string) bool {
 	}
 	return true
 }
-
-// foldsToASCII reports whether s holds one of the two non-ASCII runes
-// that fold to an ASCII letter: long s and the Kelvin sign.
-func foldsToASCII(s string) bool { return strings.ContainsAny(s, "\u017f\u212a") }

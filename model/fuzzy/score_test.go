@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"tubenotes/model/fold"
 
@@ -77,5 +78,13 @@ func TestMatchesOnTheFold(t *testing.T) {
 		if lit.String() != c.lit {
 			t.Errorf("%q in %q lights %q (at %v), want %q", c.query, c.text, lit.String(), given, c.lit)
 		}
+	}
+}
+
+// TestTextStaysSmall: the notes filter reads 20,000 texts a keystroke, and
+// its targets (a Text, a note and an offset) fit a 64-byte cache line.
+func TestTextStaysSmall(t *testing.T) {
+	if size := unsafe.Sizeof(Text{}); size > 48 {
+		t.Errorf("a Text takes %d bytes, want at most 48", size)
 	}
 }
