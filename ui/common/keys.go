@@ -57,6 +57,11 @@ type KeyMap struct {
 
 	Search key.Binding
 
+	// The timeline view's keys, and the one that opens it.
+	Timeline      key.Binding
+	RowsFilter    key.Binding // filter the timeline's rows
+	TimelineClose key.Binding
+
 	// The player's keys, active when tubenotes steers one (--player).
 	PlayPause   key.Binding
 	SeekBack    key.Binding
@@ -128,6 +133,10 @@ func DefaultKeyMap() KeyMap {
 		Forward: b([]string{"alt+right"}, "alt+→", "forward"),
 
 		Search: b([]string{"s"}, "s", "search"),
+
+		Timeline:      b([]string{"v"}, "v", "timeline"),
+		RowsFilter:    b([]string{"/"}, "/", "filter rows"),
+		TimelineClose: b([]string{"esc"}, "esc", "back"),
 
 		// shift+arrows beside alt+arrows (history); , and . for terminals
 		// that send no shift+arrow. j/k/l, YouTube's keys, are movement here.
