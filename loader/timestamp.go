@@ -179,7 +179,7 @@ func appendStamps(stamps []model.Timestamp, spans []uint32, l string, off, line 
 		}
 		tag := l[i+1 : i+end] // the attributes, from the space after "a"
 		i += end + 1
-		raw, ok := model.TimestampTag(tag)
+		raw, ok := timestampTag(tag)
 		if !ok {
 			continue
 		}
