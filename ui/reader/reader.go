@@ -96,6 +96,7 @@ const (
 type rendered struct {
 	*render.Doc
 	fold *foldIndex
+	size int // bytes, as the cache counts them
 }
 
 // renderedMsg carries a finished rendering back to Update.
@@ -113,7 +114,7 @@ func New(opts Options) Model {
 	return Model{
 		opts:     opts,
 		dark:     true,
-		cache:    newCache(12),
+		cache:    newCache(cacheBudget),
 		inflight: map[render.Key]bool{},
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 		current:  -1,
@@ -250,7 +251,7 @@ func (m *Model) ensure() tea.Cmd {
 	v, st := m.vault, render.NewStyles(k.Style, m.dark)
 	work := func() tea.Msg {
 		d := render.Render(v, k, st)
-		return renderedMsg{&rendered{Doc: d, fold: buildFold(d.Plain)}}
+		return renderedMsg{newRendered(d)}
 	}
 	return tea.Batch(work, m.spinner.Tick)
 }

@@ -200,10 +200,12 @@ func Overlay(styled, plain string, from, to int, s lipgloss.Style) string {
 }
 
 // keepSGR removes every escape sequence but SGR (glamour writes OSC 8
-// hyperlinks, whose targets come from the note).
+// hyperlinks, whose targets come from the note). The result is always a
+// string of its own: a line that is a substring of glamour's output would
+// keep all of that output alive.
 func keepSGR(s string) string {
 	if strings.IndexByte(s, 0x1b) < 0 {
-		return s
+		return strings.Clone(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
