@@ -34,7 +34,10 @@ type Doc struct {
 	Items    []Item   // every badge, link and heading, in the order of the text
 	Headings []int    // rendered line of each of the note's sections, -1 when not found
 	Err      error    // what went wrong (an unreadable style file); the Doc is still usable
-	anchors  []anchor // source line → rendered line, by source line
+	// Truncated is how many bytes at the end of the note's text were not
+	// rendered (over MaxText; a line says so); 0 when it all was.
+	Truncated int
+	anchors   []anchor // source line → rendered line, by source line
 }
 
 type anchor struct{ src, line int }
@@ -45,7 +48,8 @@ type anchor struct{ src, line int }
 func Render(v *model.Vault, key Key, st Styles) *Doc {
 	n := key.Note
 	r := &Doc{Key: key}
-	md, items := transform(v, n)
+	end := textEnd(n, MaxText)
+	md, items := transform(v, n, end)
 	r.Items = items
 	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
 	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
@@ -53,21 +57,30 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 		r.Err = err
 		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	}
-	out, err := tr.Render(md)
-	if err != nil {
-		r.Err = err
-		out = md
-	}
 	header := headerLines(v, n, key.Width, st)
-	body := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r.Lines = make([]string, 0, len(header)+len(body))
-	r.Plain = make([]string, 0, len(header)+len(body))
+	r.Lines = make([]string, 0, len(header)+strings.Count(md, "\n")+2)
+	r.Plain = make([]string, 0, cap(r.Lines))
 	for _, l := range header {
 		r.Lines = append(r.Lines, l)
 		r.Plain = append(r.Plain, ansi.Strip(l))
 	}
-	for _, l := range body {
-		r.addLine(l)
+	ps := pieces(md, pieceSize)
+	for i, piece := range ps {
+		out, err := tr.Render(piece)
+		if err != nil {
+			r.Err = err
+			out = piece
+		}
+		for _, l := range pieceLines(out, i == len(ps)-1) {
+			r.addLine(l)
+		}
+	}
+	if end < len(n.Text) {
+		body := len(n.Text) - bodyOffset(n)
+		r.Truncated = len(n.Text) - end
+		l := st.Meta.Render(truncatedLine(body-r.Truncated, body))
+		r.Lines = append(r.Lines, "", l)
+		r.Plain = append(r.Plain, "", ansi.Strip(l))
 	}
 	r.index(len(n.Sections))
 	if !st.Plain {
