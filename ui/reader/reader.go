@@ -17,8 +17,10 @@ import (
 // Options configure a reader.
 type Options struct {
 	// Style is "dark", "light", "notty" or the path of a glamour JSON
-	// style; "" follows the terminal (dark until SetDark says otherwise).
-	Style string
+	// style, whose contents are StyleJSON; "" follows the terminal (dark
+	// until SetDark says otherwise).
+	Style     string
+	StyleJSON []byte
 	// MaxWidth caps the reading column; 0 means 100.
 	MaxWidth int
 	// Keys are the bindings the pane reads; nil means the default key map.
@@ -249,6 +251,7 @@ func (m *Model) ensure() tea.Cmd {
 	}
 	m.inflight[k] = true
 	v, st := m.vault, render.NewStyles(k.Style, m.dark)
+	st.JSON = m.opts.StyleJSON
 	work := func() tea.Msg {
 		d := render.Render(v, k, st)
 		return renderedMsg{newRendered(d)}

@@ -2,8 +2,8 @@
 // then the body through glamour, with timestamp anchors as badges
 // ("▶ 1:05") and wikilinks as their labels, each located in the output so
 // that the reader can select, click and paint them. The reader pane and the
-// show command both render with it. It is pure: no I/O but reading a
-// glamour style file named by the caller.
+// show command both render with it. It is pure: no I/O (a glamour style
+// file comes read, in Styles.JSON).
 package render
 
 import (
@@ -52,10 +52,10 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 	md, items := transform(v, n, end)
 	r.Items = items
 	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
-	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
+	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style, st.JSON), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	if err != nil {
 		r.Err = err
-		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
+		tr, _ = glamour.NewTermRenderer(glamour.WithStandardStyle("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	}
 	header := headerLines(v, n, key.Width, st)
 	r.Lines = make([]string, 0, len(header)+strings.Count(md, "\n")+2)
@@ -65,7 +65,11 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 		r.Plain = append(r.Plain, ansi.Strip(l))
 	}
 	ps := pieces(md, pieceSize)
+	styled, done := 0, 0 // bytes of styled lines, of markdown rendered
 	for i, piece := range ps {
+		if styled >= MaxStyled {
+			break
+		}
 		out, err := tr.Render(piece)
 		if err != nil {
 			r.Err = err
@@ -73,12 +77,15 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 		}
 		for _, l := range pieceLines(out, i == len(ps)-1) {
 			r.addLine(l)
+			styled += len(r.Lines[len(r.Lines)-1])
 		}
+		done += len(piece)
 	}
-	if end < len(n.Text) {
-		body := len(n.Text) - bodyOffset(n)
-		r.Truncated = len(n.Text) - end
-		l := st.Meta.Render(truncatedLine(body-r.Truncated, body))
+	if end < len(n.Text) || done < len(md) {
+		lo := bodyOffset(n)
+		shown := (end - lo) * min(done, len(md)) / max(len(md), 1) // about: the markdown is not the text
+		r.Truncated = len(n.Text) - lo - shown
+		l := st.Meta.Render(truncatedLine(shown, len(n.Text)-lo))
 		r.Lines = append(r.Lines, "", l)
 		r.Plain = append(r.Plain, "", ansi.Strip(l))
 	}

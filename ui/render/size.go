@@ -9,18 +9,25 @@ import (
 	"tubenotes/model"
 )
 
-// MaxText is the most of a note's body rendered, in bytes; the rest is
-// replaced by a line saying so. Rendering costs about 30 MB a MB of text
-// (styled and plain lines, items, the reader's find index), and glamour's
-// own work grows faster than its input, so the whole of a 64 MB note
-// (the loader's limit) would take minutes and gigabytes: 2 MB holds every
-// real note (the largest known is 1 MB) and renders in about a second.
-const MaxText = 2 << 20
+// MaxText is the most of a note's body rendered, in bytes, and MaxStyled
+// the most of styled lines made of it; past either the rest is left out,
+// with a line saying so. Rendering costs about 30 MB a MB of text (styled
+// and plain lines, items, the reader's find index), and glamour's work
+// grows with what it writes (a list of one-letter items writes 1.4 KB an
+// item) and faster than its input on one long block, so the whole of a
+// 64 MB note (the loader's limit) took minutes and gigabytes. 1 MB holds
+// every real note (the largest known is 0.94 MB: 11 MB styled at 100
+// cells) and renders in under a second.
+const (
+	MaxText   = 1 << 20
+	MaxStyled = 16 << 20
+)
 
-// pieceSize is how much markdown glamour is given at once: pieces are cut
-// before a heading, so that a long note costs time in proportion to its
-// length and glamour's working memory stays that of one piece.
-const pieceSize = 64 << 10
+// pieceSize is about how much markdown glamour is given at once (see
+// pieces), so that a long note costs time in proportion to its length,
+// glamour's working memory stays that of one piece, and rendering stops
+// soon after MaxStyled.
+const pieceSize = 16 << 10
 
 // textEnd is where n's rendering stops: the end of its text, or a line's
 // start at most limit bytes into its body (at a blank line when one is
@@ -47,29 +54,74 @@ func truncatedLine(shown, total int) string {
 
 func megabytes(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
-// pieces cuts md before headings into parts of at least size bytes (the
-// last may be smaller), never inside fenced code. Where no heading comes
-// for four times size, a paragraph after a blank line starts the next.
+// pieces cuts md of more than four times size bytes into parts of at
+// least size bytes (the last may be smaller), before a heading or after a
+// blank line; where neither comes for twice size, at any line but a
+// table's: a list or paragraph that long is cut in two (a table never is:
+// its rows would lose their header). Fenced code is cut every size bytes, each part closed and
+// the next opened again. Glamour's cost on one block grows faster than its
+// length (code blocks' with its square). Where pieces meet, the blank
+// lines between two blocks may be one more or one less than glamour puts
+// (so smaller notes stay whole).
 func pieces(md string, size int) []string {
+	if len(md) <= 4*size {
+		return []string{md}
+	}
 	var out []string
-	start, fenced, blank := 0, false, false
+	start, blank := 0, false
+	var fence, opener string // the open fence's marker and line, "" outside
+	fenceAt := 0             // where the open fence's code, or its last part, starts
+	reopen := ""             // the opener the current piece starts with
 	for lo := 0; lo < len(md); {
 		hi := strings.IndexByte(md[lo:], '\n') + lo + 1
 		if hi == lo {
 			hi = len(md)
 		}
 		line := md[lo:hi]
-		if isFence(line) {
-			fenced = !fenced
-		}
-		if !fenced && lo-start >= size && (isATXHeading(line) || blank && lo-start >= 4*size && startsParagraph(line)) {
-			out = append(out, md[start:lo])
-			start = lo
+		long := lo-start >= size
+		switch {
+		case fence != "" && closesFence(line, fence):
+			fence, opener = "", ""
+		case fence != "" && lo-fenceAt >= size:
+			out = append(out, reopen+md[start:lo]+fence+"\n")
+			start, reopen, fenceAt = lo, opener, lo
+		case fence != "":
+		case long && (isATXHeading(line) || blank && startsBlock(line) || lo-start >= 2*size && line[0] != '|'):
+			out = append(out, reopen+md[start:lo])
+			start, reopen = lo, ""
+			fallthrough
+		default:
+			if f := fenceMarker(line); f != "" {
+				fence, opener, fenceAt = f, line, hi
+			}
 		}
 		blank = strings.TrimSpace(line) == ""
 		lo = hi
 	}
-	return append(out, md[start:])
+	return append(out, reopen+md[start:])
+}
+
+// fenceMarker is the run of ` or ~ (three or more) that opens fenced code
+// on line, "" when it opens none.
+func fenceMarker(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || t[0] != '`' && t[0] != '~' {
+		return ""
+	}
+	n := len(t) - len(strings.TrimLeft(t, t[:1]))
+	if n < 3 || t[0] == '`' && strings.Contains(t[n:], "`") {
+		return ""
+	}
+	return t[:n]
+}
+
+// closesFence reports whether line closes code opened by marker fence.
+func closesFence(line, fence string) bool {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || !strings.HasPrefix(t, fence) {
+		return false
+	}
+	return strings.TrimSpace(strings.TrimLeft(t, fence[:1])) == ""
 }
 
 // pieceLines are the lines of glamour's output for one piece. Each starts
@@ -84,19 +136,16 @@ func pieceLines(out string, last bool) []string {
 	return lines
 }
 
-func isFence(line string) bool {
-	t := strings.TrimLeft(line, " ")
-	return len(line)-len(t) < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"))
+// startsBlock reports whether line, after a blank one, starts a block of
+// its own: not indented (a list item's next paragraph, code), not a table
+// row (glamour joins a table across blank lines), nor an ordered list's
+// item (a piece would number it from 1).
+func startsBlock(line string) bool {
+	c := line[0]
+	return c != ' ' && c != '\t' && c != '|' && (c < '0' || c > '9')
 }
 
 func isATXHeading(line string) bool {
 	t := strings.TrimLeft(line, "#")
 	return len(t) < len(line) && len(line)-len(t) <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t' || t[0] == '\n')
-}
-
-// startsParagraph reports whether line, after a blank one, can only start
-// a paragraph: it begins with a letter, not a list, quote or indent.
-func startsParagraph(line string) bool {
-	c := line[0]
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
