@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"tubenotes/loader/loadtest"
 	"tubenotes/ui/render"
 )
@@ -67,4 +69,35 @@ func heapInUse() int {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return int(ms.HeapAlloc)
+}
+
+// TestStaleRenderingSkipped: a rendering whose width was left before its
+// command ran is not made; the one for the width now wanted is.
+func TestStaleRenderingSkipped(t *testing.T) {
+	v, n := seedNote(t)
+	m := New(Options{Style: "notty"})
+	m.SetSize(60, 20)
+	first := m.Open(v, n, 0)
+	second := m.SetSize(70, 20)
+	msg := runRender(first)
+	if msg != (skippedMsg{render.Key{Note: n, Width: 60, Style: "notty"}}) {
+		t.Fatalf("the rendering at the width left gave %T", msg)
+	}
+	m, _ = m.Update(msg)
+	m = settle(t, m, second)
+	if m.doc.Key.Width != 70 || len(m.inflight) != 0 {
+		t.Errorf("shown at width %d, %d renderings in flight", m.doc.Key.Width, len(m.inflight))
+	}
+}
+
+// runRender runs the rendering command in cmd's batch and returns its
+// message.
+func runRender(cmd tea.Cmd) tea.Msg {
+	for _, c := range cmd().(tea.BatchMsg) {
+		switch msg := c().(type) {
+		case renderedMsg, skippedMsg:
+			return msg
+		}
+	}
+	return nil
 }

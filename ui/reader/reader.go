@@ -59,6 +59,7 @@ type Model struct {
 	cache    *cache
 	doc      *rendered           // what is shown: the current key's rendering, or an older one meanwhile
 	inflight map[render.Key]bool // renderings commands are making
+	renderer *renderer           // runs them one at a time
 	spinner  spinner.Model
 
 	yOffset int
@@ -118,6 +119,7 @@ func New(opts Options) Model {
 		dark:     true,
 		cache:    newCache(cacheBudget),
 		inflight: map[render.Key]bool{},
+		renderer: newRenderer(),
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 		current:  -1,
 		playing:  -1,
@@ -198,6 +200,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.show(msg.r)
 		}
 		return m, m.ensure()
+	case skippedMsg:
+		delete(m.inflight, msg.key)
+		return m, m.ensure()
 	case spinner.TickMsg:
 		if !m.Rendering() {
 			return m, nil
@@ -238,10 +243,14 @@ func (m Model) ready() bool { return m.doc != nil && m.doc.Key == m.key() }
 // ensure shows the needed rendering from the cache, or starts a command
 // rendering it unless one already is.
 func (m *Model) ensure() tea.Cmd {
-	if m.note == nil || m.width == 0 || m.ready() {
+	if m.note == nil || m.width == 0 {
 		return nil
 	}
 	k := m.key()
+	m.renderer.want(k)
+	if m.ready() {
+		return nil
+	}
 	if r := m.cache.get(k); r != nil {
 		m.show(r)
 		return nil
@@ -252,10 +261,7 @@ func (m *Model) ensure() tea.Cmd {
 	m.inflight[k] = true
 	v, st := m.vault, render.NewStyles(k.Style, m.dark)
 	st.JSON = m.opts.StyleJSON
-	work := func() tea.Msg {
-		d := render.Render(v, k, st)
-		return renderedMsg{newRendered(d)}
-	}
+	work := m.renderer.command(k, func() *rendered { return newRendered(render.Render(v, k, st)) })
 	return tea.Batch(work, m.spinner.Tick)
 }
 
