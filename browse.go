@@ -69,7 +69,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.width < 20 {
 		return fail(fmt.Errorf("--width %d: give 20 or more", bf.width))
 	}
-	if err := checkStyle(bf.style); err != nil {
+	styleJSON, err := readStyle(bf.style)
+	if err != nil {
 		if fromConfig["style"] {
 			err = fmt.Errorf("%s: %q: not auto, dark, light, notty or a readable JSON style file", cfg.Where("style"), bf.style)
 		}
@@ -96,10 +97,11 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			o.Progress = progress
 			return loader.Load(fsys, o)
 		},
-		Opener:   opener,
-		Player:   steered,
-		Style:    bf.style,
-		MaxWidth: bf.width,
+		Opener:    opener,
+		Player:    steered,
+		Style:     bf.style,
+		StyleJSON: styleJSON,
+		MaxWidth:  bf.width,
 	}
 	saved := func() error { return nil }
 	if dir != "" && !bf.load.noCache {

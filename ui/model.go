@@ -42,8 +42,10 @@ type Options struct {
 	// takes the pause, seek and capture keys. Nil leaves videos to Opener.
 	Player player.Player
 	// Style is "" to follow the terminal's background, or dark, light,
-	// notty, or a glamour JSON style file.
-	Style string
+	// notty, or a glamour JSON style file's name, whose contents are
+	// StyleJSON (read once, by the caller, with a limit).
+	Style     string
+	StyleJSON []byte
 	// MaxWidth caps the reading column (100 when 0).
 	MaxWidth int
 }
@@ -148,7 +150,7 @@ func New(opts Options) Model {
 		notes:    notes.New(c),
 		sections: sections.New(c),
 		links:    backlinks.New(c),
-		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
+		reader:   reader.New(reader.Options{Style: opts.Style, StyleJSON: opts.StyleJSON, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
 		search:   searchview.New(c),
 		timeline: timelineview.New(c),

@@ -2,8 +2,8 @@
 // then the body through glamour, with timestamp anchors as badges
 // ("▶ 1:05") and wikilinks as their labels, each located in the output so
 // that the reader can select, click and paint them. The reader pane and the
-// show command both render with it. It is pure: no I/O but reading a
-// glamour style file named by the caller.
+// show command both render with it. It is pure: no I/O (a glamour style
+// file comes read, in Styles.JSON).
 package render
 
 import (
@@ -34,7 +34,10 @@ type Doc struct {
 	Items    []Item   // every badge, link and heading, in the order of the text
 	Headings []int    // rendered line of each of the note's sections, -1 when not found
 	Err      error    // what went wrong (an unreadable style file); the Doc is still usable
-	anchors  []anchor // source line → rendered line, by source line
+	// Truncated is how many bytes at the end of the note's text were not
+	// rendered (over MaxText; a line says so); 0 when it all was.
+	Truncated int
+	anchors   []anchor // source line → rendered line, by source line
 }
 
 type anchor struct{ src, line int }
@@ -45,29 +48,46 @@ type anchor struct{ src, line int }
 func Render(v *model.Vault, key Key, st Styles) *Doc {
 	n := key.Note
 	r := &Doc{Key: key}
-	md, items := transform(v, n)
+	end := textEnd(n, MaxText)
+	md, items := transform(v, n, end)
 	r.Items = items
 	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
-	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
+	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style, st.JSON), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	if err != nil {
 		r.Err = err
-		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
-	}
-	out, err := tr.Render(md)
-	if err != nil {
-		r.Err = err
-		out = md
+		tr, _ = glamour.NewTermRenderer(glamour.WithStandardStyle("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	}
 	header := headerLines(v, n, key.Width, st)
-	body := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r.Lines = make([]string, 0, len(header)+len(body))
-	r.Plain = make([]string, 0, len(header)+len(body))
+	r.Lines = make([]string, 0, len(header)+strings.Count(md, "\n")+2)
+	r.Plain = make([]string, 0, cap(r.Lines))
 	for _, l := range header {
 		r.Lines = append(r.Lines, l)
 		r.Plain = append(r.Plain, ansi.Strip(l))
 	}
-	for _, l := range body {
-		r.addLine(l)
+	ps := pieces(md, pieceSize)
+	styled, done := 0, 0 // bytes of styled lines, of markdown rendered
+	for i, piece := range ps {
+		if styled >= MaxStyled {
+			break
+		}
+		out, err := tr.Render(piece)
+		if err != nil {
+			r.Err = err
+			out = piece
+		}
+		for _, l := range pieceLines(out, i == len(ps)-1) {
+			r.addLine(l)
+			styled += len(r.Lines[len(r.Lines)-1])
+		}
+		done += len(piece)
+	}
+	if end < len(n.Text) || done < len(md) {
+		lo := bodyOffset(n)
+		shown := (end - lo) * min(done, len(md)) / max(len(md), 1) // about: the markdown is not the text
+		r.Truncated = len(n.Text) - lo - shown
+		l := st.Meta.Render(truncatedLine(shown, len(n.Text)-lo))
+		r.Lines = append(r.Lines, "", l)
+		r.Plain = append(r.Plain, "", ansi.Strip(l))
 	}
 	r.index(len(n.Sections))
 	if !st.Plain {
@@ -200,10 +220,12 @@ func Overlay(styled, plain string, from, to int, s lipgloss.Style) string {
 }
 
 // keepSGR removes every escape sequence but SGR (glamour writes OSC 8
-// hyperlinks, whose targets come from the note).
+// hyperlinks, whose targets come from the note). The result is always a
+// string of its own: a line that is a substring of glamour's output would
+// keep all of that output alive.
 func keepSGR(s string) string {
 	if strings.IndexByte(s, 0x1b) < 0 {
-		return s
+		return strings.Clone(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))

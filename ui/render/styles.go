@@ -19,6 +19,11 @@ type Styles struct {
 	Selected        lipgloss.Style
 	Playing         lipgloss.Style // the badge the player is at, with follow on
 	Match, Current  lipgloss.Style
+
+	// JSON is the glamour style file's contents when the style is a file's
+	// name: read once by the caller, with a limit, so that rendering never
+	// opens a file (one swapped for a named pipe would block it).
+	JSON []byte
 }
 
 // NewStyles are the styles for a glamour style name ("dark", "light",
@@ -72,10 +77,14 @@ func isDark(style string, dark bool) bool {
 
 // glamourStyle is the glamour option for a style: dark and light are
 // glamour's own styles with the palette's colours for headings, links and
-// rules; notty is glamour's plain one; anything else a JSON style file.
-func glamourStyle(style string) glamour.TermRendererOption {
-	if style != "dark" && style != "light" {
-		return glamour.WithStylePath(style)
+// rules; notty is glamour's plain one; anything else the JSON style file
+// the caller read (an error when it read none).
+func glamourStyle(style string, json []byte) glamour.TermRendererOption {
+	switch {
+	case style == "notty":
+		return glamour.WithStandardStyle(style)
+	case style != "dark" && style != "light":
+		return glamour.WithStylesFromJSONBytes(json)
 	}
 	dark := style == "dark"
 	cfg := styles.LightStyleConfig

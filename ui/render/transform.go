@@ -57,9 +57,10 @@ type transformer struct {
 	nextFence, nextCallout        int
 }
 
-// transform returns the markdown of n's body and its items, indexed by the
-// ids in the sentinels.
-func transform(v *model.Vault, n *model.Note) (string, []Item) {
+// transform returns the markdown of n's body up to byte end of its text (a
+// line's start, or the end) and its items, indexed by the ids in the
+// sentinels.
+func transform(v *model.Vault, n *model.Note, end int) (string, []Item) {
 	t := &transformer{v: v, n: n}
 	for i := range n.NumParts() {
 		switch p := n.Part(i); p.Kind {
@@ -71,8 +72,8 @@ func transform(v *model.Vault, n *model.Note) (string, []Item) {
 	}
 	text := n.Text
 	lo := bodyOffset(n)
-	t.b.Grow(len(text) - lo + (len(text)-lo)/8)
-	for ln := n.BodyLine; lo < len(text); ln++ {
+	t.b.Grow(end - lo + (end-lo)/8)
+	for ln := n.BodyLine; lo < end; ln++ {
 		hi := strings.IndexByte(text[lo:], '\n')
 		if hi < 0 {
 			hi = len(text)
