@@ -45,13 +45,11 @@ type anchor struct{ src, line int }
 func Render(v *model.Vault, key Key, st Styles) *Doc {
 	n := key.Note
 	r := &Doc{Key: key}
-	md, items := transform(v, n)
+	md, items, boxes := transform(v, n)
 	r.Items = items
-	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
-	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
+	tr, err := newRenderer(key.Style, key.Width)
 	if err != nil {
 		r.Err = err
-		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
 	}
 	out, err := tr.Render(md)
 	if err != nil {
@@ -66,14 +64,35 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 		r.Lines = append(r.Lines, l)
 		r.Plain = append(r.Plain, ansi.Strip(l))
 	}
+	var sub *glamour.TermRenderer // the callouts', narrower
 	for _, l := range body {
-		r.addLine(l)
+		b, ok := r.boxAt(l)
+		if !ok {
+			r.addLine(l)
+			continue
+		}
+		if sub == nil {
+			sub, _ = newRenderer(key.Style, max(key.Width-boxSides+4, 1))
+		}
+		r.addBox(boxes[b], sub, st)
 	}
+	r.dropBoxes()
 	r.index(len(n.Sections))
 	if !st.Plain {
 		r.restyle(st)
 	}
 	return r
+}
+
+// newRenderer is glamour for style at width, or for notty when the style
+// cannot be read. Line ends are kept, as the notes' own site does: a
+// <br/> becomes one.
+func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
+	tr, err := glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width), glamour.WithPreservedNewLines())
+	if err != nil {
+		tr, _ = glamour.NewTermRenderer(glamourStyle("notty"), glamour.WithWordWrap(width), glamour.WithPreservedNewLines())
+	}
+	return tr, err
 }
 
 // addLine appends one line of glamour's output, noting where the sentinels

@@ -19,6 +19,7 @@ type Styles struct {
 	Selected        lipgloss.Style
 	Playing         lipgloss.Style // the badge the player is at, with follow on
 	Match, Current  lipgloss.Style
+	Callouts        [tones]lipgloss.Style // a callout box's border and label, by tone
 }
 
 // NewStyles are the styles for a glamour style name ("dark", "light",
@@ -39,6 +40,7 @@ func NewStyles(style string, dark bool) Styles {
 			Playing:  s().Bold(true).Underline(true),
 			Match:    s().Underline(true),
 			Current:  s().Reverse(true).Bold(true),
+			Callouts: calloutStyles(s(), s(), s(), s()),
 		}
 	}
 	p := common.NewPalette(isDark(style, dark), false)
@@ -55,6 +57,8 @@ func NewStyles(style string, dark bool) Styles {
 		Playing:  s().Foreground(c(p.FindText)).Background(c(p.Timestamp)).Bold(true),
 		Match:    s().Foreground(c(p.FindText)).Background(c(p.Find)),
 		Current:  s().Foreground(c(p.FindText)).Background(c(p.FindCurrent)).Bold(true),
+		Callouts: calloutStyles(s().Foreground(c(p.Accent)), s().Foreground(c(p.Timestamp)),
+			s().Foreground(c(p.Match)), s().Foreground(muted)),
 	}
 }
 
@@ -74,6 +78,15 @@ func isDark(style string, dark bool) bool {
 // glamour's own styles with the palette's colours for headings, links and
 // rules; notty is glamour's plain one; anything else a JSON style file.
 func glamourStyle(style string) glamour.TermRendererOption {
+	if style == "notty" {
+		// glamour's notty writes "**" and "*" around bold and italics:
+		// markup that a plain rendering must not show.
+		cfg := styles.NoTTYStyleConfig
+		cfg.Strong.BlockPrefix, cfg.Strong.BlockSuffix = "", ""
+		cfg.Emph.BlockPrefix, cfg.Emph.BlockSuffix = "", ""
+		cfg.Strikethrough.BlockPrefix, cfg.Strikethrough.BlockSuffix = "", ""
+		return glamour.WithStyles(cfg)
+	}
 	if style != "dark" && style != "light" {
 		return glamour.WithStylePath(style)
 	}

@@ -3,8 +3,6 @@ package render
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tubenotes/model"
 	"tubenotes/ui/common"
@@ -18,6 +16,9 @@ const (
 	Timestamp Kind = iota
 	Link
 	Heading
+	// Box marks where a callout's box goes in the markdown handed to
+	// glamour; Render draws the box there and drops these items.
+	Box
 )
 
 // Item is one badge, link or heading of a rendered note.
@@ -47,20 +48,21 @@ func (p Pos) Before(q Pos) bool { return p.Line < q.Line || p.Line == q.Line && 
 type transformer struct {
 	v     *model.Vault
 	n     *model.Note
-	b     strings.Builder
+	b     *strings.Builder
 	items []Item
 
 	raw bool // inside fenced code: no markdown escapes
 
 	fences, callouts              []model.Part // the note's fenced code and callouts
+	boxes                         []box        // the callouts met so far, by Box item index
 	nextTS, nextLink, nextSection int          // the first spans not yet passed
 	nextFence, nextCallout        int
 }
 
-// transform returns the markdown of n's body and its items, indexed by the
-// ids in the sentinels.
-func transform(v *model.Vault, n *model.Note) (string, []Item) {
-	t := &transformer{v: v, n: n}
+// transform returns the markdown of n's body, its items, indexed by the
+// ids in the sentinels, and its callouts, each markdown of its own.
+func transform(v *model.Vault, n *model.Note) (string, []Item, []box) {
+	t := &transformer{v: v, n: n, b: new(strings.Builder)}
 	for i := range n.NumParts() {
 		switch p := n.Part(i); p.Kind {
 		case model.Fence, model.OpenFence:
@@ -79,11 +81,15 @@ func transform(v *model.Vault, n *model.Note) (string, []Item) {
 		} else {
 			hi += lo
 		}
-		t.line(lo, hi, ln)
+		if t.startsCallout(lo, hi) {
+			hi, ln = t.calloutBlock(lo, hi, ln)
+		} else {
+			t.line(lo, hi, ln)
+		}
 		t.b.WriteByte('\n')
 		lo = hi + 1
 	}
-	return t.b.String(), t.items
+	return t.b.String(), t.items, t.boxes
 }
 
 // bodyOffset is where the note's body starts: after its frontmatter.
@@ -127,9 +133,9 @@ func (t *transformer) line(lo, hi, ln int) {
 		start := n.SectionSpan(sec).Start
 		t.b.WriteString(clean(n.Text[lo:start])) // "## "
 		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
-		appendMarker(&t.b, id, true)
+		appendMarker(t.b, id, true)
 		t.spans(start, hi, ln, true)
-		appendMarker(&t.b, id, false)
+		appendMarker(t.b, id, false)
 		t.nextSection++
 		return
 	}
@@ -201,8 +207,8 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 			t.badge(t.nextTS, ln)
 			t.nextTS++
 			at = ts.End
-		case co.Start:
-			t.callout(t.callouts[t.nextCallout])
+		case co.Start: // a "[!type]" calloutBlock did not take: its label
+			t.text(calloutLabel(t.n.Text[co.Start+2 : t.callouts[t.nextCallout].Inner]))
 			t.nextCallout++
 			at = co.End
 		default:
@@ -219,18 +225,6 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 // cannot join anything into an entity.
 func clean(s string) string { return dropTagEntities(safe.Text(dropTags(s))) }
 
-// callout writes the "[!type]" of a callout as its type in bold: "> [!tip]
-// Title" reads "Tip Title" in a quote.
-func (t *transformer) callout(p model.Part) {
-	name := clean(t.n.Text[p.Span.Start+2 : p.Inner])
-	if r, size := utf8.DecodeRuneInString(name); size > 0 {
-		name = string(unicode.ToUpper(r)) + name[size:]
-	}
-	t.b.WriteString("**")
-	t.text(name)
-	t.b.WriteString("**")
-}
-
 // badge writes the badge of timestamp i: its time, or for an invalid one
 // its text as written, dimmed.
 func (t *transformer) badge(i, ln int) {
@@ -242,10 +236,10 @@ func (t *transformer) badge(i, ln int) {
 		label = badgeText(dropTags(safe.Line(ts.Raw)))
 	}
 	id := t.add(Item{Kind: Timestamp, Index: i, Dim: !t.n.Openable(i), SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.b.WriteString("▶\u00a0")
 	t.text(label)
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 }
 
 // badgeText is what the badge of an anchor whose time cannot be read says.
@@ -264,9 +258,9 @@ func badgeText(raw string) string {
 func (t *transformer) link(i, ln int) {
 	l := t.n.Links[i]
 	id := t.add(Item{Kind: Link, Index: i, Dim: l.Dangling(), SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.text(dropTags(safe.Line(l.Label)))
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 }
 
 func (t *transformer) add(it Item) int {
@@ -354,10 +348,10 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 		raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
 	}
 	id := t.add(Item{Kind: Timestamp, Index: -1, Dim: true, SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.b.WriteString("▶\u00a0")
 	t.text(badgeText(raw))
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 	return span, true
 }
 
@@ -466,9 +460,9 @@ func (t *transformer) wikilink(s string, ln int) int {
 		return used
 	}
 	id := t.add(Item{Kind: Link, Index: -1, Dim: t.v == nil || t.v.Resolve(t.n.Path, target) == "", SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.text(label)
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 	return used
 }
 

@@ -5,23 +5,6 @@ import (
 	"testing"
 )
 
-// TestCallout: an Obsidian callout's "[!type]" reads as its type, never as
-// markup, in plain and in colour.
-func TestCallout(t *testing.T) {
-	n := parse(t, "c/n.md", "> [!tip]- Mind the gap\n> Inside the quote.\n\nText [!not] a callout.\n")
-	plain := strings.Join(notty(vaultOf(n), n, 60).Plain, "\n")
-	if strings.Contains(plain, "[!tip]") || !strings.Contains(plain, "Tip** Mind the gap") {
-		t.Errorf("callout rendered as\n%s", plain)
-	}
-	if !strings.Contains(plain, "Text [!not] a callout.") {
-		t.Errorf("a bracket outside a quote changed:\n%s", plain)
-	}
-	dark := Render(vaultOf(n), Key{Note: n, Width: 60, Style: "dark"}, NewStyles("dark", true))
-	if got := strings.Join(dark.Plain, "\n"); strings.Contains(got, "[!tip]") || !strings.Contains(got, "Tip Mind the gap") {
-		t.Errorf("dark callout rendered as\n%s", got)
-	}
-}
-
 // TestEveryHeadingLocated: each section's heading is found in the output,
 // an empty "##", a setext heading and one holding a timestamp included.
 func TestEveryHeadingLocated(t *testing.T) {
