@@ -28,10 +28,10 @@ type box struct {
 type tone int
 
 const (
-	toneNote tone = iota // note, info, definition, summary, unknown kinds
-	toneTip              // tip, important, success, example
-	toneWarn             // warning, caution, danger
-	toneQuote            // quote, cite
+	toneNote  tone = iota // note, info, definition, summary, unknown kinds
+	toneTip               // tip, important, success, example
+	toneWarn              // warning, caution, danger
+	toneQuote             // quote, cite
 	tones
 )
 
@@ -45,7 +45,7 @@ var calloutKinds = map[string]struct {
 	"summary": {"Summary", toneNote}, "abstract": {"Summary", toneNote}, "tldr": {"Summary", toneNote},
 	"todo": {"Todo", toneNote}, "question": {"Question", toneNote}, "faq": {"Question", toneNote},
 	"help": {"Question", toneNote},
-	"tip": {"Tip", toneTip}, "hint": {"Tip", toneTip}, "important": {"Important", toneTip},
+	"tip":  {"Tip", toneTip}, "hint": {"Tip", toneTip}, "important": {"Important", toneTip},
 	"success": {"Success", toneTip}, "check": {"Success", toneTip}, "done": {"Success", toneTip},
 	"example": {"Example", toneTip},
 	"warning": {"Warning", toneWarn}, "caution": {"Caution", toneWarn}, "attention": {"Warning", toneWarn},
