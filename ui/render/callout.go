@@ -88,9 +88,18 @@ func (t *transformer) calloutBlock(lo, hi, ln int) (int, int) {
 	id := t.add(Item{Kind: Box, Index: len(t.boxes), SrcLine: ln})
 	outer := t.b
 	t.b = new(strings.Builder)
-	t.spans(p.Span.End, hi, ln, false)
 	hasTitle := strings.TrimSpace(text[p.Span.End:hi]) != ""
+	if text[p.Inner] == '|' { // "[!type|Title]"
+		title := text[p.Inner+1 : p.Inner+strings.LastIndexByte(text[p.Inner:p.Span.End], ']')]
+		t.inline(clean(title), ln, true, false)
+		t.b.WriteByte(' ')
+		hasTitle = hasTitle || strings.TrimSpace(title) != ""
+	}
+	t.spans(p.Span.End, hi, ln, false)
 	t.b.WriteString("\n\n")
+	// A callout quoted goes on while its lines are; one written without
+	// the ">" is a paragraph.
+	_, inQuote := quoted(text[lo:p.Span.Start])
 	for hi < len(text) {
 		nlo := hi + 1
 		nhi := strings.IndexByte(text[nlo:], '\n')
@@ -100,6 +109,9 @@ func (t *transformer) calloutBlock(lo, hi, ln int) (int, int) {
 			nhi += nlo
 		}
 		at, ok := quoted(text[nlo:nhi])
+		if !inQuote {
+			at, ok = 0, strings.TrimSpace(text[nlo:nhi]) != ""
+		}
 		if !ok || t.startsCallout(nlo, nhi) {
 			break
 		}
@@ -118,10 +130,10 @@ func (t *transformer) calloutBlock(lo, hi, ln int) (int, int) {
 }
 
 // quoted reports whether l is a line of a block quote, and where its text
-// starts: after up to three spaces, ">" and one blank.
+// starts: after blanks, ">" and one blank.
 func quoted(l string) (int, bool) {
 	i := 0
-	for i < len(l) && i < 3 && l[i] == ' ' {
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
 		i++
 	}
 	if i >= len(l) || l[i] != '>' {

@@ -53,10 +53,11 @@ type transformer struct {
 
 	raw bool // inside fenced code: no markdown escapes
 
-	fences, callouts              []model.Part // the note's fenced code and callouts
+	fences, callouts, webLinks    []model.Part // the note's fenced code, callouts and markdown links
 	boxes                         []box        // the callouts met so far, by Box item index
 	nextTS, nextLink, nextSection int          // the first spans not yet passed
 	nextFence, nextCallout        int
+	nextWebLink                   int
 }
 
 // transform returns the markdown of n's body, its items, indexed by the
@@ -69,6 +70,8 @@ func transform(v *model.Vault, n *model.Note) (string, []Item, []box) {
 			t.fences = append(t.fences, p)
 		case model.Callout:
 			t.callouts = append(t.callouts, p)
+		case model.MarkdownLink:
+			t.webLinks = append(t.webLinks, p)
 		}
 	}
 	text := n.Text
@@ -178,9 +181,12 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 	for t.nextCallout < len(t.callouts) && t.callouts[t.nextCallout].Span.Start < lo {
 		t.nextCallout++
 	}
+	for t.nextWebLink < len(t.webLinks) && t.webLinks[t.nextWebLink].Span.Start < lo {
+		t.nextWebLink++
+	}
 	at := lo
 	for {
-		ts, lk, co := model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}
+		ts, lk, co, wl := model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}
 		if t.nextTS < len(n.Timestamps) {
 			ts = n.TimestampSpan(t.nextTS)
 		}
@@ -190,12 +196,18 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 		if t.nextCallout < len(t.callouts) {
 			co = t.callouts[t.nextCallout].Span
 		}
-		next := min(ts.Start, lk.Start, co.Start)
+		if t.nextWebLink < len(t.webLinks) {
+			wl = t.webLinks[t.nextWebLink].Span
+		}
+		next := min(ts.Start, lk.Start, co.Start, wl.Start)
 		if next >= hi {
 			t.inline(clean(n.Text[at:hi]), ln, oneLine, true)
 			return
 		}
 		gap := n.Text[at:next]
+		if next == wl.Start && next != ts.Start && next != lk.Start && next != co.Start {
+			gap = strings.TrimSuffix(gap, "!") // an image shows its text too
+		}
 		if strings.HasSuffix(gap, "(") { // "(" and a badge: no markdown link
 			t.inline(clean(gap[:len(gap)-1]), ln, oneLine, false)
 			t.text("(")
@@ -207,6 +219,10 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 			t.badge(t.nextTS, ln)
 			t.nextTS++
 			at = ts.End
+		case wl.Start:
+			t.webLink(t.webLinks[t.nextWebLink], ln)
+			t.nextWebLink++
+			at = wl.End
 		case co.Start: // a "[!type]" calloutBlock did not take: its label
 			t.text(calloutLabel(t.n.Text[co.Start+2 : t.callouts[t.nextCallout].Inner]))
 			t.nextCallout++
@@ -252,6 +268,15 @@ func badgeText(raw string) string {
 		label = "?"
 	}
 	return label
+}
+
+// webLink writes the text of a markdown link "[text](url)", as a link
+// item of no wikilink (Index -1).
+func (t *transformer) webLink(p model.Part, ln int) {
+	id := t.add(Item{Kind: Link, Index: -1, SrcLine: ln})
+	appendMarker(t.b, id, true)
+	t.inline(clean(t.n.Text[p.Span.Start+1:p.Inner]), ln, true, false)
+	appendMarker(t.b, id, false)
 }
 
 // link writes the label of link i.

@@ -22,3 +22,28 @@ func TestEveryHeadingLocated(t *testing.T) {
 		t.Errorf("the last heading reads %q", d.Plain[max(l, 0)])
 	}
 }
+
+// TestMarkdownLinks: "[text](url)" shows its text only, as a link item,
+// in a heading and in a line, and an image its alt text without the "!".
+func TestMarkdownLinks(t *testing.T) {
+	n := parse(t, "c/n.md", "### [Video **title**](https://www.youtube.com/watch?v=abcdefghijk)\n\nSee [the site](https://example.com/a_b) and ![a chart](img.png).\n")
+	d := notty(vaultOf(n), n, 70)
+	got := strings.Join(d.Plain, "\n")
+	for _, w := range []string{"### Video title ", "See the site and a chart."} {
+		if !strings.Contains(got, w) {
+			t.Errorf("no %q in\n%s", w, got)
+		}
+	}
+	if strings.Contains(got, "http") || strings.Contains(got, "](") {
+		t.Errorf("a URL shows in\n%s", got)
+	}
+	links := 0
+	for _, it := range d.Items {
+		if it.Kind == Link && it.Found && it.Index < 0 {
+			links++
+		}
+	}
+	if links != 3 {
+		t.Errorf("%d markdown links located, want 3", links)
+	}
+}
