@@ -16,6 +16,9 @@ const (
 	Timestamp Kind = iota
 	Link
 	Heading
+	// WebLink is a markdown link "[text](url)"; its Index counts the
+	// note's markdown links (model.Note.WebLinkTarget).
+	WebLink
 	// Box marks where a callout's box goes in the markdown handed to
 	// glamour; Render draws the box there and drops these items.
 	Box
@@ -220,7 +223,7 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 			t.nextTS++
 			at = ts.End
 		case wl.Start:
-			t.webLink(t.webLinks[t.nextWebLink], ln)
+			t.webLink(t.nextWebLink, ln)
 			t.nextWebLink++
 			at = wl.End
 		case co.Start: // a "[!type]" calloutBlock did not take: its label
@@ -270,10 +273,11 @@ func badgeText(raw string) string {
 	return label
 }
 
-// webLink writes the text of a markdown link "[text](url)", as a link
-// item of no wikilink (Index -1).
-func (t *transformer) webLink(p model.Part, ln int) {
-	id := t.add(Item{Kind: Link, Index: -1, SrcLine: ln})
+// webLink writes the text of markdown link i, "[text](url)"; a link
+// that cannot be opened (not http or https) is dim.
+func (t *transformer) webLink(i, ln int) {
+	p := t.webLinks[i]
+	id := t.add(Item{Kind: WebLink, Index: i, Dim: model.WebURL(t.n.Target(p)) == "", SrcLine: ln})
 	appendMarker(t.b, id, true)
 	t.inline(clean(t.n.Text[p.Span.Start+1:p.Inner]), ln, true, false)
 	appendMarker(t.b, id, false)

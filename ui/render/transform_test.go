@@ -39,7 +39,7 @@ func TestMarkdownLinks(t *testing.T) {
 	}
 	links := 0
 	for _, it := range d.Items {
-		if it.Kind == Link && it.Found && it.Index < 0 {
+		if it.Kind == WebLink && it.Found && it.Index == links {
 			links++
 		}
 	}
