@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tubenotes/model"
+	"tubenotes/model/search"
 	"tubenotes/ui/safe"
 )
 
@@ -286,7 +287,7 @@ func headerLines(v *model.Vault, n *model.Note, width int, st Styles) []string {
 	}
 	if v != nil {
 		if vid := v.VideoOf(n); vid != nil && vid.Title != "" {
-			meta = append(meta, line(vid.Title))
+			meta = append(meta, line(search.Plain(vid.Title))) // a channel page's heading, markup and all
 		}
 	}
 	m := strings.Join(meta, " › ")
