@@ -5,6 +5,7 @@ import (
 	"io"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,8 +22,10 @@ import (
 // with testdata/TestGoldenScreens/*.golden (go test -update rewrites them).
 func TestGoldenScreens(t *testing.T) {
 	v := loadVault(t, demo.FS())
+	rich := loadVault(t, goldenVault())
 	cases := []struct {
 		name  string
+		vault *model.Vault // nil: the demo vault
 		w, h  int
 		keys  []string
 		typed string
@@ -36,11 +39,17 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "help", w: 100, h: 30, keys: []string{"?"}, until: "toggle sidebar"},
 		{name: "narrow", w: 60, h: 20, until: "8 notes"},
 		{name: "too_small", w: 19, h: 5, until: "window too small"},
+		{name: "callout", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "callouts", after: []string{"enter"}, until: "╰"},
+		{name: "channel", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "chan", after: []string{"enter", "t", "t"}, until: "Video B"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			vault := v
+			if c.vault != nil {
+				vault = c.vault
+			}
 			m := New(Options{
-				Load:   func(func(int, int)) (*model.Vault, error) { return v, nil },
+				Load:   func(func(int, int)) (*model.Vault, error) { return vault, nil },
 				Opener: &fakeOpener{},
 				Style:  "notty",
 			})
@@ -100,4 +109,22 @@ func TestGoldenScreens(t *testing.T) {
 			golden.RequireEqual(t, out)
 		})
 	}
+}
+
+// goldenVault is a channel page of three videos and a note with callouts
+// and a table wider than the reading column.
+func goldenVault() fstest.MapFS {
+	fsys := channelVault()
+	fsys["chan/chan.md"] = &fstest.MapFile{Data: []byte("---\ntitle: chan\n---\n" +
+		"### [Video **A**](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n- [[note_a | Note A]]\n- [[callouts | Callouts]]\n\n" +
+		"### [Video B](https://youtu.be/BBBBBBBBBBB)\n- [[note_b | Note B]]\n\n" +
+		"### [Video C](https://www.youtube.com/watch?v=CCCCCCCCCCC)\n- [[missing | Missing note]]\n")}
+	fsys["chan/callouts.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Callouts\nvideoId: AAAAAAAAAAA\n---\nFrom: [[chan]]\n\n" +
+		"## 1. **Structure for Success**\n\n" +
+		"> [!tip]- Signs of being *stuck*\n> * No progress in 6 months <a class=\"yt-timestamp\" data-t=\"00:28:18\">[00:28:18]</a>\n" +
+		"> * Customers would not miss it, see [[note_b | Note B]]\n\n" +
+		"> [!WARNING] Careful\n> Read [the docs](https://example.com/docs) first.\n\n" +
+		"| Feature | Platform PMs build tools for engineers | Product PMs build products for consumers |\n" +
+		"| :-- | :-- | :-- |\n| **Users** | AI engineers who need observability and evaluation | Consumers or enterprises buying a product |\n")}
+	return fsys
 }
