@@ -97,7 +97,7 @@ func TestCalloutItems(t *testing.T) {
 // the body, still without markup.
 func TestCalloutNarrow(t *testing.T) {
 	n := parse(t, "c/n.md", "> [!info] T\n> Body text.\n")
-	for _, w := range []int{1, 10, 19} {
+	for _, w := range []int{10, 19} {
 		got := strings.Join(notty(vaultOf(n), n, w).Plain, "\n")
 		if strings.Contains(got, "[!") || !strings.Contains(got, "Info") {
 			t.Errorf("width %d: %q", w, got)

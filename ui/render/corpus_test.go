@@ -69,6 +69,18 @@ var knownCalloutLeft = map[string]bool{"lennyspodcast/embracing_founder_mode_in_
 // does not read as bold: "**mapped.**" at the end of a heading.
 var knownStarsLeft = map[string]bool{"directory.md": true}
 
+// isRawTableRow reports whether l is a markdown table's delimiter row as
+// written, "| :-- | --- |", which glamour's tables never show (a row of
+// cells may be a diagram in code).
+func isRawTableRow(l string) bool {
+	l = strings.TrimSpace(l)
+	return strings.HasPrefix(l, "| :-") || strings.HasPrefix(l, "|---") || strings.HasPrefix(l, "| ---") || strings.HasPrefix(l, "|:-")
+}
+
+// knownNoTable are corpus notes whose "table" is none: a delimiter row of
+// 27,000 dashes with the next heading glued to it, one pipe in all.
+var knownNoTable = map[string]bool{"lennyspodcast/product_strategy_stack.md": true}
+
 var unescape = strings.NewReplacer(`\]`, "]", `\[`, "[", `\&`, "&", `\*`, "*", `\_`, "_", `\(`, "(", `\)`, ")")
 
 // checkRendered renders n at 80 columns in notty and reports problems; it
@@ -86,6 +98,12 @@ func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links i
 		}
 		if strings.Contains(l, "[!") && !knownCalloutLeft[n.Path] {
 			t.Errorf("%s: rendered line %d shows a callout's marker: %q", n.Path, i, l)
+		}
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("%s: rendered line %d is %d cells wide", n.Path, i, w)
+		}
+		if isRawTableRow(l) && !knownNoTable[n.Path] {
+			t.Errorf("%s: rendered line %d is a raw table row: %q", n.Path, i, l)
 		}
 		if hasTags(l) || hasTags(r.Lines[i]) {
 			t.Errorf("%s: rendered line %d keeps a sentinel", n.Path, i)

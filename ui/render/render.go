@@ -97,8 +97,21 @@ func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
 }
 
 // addLine appends one line of glamour's output, noting where the sentinels
-// on it were and removing them.
+// on it were and removing them. A line wider than the column (glamour
+// breaks no word, and notes hold 27,000-dash "words") is broken at the
+// column's width.
 func (r *Doc) addLine(l string) {
+	if w := r.Key.Width; len(l) > w && w > 0 && ansi.StringWidth(l) > w {
+		for _, part := range strings.Split(ansi.Hardwrap(ansi.Wrap(l, w, " "), w, true), "\n") {
+			r.addOne(part)
+		}
+		return
+	}
+	r.addOne(l)
+}
+
+// addOne appends one line at most the column's width.
+func (r *Doc) addOne(l string) {
 	l = strings.ReplaceAll(keepSGR(l), "\u00a0", " ")
 	plain, ms := scanMarkers(ansi.Strip(l))
 	line := len(r.Lines)

@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestEveryHeadingLocated: each section's heading is found in the output,
@@ -45,5 +47,42 @@ func TestMarkdownLinks(t *testing.T) {
 	}
 	if links != 3 {
 		t.Errorf("%d markdown links located, want 3", links)
+	}
+}
+
+// TestWideTable: a table wider than the column is laid out by glamour in
+// it: body cells wrap, headers are cut with "…", no line is wider than the
+// column and no markdown row shows.
+func TestWideTable(t *testing.T) {
+	n := parse(t, "c/n.md", "| Feature | Platform PMs build tools for engineers | Product PMs build products for consumers |\n"+
+		"| :-- | :-- | :-- |\n| **Users** | AI engineers who need observability and evaluation | Consumers or enterprises buying a product |\n")
+	for _, style := range []string{"notty", "dark"} {
+		d := Render(vaultOf(n), Key{Note: n, Width: 50, Style: style}, NewStyles(style, true))
+		got := strings.Join(d.Plain, "\n")
+		for i, l := range d.Lines {
+			if w := ansi.StringWidth(l); w > 50 {
+				t.Errorf("%s: line %d is %d cells wide", style, i, w)
+			}
+		}
+		if strings.Contains(got, ":--") || strings.Contains(got, "**") || strings.Contains(got, "| Feature |") {
+			t.Errorf("%s: markdown shows in\n%s", style, got)
+		}
+		for _, w := range []string{"Users", "observability", "evaluation", "enterprises", "product"} {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lost in\n%s", style, w, got)
+			}
+		}
+	}
+}
+
+// TestLongWordBroken: a word wider than the column (a run of dashes) is
+// broken at the column's width.
+func TestLongWordBroken(t *testing.T) {
+	n := parse(t, "c/n.md", "| :"+strings.Repeat("-", 300)+"   ## glued\n")
+	d := notty(vaultOf(n), n, 60)
+	for i, l := range d.Lines {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Errorf("line %d is %d cells wide", i, w)
+		}
 	}
 }
