@@ -109,3 +109,17 @@ func TestCalloutForms(t *testing.T) {
 		t.Errorf("callouts %q, want %q", got, want)
 	}
 }
+
+// TestWrappedAnchorWithoutParen: "[00:03:42](" before an anchor belongs to
+// it even when the ")" after it is missing, so no "[00:03:42](" shows.
+func TestWrappedAnchorWithoutParen(t *testing.T) {
+	text := "revisions [00:03:42](<a class=\"yt-timestamp\" data-t=\"00:03:42\">[00:03:42]</a>. Next\n"
+	n, _ := parseText(t, "ch/a.md", text)
+	if len(n.Timestamps) != 1 {
+		t.Fatalf("%d timestamps", len(n.Timestamps))
+	}
+	s := n.TimestampSpan(0)
+	if got := text[s.Start:s.End]; got != "[00:03:42](<a class=\"yt-timestamp\" data-t=\"00:03:42\">[00:03:42]</a>" {
+		t.Errorf("span %q", got)
+	}
+}
