@@ -50,7 +50,7 @@ func TestBrowseRefusesBadArguments(t *testing.T) {
 
 func TestVaultChoice(t *testing.T) {
 	t.Setenv("TUBENOTES_VAULT", "")
-	fsys, err := vaultFS(nil, config.Config{})
+	fsys, _, err := vaultFS(nil, config.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestVaultChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("TUBENOTES_VAULT", dir)
-	fsys, err = vaultFS(nil, config.Config{})
+	fsys, _, err = vaultFS(nil, config.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,10 +70,10 @@ func TestVaultChoice(t *testing.T) {
 		t.Errorf("$TUBENOTES_VAULT not used: %v", err)
 	}
 	t.Setenv("TUBENOTES_VAULT", filepath.Join(dir, "nope"))
-	if _, err := vaultFS([]string{dir}, config.Config{}); err != nil {
+	if _, _, err := vaultFS([]string{dir}, config.Config{}); err != nil {
 		t.Errorf("PATH should win over $TUBENOTES_VAULT: %v", err)
 	}
-	if _, err := vaultFS(nil, config.Config{}); err == nil {
+	if _, _, err := vaultFS(nil, config.Config{}); err == nil {
 		t.Error("a missing $TUBENOTES_VAULT was accepted")
 	}
 }

@@ -22,10 +22,11 @@ import (
 // with testdata/TestGoldenScreens/*.golden (go test -update rewrites them).
 func TestGoldenScreens(t *testing.T) {
 	v := loadVault(t, demo.FS())
+	noIndex := loadVault(t, demoWithoutIndex(t))
 	rich := loadVault(t, goldenVault())
 	cases := []struct {
 		name  string
-		vault *model.Vault // nil: the demo vault
+		vault *model.Vault // v when nil
 		w, h  int
 		keys  []string
 		typed string
@@ -35,21 +36,24 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "start", w: 100, h: 30, until: "8 notes"},
 		{name: "seed", w: 100, h: 30, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t"}, until: "GPUs and Deep Learning"},
 		{name: "sections", w: 100, h: 30, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab", "j", "enter"}, until: "Timestamps past the hour"},
-		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "5/8"},
+		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "› Can Ethereum"},
 		{name: "help", w: 100, h: 30, keys: []string{"?"}, until: "toggle sidebar"},
 		{name: "narrow", w: 60, h: 20, until: "8 notes"},
+		{name: "start_page", vault: noIndex, w: 80, h: 24, until: "bankless · 4 notes"},
+		{name: "tree_keys", w: 80, h: 24, keys: []string{"-", "}", "}", "l"}, until: "Shaun Maguire"},
 		{name: "too_small", w: 19, h: 5, until: "window too small"},
 		{name: "callout", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "callouts", after: []string{"enter"}, until: "╰"},
 		{name: "channel", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "chan", after: []string{"enter", "t", "t"}, until: "Video B"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			vault := v
-			if c.vault != nil {
-				vault = c.vault
-			}
 			m := New(Options{
-				Load:   func(func(int, int)) (*model.Vault, error) { return vault, nil },
+				Load: func(func(int, int)) (*model.Vault, error) {
+					if c.vault != nil {
+						return c.vault, nil
+					}
+					return v, nil
+				},
 				Opener: &fakeOpener{},
 				Style:  "notty",
 			})

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
@@ -25,6 +26,13 @@ type Options struct {
 	// Load reads the vault, reporting progress; it runs in a command, off
 	// the update loop.
 	Load func(progress func(done, total int)) (*model.Vault, error)
+	// Index, when set, gives the search index of the vault Load returned
+	// when the load found one ready (in a cache), nil when the browser
+	// must build it. It is called in the load's command.
+	Index func(*model.Vault) *engine.Index
+	// Indexed, when set, is called in a command, off the update loop, once
+	// the vault is shown and its index is ready: to write a cache.
+	Indexed func(*model.Vault, *engine.Index)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
 	// Links opens the http(s) pages notes link to: a browser, never the

@@ -202,11 +202,18 @@ func (m Model) hints() []key.Binding {
 	_, pane := m.focused()
 	// the player's keys first while it plays: they are what is used then
 	b := append(m.playerKeys(true), append(pane.ShortHelp(), k.Search, k.NextPane)...)
+	if extra, ok := pane.(extraHelp); ok {
+		b = append(b, extra.ExtraHelp()...)
+	}
 	if m.width < wideWidth {
 		b = append([]key.Binding{k.Sidebar}, b...)
 	}
 	return m.fitHints(b, k.Help, k.Quit)
 }
+
+// extraHelp is a pane with hints less useful than the keys every pane
+// shares: they come after those, so a narrow line drops them first.
+type extraHelp interface{ ExtraHelp() []key.Binding }
 
 // fitHints is b and then last, leaving out b's last bindings while the
 // line would be too wide, so the keys in last always show. Widths are

@@ -89,7 +89,7 @@ func (m Model) playerKeys(oneHint bool) []key.Binding {
 	}
 	k := m.c.Keys
 	if oneHint {
-		return []key.Binding{k.PlayPause, k.Seek, k.Follow, k.Capture}
+		return []key.Binding{k.PlayPause, k.SeekHint(), k.Follow, k.Capture}
 	}
 	return []key.Binding{k.PlayPause, k.SeekBack, k.SeekForward, k.Follow, k.Capture}
 }

@@ -41,6 +41,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onPlayhead(msg.Playhead)
 	case player.DoneMsg:
 		m.onPlayerDone(msg)
+	case searchview.IndexedMsg:
+		m.search, cmd = m.search.Update(msg)
+		cmd = tea.Batch(cmd, m.keepCmd(msg.Index))
 	case tea.KeyPressMsg:
 		m.status.ClearMessage()
 		cmd = m.key(msg)
@@ -130,10 +133,12 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
 	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
-	if n := startNote(msg.vault); n != nil {
-		return tea.Batch(index, m.openNote(n, 0, false))
+	if msg.index != nil { // from a cache: search is ready with the vault
+		var ready tea.Cmd
+		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
+		index = tea.Batch(refilter, ready, m.keepCmd(msg.index))
 	}
-	return index
+	return tea.Batch(index, m.openNote(m.startNote(msg.vault), 0, false))
 }
 
 // follow keeps the sidebar and status line in step with the reader.
