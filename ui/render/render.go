@@ -32,7 +32,7 @@ type Doc struct {
 	Key      Key
 	Lines    []string // styled, at most Key.Width cells each
 	Plain    []string // the same without styles
-	Items    []Item   // every badge, link and heading, in the order of the text
+	Items    []Item   // every badge, link (wikilink or markdown) and heading, in the order of the text
 	Headings []int    // rendered line of each of the note's sections, -1 when not found
 	Err      error    // what went wrong (an unreadable style file); the Doc is still usable
 	anchors  []anchor // source line → rendered line, by source line
@@ -67,7 +67,10 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 	}
 	var sub *glamour.TermRenderer // the callouts', narrower
 	for _, l := range body {
-		b, ok := r.boxAt(l)
+		b, ok := 0, false
+		if len(boxes) > 0 {
+			b, ok = r.boxAt(l)
+		}
 		if !ok {
 			r.addLine(l)
 			continue
@@ -101,19 +104,21 @@ func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
 // breaks no word, and notes hold 27,000-dash "words") is broken at the
 // column's width.
 func (r *Doc) addLine(l string) {
-	if w := r.Key.Width; len(l) > w && w > 0 && ansi.StringWidth(l) > w {
+	l = strings.ReplaceAll(keepSGR(l), "\u00a0", " ")
+	stripped := ansi.Strip(l)
+	if w := r.Key.Width; len(stripped) > w && w > 0 && ansi.StringWidth(stripped) > w {
 		for _, part := range strings.Split(ansi.Hardwrap(ansi.Wrap(l, w, " "), w, true), "\n") {
-			r.addOne(part)
+			r.addOne(part, ansi.Strip(part))
 		}
 		return
 	}
-	r.addOne(l)
+	r.addOne(l, stripped)
 }
 
-// addOne appends one line at most the column's width.
-func (r *Doc) addOne(l string) {
-	l = strings.ReplaceAll(keepSGR(l), "\u00a0", " ")
-	plain, ms := scanMarkers(ansi.Strip(l))
+// addOne appends one line at most the column's width, with only SGR
+// sequences; stripped is the line without them.
+func (r *Doc) addOne(l, stripped string) {
+	plain, ms := scanMarkers(stripped)
 	line := len(r.Lines)
 	for _, m := range ms {
 		if m.id >= len(r.Items) {
