@@ -106,13 +106,38 @@ func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
 func (r *Doc) addLine(l string) {
 	l = strings.ReplaceAll(keepSGR(l), "\u00a0", " ")
 	stripped := ansi.Strip(l)
-	if w := r.Key.Width; len(stripped) > w && w > 0 && ansi.StringWidth(stripped) > w {
+	if w := r.Key.Width; w > 0 && !surelyFits(stripped, w) && ansi.StringWidth(stripped) > w {
 		for _, part := range strings.Split(ansi.Hardwrap(ansi.Wrap(l, w, " "), w, true), "\n") {
 			r.addOne(part, ansi.Strip(part))
 		}
 		return
 	}
 	r.addOne(l, stripped)
+}
+
+// surelyFits reports whether s, a line without escapes, takes at most w
+// cells for sure: counting each ASCII character as one, every other
+// character (but the sentinels, of no width) as two, and its trailing
+// blanks (glamour's padding) as none. It spares measuring nearly every
+// line exactly.
+func surelyFits(s string, w int) bool {
+	s = strings.TrimRight(s, " ")
+	if len(s) <= w {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			n++
+		case !isTag(r):
+			n += 2
+		}
+		if n > w {
+			return false
+		}
+	}
+	return true
 }
 
 // addOne appends one line at most the column's width, with only SGR

@@ -86,3 +86,24 @@ func TestLongWordBroken(t *testing.T) {
 		}
 	}
 }
+
+func TestSurelyFits(t *testing.T) {
+	cases := []struct {
+		s    string
+		w    int
+		want bool
+	}{
+		{"hello     ", 5, true},
+		{"hello!", 5, false},
+		{"• ab", 5, true}, // counted 5: not sure at 4
+		{"• abc", 4, false}, // 5 cells at most by the count, 5 in fact
+		{"日本", 4, true},
+		{"日本語", 4, false},
+		{"ab\U000E0001\U000E0021\U000E007F", 2, true},
+	}
+	for _, c := range cases {
+		if got := surelyFits(c.s, c.w); got != c.want {
+			t.Errorf("surelyFits(%q, %d) = %v", c.s, c.w, got)
+		}
+	}
+}
