@@ -95,7 +95,7 @@ func TestSurelyFits(t *testing.T) {
 	}{
 		{"hello     ", 5, true},
 		{"hello!", 5, false},
-		{"• ab", 5, true}, // counted 5: not sure at 4
+		{"• ab", 5, true},   // counted 5: not sure at 4
 		{"• abc", 4, false}, // 5 cells at most by the count, 5 in fact
 		{"日本", 4, true},
 		{"日本語", 4, false},
