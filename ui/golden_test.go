@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sync"
 	"testing"
@@ -35,7 +36,7 @@ func TestGoldenScreens(t *testing.T) {
 	}{
 		{name: "start", w: 100, h: 30, until: "8 notes"},
 		{name: "seed", w: 100, h: 30, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t"}, until: "GPUs and Deep Learning"},
-		{name: "sections", w: 100, h: 30, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab", "j", "enter"}, until: "Timestamps past the hour"},
+		{name: "sections", w: 100, h: 30, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab", "shift+tab", "j", "enter"}, until: "Timestamps past the hour"},
 		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "› Can Ethereum"},
 		{name: "help", w: 100, h: 30, keys: []string{"?"}, until: "toggle sidebar"},
 		{name: "narrow", w: 60, h: 20, until: "8 notes"},
@@ -44,6 +45,17 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "too_small", w: 19, h: 5, until: "window too small"},
 		{name: "callout", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "callouts", after: []string{"enter"}, until: "╰"},
 		{name: "channel", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "chan", after: []string{"enter", "t", "t"}, until: "Video B"},
+		{name: "timeline_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t", "t", "t", "v"}, until: "moments"},
+		{name: "timeline_120x40", w: 120, h: 40, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v"}, until: "moments"},
+		{name: "timeline_filter_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v", "/", "f", "a", "u", "l", "t"}, until: "Fault tolerance"},
+		{name: "linked_from_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "shift+tab"}, until: "Reading list"},
+		{name: "linked_from_120x40", w: 120, h: 40, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab"}, until: "Ethereum's competitive"},
+		// the search view: hits grouped under their notes, the first
+		// chosen, its preview beside the list from 100 columns on (moving
+		// the selection is tested in ui/searchview: a key sent here could
+		// beat the answer it should follow)
+		{name: "search_wide", w: 120, h: 30, keys: []string{"s"}, typed: "hardware", until: "matches in"},
+		{name: "search_narrow", w: 80, h: 24, keys: []string{"s"}, typed: "hardware", until: "matches in"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -66,7 +78,8 @@ func TestGoldenScreens(t *testing.T) {
 				mm := tm.(Model)
 				mu.Lock()
 				screen = mm.screen()
-				busy = mm.layout().readerShown && mm.reader.Rendering() || len(mm.deferred) > 0
+				busy = mm.layout().readerShown && mm.reader.Rendering() || len(mm.deferred) > 0 ||
+					mm.mode == modeTimeline && mm.timeline.Loading()
 				mu.Unlock()
 				return msg
 			}
@@ -79,7 +92,13 @@ func TestGoldenScreens(t *testing.T) {
 				}, teatest.WithDuration(30*time.Second))
 			}
 			if c.h >= minHeight {
-				waitFor("notes")
+				// keys wait for the vault: the status line's count, not
+				// the word "notes", which "tubenotes" holds before it
+				vault := v
+				if c.vault != nil {
+					vault = c.vault
+				}
+				waitFor(fmt.Sprintf("%d notes", len(vault.Notes)))
 			}
 			for _, k := range c.keys {
 				tm.Send(keyMsg(k))

@@ -116,6 +116,7 @@ func (m *Model) followPlayhead() {
 		return
 	}
 	m.status.SetPlayhead(m.playhead.Status())
+	m.timeline.SetPlayhead(m.playhead.VideoID, int(m.playhead.Seconds), m.following)
 	n := m.reader.Note()
 	ts, section := -1, -1
 	if n != nil && n.HasVideo() && n.VideoID == m.playhead.VideoID {

@@ -20,8 +20,11 @@ type ScrollToSection struct{ Index int }
 // timestamps. The URL is always built from the note (model.Note.TimestampURL),
 // never carried here.
 type OpenVideo struct {
-	Note      *model.Note
-	Timestamp int  // index into Note.Timestamps; -1 opens the video at its start
+	Note *model.Note
+	// Timestamp is an index into Note.Timestamps, usually a moment
+	// (model.Note.Moment); -1 is no moment, which the root says on the
+	// status line instead of opening the video at 0 s.
+	Timestamp int
 	Copy      bool // copy the URL instead of opening it
 	// Video, when not "", is the id of a video the note links to (a
 	// channel page's video heading, model.YouTubeID of its link), opened
@@ -52,6 +55,26 @@ type OpenHit struct {
 	FindTerms []string
 }
 
+// OpenLine asks to open a note scrolled to source line Line, with its
+// timestamp Timestamp selected (-1: none), so o right after plays that
+// moment: a timeline row or a link into the open note.
+type OpenLine struct {
+	Note      *model.Note
+	Line      int
+	Timestamp int
+}
+
+// ShowTimeline asks for the timeline of the video Note was made from, the
+// cursor on timestamp Timestamp of Note when it is one of its rows (-1:
+// the note's first row).
+type ShowTimeline struct {
+	Note      *model.Note
+	Timestamp int
+}
+
+// CloseTimeline asks to leave the timeline for the panes.
+type CloseTimeline struct{}
+
 // StartFilter asks for the notes filter to take the keyboard.
 type StartFilter struct{}
 
@@ -67,6 +90,9 @@ func (OpenVideo) action()       {}
 func (FollowLink) action()      {}
 func (OpenLink) action()        {}
 func (OpenHit) action()         {}
+func (OpenLine) action()        {}
+func (ShowTimeline) action()    {}
+func (CloseTimeline) action()   {}
 func (StartFilter) action()     {}
 func (StartFind) action()       {}
 func (CloseSearch) action()     {}

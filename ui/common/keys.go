@@ -57,6 +57,11 @@ type KeyMap struct {
 
 	Search key.Binding
 
+	// The timeline view's keys, and the one that opens it.
+	Timeline      key.Binding
+	RowsFilter    key.Binding // filter the timeline's rows
+	TimelineClose key.Binding
+
 	// The player's keys, active when tubenotes steers one (--player).
 	PlayPause   key.Binding
 	SeekBack    key.Binding
@@ -73,9 +78,9 @@ type KeyMap struct {
 	ChooseDown   key.Binding
 	Recall       key.Binding // the last query, into an empty input
 
-	// The search view's keys.
-	SearchHits  key.Binding // from the query to the hits
-	SearchEdit  key.Binding // from the hits back to the query
+	// The search view's keys: the query stays editable, so none of them
+	// types.
+	SearchPlay  key.Binding // play the chosen hit's moment
 	SearchClose key.Binding
 }
 
@@ -129,6 +134,10 @@ func DefaultKeyMap() KeyMap {
 
 		Search: b([]string{"s"}, "s", "search"),
 
+		Timeline:      b([]string{"v"}, "v", "timeline"),
+		RowsFilter:    b([]string{"/"}, "/", "filter rows"),
+		TimelineClose: b([]string{"esc"}, "esc", "back"),
+
 		// shift+arrows beside alt+arrows (history); , and . for terminals
 		// that send no shift+arrow. j/k/l, YouTube's keys, are movement here.
 		PlayPause:   b([]string{"space"}, "space", "pause/play"),
@@ -145,8 +154,7 @@ func DefaultKeyMap() KeyMap {
 		ChooseDown:   b([]string{"down", "ctrl+n"}, "↓", "down"),
 		Recall:       b([]string{"up"}, "↑", "last query"),
 
-		SearchHits:  b([]string{"tab", "esc"}, "tab", "hits"),
-		SearchEdit:  b([]string{"tab", "/", "s"}, "/", "edit query"),
+		SearchPlay:  b([]string{"ctrl+o"}, "ctrl+o", "play moment"),
 		SearchClose: b([]string{"esc"}, "esc", "close"),
 	}
 }

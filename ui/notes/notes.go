@@ -209,6 +209,8 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.setQuery("")
 	case key.Matches(msg, k.Enter):
 		m.activate(m.cur.Pos, true)
+	case key.Matches(msg, k.Timeline):
+		m.timeline(m.cur.Pos)
 	case m.cur.Move(msg, k, m.rows(), m.listHeight()), m.Filtering(), len(m.visible) == 0:
 		// moved, or a flat list of matches: the tree's keys do nothing
 	case key.Matches(msg, k.Fold):
@@ -250,7 +252,21 @@ func (m Model) ExtraHelp() []key.Binding {
 // once), for the ? screen.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Enter, k.Filter, k.Clear}, {k.Fold, k.Unfold, k.FoldAll, k.UnfoldAll, k.NextChannel, k.PrevChannel}}
+	return [][]key.Binding{{k.Enter, k.Filter, k.Clear, k.Timeline}, {k.Fold, k.Unfold, k.FoldAll, k.UnfoldAll, k.NextChannel, k.PrevChannel}}
+}
+
+// timeline asks for the timeline of row r's video: a note's, or a video
+// row's (through its first note).
+func (m *Model) timeline(r int) {
+	n := m.noteAt(r)
+	if n == nil && !m.Filtering() && r >= 0 && r < len(m.visible) {
+		if g := m.visible[r]; m.tree[g].kind == videoRow && g+1 < len(m.tree) {
+			n = m.tree[g+1].note
+		}
+	}
+	if n != nil {
+		m.Add(common.ShowTimeline{Note: n, Timestamp: -1})
+	}
 }
 
 // StartFilter starts a new, empty filter query with the keyboard (the

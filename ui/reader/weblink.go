@@ -46,9 +46,10 @@ func (m *Model) activateWebLink(i int) {
 
 // videoAction is what the open-video key asks for (copy: the copy key):
 // the selected video link's video; else, on a note of no video of its own
-// (a channel page) with no timestamp above, the video linked at or above
-// the top line (the first on screen when none is); else the moment
-// TimestampForOpen gives.
+// (a channel page) with no moment, the video linked at or above the
+// current find match when it is on screen, else at or above the top line
+// (the first on screen when none is); else the moment TimestampForOpen
+// gives.
 func (m Model) videoAction(copy bool) common.OpenVideo {
 	if id := m.videoForOpen(); id != "" {
 		return common.OpenVideo{Note: m.note, Timestamp: -1, Video: id, Copy: copy}
@@ -65,6 +66,11 @@ func (m Model) videoForOpen() string {
 	if m.sel.Kind == TimestampSel || !m.ready() || m.note.HasVideo() || m.TimestampForOpen() >= 0 {
 		return ""
 	}
+	at := m.yOffset
+	match, onScreen := m.matchOnScreen()
+	if onScreen {
+		at = match.Line
+	}
 	above, below := "", ""
 	for _, it := range m.doc.Items {
 		if it.Kind != render.WebLink || !it.Found || !m.selectable(it, WebLinkSel) {
@@ -73,9 +79,9 @@ func (m Model) videoForOpen() string {
 		id := m.linkedVideo(it.Index)
 		switch {
 		case id == "":
-		case it.Start.Line <= m.yOffset:
+		case it.Start.Line <= at:
 			above = id
-		case below == "" && it.Start.Line < m.yOffset+m.height:
+		case below == "" && !onScreen && it.Start.Line < m.yOffset+m.height:
 			below = id
 		}
 	}

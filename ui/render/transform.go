@@ -244,13 +244,14 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 // cannot join anything into an entity.
 func clean(s string) string { return dropTagEntities(safe.Text(dropTags(s))) }
 
-// badge writes the badge of timestamp i: its time, or for an invalid one
-// its text as written, dimmed.
+// badge writes the badge of timestamp i: its time ("?" after a doubtful
+// one, still openable), or for an invalid one its text as written, marked
+// ✗ (see badgeText) and dimmed.
 func (t *transformer) badge(i, ln int) {
 	ts := t.n.Timestamps[i]
 	label := ""
 	if ts.Valid {
-		label = common.Clock(int(ts.Seconds))
+		label = common.MomentClock(t.n, i)
 	} else {
 		label = badgeText(dropTags(safe.Line(ts.Raw)))
 	}
@@ -261,7 +262,9 @@ func (t *transformer) badge(i, ln int) {
 	appendMarker(t.b, id, false)
 }
 
-// badgeText is what the badge of an anchor whose time cannot be read says.
+// badgeText is what the badge of an anchor whose time cannot be read says:
+// its text marked ✗, so it looks invalid in every style, notty too, not
+// only dim.
 func badgeText(raw string) string {
 	label := strings.Trim(strings.TrimSpace(raw), "[]")
 	if r := []rune(label); len(r) > 16 {
@@ -270,7 +273,7 @@ func badgeText(raw string) string {
 	if label == "" {
 		label = "?"
 	}
-	return label
+	return "✗" + label
 }
 
 // webLink writes the text of markdown link i, "[text](url)"; a link
