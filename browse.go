@@ -87,6 +87,10 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer stopPlayer()
+	links, err := open.Links(os.Getenv, runtime.GOOS)
+	if err != nil {
+		return fail(err)
+	}
 	fsys, dir, err := vaultFS(paths, cfg)
 	if err != nil {
 		return fail(err)
@@ -98,6 +102,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			return loader.Load(fsys, o)
 		},
 		Opener:    opener,
+		Links:     links,
 		Player:    steered,
 		Style:     bf.style,
 		StyleJSON: styleJSON,

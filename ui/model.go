@@ -37,6 +37,9 @@ type Options struct {
 	Indexed func(*model.Vault, *engine.Index)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
+	// Links opens the http(s) pages notes link to: a browser, never the
+	// --player command. Nil copies the URL instead.
+	Links open.LinkOpener
 	// Player, when not nil, is the one player o steers (--player mpv or
 	// web): it seeks in place, reports the playhead the notes follow, and
 	// takes the pause, seek and capture keys. Nil leaves videos to Opener.

@@ -52,6 +52,7 @@ func plain(visible string) string {
 			if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
 				w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
 			}
+			w = strings.ReplaceAll(w, "**", "") // "(P(H))**:", bold closed after punctuation
 		}
 		words[i] = w
 	}

@@ -37,10 +37,14 @@ const (
 	None Kind = iota
 	TimestampSel
 	LinkSel
+	// WebLinkSel is a markdown link to an http(s) page; ]/[ step through
+	// them with the wikilinks, t/T with the timestamps when it names a
+	// YouTube video (a channel page's video headings).
+	WebLinkSel
 )
 
-// Selection is the selected badge or link: Index is into Note.Timestamps or
-// Note.Links.
+// Selection is the selected badge or link: Index is into Note.Timestamps,
+// Note.Links, or counts the note's markdown links (Note.WebLinkTarget).
 type Selection struct {
 	Kind  Kind
 	Index int

@@ -19,6 +19,7 @@ type Styles struct {
 	Selected        lipgloss.Style
 	Playing         lipgloss.Style // the badge the player is at, with follow on
 	Match, Current  lipgloss.Style
+	Callouts        [tones]lipgloss.Style // a callout box's border and label, by tone
 
 	// JSON is the glamour style file's contents when the style is a file's
 	// name: read once by the caller, with a limit, so that rendering never
@@ -44,6 +45,7 @@ func NewStyles(style string, dark bool) Styles {
 			Playing:  s().Bold(true).Underline(true),
 			Match:    s().Underline(true),
 			Current:  s().Reverse(true).Bold(true),
+			Callouts: calloutStyles(s(), s(), s(), s()),
 		}
 	}
 	p := common.NewPalette(isDark(style, dark), false)
@@ -60,6 +62,8 @@ func NewStyles(style string, dark bool) Styles {
 		Playing:  s().Foreground(c(p.FindText)).Background(c(p.Timestamp)).Bold(true),
 		Match:    s().Foreground(c(p.FindText)).Background(c(p.Find)),
 		Current:  s().Foreground(c(p.FindText)).Background(c(p.FindCurrent)).Bold(true),
+		Callouts: calloutStyles(s().Foreground(c(p.Accent)), s().Foreground(c(p.Timestamp)),
+			s().Foreground(c(p.Match)), s().Foreground(muted)),
 	}
 }
 
@@ -80,10 +84,16 @@ func isDark(style string, dark bool) bool {
 // rules; notty is glamour's plain one; anything else the JSON style file
 // the caller read (an error when it read none).
 func glamourStyle(style string, json []byte) glamour.TermRendererOption {
-	switch {
-	case style == "notty":
-		return glamour.WithStandardStyle(style)
-	case style != "dark" && style != "light":
+	if style == "notty" {
+		// glamour's notty writes "**" and "*" around bold and italics:
+		// markup that a plain rendering must not show.
+		cfg := styles.NoTTYStyleConfig
+		cfg.Strong.BlockPrefix, cfg.Strong.BlockSuffix = "", ""
+		cfg.Emph.BlockPrefix, cfg.Emph.BlockSuffix = "", ""
+		cfg.Strikethrough.BlockPrefix, cfg.Strikethrough.BlockSuffix = "", ""
+		return glamour.WithStyles(cfg)
+	}
+	if style != "dark" && style != "light" {
 		return glamour.WithStylesFromJSONBytes(json)
 	}
 	dark := style == "dark"
