@@ -8,6 +8,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"tubenotes/loader"
 )
 
 // TestAttackStyleFile: --style reads at most 1 MB of a regular file that is
@@ -41,7 +44,48 @@ func TestAttackStyleFile(t *testing.T) {
 			t.Errorf("--style %s: exit %d, %q; want 2 and %q", c.file, code, errs, c.why)
 		}
 	}
-	if err := checkStyle(write("ok.json", `{"document": {"color": "252"}, "h1": {"bold": true}}`)); err != nil {
-		t.Errorf("a glamour style refused: %v", err)
+	const ok = `{"document": {"color": "252"}, "h1": {"bold": true}}`
+	if data, err := readStyle(write("ok.json", ok)); err != nil || string(data) != ok {
+		t.Errorf("a glamour style refused (%v) or misread: %q", err, data)
+	}
+}
+
+// TestStyleFileReadOnce: the style file is read once, by readStyle; a file
+// swapped for a named pipe after that cannot block rendering, which used to
+// open the path again (glamour.WithStylePath) and wait on the pipe forever.
+func TestStyleFileReadOnce(t *testing.T) {
+	v, err := loader.Load(loader.Dir("testdata/cli"), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "style.json")
+	if err := os.WriteFile(path, []byte(`{"document": {"color": "252"}, "h2": {"prefix": "H2! "}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := readStyle(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan string, 1)
+	go func() {
+		var out strings.Builder
+		if err := showNote(&out, v, v.Note("talks/gpus.md"), outTerminal{}, 80, path, data); err != nil {
+			out.WriteString("error: " + err.Error())
+		}
+		done <- out.String()
+	}()
+	select {
+	case out := <-done:
+		if !strings.Contains(out, "H2! ") || strings.Contains(out, "error: ") {
+			t.Errorf("rendered with the style read before:\n%s", out)
+		}
+	case <-time.After(30 * time.Second): // a hang, not a speed: the pipe never opens
+		t.Fatal("rendering opened the style path again and blocks on the named pipe")
 	}
 }

@@ -71,7 +71,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.width < 20 {
 		return fail(fmt.Errorf("--width %d: give 20 or more", bf.width))
 	}
-	if err := checkStyle(bf.style); err != nil {
+	styleJSON, err := readStyle(bf.style)
+	if err != nil {
 		if fromConfig["style"] {
 			err = fmt.Errorf("%s: %q: not auto, dark, light, dracula, tokyo-night, pink, ascii, notty or a readable JSON style file", cfg.Where("style"), bf.style)
 		}
@@ -88,6 +89,10 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer stopPlayer()
+	links, err := open.Links(os.Getenv, runtime.GOOS)
+	if err != nil {
+		return fail(err)
+	}
 	fsys, dir, err := vaultFS(paths, cfg)
 	if err != nil {
 		return fail(err)
@@ -102,11 +107,13 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 			o.Progress = progress
 			return loader.Load(fsys, o)
 		},
-		Opener:   opener,
-		Player:   steered,
-		Style:    bf.style,
-		MaxWidth: bf.width,
-		Dir:      absDir(dir),
+		Opener:    opener,
+		Links:     links,
+		Player:    steered,
+		Style:     bf.style,
+		StyleJSON: styleJSON,
+		MaxWidth:  bf.width,
+		Dir:       absDir(dir),
 		// The cache (withCache) records the files of the load; what is
 		// read again here is not written to it, and its next load checks
 		// the files again. A cache kept current would be updated here.

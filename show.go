@@ -53,7 +53,8 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tubenotes show: --width %d: give 20 or more\n", *width)
 		return 2
 	}
-	if err := checkStyle(*style); err != nil {
+	styleJSON, err := readStyle(*style)
+	if err != nil {
 		fmt.Fprintln(stderr, "tubenotes show:", err)
 		return 2
 	}
@@ -72,7 +73,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 	if tt.isTerm { // colours cut down to what the terminal shows, none under NO_COLOR
 		out = colorprofile.NewWriter(stdout, os.Environ())
 	}
-	if err := showNote(out, v, n, tt, *width, *style); err != nil {
+	if err := showNote(out, v, n, tt, *width, *style, styleJSON); err != nil {
 		fmt.Fprintln(stderr, "tubenotes show:", err)
 		return 1
 	}
@@ -107,8 +108,9 @@ func lookupNote(v *model.Vault, name string) (*model.Note, error) {
 
 // showNote writes note n rendered as the reader renders it: in the given
 // style, or with style "auto" in colours for the terminal's background,
-// and as plain text when tt is no terminal.
-func showNote(w io.Writer, v *model.Vault, n *model.Note, tt outTerminal, width int, style string) error {
+// and as plain text when tt is no terminal; styleJSON is a style file's
+// contents, read by readStyle.
+func showNote(w io.Writer, v *model.Vault, n *model.Note, tt outTerminal, width int, style string, styleJSON []byte) error {
 	if width == 0 {
 		width = reader.DefaultMaxWidth
 		if tt.width > 0 {
@@ -124,7 +126,9 @@ func showNote(w io.Writer, v *model.Vault, n *model.Note, tt outTerminal, width 
 	default:
 		style = "light"
 	}
-	doc := render.Render(v, render.Key{Note: n, Width: width, Style: style}, render.NewStyles(style, tt.dark || !tt.isTerm))
+	st := render.NewStyles(style, tt.dark || !tt.isTerm)
+	st.JSON = styleJSON
+	doc := render.Render(v, render.Key{Note: n, Width: width, Style: style}, st)
 	if doc.Err != nil {
 		return doc.Err
 	}

@@ -118,10 +118,10 @@ func TestShowStyled(t *testing.T) {
 	}
 	n := v.Note("talks/gpus.md")
 	var dark, light strings.Builder
-	if err := showNote(&dark, v, n, outTerminal{isTerm: true, width: 200, dark: true}, 0, "auto"); err != nil {
+	if err := showNote(&dark, v, n, outTerminal{isTerm: true, width: 200, dark: true}, 0, "auto", nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := showNote(&light, v, n, outTerminal{isTerm: true, width: 200, dark: false}, 0, "auto"); err != nil {
+	if err := showNote(&light, v, n, outTerminal{isTerm: true, width: 200, dark: false}, 0, "auto", nil); err != nil {
 		t.Fatal(err)
 	}
 	for name, out := range map[string]string{"dark": dark.String(), "light": light.String()} {

@@ -14,17 +14,19 @@ import (
 // maxStyleSize is the most of a --style file read: real styles are a few KB.
 const maxStyleSize = 1 << 20
 
-// checkStyle accepts the named styles and a glamour JSON style file: a
-// regular file (a named pipe or /dev/zero is refused without waiting or
-// reading on) of at most maxStyleSize bytes holding one JSON object whose
-// keys are glamour's.
-func checkStyle(style string) error {
+// readStyle accepts the named styles (and returns nil) and a glamour JSON
+// style file, whose contents it returns: a regular file (a named pipe or
+// /dev/zero is refused without waiting or reading on) of at most
+// maxStyleSize bytes holding one JSON object whose keys are glamour's. It
+// is the one read of the file: rendering takes these bytes, so a file
+// swapped afterwards changes nothing.
+func readStyle(style string) ([]byte, error) {
 	switch style {
 	case "auto", "dark", "light", "dracula", "tokyo-night", "pink", "ascii", "notty":
-		return nil
+		return nil, nil
 	}
-	bad := func(why string) error {
-		return fmt.Errorf("--style %s: %s; give dark, light, dracula, tokyo-night, pink, ascii, notty or a glamour JSON style file", style, why)
+	bad := func(why string) ([]byte, error) {
+		return nil, fmt.Errorf("--style %s: %s; give dark, light, dracula, tokyo-night, pink, ascii, notty or a glamour JSON style file", style, why)
 	}
 	f, err := os.OpenFile(style, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
@@ -50,5 +52,5 @@ func checkStyle(style string) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return bad("not a glamour style")
 	}
-	return nil
+	return data, nil
 }

@@ -201,25 +201,35 @@ func (s *scanner) inline(l string, off, line int) {
 }
 
 // callout records the "[!type]" of a line "> [!type] Title" (Obsidian's
-// callouts), with the "+" or "-" that may follow it.
+// callouts), with the "+" or "-" that may follow it. Notes also write the
+// marker without the ">" (at most three blanks in), inside a list item's
+// quote (indented further), and as "[!type|Title]": those count too.
 func (s *scanner) callout(l string, off int) {
 	ind, rest := indent(l)
-	if ind > 3 || !strings.HasPrefix(rest, ">") {
-		return
-	}
-	at := len(l) - len(rest) + 1
-	for at < len(l) && (l[at] == ' ' || l[at] == '\t') {
+	at := len(l) - len(rest)
+	if strings.HasPrefix(rest, ">") {
 		at++
+		for at < len(l) && (l[at] == ' ' || l[at] == '\t') {
+			at++
+		}
+	} else if ind > 3 {
+		return
 	}
 	if !strings.HasPrefix(l[at:], "[!") {
 		return
 	}
 	end := strings.IndexByte(l[at:], ']')
-	if end <= 2 || strings.ContainsAny(l[at+2:at+end], " \t[") {
+	if end <= 2 || strings.IndexByte(l[at+2:at+end], '[') >= 0 {
 		return
 	}
 	inner := at + end
-	end = inner + 1
+	if bar := strings.IndexByte(l[at+2:inner], '|'); bar > 0 {
+		inner = at + 2 + bar // "[!type|Title]": the title goes on to "]"
+	}
+	if strings.ContainsAny(l[at+2:inner], " \t") {
+		return
+	}
+	end = at + end + 1
 	if end < len(l) && (l[end] == '+' || l[end] == '-') {
 		end++
 	}

@@ -89,3 +89,37 @@ func TestSpansPastSixtyFourKiB(t *testing.T) {
 		t.Errorf("part %+v reads %q", p, at(p.Span))
 	}
 }
+
+// TestCalloutForms: the loader takes a callout's "[!type]" as notes write
+// it: after ">", inside a list item's quote, without the ">", with a fold
+// marker, and as "[!type|Title]"; not in running text, not with a blank in
+// the type, not indented four without a ">".
+func TestCalloutForms(t *testing.T) {
+	text := "> [!tip] a\n1. item\n    > [!NOTE] b\n[!WARNING]+ c\n[!NOTE|Human in the Loop]\nText [!not] here.\n" +
+		"> [!two words] d\n    [!code] e\n"
+	n, _ := parseText(t, "ch/a.md", text)
+	var got []string
+	for i := range n.NumParts() {
+		if p := n.Part(i); p.Kind == model.Callout {
+			got = append(got, text[p.Span.Start:p.Span.End]+"/"+text[p.Span.Start+2:p.Inner])
+		}
+	}
+	want := []string{"[!tip]/tip", "[!NOTE]/NOTE", "[!WARNING]+/WARNING", "[!NOTE|Human in the Loop]/NOTE"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("callouts %q, want %q", got, want)
+	}
+}
+
+// TestWrappedAnchorWithoutParen: "[00:03:42](" before an anchor belongs to
+// it even when the ")" after it is missing, so no "[00:03:42](" shows.
+func TestWrappedAnchorWithoutParen(t *testing.T) {
+	text := "revisions [00:03:42](<a class=\"yt-timestamp\" data-t=\"00:03:42\">[00:03:42]</a>. Next\n"
+	n, _ := parseText(t, "ch/a.md", text)
+	if len(n.Timestamps) != 1 {
+		t.Fatalf("%d timestamps", len(n.Timestamps))
+	}
+	s := n.TimestampSpan(0)
+	if got := text[s.Start:s.End]; got != "[00:03:42](<a class=\"yt-timestamp\" data-t=\"00:03:42\">[00:03:42]</a>" {
+		t.Errorf("span %q", got)
+	}
+}

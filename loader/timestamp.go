@@ -179,7 +179,7 @@ func appendStamps(stamps []model.Timestamp, spans []uint32, l string, off, line 
 		}
 		tag := l[i+1 : i+end] // the attributes, from the space after "a"
 		i += end + 1
-		raw, ok := model.TimestampTag(tag)
+		raw, ok := timestampTag(tag)
 		if !ok {
 			continue
 		}
@@ -193,8 +193,9 @@ func appendStamps(stamps []model.Timestamp, spans []uint32, l string, off, line 
 // anchorSpan is where the anchor whose opening tag is l[start:tagEnd] ends:
 // past its "</a>" on the line, else past the opening tag. A "[00:01:02]("
 // before it and a ")" after it, a markdown link some notes wrap around
-// their anchors, belong to it, and so does a "[00:01:02]" written just
-// before it: the anchor's badge says the time once.
+// their anchors, belong to it (the "[00:01:02](" alone when the ")" is
+// missing), and so does a "[00:01:02]" written just before it: the
+// anchor's badge says the time once.
 func anchorSpan(l string, start, tagEnd int) (int, int) {
 	end := tagEnd
 	if k := indexCloseAnchor(l[tagEnd:]); k >= 0 {
@@ -202,8 +203,11 @@ func anchorSpan(l string, start, tagEnd int) (int, int) {
 	}
 	before := l[:start]
 	if strings.HasSuffix(before, "(") {
-		if c := clockBefore(before[:len(before)-1]); c > 0 && end < len(l) && l[end] == ')' {
-			return start - 1 - c, end + 1
+		if c := clockBefore(before[:len(before)-1]); c > 0 {
+			if end < len(l) && l[end] == ')' {
+				return start - 1 - c, end + 1
+			}
+			return start - 1 - c, end
 		}
 	}
 	return start - clockBefore(before), end

@@ -20,16 +20,27 @@ func (n *Note) Moment(line, col int) int {
 	if len(n.Timestamps) == 0 || line < max(n.BodyLine, 1) { // the frontmatter has no moment
 		return -1
 	}
+	return n.moment(line, lineStart(n.Text, line)+max(col, 0))
+}
+
+// MomentAtOffset is Moment for a byte offset into n.Text.
+func (n *Note) MomentAtOffset(off int) int {
+	off = min(max(off, 0), len(n.Text))
+	line := 1 + strings.Count(n.Text[:off], "\n")
+	return n.Moment(line, off-(strings.LastIndexByte(n.Text[:off], '\n')+1))
+}
+
+// moment is Moment for the position at byte off of the note, on line. The
+// anchors of the line are where the loader's spans (TimestampSpan) put
+// them.
+func (n *Note) moment(line, off int) int {
 	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
-	// The anchors of line that end after col, then the lines below in the
-	// paragraph.
+	// The anchors of line that end after the position, then the lines
+	// below in the paragraph.
 	i := first
-	if i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line {
-		spans := n.lineAnchors(line, i)
-		for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line; i++ {
-			if spans[i-first][1] > col && n.Openable(i) {
-				return i
-			}
+	for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line; i++ {
+		if n.TimestampSpan(i).End > off && n.Openable(i) {
+			return i
 		}
 	}
 	lo, hi := line+1, 0 // the lines of the paragraph below the position
@@ -48,69 +59,35 @@ func (n *Note) Moment(line, col int) int {
 	if s := n.SectionAt(line); s >= 0 {
 		top = n.Sections[s].Line
 	}
-	i = first
-	if i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line {
-		spans := n.lineAnchors(line, i)
-		for j := len(spans) - 1; j >= 0; j-- {
-			if spans[j][1] <= col && n.Openable(first+j) {
-				return first + j
-			}
-		}
+	last := first // past the line's own anchors
+	for last < len(n.Timestamps) && int(n.Timestamps[last].Line) == line {
+		last++
 	}
-	for i = first - 1; i >= 0 && int(n.Timestamps[i].Line) >= top; i-- {
-		if n.Openable(i) {
+	for i = last - 1; i >= 0 && int(n.Timestamps[i].Line) >= top; i-- {
+		if (i < first || n.TimestampSpan(i).End <= off) && n.Openable(i) {
 			return i
 		}
 	}
 	return -1
 }
 
-// MomentAtOffset is Moment for a byte offset into n.Text.
-func (n *Note) MomentAtOffset(off int) int {
-	off = min(max(off, 0), len(n.Text))
-	line := 1 + strings.Count(n.Text[:off], "\n")
-	return n.Moment(line, off-(strings.LastIndexByte(n.Text[:off], '\n')+1))
-}
-
-// lineAnchors are the spans of the anchors of line, whose first timestamp
-// is n.Timestamps[first], one a timestamp of the line. When the line can't
-// be lined up with them, every anchor is put at the line's end.
-func (n *Note) lineAnchors(line, first int) [][2]int {
-	count := 0
-	for j := first; j < len(n.Timestamps) && int(n.Timestamps[j].Line) == line; j++ {
-		count++
-	}
-	text := n.lineText(line)
-	if at := n.TimestampSpan(first).Start; at >= 0 { // the loader's spans
-		lineStart := strings.LastIndexByte(n.Text[:at], '\n') + 1
-		spans := make([][2]int, 0, count)
-		for j := first; j < first+count; j++ {
-			s := n.TimestampSpan(j)
-			spans = append(spans, [2]int{s.Start - lineStart, s.End - lineStart})
+// lineStart is the byte offset of line (from 1) of text, len(text) past
+// its end.
+func lineStart(text string, line int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return len(text)
 		}
-		return spans
+		off += i + 1
 	}
-	spans := AnchorSpans(text, make([][2]int, 0, count))
-	if len(spans) != count {
-		spans = spans[:0]
-		for range count {
-			spans = append(spans, [2]int{len(text), len(text) + 1})
-		}
-	}
-	return spans
+	return off
 }
 
 // lineText is line of the note's text, without its newline.
 func (n *Note) lineText(line int) string {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := strings.IndexByte(n.Text[off:], '\n')
-		if i < 0 {
-			return ""
-		}
-		off += i + 1
-	}
-	text := n.Text[off:]
+	text := n.Text[lineStart(n.Text, line):]
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		text = text[:i]
 	}

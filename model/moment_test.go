@@ -50,6 +50,10 @@ func TestMomentRule(t *testing.T) {
 		{"## Spaced", "blank lines between a heading and its paragraph", "01:50:00"},
 		{"## Empty", "an empty section: not the next section's anchors", ""},
 		{"title: Deep", "the frontmatter has no moment", ""},
+		{") and its tail", "the \")\" of a markdown link around an anchor is the anchor's (its span)", "01:55:00"},
+		{" and its tail", "past the anchor's span: the next anchor on its line", "02:00:00"},
+		{"[02:00:00]<a", "the \"[02:00:00]\" written before an anchor is the anchor's", "02:00:00"},
+		{"[01:55:00](", "the \"[01:55:00](\" before an anchor is the anchor's", "01:55:00"},
 	} {
 		line, col := lineCol(t, n.Text, c.at)
 		got := ""

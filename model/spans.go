@@ -21,8 +21,9 @@ const (
 	// the label, just before "](".
 	MarkdownLink
 	// Callout is the "[!type]" marker of an Obsidian callout's first line,
-	// "> [!info] Title", with a "+" or "-" after it; Inner is the end of
-	// the type, just before "]".
+	// "> [!info] Title" (or the line without its ">"), with a "+" or "-"
+	// after it; Inner is the end of the type, just before "]", or before
+	// the "|" of "[!type|Title]".
 	Callout
 )
 

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,6 +24,7 @@ import (
 func TestGoldenScreens(t *testing.T) {
 	v := loadVault(t, demo.FS())
 	noIndex := loadVault(t, demoWithoutIndex(t))
+	rich := loadVault(t, goldenVault())
 	cases := []struct {
 		name  string
 		vault *model.Vault // v when nil
@@ -40,6 +43,8 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "start_page", vault: noIndex, w: 80, h: 24, until: "bankless · 4 notes"},
 		{name: "tree_keys", w: 80, h: 24, keys: []string{"-", "}", "}", "l"}, until: "Shaun Maguire"},
 		{name: "too_small", w: 19, h: 5, until: "window too small"},
+		{name: "callout", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "callouts", after: []string{"enter"}, until: "╰"},
+		{name: "channel", vault: rich, w: 80, h: 24, keys: []string{"/"}, typed: "chan", after: []string{"enter", "t", "t"}, until: "Video B"},
 		{name: "timeline_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t", "t", "t", "v"}, until: "moments"},
 		{name: "timeline_120x40", w: 120, h: 40, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v"}, until: "moments"},
 		{name: "timeline_filter_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v", "/", "f", "a", "u", "l", "t"}, until: "Fault tolerance"},
@@ -87,7 +92,13 @@ func TestGoldenScreens(t *testing.T) {
 				}, teatest.WithDuration(30*time.Second))
 			}
 			if c.h >= minHeight {
-				waitFor("notes")
+				// keys wait for the vault: the status line's count, not
+				// the word "notes", which "tubenotes" holds before it
+				vault := v
+				if c.vault != nil {
+					vault = c.vault
+				}
+				waitFor(fmt.Sprintf("%d notes", len(vault.Notes)))
 			}
 			for _, k := range c.keys {
 				tm.Send(keyMsg(k))
@@ -121,4 +132,22 @@ func TestGoldenScreens(t *testing.T) {
 			golden.RequireEqual(t, out)
 		})
 	}
+}
+
+// goldenVault is a channel page of three videos and a note with callouts
+// and a table wider than the reading column.
+func goldenVault() fstest.MapFS {
+	fsys := channelVault()
+	fsys["chan/chan.md"] = &fstest.MapFile{Data: []byte("---\ntitle: chan\n---\n" +
+		"### [Video **A**](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n- [[note_a | Note A]]\n- [[callouts | Callouts]]\n\n" +
+		"### [Video B](https://youtu.be/BBBBBBBBBBB)\n- [[note_b | Note B]]\n\n" +
+		"### [Video C](https://www.youtube.com/watch?v=CCCCCCCCCCC)\n- [[missing | Missing note]]\n")}
+	fsys["chan/callouts.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Callouts\nvideoId: AAAAAAAAAAA\n---\nFrom: [[chan]]\n\n" +
+		"## 1. **Structure for Success**\n\n" +
+		"> [!tip]- Signs of being *stuck*\n> * No progress in 6 months <a class=\"yt-timestamp\" data-t=\"00:28:18\">[00:28:18]</a>\n" +
+		"> * Customers would not miss it, see [[note_b | Note B]]\n\n" +
+		"> [!WARNING] Careful\n> Read [the docs](https://example.com/docs) first.\n\n" +
+		"| Feature | Platform PMs build tools for engineers | Product PMs build products for consumers |\n" +
+		"| :-- | :-- | :-- |\n| **Users** | AI engineers who need observability and evaluation | Consumers or enterprises buying a product |\n")}
+	return fsys
 }

@@ -48,6 +48,13 @@ func checkHitMoments(t *testing.T, v *model.Vault, query string, most int) {
 		}
 		h.press("o")
 		got := h.opener.opened()
+		if id := videoAbove(hit.Note, hit.Line); !hit.Note.HasVideo() && id != "" {
+			// a channel page: the video whose heading is at or above the hit
+			if len(got) != 1 || !strings.Contains(got[0], "v="+id+"&") {
+				t.Errorf("%q hit %d (%s:%d) on a channel page: opened %q, want video %s", query, i, hit.Note.Path, hit.Line, got, id)
+			}
+			continue
+		}
 		if want < 0 || !hit.Note.HasVideo() {
 			if len(got) != 0 || !strings.Contains(h.statusLine(), "no moment here") && !strings.Contains(h.statusLine(), "names no video") {
 				t.Errorf("%q hit %d (%s:%d) has no moment: opened %q, status %q", query, i, hit.Note.Path, hit.Line, got, h.statusLine())
@@ -58,6 +65,20 @@ func checkHitMoments(t *testing.T, v *model.Vault, query string, most int) {
 			t.Errorf("%q hit %d (%s:%d): o opened %q, want the hit's moment %s", query, i, hit.Note.Path, hit.Line, got, hit.Note.Timestamps[want].Raw)
 		}
 	}
+}
+
+// videoAbove is the YouTube video that the last markdown link on or above
+// line (1-based) of n names, "" for none.
+func videoAbove(n *model.Note, line int) string {
+	lines := strings.Split(n.Text, "\n")
+	for l := min(line, len(lines)); l >= 1; l-- {
+		for _, f := range strings.FieldsFunc(lines[l-1], func(r rune) bool { return r == '(' || r == ')' }) {
+			if id := model.YouTubeID(f); id != "" {
+				return id
+			}
+		}
+	}
+	return ""
 }
 
 func TestOpenedHitPlaysItsMoment(t *testing.T) {

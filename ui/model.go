@@ -38,13 +38,18 @@ type Options struct {
 	Indexed func(*model.Vault, *engine.Index)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
+	// Links opens the http(s) pages notes link to: a browser, never the
+	// --player command. Nil copies the URL instead.
+	Links open.LinkOpener
 	// Player, when not nil, is the one player o steers (--player mpv or
 	// web): it seeks in place, reports the playhead the notes follow, and
 	// takes the pause, seek and capture keys. Nil leaves videos to Opener.
 	Player player.Player
 	// Style is "" to follow the terminal's background, or dark, light,
-	// notty, or a glamour JSON style file.
-	Style string
+	// notty, or a glamour JSON style file's name, whose contents are
+	// StyleJSON (read once, by the caller, with a limit).
+	Style     string
+	StyleJSON []byte
 	// MaxWidth caps the reading column (100 when 0).
 	MaxWidth int
 
@@ -172,7 +177,7 @@ func New(opts Options) Model {
 		notes:    notes.New(c),
 		sections: sections.New(c),
 		links:    backlinks.New(c),
-		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
+		reader:   reader.New(reader.Options{Style: opts.Style, StyleJSON: opts.StyleJSON, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
 		search:   searchview.New(c),
 		timeline: timelineview.New(c),

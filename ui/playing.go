@@ -33,6 +33,12 @@ func (m *Model) playTimestamp(n *model.Note, ts, seconds int) tea.Cmd {
 	return player.PlayCmd(m.opts.Player, n.VideoID, seconds, title)
 }
 
+// playVideo asks the player for video id from its start, titled title.
+func (m *Model) playVideo(id, title string) tea.Cmd {
+	m.status.SetMessage("playing "+title, false)
+	return player.PlayCmd(m.opts.Player, id, 0, title)
+}
+
 // playerKey handles the keys that steer the player; it reports false for
 // any other key, or when there is no player.
 func (m *Model) playerKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {

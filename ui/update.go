@@ -104,7 +104,12 @@ func (m *Model) act(a common.Action) tea.Cmd {
 	case common.ScrollToSection:
 		m.reader.ScrollToSection(a.Index)
 	case common.OpenVideo:
+		if a.Video != "" {
+			return m.linkedVideo(a.Note, a.Video, a.Copy)
+		}
 		return m.video(a.Note, a.Timestamp, a.Copy)
+	case common.OpenLink:
+		return m.openLink(a.Note, a.Index)
 	case common.FollowLink:
 		return m.followLink(a.Note, a.Index)
 	case common.OpenHit:

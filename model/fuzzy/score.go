@@ -1,14 +1,20 @@
 // Package fuzzy scores a query against texts the way github.com/sahilm/fuzzy
 // does (same matches, same scores, same matched letters), without reading
-// every character: it jumps between the places a query letter matches. The
+// every character: it jumps between the places a query letter matches. It
+// matches on the one fold (model/fold's Cased: "cafe" finds "Café",
+// "finance" finds "ﬁnance"): the scores are fuzzy's on the folded query and
+// texts, and matched letters are mapped back to the text as given. The
 // notes filter ranks with it; tests hold it equal to the library.
 package fuzzy
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tubenotes/model/fold"
 )
 
 // Pattern is a query made ready for matching.
@@ -19,8 +25,9 @@ type Pattern struct {
 	ascii bool
 }
 
-// NewPattern makes query ready for matching.
+// NewPattern makes query ready for matching, folded as texts are.
 func NewPattern(query string) Pattern {
+	query, _ = fold.Cased(query)
 	p := Pattern{lower: ASCIILower(query), ascii: isASCII(query)}
 	p.bytes = byteSet(p.lower)
 	for _, r := range query {
@@ -33,22 +40,23 @@ func NewPattern(query string) Pattern {
 	return p
 }
 
-// find is the byte offset in t's text of the first rune at or after from
+// find is the byte offset in t's fold of the first rune at or after from
 // that folds to rune i of p, or -1. An ASCII query matches only ASCII runes
-// unless the text holds long s or the Kelvin sign, so it is found in lower
-// with IndexByte.
+// (long s and the Kelvin sign, the two others that case-fold to ASCII
+// letters, are "s" and "K" in a fold), so it is found in foldLower with
+// IndexByte.
 func (p *Pattern) find(t *Text, i, from int) int {
-	if p.ascii && !t.oddFold {
-		if from >= len(t.lower) {
+	if p.ascii {
+		if from >= len(t.foldLower) {
 			return -1
 		}
-		if at := strings.IndexByte(t.lower[from:], p.lower[i]); at >= 0 {
+		if at := strings.IndexByte(t.foldLower[from:], p.lower[i]); at >= 0 {
 			return from + at
 		}
 		return -1
 	}
-	for at := from; at < len(t.text); {
-		c, size := runeAt(t.text, at)
+	for at := from; at < len(t.fold); {
+		c, size := runeAt(t.fold, at)
 		if slices.Contains(p.folds[i], c) {
 			return at
 		}
@@ -60,11 +68,11 @@ func (p *Pattern) find(t *Text, i, from int) int {
 // Holds reports whether t holds p as a subsequence, as fuzzy folds case:
 // fuzzy's condition for a match, cheaper to test than the score.
 func (t *Text) Holds(p *Pattern) bool {
-	if p.ascii && !t.oddFold {
+	if p.ascii {
 		if p.bytes&^t.bytes != 0 {
 			return false
 		}
-		s := t.lower
+		s := t.foldLower
 		for i := 0; i < len(p.lower); i++ {
 			at := strings.IndexByte(s, p.lower[i])
 			if at < 0 {
@@ -80,7 +88,7 @@ func (t *Text) Holds(p *Pattern) bool {
 		if at < 0 {
 			return false
 		}
-		from = after(t.text, at)
+		from = after(t.fold, at)
 	}
 	return true
 }
@@ -101,9 +109,9 @@ const (
 	maxLaterBonus = max(camelCaseMatchBonus, matchFollowingSeparatorBonus)
 )
 
-// Score is fuzzy's score of t for p, and whether t matches at all; with
-// matched non-nil, the byte offsets of the matched runes are appended to
-// it. Fuzzy walks the text rune by rune: each place a query rune matches is
+// Score is fuzzy's score of t's fold for p, and whether t matches at all;
+// with matched non-nil, the byte offsets of the matched runes in the fold
+// are appended to it (Given maps them to the text as given). Fuzzy walks the text rune by rune: each place a query rune matches is
 // scored, and the best so far is taken when the next query rune comes up
 // (for the last one, at the end). Only those places change anything, so
 // this jumps from one to the next (see find), without allocating.
@@ -111,12 +119,12 @@ func (t *Text) Score(p *Pattern, matched *[]int) (total int, ok bool) {
 	if len(p.folds) == 0 {
 		return 0, false
 	}
-	if nul := strings.IndexByte(t.text, 0); nul >= 0 { // fuzzy stops at a NUL
+	if nul := strings.IndexByte(t.fold, 0); nul >= 0 { // fuzzy stops at a NUL
 		cut := *t
-		cut.text, cut.lower = t.text[:nul], t.lower[:nul]
+		cut.fold, cut.foldLower = t.fold[:nul], t.foldLower[:nul]
 		t = &cut
 	}
-	text := t.text
+	text := t.fold
 	qi, count, lastMatchEnd := 0, 0, -1
 	best, bestAt, adjacent := -1, -1, 0
 	// upcoming is where the query rune after qi comes up at or after from;
@@ -208,25 +216,74 @@ func isSeparator(r rune) bool {
 	return false
 }
 
-// Text is one text made ready to be matched many times.
+// Text is one text made ready to be matched many times. The notes filter
+// keeps 20,000 of them and reads each on every keystroke, so it is small:
+// what only a text that folding changes needs is behind a pointer.
 type Text struct {
-	text    string
-	lower   string // text with ASCII letters lower-cased
-	oddFold bool   // text holds a non-ASCII rune that folds to an ASCII letter
-	bytes   uint64 // byteSet(lower)
+	bytes uint64 // byteSet(foldLower)
+	// fold is what is matched: fold.Cased of the text, the text itself
+	// for every ASCII text
+	fold, foldLower string
+	given           *given // nil when the text is its own fold
 }
 
-// NewText makes text ready for matching; lower is ASCIILower(text), taken
-// as an argument so many texts can share one lower-cased string.
+// given is a text that folding changes, and for each byte of its fold the
+// byte of the text it came from.
+type given struct {
+	text   string
+	origin []int32
+}
+
+// NewText makes text ready for matching, folding it once; lower is
+// ASCIILower(text), taken as an argument so many texts can share one
+// lower-cased string.
 func NewText(text, lower string) Text {
-	return Text{text: text, lower: lower, oddFold: foldsToASCII(text), bytes: byteSet(lower)}
+	t := Text{fold: text, foldLower: lower}
+	if f, origin := fold.Cased(text); origin != nil {
+		t.fold, t.foldLower, t.given = f, ASCIILower(f), &given{text: text, origin: origin}
+	}
+	t.bytes = byteSet(t.foldLower)
+	return t
 }
 
 // String is the text as given.
-func (t *Text) String() string { return t.text }
+func (t *Text) String() string {
+	if t.given != nil {
+		return t.given.text
+	}
+	return t.fold
+}
 
-// Lower is the text with ASCII letters lower-cased.
-func (t *Text) Lower() string { return t.lower }
+// Folded is the text as it is matched.
+func (t *Text) Folded() string { return t.fold }
+
+// Given maps offsets into the fold (ascending, as Score appends them) to
+// the offsets of the runes of the text they came from, in place: a rune
+// folded to several ("ﬁ" to "fi") is given once.
+func (t *Text) Given(offsets []int) []int {
+	if t.given == nil {
+		return offsets
+	}
+	out := offsets[:0]
+	for _, at := range offsets {
+		g := int(t.given.origin[at])
+		if len(out) == 0 || out[len(out)-1] != g {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// FoldedLower is the fold of the text's first end bytes (a rune boundary),
+// ASCII letters lower-cased: how the notes filter compares a title with
+// the query as a whole.
+func (t *Text) FoldedLower(end int) string {
+	if t.given == nil {
+		return t.foldLower[:end]
+	}
+	origin := t.given.origin
+	return t.foldLower[:sort.Search(len(origin), func(i int) bool { return int(origin[i]) >= end })]
+}
 
 // byteSet has bit b%64 set for each byte b of s: a text lacking a bit of
 // an ASCII query cannot match it, which one AND tells.
@@ -257,7 +314,3 @@ func isASCII(s string) bool {
 	}
 	return true
 }
-
-// foldsToASCII reports whether s holds one of the two non-ASCII runes
-// that fold to an ASCII letter: long s and the Kelvin sign.
-func foldsToASCII(s string) bool { return strings.ContainsAny(s, "\u017f\u212a") }

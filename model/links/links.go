@@ -41,7 +41,8 @@ func Backlinks(v *model.Vault, n *model.Note) []Mention {
 			cur, lines = r.From, lineReader{text: r.From.Text}
 		}
 		l := r.From.Links[r.Index].Line
-		out = append(out, Mention{Kind: KindLink, Note: r.From, Line: l, Text: search.Plain(lines.line(l)), Link: r.Index})
+		lo, hi := lines.line(l)
+		out = append(out, Mention{Kind: KindLink, Note: r.From, Line: l, Text: search.NotePlain(r.From, lo, hi), Link: r.Index})
 	}
 	return out
 }
@@ -69,11 +70,11 @@ func MentionsOf(ix *search.Index, v *model.Vault, n *model.Note, limit int) []Me
 		if h.Note != cur {
 			cur, lines = h.Note, lineReader{text: h.Note.Text}
 		}
-		raw := lines.line(h.Line)
-		if !containsWords(search.Tokens(search.Plain(unlinked(raw))), words) {
+		lo, hi := lines.line(h.Line)
+		if !containsWords(search.Tokens(search.Plain(unlinked(h.Note.Text[lo:hi]))), words) {
 			continue
 		}
-		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.Plain(raw), Link: -1})
+		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, lo, hi), Link: -1})
 		if len(out) == limit {
 			break
 		}
@@ -130,23 +131,22 @@ type lineReader struct {
 	off, at int // off is where line at+1 starts
 }
 
-// line is line l (from 1) without its newline, "" past the end. Lines
-// before the last one read start the walk over.
-func (r *lineReader) line(l int) string {
+// line is where line l (from 1) is, without its newline: an empty range
+// past the end. Lines before the last one read start the walk over.
+func (r *lineReader) line(l int) (lo, hi int) {
 	if l <= r.at {
 		r.off, r.at = 0, 0
 	}
 	for r.at+1 < l {
 		j := strings.IndexByte(r.text[r.off:], '\n')
 		if j < 0 {
-			return ""
+			return len(r.text), len(r.text)
 		}
 		r.off += j + 1
 		r.at++
 	}
-	text := r.text[r.off:]
-	if j := strings.IndexByte(text, '\n'); j >= 0 {
-		text = text[:j]
+	if j := strings.IndexByte(r.text[r.off:], '\n'); j >= 0 {
+		return r.off, r.off + j
 	}
-	return text
+	return r.off, len(r.text)
 }

@@ -44,6 +44,17 @@ func TestBacklinks(t *testing.T) {
 	}
 }
 
+// TestBacklinksReadTheSpans: a backlink's line is read along the loader's
+// spans, so an anchor (with the markdown link around it) is dropped whole,
+// as search's snippets drop it.
+func TestBacklinksReadTheSpans(t *testing.T) {
+	v := loadVault(t, "testdata/spans")
+	got := describe(Backlinks(v, v.Note("ch/target.md")))
+	if want := []string{"link ch/a.md:6 Last target, at."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("backlinks\n%q\nwant\n%q", got, want)
+	}
+}
+
 func TestMentions(t *testing.T) {
 	v := loadVault(t, "testdata/vault")
 	ix := search.Build(v.Notes)

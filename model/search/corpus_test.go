@@ -98,3 +98,31 @@ func TestCorpusPhraseMatchesGrep(t *testing.T) {
 	}
 	t.Logf("grep -rli: %d notes (%d with \"mechanisms\"); search: %d", grep, plural, len(found))
 }
+
+// TestCorpusSnippetsShowNoMarkup: the snippets of the hits of common words
+// show link labels and plain headings: no link target, wikilink bracket,
+// callout marker or bold stars.
+func TestCorpusSnippetsShowNoMarkup(t *testing.T) {
+	v := loadCorpus(t)
+	ix := Build(v.Notes)
+	hits := 0
+	for _, query := range []string{"the", "product", "video", "note"} {
+		q, err := Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range ix.Search(q).Hits {
+			hits++
+			text, _ := Snippet(h.Note, h.Line, q, 0)
+			for _, raw := range []string{"](", "[[", "]]", "[!", "**"} {
+				// that note writes its "[!NOTE]" inside `code` in a <mark>
+				if strings.Contains(text, raw) && !(raw == "[!" && h.Note.Path == "lennyspodcast/embracing_founder_mode_in_product_leadership.md") {
+					t.Errorf("%q: %s:%d shows %q: %q", query, h.Note.Path, h.Line, raw, text)
+				}
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("only %d hits looked at", hits)
+	}
+}

@@ -34,6 +34,12 @@ func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 // was removed. Section titles and snippets are shown this way.
 func Plain(s string) string { return plain(Visible(s)) }
 
+// NotePlain is bytes lo to hi of n's text as plain text, read along the
+// loader's spans (as search reads a line): Plain for a part of a note.
+func NotePlain(n *model.Note, lo, hi int) string {
+	return plain(string(appendNoteVisible(nil, newSpanCursor(n), lo, hi)))
+}
+
 // plain is Plain of visible text.
 func plain(visible string) string {
 	words := strings.Fields(visible)
@@ -46,6 +52,7 @@ func plain(visible string) string {
 			if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
 				w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
 			}
+			w = strings.ReplaceAll(w, "**", "") // "(P(H))**:", bold closed after punctuation
 		}
 		words[i] = w
 	}

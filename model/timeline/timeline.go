@@ -145,21 +145,23 @@ func appendRows(rows []Row, n *model.Note, id string) []Row {
 			text = text[:j]
 		}
 		end := i
-		for end < len(stamps) && int(stamps[end].Line) == want {
-			end++
+		spans = spans[:0]
+		for ; end < len(stamps) && int(stamps[end].Line) == want; end++ {
+			s := n.TimestampSpan(end) // the loader's span, made relative to the line
+			spans = append(spans, [2]int{s.Start - off, s.End - off})
 		}
-		spans = model.AnchorSpans(text, spans[:0])
 		for k := i; k < end; k++ {
-			rows = append(rows, row(n, k, id, text, spans, k-i, end-i, sections))
+			rows = append(rows, row(n, k, id, off, len(text), spans, k-i, sections))
 		}
 		i = end
 	}
 	return rows
 }
 
-// row is timestamp k of n, the nth of the count anchors of its line;
-// sections are the note's section titles as plain text.
-func row(n *model.Note, k int, id, line string, spans [][2]int, nth, count int, sections []string) Row {
+// row is timestamp k of n, the nth of the anchors of its line (lineLen
+// bytes from off), which spans locate; sections are the note's section
+// titles as plain text.
+func row(n *model.Note, k int, id string, off, lineLen int, spans [][2]int, nth int, sections []string) Row {
 	ts := n.Timestamps[k]
 	r := Row{Note: n, Index: k, Seconds: -1, Line: int(ts.Line), Doubtful: ts.Doubtful}
 	if ts.Valid {
@@ -169,40 +171,45 @@ func row(n *model.Note, k int, id, line string, spans [][2]int, nth, count int, 
 	if ts.Section >= 0 && int(ts.Section) < len(sections) {
 		r.Section = sections[ts.Section]
 	}
-	r.Text = sentence(line, spans, nth, count)
+	r.Text = sentence(n, off, lineLen, spans, nth)
 	return r
 }
 
-// sentence is the text anchor nth of a line closes: from the anchor before
-// it (or the line's start) to it. An anchor that opens its line closes
-// nothing before it, so it takes the text after it instead. When the
-// line's anchors can't be lined up with its timestamps, the whole line.
-func sentence(line string, spans [][2]int, nth, count int) string {
-	if len(spans) != count {
-		return clean(line)
+// sentence is the text anchor nth of the line of n at off (lineLen bytes)
+// closes: from the anchor before it (or the line's start) to it, spans
+// being where the line's anchors are. An anchor that opens its line closes
+// nothing before it, so it takes the text after it instead. A note the
+// loader did not read has no spans: the whole line.
+func sentence(n *model.Note, off, lineLen int, spans [][2]int, nth int) string {
+	for _, s := range spans {
+		if s[0] < 0 || s[0] > s[1] || s[1] > lineLen {
+			return clean(n, off, off+lineLen)
+		}
 	}
 	from := 0
 	if nth > 0 {
 		from = spans[nth-1][1]
 	}
-	if s := clean(line[from:spans[nth][0]]); s != "" {
+	if s := clean(n, off+from, off+spans[nth][0]); s != "" {
 		return s
 	}
-	to := len(line)
+	to := lineLen
 	if nth+1 < len(spans) {
 		to = spans[nth+1][0]
 	}
-	return clean(line[spans[nth][1]:to])
+	return clean(n, off+spans[nth][1], off+to)
 }
 
-// clean is markdown as plain text, without the list marker or the end of
-// the sentence before that lead it.
-func clean(s string) string {
+// clean is bytes lo to hi of n as plain text (read along the loader's
+// spans: search.NotePlain), without the list marker or the end of the
+// sentence before that lead it.
+func clean(n *model.Note, lo, hi int) string {
+	s := n.Text[lo:hi]
 	s = strings.TrimLeft(s, "#>-*+ \t")
 	if digits := len(s) - len(strings.TrimLeft(s, "0123456789")); digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
 		if rest := s[digits+1:]; rest == "" || rest[0] == ' ' || rest[0] == '\t' {
 			s = rest // an ordered list's marker
 		}
 	}
-	return strings.TrimLeft(search.Plain(s), ".,;:!? ")
+	return strings.TrimLeft(search.NotePlain(n, hi-len(s), hi), ".,;:!? ")
 }

@@ -86,28 +86,48 @@ func TestTimeline(t *testing.T) {
 	}
 }
 
-func TestSentence(t *testing.T) {
-	a := `<a class="yt-timestamp" data-t="1:00">[1:00]</a>`
-	for _, c := range []struct {
-		line string
-		nth  int
-		want string
-	}{
-		{"One " + a + ". Two " + a + ".", 0, "One"},
-		{"One " + a + ". Two " + a + ".", 1, "Two"},
-		{"1. " + a + " **Bold** opening.", 0, "Bold opening."},
-		{"2) Plain " + a, 0, "Plain"},
-		{"1999. A year " + a, 0, "A year"},
-		{"- " + a, 0, ""},
-		{"> [[x | Label]] and `code` " + a, 0, "Label and code"},
-	} {
-		spans := model.AnchorSpans(c.line, nil)
-		if got := sentence(c.line, spans, c.nth, len(spans)); got != c.want {
-			t.Errorf("sentence(%q, %d) = %q, want %q", c.line, c.nth, got, c.want)
+// TestTimelineReadsTheSpans: the "[00:03:30](" and ")" of a markdown link
+// around an anchor, and a "[00:04:00]" written before one, are the
+// anchor's (the loader's span), not a sentence's.
+func TestTimelineReadsTheSpans(t *testing.T) {
+	tl := Of(loadVault(t, "testdata/wrapped"), "abcdefghijk")
+	var got []string
+	for _, g := range tl.Groups {
+		for _, r := range g.Rows {
+			got = append(got, fmt.Sprintf("%d %s", r.Seconds, r.Text))
 		}
 	}
-	if got := sentence("x "+a, nil, 0, 1); got != "x" {
-		t.Errorf("anchors not lined up: %q, want the whole line", got)
+	if want := []string{"210 Wrapped", "240 Then prefixed"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+}
+
+func TestSentence(t *testing.T) {
+	a := func(at string) string { return `<a class="yt-timestamp" data-t="` + at + `">[` + at + `]</a>` }
+	for _, c := range []struct {
+		line string
+		want []string // the sentence of each anchor
+	}{
+		{"One " + a("1:00") + ". Two " + a("2:00") + ".", []string{"One", "Two"}},
+		{"1. " + a("1:00") + " **Bold** opening.", []string{"Bold opening."}},
+		{"2) Plain " + a("1:00"), []string{"Plain"}},
+		{"1999. A year " + a("1:00"), []string{"A year"}},
+		{"- " + a("1:00"), []string{""}},
+		{"> [[x | Label]] and `code` " + a("1:00"), []string{"Label and code"}},
+		{"One [1:00](" + a("1:00") + "). Two [2:00]" + a("2:00") + ".", []string{"One", "Two"}},
+	} {
+		n, _ := loader.ParseNote("n.md", []byte("---\nvideoId: abcdefghijk\n---\n"+c.line+"\n"), loader.TimestampsAuto)
+		var got []string
+		for _, r := range appendRows(nil, n, "abcdefghijk") {
+			got = append(got, r.Text)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("sentences of %q = %q, want %q", c.line, got, c.want)
+		}
+	}
+	n := &model.Note{Text: "x " + a("1:00")}
+	if got := sentence(n, 0, len(n.Text), [][2]int{{-1, -1}}, 0); got != "x" {
+		t.Errorf("a note without the loader's spans: %q, want the whole line", got)
 	}
 }
 

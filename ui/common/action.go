@@ -26,6 +26,17 @@ type OpenVideo struct {
 	// status line instead of opening the video at 0 s.
 	Timestamp int
 	Copy      bool // copy the URL instead of opening it
+	// Video, when not "", is the id of a video the note links to (a
+	// channel page's video heading, model.YouTubeID of its link), opened
+	// at its start instead of the note's own.
+	Video string
+}
+
+// OpenLink asks for the web page of a markdown link of the note; the URL
+// is read from the note (model.Note.WebLinkTarget) and checked there.
+type OpenLink struct {
+	Note  *model.Note
+	Index int // counts the note's markdown links
 }
 
 // FollowLink asks for the note a link of the open note points at.
@@ -77,6 +88,7 @@ func (OpenNote) action()        {}
 func (ScrollToSection) action() {}
 func (OpenVideo) action()       {}
 func (FollowLink) action()      {}
+func (OpenLink) action()        {}
 func (OpenHit) action()         {}
 func (OpenLine) action()        {}
 func (ShowTimeline) action()    {}

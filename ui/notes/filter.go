@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"tubenotes/model"
+	"tubenotes/model/fold"
 	"tubenotes/model/fuzzy"
 )
 
@@ -83,13 +84,14 @@ const (
 	tiers
 )
 
-// titleTier is the tier of t for a query trimmed and lower-cased (ASCII
-// letters only, as fuzzy.ASCIILower does: it is called once a match).
+// titleTier is the tier of t for a query trimmed, folded and lower-cased
+// (ASCII letters only, as fuzzy.ASCIILower does: it is called once a
+// match), compared with the title folded the same way.
 func (t *target) titleTier(lowerQuery string) tier {
-	switch title := t.Lower()[:t.titleEnd]; {
+	switch title := t.FoldedLower(t.titleEnd); {
 	case !strings.HasPrefix(title, lowerQuery):
 		return fuzzyOnly
-	case t.titleEnd == len(lowerQuery):
+	case len(title) == len(lowerQuery):
 		return exactTitle
 	}
 	return titlePrefix
@@ -105,7 +107,8 @@ func filter(ts []target, candidates []int, query string) []match {
 	if query == "" {
 		return nil
 	}
-	p, lowerQuery := fuzzy.NewPattern(query), fuzzy.ASCIILower(query)
+	folded, _ := fold.Cased(query)
+	p, lowerQuery := fuzzy.NewPattern(query), fuzzy.ASCIILower(folded)
 	n := len(candidates)
 	if candidates == nil {
 		n = len(ts)
@@ -192,12 +195,12 @@ func byScore(ms []match) []match {
 }
 
 // matchedOffsets are the byte offsets in t's text of the runes query
-// matches, for highlighting a row.
+// matches (on the fold), for highlighting a row.
 func (t *target) matchedOffsets(query string) []int {
 	var at []int
 	p := fuzzy.NewPattern(strings.TrimSpace(query))
 	t.Score(&p, &at)
-	return at
+	return t.Given(at)
 }
 
 // parallel runs work on n items split among the CPUs, in order.

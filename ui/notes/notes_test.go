@@ -14,6 +14,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/loader/loadtest"
 	"tubenotes/model"
+	"tubenotes/model/fold"
 	"tubenotes/model/fuzzy"
 	"tubenotes/ui/common"
 	"tubenotes/ui/safe"
@@ -352,8 +353,9 @@ func TestSubsequenceAgreesWithFuzzy(t *testing.T) {
 		for _, mt := range filter(ts, nil, q) {
 			fast[mt.target] = true
 		}
+		fq, _ := fold.Cased(q)
 		for i, s := range texts {
-			want := len(sahilm.Find(q, []string{s})) == 1
+			want := len(sahilm.Find(fq, []string{ts[i].Folded()})) == 1 // the library on the fold
 			if fast[i] != want || ts[i].Holds(&p) != want {
 				t.Errorf("%q in %q: filter %v, holds %v, fuzzy %v", q, s, fast[i], ts[i].Holds(&p), want)
 			}
@@ -379,9 +381,10 @@ func TestQueryTypedWhileLoadingIsRankedOnLoad(t *testing.T) {
 	}
 }
 
-// TestFilterRanksAsFuzzy holds the filter to the library it stands in for:
-// the same matches in the same order (fuzzy.Find sorts stably by score) and
-// the same letters highlighted, broad queries included.
+// TestFilterRanksAsFuzzy holds the filter to the library it stands in for,
+// on the folded query and texts: the same matches in the same order
+// (fuzzy.Find sorts stably by score) and the same letters highlighted,
+// mapped back to the text as given, broad queries included.
 func TestFilterRanksAsFuzzy(t *testing.T) {
 	m := newPane(t, mustLoad(t, loadtest.Generate(6000, 2)), 60, 30)
 	rankedAsFuzzy(t, m.targets, []string{"e", "E", "ma", "market predi", "Gpu", "c 1", "l03 › ", "thedata", "zzz", "é"})
@@ -399,17 +402,18 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 	t.Helper()
 	texts := make([]string, len(ts))
 	for i, tg := range ts {
-		texts[i] = tg.String()
+		texts[i] = tg.Folded()
 	}
 	for _, q := range queries {
-		got, want := filter(ts, nil, q), titlesFirst(ts, sahilm.Find(strings.TrimSpace(q), texts), strings.TrimSpace(q))
+		fq, _ := fold.Cased(strings.TrimSpace(q)) // the library on the folded query and texts
+		got, want := filter(ts, nil, q), titlesFirst(ts, sahilm.Find(fq, texts), strings.TrimSpace(q))
 		if len(got) != len(want) {
 			t.Errorf("%q: %d matches, fuzzy %d", q, len(got), len(want))
 			continue
 		}
 		for i, w := range want {
 			g := got[i]
-			if g.target != w.Index || g.score != w.Score || !slices.Equal(ts[g.target].matchedOffsets(q), w.MatchedIndexes) {
+			if g.target != w.Index || g.score != w.Score || !slices.Equal(ts[g.target].matchedOffsets(q), ts[g.target].Given(w.MatchedIndexes)) {
 				t.Errorf("%q: row %d is %q (%d, %v), fuzzy %q (%d, %v)", q, i, texts[g.target], g.score,
 					ts[g.target].matchedOffsets(q), w.Str, w.Score, w.MatchedIndexes)
 				break
@@ -419,11 +423,13 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 }
 
 // titlesFirst is fuzzy's ranking with exact titles moved first, then
-// titles that start with q, each group in fuzzy's order.
+// titles that start with q, each group in fuzzy's order; titles and q
+// compare folded.
 func titlesFirst(ts []target, ms sahilm.Matches, q string) sahilm.Matches {
+	lowerFold := func(s string) string { f, _ := fold.Cased(s); return strings.ToLower(f) }
 	rank := func(m sahilm.Match) int {
-		title := strings.ToLower(ts[m.Index].String()[:ts[m.Index].titleEnd])
-		switch q := strings.ToLower(q); {
+		title := lowerFold(ts[m.Index].String()[:ts[m.Index].titleEnd])
+		switch q := lowerFold(q); {
 		case title == q:
 			return 0
 		case strings.HasPrefix(title, q):

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"tubenotes/model"
+	engine "tubenotes/model/search"
 	"tubenotes/ui/safe"
 )
 
@@ -114,11 +115,12 @@ func channelVideoOf(c *model.Channel) map[*model.Note]*model.Video {
 	return out
 }
 
-// videoLabel names a video group: its title from a channel page, else the
-// title of its first note, with "+N" for the others.
+// videoLabel names a video group: its title from a channel page (a
+// heading's link text, shown without its markup), else the title of its
+// first note, with "+N" for the others.
 func videoLabel(vid *model.Video, notes []*model.Note) string {
 	if vid.Title != "" {
-		return safe.Line(vid.Title)
+		return safe.Line(engine.Plain(vid.Title))
 	}
 	label := safe.Line(notes[0].Title)
 	if len(notes) > 1 {

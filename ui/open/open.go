@@ -1,6 +1,8 @@
 // Package open starts the program that plays a video: the user's $BROWSER,
-// a player such as mpv, or the platform's browser. Nothing here runs a
-// shell, and only watch URLs that model.VideoURL makes are accepted.
+// a player such as mpv, or the platform's browser, and the web pages notes
+// link to. Nothing here runs a shell; only watch URLs that model.VideoURL
+// makes are played, and only http(s) pages that model.WebURL accepts are
+// opened (link.go).
 package open
 
 import (

@@ -41,9 +41,9 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.Enter):
 		m.Activate(m.sel)
 	case key.Matches(msg, k.OpenVideo):
-		m.Add(common.OpenVideo{Note: m.note, Timestamp: m.TimestampForOpen()})
+		m.Add(m.videoAction(false))
 	case key.Matches(msg, k.CopyURL):
-		m.Add(common.OpenVideo{Note: m.note, Timestamp: m.TimestampForOpen(), Copy: true})
+		m.Add(m.videoAction(true))
 	case key.Matches(msg, k.Timeline):
 		m.Add(common.ShowTimeline{Note: m.note, Timestamp: m.TimestampForOpen()})
 	case key.Matches(msg, k.Find):
@@ -58,14 +58,16 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) {
 	}
 }
 
-// Activate asks for what sel points at: a timestamp's video, or the note
-// a link names.
+// Activate asks for what sel points at: a timestamp's video, the note a
+// link names, or a markdown link's page (its video for a YouTube link).
 func (m *Model) Activate(sel Selection) {
 	switch sel.Kind {
 	case TimestampSel:
 		m.Add(common.OpenVideo{Note: m.note, Timestamp: sel.Index})
 	case LinkSel:
 		m.Add(common.FollowLink{Note: m.note, Index: sel.Index})
+	case WebLinkSel:
+		m.activateWebLink(sel.Index)
 	}
 }
 

@@ -17,8 +17,10 @@ import (
 // Options configure a reader.
 type Options struct {
 	// Style is "dark", "light", "notty" or the path of a glamour JSON
-	// style; "" follows the terminal (dark until SetDark says otherwise).
-	Style string
+	// style, whose contents are StyleJSON; "" follows the terminal (dark
+	// until SetDark says otherwise).
+	Style     string
+	StyleJSON []byte
 	// MaxWidth caps the reading column; 0 means 100.
 	MaxWidth int
 	// Keys are the bindings the pane reads; nil means the default key map.
@@ -35,10 +37,14 @@ const (
 	None Kind = iota
 	TimestampSel
 	LinkSel
+	// WebLinkSel is a markdown link to an http(s) page; ]/[ step through
+	// them with the wikilinks, t/T with the timestamps when it names a
+	// YouTube video (a channel page's video headings).
+	WebLinkSel
 )
 
-// Selection is the selected badge or link: Index is into Note.Timestamps or
-// Note.Links.
+// Selection is the selected badge or link: Index is into Note.Timestamps,
+// Note.Links, or counts the note's markdown links (Note.WebLinkTarget).
 type Selection struct {
 	Kind  Kind
 	Index int
@@ -57,6 +63,7 @@ type Model struct {
 	cache    *cache
 	doc      *rendered           // what is shown: the current key's rendering, or an older one meanwhile
 	inflight map[render.Key]bool // renderings commands are making
+	renderer *renderer           // runs them one at a time
 	spinner  spinner.Model
 
 	yOffset int
@@ -97,6 +104,7 @@ const (
 type rendered struct {
 	*render.Doc
 	fold *foldIndex
+	size int // bytes, as the cache counts them
 }
 
 // renderedMsg carries a finished rendering back to Update.
@@ -114,8 +122,9 @@ func New(opts Options) Model {
 	return Model{
 		opts:     opts,
 		dark:     true,
-		cache:    newCache(12),
+		cache:    newCache(cacheBudget),
 		inflight: map[render.Key]bool{},
+		renderer: newRenderer(),
 		spinner:  spinner.New(spinner.WithSpinner(spinner.Dot)),
 		current:  -1,
 		playing:  -1,
@@ -196,6 +205,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.show(msg.r)
 		}
 		return m, m.ensure()
+	case skippedMsg:
+		delete(m.inflight, msg.key)
+		return m, m.ensure()
 	case spinner.TickMsg:
 		if !m.Rendering() {
 			return m, nil
@@ -236,10 +248,14 @@ func (m Model) ready() bool { return m.doc != nil && m.doc.Key == m.key() }
 // ensure shows the needed rendering from the cache, or starts a command
 // rendering it unless one already is.
 func (m *Model) ensure() tea.Cmd {
-	if m.note == nil || m.width == 0 || m.ready() {
+	if m.note == nil || m.width == 0 {
 		return nil
 	}
 	k := m.key()
+	m.renderer.want(k)
+	if m.ready() {
+		return nil
+	}
 	if r := m.cache.get(k); r != nil {
 		m.show(r)
 		return nil
@@ -249,10 +265,8 @@ func (m *Model) ensure() tea.Cmd {
 	}
 	m.inflight[k] = true
 	v, st := m.vault, render.NewStyles(k.Style, m.dark)
-	work := func() tea.Msg {
-		d := render.Render(v, k, st)
-		return renderedMsg{&rendered{Doc: d, fold: buildFold(d.Plain)}}
-	}
+	st.JSON = m.opts.StyleJSON
+	work := m.renderer.command(k, func() *rendered { return newRendered(render.Render(v, k, st)) })
 	return tea.Batch(work, m.spinner.Tick)
 }
 

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -592,9 +593,16 @@ func TestFindColumnsWithWideCharacters(t *testing.T) {
 	}
 }
 
+// TestStyleFromJSONFile: a style file's contents, read by the caller,
+// style the note; the reader never opens the file itself, so a style
+// without its contents is an error, and the note still shows.
 func TestStyleFromJSONFile(t *testing.T) {
 	v, n := sampleVault(t)
-	m := open(t, Options{Style: "testdata/style.json"}, v, n, 80, 40)
+	data, err := os.ReadFile("testdata/style.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, Options{Style: "testdata/style.json", StyleJSON: data}, v, n, 80, 40)
 	if m.Err() != nil {
 		t.Fatalf("style file: %v", m.Err())
 	}
@@ -602,9 +610,9 @@ func TestStyleFromJSONFile(t *testing.T) {
 	if !strings.Contains(view, "▌ First section") || !strings.Contains(view, "▶ 1:02:03") {
 		t.Errorf("the JSON style is not used:\n%s", view)
 	}
-	missing := open(t, Options{Style: "testdata/no-such-style.json"}, v, n, 80, 40)
+	missing := open(t, Options{Style: "testdata/style.json"}, v, n, 80, 40)
 	if missing.Err() == nil {
-		t.Error("a missing style file is no error")
+		t.Error("a style file's name without its contents is no error")
 	}
 	if !strings.Contains(plainView(missing), "▶ 1:02:03") {
 		t.Error("nothing rendered without the style file")

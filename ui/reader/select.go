@@ -36,6 +36,8 @@ func (m Model) selectable(it render.Item, k Kind) bool {
 		return it.Kind == render.Timestamp && m.note.Timestamps[it.Index].Valid
 	case LinkSel:
 		return it.Kind == render.Link
+	case WebLinkSel:
+		return it.Kind == render.WebLink && !it.Dim
 	}
 	return false
 }
@@ -47,8 +49,8 @@ func (m *Model) step(k Kind, dir int) {
 	var ids []int
 	cur := -1
 	for id, it := range m.doc.Items {
-		if m.selectable(it, k) {
-			if m.sel.Kind == k && it.Index == m.sel.Index {
+		if m.steps(it, k) {
+			if m.sel.Kind == kindOf(it) && it.Index == m.sel.Index {
 				cur = len(ids)
 			}
 			ids = append(ids, id)
@@ -79,7 +81,7 @@ func (m *Model) step(k Kind, dir int) {
 		}
 	}
 	it := m.doc.Items[ids[next]]
-	m.sel = Selection{k, it.Index}
+	m.sel = Selection{kindOf(it), it.Index}
 	m.reveal(it.Start, it.End)
 }
 
@@ -231,10 +233,7 @@ func (m Model) HitAt(x, y int) (Selection, bool) {
 		if it.Start.Line > line {
 			continue
 		}
-		k := LinkSel
-		if it.Kind == render.Timestamp {
-			k = TimestampSel
-		}
+		k := kindOf(it)
 		if !m.selectable(it, k) || it.End.Line < line {
 			continue
 		}

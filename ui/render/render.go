@@ -2,8 +2,8 @@
 // then the body through glamour, with timestamp anchors as badges
 // ("▶ 1:05") and wikilinks as their labels, each located in the output so
 // that the reader can select, click and paint them. The reader pane and the
-// show command both render with it. It is pure: no I/O but reading a
-// glamour style file named by the caller.
+// show command both render with it. It is pure: no I/O (a glamour style
+// file comes read, in Styles.JSON).
 package render
 
 import (
@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tubenotes/model"
+	"tubenotes/model/search"
 	"tubenotes/ui/safe"
 )
 
@@ -31,10 +32,13 @@ type Doc struct {
 	Key      Key
 	Lines    []string // styled, at most Key.Width cells each
 	Plain    []string // the same without styles
-	Items    []Item   // every badge, link and heading, in the order of the text
+	Items    []Item   // every badge, link (wikilink or markdown) and heading, in the order of the text
 	Headings []int    // rendered line of each of the note's sections, -1 when not found
 	Err      error    // what went wrong (an unreadable style file); the Doc is still usable
-	anchors  []anchor // source line → rendered line, by source line
+	// Truncated is how many bytes at the end of the note's text were not
+	// rendered (over MaxText; a line says so); 0 when it all was.
+	Truncated int
+	anchors   []anchor // source line → rendered line, by source line
 }
 
 type anchor struct{ src, line int }
@@ -45,30 +49,61 @@ type anchor struct{ src, line int }
 func Render(v *model.Vault, key Key, st Styles) *Doc {
 	n := key.Note
 	r := &Doc{Key: key}
-	md, items := transform(v, n)
+	end := textEnd(n, MaxText)
+	md, items, boxes := transform(v, n, end)
 	r.Items = items
-	// Line ends are kept, as the notes' own site does: a <br/> becomes one.
-	tr, err := glamour.NewTermRenderer(glamourStyle(key.Style), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
+	tr, err := newRenderer(key.Style, st.JSON, key.Width)
 	if err != nil {
 		r.Err = err
-		tr, _ = glamour.NewTermRenderer(glamour.WithStylePath("notty"), glamour.WithWordWrap(key.Width), glamour.WithPreservedNewLines())
-	}
-	out, err := tr.Render(md)
-	if err != nil {
-		r.Err = err
-		out = md
 	}
 	header := headerLines(v, n, key.Width, st)
-	body := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	r.Lines = make([]string, 0, len(header)+len(body))
-	r.Plain = make([]string, 0, len(header)+len(body))
+	r.Lines = make([]string, 0, len(header)+strings.Count(md, "\n")+2)
+	r.Plain = make([]string, 0, cap(r.Lines))
 	for _, l := range header {
 		r.Lines = append(r.Lines, l)
 		r.Plain = append(r.Plain, ansi.Strip(l))
 	}
-	for _, l := range body {
-		r.addLine(l)
+	var sub *glamour.TermRenderer // the callouts', narrower
+	ps := pieces(md, pieceSize)
+	styled, done := 0, 0 // bytes of styled lines, of markdown rendered
+	for i, piece := range ps {
+		if styled >= MaxStyled {
+			break
+		}
+		out, err := tr.Render(piece)
+		if err != nil {
+			r.Err = err
+			out = piece
+		}
+		for _, l := range pieceLines(out, i == len(ps)-1) {
+			before := len(r.Lines)
+			b, ok := 0, false
+			if len(boxes) > 0 {
+				b, ok = r.boxAt(l)
+			}
+			if ok {
+				if sub == nil {
+					sub, _ = newRenderer(key.Style, st.JSON, max(key.Width-boxSides+4, 1))
+				}
+				r.addBox(boxes[b], sub, st)
+			} else {
+				r.addLine(l)
+			}
+			for _, added := range r.Lines[before:] {
+				styled += len(added)
+			}
+		}
+		done += len(piece)
 	}
+	if end < len(n.Text) || done < len(md) {
+		lo := bodyOffset(n)
+		shown := (end - lo) * min(done, len(md)) / max(len(md), 1) // about: the markdown is not the text
+		r.Truncated = len(n.Text) - lo - shown
+		l := st.Meta.Render(truncatedLine(shown, len(n.Text)-lo))
+		r.Lines = append(r.Lines, "", l)
+		r.Plain = append(r.Plain, "", ansi.Strip(l))
+	}
+	r.dropBoxes()
 	r.index(len(n.Sections))
 	if !st.Plain {
 		r.restyle(st)
@@ -76,11 +111,62 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 	return r
 }
 
+// newRenderer is glamour for style at width, or for notty when the style
+// cannot be read. Line ends are kept, as the notes' own site does: a
+// <br/> becomes one.
+func newRenderer(style string, json []byte, width int) (*glamour.TermRenderer, error) {
+	tr, err := glamour.NewTermRenderer(glamourStyle(style, json), glamour.WithWordWrap(width), glamour.WithPreservedNewLines())
+	if err != nil {
+		tr, _ = glamour.NewTermRenderer(glamourStyle("notty", nil), glamour.WithWordWrap(width), glamour.WithPreservedNewLines())
+	}
+	return tr, err
+}
+
 // addLine appends one line of glamour's output, noting where the sentinels
-// on it were and removing them.
+// on it were and removing them. A line wider than the column (glamour
+// breaks no word, and notes hold 27,000-dash "words") is broken at the
+// column's width.
 func (r *Doc) addLine(l string) {
 	l = strings.ReplaceAll(keepSGR(l), "\u00a0", " ")
-	plain, ms := scanMarkers(ansi.Strip(l))
+	stripped := ansi.Strip(l)
+	if w := r.Key.Width; w > 0 && !surelyFits(stripped, w) && ansi.StringWidth(stripped) > w {
+		for _, part := range strings.Split(ansi.Hardwrap(ansi.Wrap(l, w, " "), w, true), "\n") {
+			r.addOne(part, ansi.Strip(part))
+		}
+		return
+	}
+	r.addOne(l, stripped)
+}
+
+// surelyFits reports whether s, a line without escapes, takes at most w
+// cells for sure: counting each ASCII character as one, every other
+// character (but the sentinels, of no width) as two, and its trailing
+// blanks (glamour's padding) as none. It spares measuring nearly every
+// line exactly.
+func surelyFits(s string, w int) bool {
+	s = strings.TrimRight(s, " ")
+	if len(s) <= w {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			n++
+		case !isTag(r):
+			n += 2
+		}
+		if n > w {
+			return false
+		}
+	}
+	return true
+}
+
+// addOne appends one line at most the column's width, with only SGR
+// sequences; stripped is the line without them.
+func (r *Doc) addOne(l, stripped string) {
+	plain, ms := scanMarkers(stripped)
 	line := len(r.Lines)
 	for _, m := range ms {
 		if m.id >= len(r.Items) {
@@ -200,10 +286,12 @@ func Overlay(styled, plain string, from, to int, s lipgloss.Style) string {
 }
 
 // keepSGR removes every escape sequence but SGR (glamour writes OSC 8
-// hyperlinks, whose targets come from the note).
+// hyperlinks, whose targets come from the note). The result is always a
+// string of its own: a line that is a substring of glamour's output would
+// keep all of that output alive.
 func keepSGR(s string) string {
 	if strings.IndexByte(s, 0x1b) < 0 {
-		return s
+		return strings.Clone(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -267,7 +355,7 @@ func headerLines(v *model.Vault, n *model.Note, width int, st Styles) []string {
 	}
 	if v != nil {
 		if vid := v.VideoOf(n); vid != nil && vid.Title != "" {
-			meta = append(meta, line(vid.Title))
+			meta = append(meta, line(search.Plain(vid.Title))) // a channel page's heading, markup and all
 		}
 	}
 	// the video id is what finds the video anywhere: the names before it

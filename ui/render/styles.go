@@ -19,6 +19,12 @@ type Styles struct {
 	Selected        lipgloss.Style
 	Playing         lipgloss.Style // the badge the player is at, with follow on
 	Match, Current  lipgloss.Style
+	Callouts        [tones]lipgloss.Style // a callout box's border and label, by tone
+
+	// JSON is the glamour style file's contents when the style is a file's
+	// name: read once by the caller, with a limit, so that rendering never
+	// opens a file (one swapped for a named pipe would block it).
+	JSON []byte
 }
 
 // NewStyles are the styles for a glamour style name ("dark", "light",
@@ -39,6 +45,7 @@ func NewStyles(style string, dark bool) Styles {
 			Playing:  s().Bold(true).Underline(true),
 			Match:    s().Underline(true),
 			Current:  s().Reverse(true).Bold(true),
+			Callouts: calloutStyles(s(), s(), s(), s()),
 		}
 	}
 	p := common.ThemePalette(style, dark)
@@ -55,15 +62,30 @@ func NewStyles(style string, dark bool) Styles {
 		Playing:  s().Foreground(c(p.FindText)).Background(c(p.Timestamp)).Bold(true),
 		Match:    s().Foreground(c(p.FindText)).Background(c(p.Find)),
 		Current:  s().Foreground(c(p.FindText)).Background(c(p.FindCurrent)).Bold(true),
+		Callouts: calloutStyles(s().Foreground(c(p.Accent)), s().Foreground(c(p.Timestamp)),
+			s().Foreground(c(p.Match)), s().Foreground(muted)),
 	}
 }
 
 // glamourStyle is the glamour option for a style: dark and light are
 // glamour's own styles with the palette's colours for headings, links and
-// rules; notty is glamour's plain one; anything else a JSON style file.
-func glamourStyle(style string) glamour.TermRendererOption {
+// rules; notty is glamour's plain one; anything else the JSON style file
+// the caller read (an error when it read none).
+func glamourStyle(style string, json []byte) glamour.TermRendererOption {
+	if style == "notty" {
+		// glamour's notty writes "**" and "*" around bold and italics:
+		// markup that a plain rendering must not show.
+		cfg := styles.NoTTYStyleConfig
+		cfg.Strong.BlockPrefix, cfg.Strong.BlockSuffix = "", ""
+		cfg.Emph.BlockPrefix, cfg.Emph.BlockSuffix = "", ""
+		cfg.Strikethrough.BlockPrefix, cfg.Strikethrough.BlockSuffix = "", ""
+		return glamour.WithStyles(cfg)
+	}
+	if cfg, ok := styles.DefaultStyles[style]; ok && style != "dark" && style != "light" {
+		return glamour.WithStyles(*cfg) // dracula, tokyo-night, pink, ascii: glamour's own
+	}
 	if style != "dark" && style != "light" {
-		return glamour.WithStylePath(style)
+		return glamour.WithStylesFromJSONBytes(json)
 	}
 	dark := style == "dark"
 	cfg := styles.LightStyleConfig

@@ -45,3 +45,15 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
 }
+
+// TestStandardStylesRender: glamour's standard styles are rendered as
+// themselves, not as a style file that cannot be read.
+func TestStandardStylesRender(t *testing.T) {
+	for _, style := range []string{"dracula", "tokyo-night", "pink", "ascii"} {
+		v, n := seedNote(t)
+		d := Render(v, Key{Note: n, Width: 60, Style: style}, NewStyles(style, true))
+		if d.Err != nil || len(d.Lines) == 0 {
+			t.Errorf("%s: err %v, %d lines", style, d.Err, len(d.Lines))
+		}
+	}
+}

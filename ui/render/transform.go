@@ -3,8 +3,6 @@ package render
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tubenotes/model"
 	"tubenotes/ui/common"
@@ -18,6 +16,12 @@ const (
 	Timestamp Kind = iota
 	Link
 	Heading
+	// WebLink is a markdown link "[text](url)"; its Index counts the
+	// note's markdown links (model.Note.WebLinkTarget).
+	WebLink
+	// Box marks where a callout's box goes in the markdown handed to
+	// glamour; Render draws the box there and drops these items.
+	Box
 )
 
 // Item is one badge, link or heading of a rendered note.
@@ -47,43 +51,52 @@ func (p Pos) Before(q Pos) bool { return p.Line < q.Line || p.Line == q.Line && 
 type transformer struct {
 	v     *model.Vault
 	n     *model.Note
-	b     strings.Builder
+	b     *strings.Builder
 	items []Item
 
 	raw bool // inside fenced code: no markdown escapes
 
-	fences, callouts              []model.Part // the note's fenced code and callouts
+	fences, callouts, webLinks    []model.Part // the note's fenced code, callouts and markdown links
+	boxes                         []box        // the callouts met so far, by Box item index
 	nextTS, nextLink, nextSection int          // the first spans not yet passed
 	nextFence, nextCallout        int
+	nextWebLink                   int
 }
 
-// transform returns the markdown of n's body and its items, indexed by the
-// ids in the sentinels.
-func transform(v *model.Vault, n *model.Note) (string, []Item) {
-	t := &transformer{v: v, n: n}
+// transform returns the markdown of n's body up to byte end of its text (a
+// line's start, or the end), its items, indexed by the ids in the
+// sentinels, and its callouts, each markdown of its own.
+func transform(v *model.Vault, n *model.Note, end int) (string, []Item, []box) {
+	t := &transformer{v: v, n: n, b: new(strings.Builder)}
 	for i := range n.NumParts() {
 		switch p := n.Part(i); p.Kind {
 		case model.Fence, model.OpenFence:
 			t.fences = append(t.fences, p)
 		case model.Callout:
 			t.callouts = append(t.callouts, p)
+		case model.MarkdownLink:
+			t.webLinks = append(t.webLinks, p)
 		}
 	}
 	text := n.Text
 	lo := bodyOffset(n)
-	t.b.Grow(len(text) - lo + (len(text)-lo)/8)
-	for ln := n.BodyLine; lo < len(text); ln++ {
+	t.b.Grow(end - lo + (end-lo)/8)
+	for ln := n.BodyLine; lo < end; ln++ {
 		hi := strings.IndexByte(text[lo:], '\n')
 		if hi < 0 {
 			hi = len(text)
 		} else {
 			hi += lo
 		}
-		t.line(lo, hi, ln)
+		if t.startsCallout(lo, hi) {
+			hi, ln = t.calloutBlock(lo, hi, ln)
+		} else {
+			t.line(lo, hi, ln)
+		}
 		t.b.WriteByte('\n')
 		lo = hi + 1
 	}
-	return t.b.String(), t.items
+	return t.b.String(), t.items, t.boxes
 }
 
 // bodyOffset is where the note's body starts: after its frontmatter.
@@ -127,9 +140,9 @@ func (t *transformer) line(lo, hi, ln int) {
 		start := n.SectionSpan(sec).Start
 		t.b.WriteString(clean(n.Text[lo:start])) // "## "
 		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
-		appendMarker(&t.b, id, true)
+		appendMarker(t.b, id, true)
 		t.spans(start, hi, ln, true)
-		appendMarker(&t.b, id, false)
+		appendMarker(t.b, id, false)
 		t.nextSection++
 		return
 	}
@@ -172,9 +185,12 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 	for t.nextCallout < len(t.callouts) && t.callouts[t.nextCallout].Span.Start < lo {
 		t.nextCallout++
 	}
+	for t.nextWebLink < len(t.webLinks) && t.webLinks[t.nextWebLink].Span.Start < lo {
+		t.nextWebLink++
+	}
 	at := lo
 	for {
-		ts, lk, co := model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}
+		ts, lk, co, wl := model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}, model.Span{Start: hi}
 		if t.nextTS < len(n.Timestamps) {
 			ts = n.TimestampSpan(t.nextTS)
 		}
@@ -184,12 +200,18 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 		if t.nextCallout < len(t.callouts) {
 			co = t.callouts[t.nextCallout].Span
 		}
-		next := min(ts.Start, lk.Start, co.Start)
+		if t.nextWebLink < len(t.webLinks) {
+			wl = t.webLinks[t.nextWebLink].Span
+		}
+		next := min(ts.Start, lk.Start, co.Start, wl.Start)
 		if next >= hi {
 			t.inline(clean(n.Text[at:hi]), ln, oneLine, true)
 			return
 		}
 		gap := n.Text[at:next]
+		if next == wl.Start && next != ts.Start && next != lk.Start && next != co.Start {
+			gap = strings.TrimSuffix(gap, "!") // an image shows its text too
+		}
 		if strings.HasSuffix(gap, "(") { // "(" and a badge: no markdown link
 			t.inline(clean(gap[:len(gap)-1]), ln, oneLine, false)
 			t.text("(")
@@ -201,8 +223,12 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 			t.badge(t.nextTS, ln)
 			t.nextTS++
 			at = ts.End
-		case co.Start:
-			t.callout(t.callouts[t.nextCallout])
+		case wl.Start:
+			t.webLink(t.nextWebLink, ln)
+			t.nextWebLink++
+			at = wl.End
+		case co.Start: // a "[!type]" calloutBlock did not take: its label
+			t.text(calloutLabel(t.n.Text[co.Start+2 : t.callouts[t.nextCallout].Inner]))
 			t.nextCallout++
 			at = co.End
 		default:
@@ -219,18 +245,6 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 // cannot join anything into an entity.
 func clean(s string) string { return dropTagEntities(safe.Text(dropTags(s))) }
 
-// callout writes the "[!type]" of a callout as its type in bold: "> [!tip]
-// Title" reads "Tip Title" in a quote.
-func (t *transformer) callout(p model.Part) {
-	name := clean(t.n.Text[p.Span.Start+2 : p.Inner])
-	if r, size := utf8.DecodeRuneInString(name); size > 0 {
-		name = string(unicode.ToUpper(r)) + name[size:]
-	}
-	t.b.WriteString("**")
-	t.text(name)
-	t.b.WriteString("**")
-}
-
 // badge writes the badge of timestamp i: its time ("?" after a doubtful
 // one, still openable), or for an invalid one its text as written, marked
 // ✗ (see badgeText) and dimmed.
@@ -243,10 +257,10 @@ func (t *transformer) badge(i, ln int) {
 		label = badgeText(dropTags(safe.Line(ts.Raw)))
 	}
 	id := t.add(Item{Kind: Timestamp, Index: i, Dim: !t.n.Openable(i), SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.b.WriteString("▶\u00a0")
 	t.text(label)
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 }
 
 // badgeText is what the badge of an anchor whose time cannot be read says:
@@ -263,13 +277,23 @@ func badgeText(raw string) string {
 	return "✗" + label
 }
 
+// webLink writes the text of markdown link i, "[text](url)"; a link
+// that cannot be opened (not http or https) is dim.
+func (t *transformer) webLink(i, ln int) {
+	p := t.webLinks[i]
+	id := t.add(Item{Kind: WebLink, Index: i, Dim: model.WebURL(t.n.Target(p)) == "", SrcLine: ln})
+	appendMarker(t.b, id, true)
+	t.inline(clean(t.n.Text[p.Span.Start+1:p.Inner]), ln, true, false)
+	appendMarker(t.b, id, false)
+}
+
 // link writes the label of link i.
 func (t *transformer) link(i, ln int) {
 	l := t.n.Links[i]
 	id := t.add(Item{Kind: Link, Index: i, Dim: l.Dangling(), SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.text(dropTags(safe.Line(l.Label)))
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 }
 
 func (t *transformer) add(it Item) int {
@@ -357,10 +381,10 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 		raw = strings.TrimSuffix(s[tagEnd+1:span], "</a>")
 	}
 	id := t.add(Item{Kind: Timestamp, Index: -1, Dim: true, SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.b.WriteString("▶\u00a0")
 	t.text(badgeText(raw))
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 	return span, true
 }
 
@@ -469,9 +493,9 @@ func (t *transformer) wikilink(s string, ln int) int {
 		return used
 	}
 	id := t.add(Item{Kind: Link, Index: -1, Dim: t.v == nil || t.v.Resolve(t.n.Path, target) == "", SrcLine: ln})
-	appendMarker(&t.b, id, true)
+	appendMarker(t.b, id, true)
 	t.text(label)
-	appendMarker(&t.b, id, false)
+	appendMarker(t.b, id, false)
 	return used
 }
 

@@ -1,12 +1,13 @@
-package model
+package loader
 
 import "strings"
 
-// TimestampTag reads the attributes of an <a> tag (from the space after
+// timestampTag reads the attributes of an <a> tag (from the space after
 // "a" to before ">") and reports the data-t value when the tag is a
-// yt-timestamp anchor. The loader finds timestamps with it, and Note.Moment
-// finds them again on a line, so both agree on what an anchor is.
-func TimestampTag(attrs string) (raw string, ok bool) {
+// yt-timestamp anchor. Everything after the loader walks the spans of the
+// anchors this finds (model.Note.TimestampSpan) instead of finding them
+// again.
+func timestampTag(attrs string) (raw string, ok bool) {
 	if raw, ok := strings.CutPrefix(attrs, ` class="yt-timestamp" data-t="`); ok && raw != "" && strings.IndexByte(raw, '"') == len(raw)-1 {
 		return raw[:len(raw)-1], true // the form every note generator writes, read without a search
 	}
@@ -14,38 +15,6 @@ func TimestampTag(attrs string) (raw string, ok bool) {
 		return "", false
 	}
 	return attribute(attrs, "data-t=")
-}
-
-// AnchorSpans are where the timestamp anchors of line l sit, in order,
-// appended to out: each from its "<" to past its "</a>" (past its opening
-// tag when the line does not close it).
-func AnchorSpans(l string, out [][2]int) [][2]int {
-	for at := 0; ; {
-		i := strings.IndexByte(l[at:], '<')
-		if i < 0 {
-			return out
-		}
-		start := at + i
-		at = start + 1
-		rest := l[at:]
-		if len(rest) < 2 || rest[0] != 'a' || (rest[1] != ' ' && rest[1] != '\t') {
-			continue
-		}
-		gt := strings.IndexByte(rest, '>')
-		if gt < 0 {
-			return out
-		}
-		at += gt + 1
-		if _, ok := TimestampTag(rest[1:gt]); !ok {
-			continue
-		}
-		end := at
-		if j := strings.Index(l[at:], "</a>"); j >= 0 && !strings.Contains(l[at:at+j], "<a") {
-			end = at + j + len("</a>")
-		}
-		out = append(out, [2]int{start, end})
-		at = end
-	}
 }
 
 // attribute is the quoted value of the attribute inside tag (which starts
