@@ -18,6 +18,7 @@ import (
 	"tubenotes/ui/config"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
+	"tubenotes/ui/state"
 )
 
 // browseFlags are the browser's flags; "tubenotes --help" lists them too.
@@ -26,13 +27,15 @@ type browseFlags struct {
 	style  string
 	width  int
 	player string
+	fresh  bool
 }
 
 func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
-	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
+	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [--fresh] [PATH]", stderr)
 	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
+	fl.BoolVar(&bf.fresh, "fresh", false, "start at the index page, not where you left off (bookmarks and each note's last place are kept)")
 	fl.StringVar(&bf.player, "player", "", "play videos in one mpv that o seeks (mpv), in one browser page that o seeks (web), or with a command where {url} and {seconds} are replaced (no shell)")
 	return fl
 }
@@ -82,7 +85,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer stopPlayer()
-	fsys, err := vaultFS(paths, cfg)
+	fsys, dir, err := vaultFS(paths, cfg)
 	if err != nil {
 		return fail(err)
 	}
@@ -96,6 +99,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Player:   steered,
 		Style:    bf.style,
 		MaxWidth: bf.width,
+		State:    stateStore(dir, stderr),
+		Fresh:    bf.fresh,
 	})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		complain(stderr, "", err)
@@ -119,28 +124,44 @@ func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map
 	take("style", cfg.Style != "", func() { bf.style = cfg.Style })
 	take("width", cfg.Width != 0, func() { bf.width = cfg.Width })
 	take("player", cfg.Player != "", func() { bf.player = cfg.Player })
+	take("fresh", cfg.Fresh, func() { bf.fresh = cfg.Fresh })
 	return fromConfig
 }
 
 // vaultFS is the folder named on the command line, else in
 // $TUBENOTES_VAULT, else in the config file, checked to be a readable
-// directory; else the demo vault.
-func vaultFS(paths []string, cfg config.Config) (fs.FS, error) {
-	dir := os.Getenv("TUBENOTES_VAULT")
+// directory, and its path; else the demo vault and "".
+func vaultFS(paths []string, cfg config.Config) (fsys fs.FS, dir string, err error) {
+	dir = os.Getenv("TUBENOTES_VAULT")
 	if len(paths) == 1 {
 		dir = paths[0]
 	}
 	if dir == "" && cfg.Vault != "" {
 		fsys, err := vaultDir(cfg.Vault)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", cfg.Where("vault"), err)
+			return nil, "", fmt.Errorf("%s: %v", cfg.Where("vault"), err)
 		}
-		return fsys, nil
+		return fsys, cfg.Vault, nil
 	}
 	if dir == "" {
-		return demo.FS(), nil
+		return demo.FS(), "", nil
 	}
-	return vaultDir(dir)
+	fsys, err = vaultDir(dir)
+	return fsys, dir, err
+}
+
+// stateStore is the state file of the vault at dir, nil (nothing is kept)
+// for the demo vault or when it cannot be placed, which stderr is told.
+func stateStore(dir string, stderr io.Writer) ui.StateStore {
+	if dir == "" {
+		return nil
+	}
+	store, err := state.Open(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tubenotes: warning: %v; nothing is remembered this time\n", err)
+		return nil
+	}
+	return store
 }
 
 // chooseOpener is the opener for --player: mpv and web are one player

@@ -99,6 +99,8 @@ func (m Model) screen() string {
 		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
 	case modeSearch:
 		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
+	case modeMarks:
+		body = fill(strings.Split(m.bookmarksView(), "\n"), l.bodyRows, m.width)
 	default:
 		var side, main []string
 		if l.sidebar {
@@ -179,7 +181,9 @@ func (m Model) hintView() string {
 
 // panesShown reports whether the panes have the window (no full-window
 // mode covers them).
-func (m Model) panesShown() bool { return m.mode != modeHelp && m.mode != modeSearch }
+func (m Model) panesShown() bool {
+	return m.mode != modeHelp && m.mode != modeSearch && m.mode != modeMarks
+}
 
 func (m Model) helpModel() help.Model {
 	h := help.New()
@@ -223,6 +227,9 @@ func indent(s, pad string) string {
 // statusView is the status line, with the find-in-note query and its
 // matches while there is one.
 func (m Model) statusView() string {
+	if m.namingBookmark() {
+		return m.nameView()
+	}
 	st := m.status
 	if m.mode == modeFind || m.reader.Finding() {
 		cur, total := m.reader.FindStatus()

@@ -16,7 +16,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 	case key.Matches(msg, k.Search):
@@ -34,6 +34,10 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.travel(&m.back, &m.forward, "no earlier note")
 	case key.Matches(msg, k.Forward):
 		return m.travel(&m.forward, &m.back, "no later note")
+	case key.Matches(msg, k.Bookmark):
+		return m.startBookmark()
+	case key.Matches(msg, k.Bookmarks):
+		return m.openBookmarks()
 	default:
 		if cmd, ok := m.playerKey(msg); ok {
 			return cmd
@@ -55,7 +59,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 // browseKeys are the keys every pane shares, for hints and help.
 func (m Model) browseKeys() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Bookmark, k.Bookmarks, k.Help, k.Quit}
 }
 
 // focused is the pane that reads keys in browse mode, as help sees it.
@@ -74,7 +78,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.CloseHelp):
 		m.mode = modeBrowse
 	}
@@ -198,6 +202,8 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FilterAccept, m.notes.CanRecall(), "choose")
 	case modeFind:
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
+	case modeMark, modeMarks:
+		return m.marksHints()
 	}
 	_, pane := m.focused()
 	// the player's keys first while it plays: they are what is used then

@@ -35,6 +35,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = waitProgress(m.progress)
 	case loadedMsg:
 		cmd = m.loaded(msg)
+	case stateMsg:
+		cmd = m.onState(msg)
 	case openedMsg:
 		cmd = m.opened(msg)
 	case player.PlayheadMsg:
@@ -57,7 +59,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search, sc = m.search.Update(msg)
 		cmd = tea.Batch(nc, rc, sc)
 	}
-	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred())
+	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred(), m.saveLater(msg))
 	m.follow()
 	m.followPlayhead()
 	return m, cmd
@@ -79,7 +81,7 @@ func (m *Model) act(a common.Action) tea.Cmd {
 		if a.FocusReader { // first, so the reader gets the layout it will be seen in
 			m.setFocus(focusReader)
 		}
-		return m.openNote(a.Note, 0, true)
+		return m.openRemembered(a.Note)
 	case common.ScrollToSection:
 		m.reader.ScrollToSection(a.Index)
 	case common.OpenVideo:
@@ -125,10 +127,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
 	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
-	if n := startNote(msg.vault); n != nil {
-		return tea.Batch(index, m.openNote(n, 0, false))
-	}
-	return index
+	return tea.Batch(index, m.begin()) // the first note, once the state is read too
 }
 
 // follow keeps the sidebar and status line in step with the reader.

@@ -338,6 +338,15 @@ func (m *Model) ScrollToSourceLine(line int) {
 	m.clamp()
 }
 
+// TopSourceLine is the line of the note's text at the top of the pane
+// (1 before the note is rendered).
+func (m Model) TopSourceLine() int {
+	if !m.ready() {
+		return 1
+	}
+	return m.doc.SourceOfLine(m.yOffset)
+}
+
 // CurrentSection is the section the top line is in, -1 for the intro (the
 // sidebar follows it).
 func (m Model) CurrentSection() int {

@@ -142,6 +142,26 @@ func (r *Doc) LineOfSource(src int) int {
 	return lo.line + (hi.line-lo.line)*(src-lo.src)/(hi.src-lo.src)
 }
 
+// SourceOfLine is the line of the note's text nearest rendered line l,
+// interpolated between the items around it: LineOfSource the other way,
+// so a place kept as a source line survives another width.
+func (r *Doc) SourceOfLine(l int) int {
+	a := r.anchors
+	i := sort.Search(len(a), func(i int) bool { return a[i].line >= l })
+	switch {
+	case len(a) == 0:
+		return 1
+	case i < len(a) && a[i].line == l:
+		return a[i].src
+	case i == 0:
+		return max(a[0].src-(a[0].line-l), 1)
+	case i == len(a):
+		return a[i-1].src + (l - a[i-1].line)
+	}
+	lo, hi := a[i-1], a[i]
+	return lo.src + (hi.src-lo.src)*(l-lo.line)/(hi.line-lo.line)
+}
+
 // restyle paints badges and links in their own styles over glamour's.
 func (r *Doc) restyle(st Styles) {
 	for _, it := range r.Items {
