@@ -206,7 +206,7 @@ func (m Model) helpView() string {
 	name, pane := m.focused()
 	title := m.c.Styles.Dim
 	query := []key.Binding{k.FilterAccept, k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}
-	shared, sharedTitle := [][]key.Binding{m.browseKeys(), k.Moves()}, "  every pane"
+	shared, sharedTitle := [][]key.Binding{m.browseKeys(), k.Moves(), {k.Bookmark, k.Bookmarks}}, "  every pane"
 	if keys := m.playerKeys(false); keys != nil { // a column, not more rows: help is tall already
 		shared, sharedTitle = append(shared, keys), sharedTitle+", and the player"
 	}

@@ -59,7 +59,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 // browseKeys are the keys every pane shares, for hints and help.
 func (m Model) browseKeys() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Bookmark, k.Bookmarks, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Help, k.Quit}
 }
 
 // focused is the pane that reads keys in browse mode, as help sees it.
