@@ -144,7 +144,7 @@ func New(opts Options) Model {
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 		listen:   player.Listen,
-		mem:      memory{read: opts.State == nil, saver: &saver{}, now: time.Now},
+		mem:      memory{read: opts.State == nil, saver: &saver{}, now: time.Now, delay: saveDelay},
 		marks:    newMarks(c),
 	}
 	m.setFocus(focusNotes)

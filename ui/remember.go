@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +26,7 @@ import (
 type StateStore interface {
 	Load() (st *state.State, msg string, err error)
 	Save(st *state.State) (msg string, err error)
+	Path() string // the file, which messages name
 }
 
 // saveDelay is how long moves must stop before where the user is gets
@@ -40,9 +43,10 @@ type memory struct {
 	begun bool         // the first note has been opened (resumed or not)
 	saved state.Resume // where the user was at the last save, so unchanged places are not written again
 
-	gen     int // the newest debounce tick
-	seq     int // the newest save asked for
-	changes int // bookmark changes so far: a save's merged bookmarks are taken only if none happened meanwhile
+	delay   time.Duration // saveDelay; shorter in tests
+	gen     int           // the newest debounce tick
+	seq     int           // the newest save asked for
+	changes int           // bookmark changes so far: a save's merged bookmarks are taken only if none happened meanwhile
 	saver   *saver
 	now     func() time.Time
 }
@@ -111,7 +115,7 @@ func (m *Model) onState(msg stateMsg) tea.Cmd {
 		default:
 			m.mem.st = msg.st
 			if msg.msg != "" {
-				m.status.SetMessage(msg.msg, true)
+				m.status.SetMessage(m.stateMessage(msg.msg), true)
 			}
 		}
 		return m.begin()
@@ -124,7 +128,7 @@ func (m *Model) onState(msg stateMsg) tea.Cmd {
 		case msg.err != nil:
 			m.status.SetMessage("cannot save where you are: "+msg.err.Error(), true)
 		case msg.msg != "":
-			m.status.SetMessage(msg.msg, true)
+			m.status.SetMessage(m.stateMessage(msg.msg), true)
 		}
 		if msg.err == nil && msg.st != nil && msg.changes == m.mem.changes && m.mem.st != nil {
 			// another instance's bookmarks, merged in by the save
@@ -133,6 +137,13 @@ func (m *Model) onState(msg stateMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// stateMessage is a message of the state store with the state folder left
+// out of the files it names, so the point fits on the status line (the
+// README says where the folder is).
+func (m Model) stateMessage(msg string) string {
+	return strings.ReplaceAll(msg, filepath.Dir(m.opts.State.Path())+string(filepath.Separator), "")
 }
 
 // begin opens the first note once both the vault and the state are in:
@@ -258,7 +269,7 @@ func (m *Model) saveLater(msg tea.Msg) tea.Cmd {
 	}
 	m.mem.gen++
 	gen := m.mem.gen
-	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveTickMsg{gen} })
+	return tea.Tick(m.mem.delay, func(time.Time) tea.Msg { return saveTickMsg{gen} })
 }
 
 // snapshot brings the state up to where the user is and returns a copy

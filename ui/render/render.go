@@ -155,8 +155,8 @@ func (r *Doc) SourceOfLine(l int) int {
 		return a[i].src
 	case i == 0:
 		return max(a[0].src-(a[0].line-l), 1)
-	case i == len(a):
-		return a[i-1].src + (l - a[i-1].line)
+	case i == len(a): // below the last item: no further than the note's last line
+		return min(a[i-1].src+(l-a[i-1].line), max(strings.Count(r.Key.Note.Text, "\n")+1, a[i-1].src))
 	}
 	lo, hi := a[i-1], a[i]
 	return lo.src + (hi.src-lo.src)*(l-lo.line)/(hi.line-lo.line)
