@@ -17,7 +17,7 @@ func TestMBookmarksTheMomentWithAName(t *testing.T) {
 	if hint := h.hintLine(); !strings.Contains(hint, "enter save") || !strings.Contains(hint, "esc clear") {
 		t.Errorf("hints while naming: %q", hint)
 	}
-	h.press("ctrl+u") // the prefilled name goes
+	h.press("ctrl+u")              // the prefilled name goes
 	h.typeText("gpus \x1b[31mred") // the escape is cleaned away, as in every query
 	h.press("enter")
 	if h.m.mode != modeBrowse {
