@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tubenotes/model"
 	engine "tubenotes/model/search"
@@ -271,21 +272,24 @@ func (m Model) bookmarksView() string {
 
 func (m Model) bookmarkRow(b state.Bookmark, chosen bool) string {
 	st := m.c.Styles
-	name := safe.Line(b.Name)
-	if name == "" {
-		name = "(no name)"
-	}
-	where := safe.Line(b.Note)
-	if n := m.vault.Note(b.Note); n != nil {
-		where = safe.Line(n.Title)
-	} else {
-		where += " (gone)"
-	}
 	at := "line " + strconv.Itoa(b.Line)
 	if b.Seconds >= 0 {
 		at = "▶ " + common.Clock(b.Seconds)
 	}
-	row := fmt.Sprintf(" %s  %s  %s", name, st.Dim.Render(where), st.Clock.Render(at))
+	where := safe.Line(b.Note) + " (gone)"
+	if n := m.vault.Note(b.Note); n != nil {
+		where = safe.Line(n.Title)
+	}
+	name := safe.Line(b.Name)
+	// the moment first: short, and lined up; the note after the name
+	// unless the name is the note's title
+	row := " " + st.Clock.Render(at) + strings.Repeat(" ", max(11-ansi.StringWidth(at), 1)) + name
+	switch {
+	case name == "":
+		row += where
+	case name != where:
+		row += st.Dim.Render("  " + where)
+	}
 	if chosen {
 		return st.CursorFocused.Render("›") + row
 	}

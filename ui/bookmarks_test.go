@@ -71,9 +71,10 @@ func TestTheBookmarksList(t *testing.T) {
 	if h.m.mode != modeMarks || !strings.Contains(screen, "Bookmarks (2)") {
 		t.Fatalf("' did not list the bookmarks:\n%s", screen)
 	}
-	first, second := strings.Index(screen, "› second"), strings.Index(screen, "first")
-	if first < 0 || second < first || !strings.Contains(screen, "▶ 0:10") || !strings.Contains(screen, "Importance of GPUs") {
-		t.Errorf("the list, newest first, chosen on top:\n%s", screen)
+	rows := strings.Split(screen, "\n")
+	if !strings.HasPrefix(rows[1], "› line 2     second  Cloud computing") ||
+		!strings.HasPrefix(rows[2], "  ▶ 0:10     first  Importance of GPUs") {
+		t.Errorf("the list, newest first, chosen on top, each with its moment and note:\n%s", screen)
 	}
 	for _, hint := range []string{"enter go to", "o play", "r rename", "d delete", "esc close"} {
 		if !strings.Contains(h.hintLine(), hint) {
@@ -95,7 +96,7 @@ func TestTheBookmarksList(t *testing.T) {
 	if bs := saved(t, store).Bookmarks; len(bs) != 2 || bs[0].Name != "renamed" {
 		t.Errorf("after r: %+v", bs)
 	}
-	if !strings.Contains(h.screen(), "› renamed") || h.m.mode != modeMarks {
+	if !strings.Contains(h.screen(), "› ▶ 0:10     renamed") || h.m.mode != modeMarks {
 		t.Errorf("the list after a rename:\n%s", h.screen())
 	}
 
