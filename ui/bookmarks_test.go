@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestMBookmarksTheMomentWithAName(t *testing.T) {
@@ -51,6 +53,11 @@ func TestEscDropsTheBookmark(t *testing.T) {
 	h.press("m", "esc")
 	if h.m.mode != modeBrowse || len(h.m.listed()) != 0 || len(saved(t, store).Bookmarks) != 0 {
 		t.Errorf("esc kept a bookmark: mode %d, %+v", h.m.mode, h.m.listed())
+	}
+	h.press("m")
+	h.send(tea.MouseClickMsg{X: 60, Y: 5, Button: tea.MouseLeft})
+	if h.m.mode != modeBrowse || h.m.namingBookmark() || len(h.m.listed()) != 0 {
+		t.Errorf("a click kept naming (mode %d) or kept the bookmark %+v", h.m.mode, h.m.listed())
 	}
 }
 

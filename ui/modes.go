@@ -168,6 +168,8 @@ func (m *Model) stopTyping() {
 		m.notes.StopFilter()
 	case modeFind:
 		m.find.Blur()
+	case modeMark:
+		m.endNaming(false) // a click elsewhere drops the bookmark being named
 	default:
 		return
 	}
