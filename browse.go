@@ -7,13 +7,17 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/loader"
+	"tubenotes/loader/cache"
 	"tubenotes/loader/demo"
 	"tubenotes/model"
+	"tubenotes/model/search"
 	"tubenotes/ui"
 	"tubenotes/ui/config"
 	"tubenotes/ui/open"
@@ -89,7 +93,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	m := ui.New(ui.Options{
+	uiOpts := ui.Options{
 		Load: func(progress func(done, total int)) (*model.Vault, error) {
 			o := opts
 			o.Progress = progress
@@ -101,12 +105,62 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		MaxWidth: bf.width,
 		State:    stateStore(dir, stderr),
 		Fresh:    bf.fresh,
-	})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	}
+	saved := func() error { return nil }
+	if dir != "" && !bf.load.noCache {
+		saved = withCache(&uiOpts, dir, fsys, opts)
+	}
+	m := ui.New(uiOpts)
+	_, err = tea.NewProgram(m).Run()
+	// A cache being written when the user quit is finished, not left half.
+	if serr := saved(); serr != nil {
+		complain(stderr, "", fmt.Errorf("cache not written: %w", serr))
+	}
+	if err != nil {
 		complain(stderr, "", err)
 		return 1
 	}
 	return 0
+}
+
+// withCache makes the browser load the vault at dir through its cache: the
+// index comes from it when the vault has not changed, and the cache is
+// written once the vault is shown and indexed, in the background. saved
+// waits for that write, if one started, and gives its error.
+func withCache(o *ui.Options, dir string, fsys fs.FS, opts loader.Options) (saved func() error) {
+	var (
+		res     cache.Result // written by Load's command, read by those after it
+		writing sync.WaitGroup
+		saveErr error
+	)
+	o.Load = func(progress func(done, total int)) (*model.Vault, error) {
+		lo := opts
+		lo.Progress = progress
+		var err error
+		res, err = cache.Load(dir, fsys, lo)
+		return res.Vault, err
+	}
+	o.Index = func(*model.Vault) *search.Index { return res.Index }
+	writing.Add(1)
+	var once sync.Once
+	o.Indexed = func(v *model.Vault, ix *search.Index) {
+		if v != res.Vault {
+			return // a vault reloaded since: the cache records the load's files
+		}
+		once.Do(func() {
+			defer writing.Done()
+			saveErr = res.Save(ix)
+			// Loading, indexing and writing leave garbage several times
+			// the vault's size: give its pages back now, as the browser
+			// will sit idle with what it holds.
+			debug.FreeOSMemory()
+		})
+	}
+	return func() error {
+		once.Do(writing.Done) // no write started: none to wait for
+		writing.Wait()
+		return saveErr
+	}
 }
 
 // useConfig takes the config file's settings for the flags not given on
@@ -131,8 +185,8 @@ func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map
 // vaultFS is the folder named on the command line, else in
 // $TUBENOTES_VAULT, else in the config file, checked to be a readable
 // directory, and its path; else the demo vault and "".
-func vaultFS(paths []string, cfg config.Config) (fsys fs.FS, dir string, err error) {
-	dir = os.Getenv("TUBENOTES_VAULT")
+func vaultFS(paths []string, cfg config.Config) (fs.FS, string, error) {
+	dir := os.Getenv("TUBENOTES_VAULT")
 	if len(paths) == 1 {
 		dir = paths[0]
 	}
@@ -146,7 +200,7 @@ func vaultFS(paths []string, cfg config.Config) (fsys fs.FS, dir string, err err
 	if dir == "" {
 		return demo.FS(), "", nil
 	}
-	fsys, err = vaultDir(dir)
+	fsys, err := vaultDir(dir)
 	return fsys, dir, err
 }
 

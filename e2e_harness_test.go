@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -92,7 +93,7 @@ func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 		t:       t,
 		corpus:  corpus,
 		tmux:    tmux,
-		socket:  "tubenotes-e2e-" + filepath.Base(dir),
+		socket:  "tubenotes-e2e-" + strconv.Itoa(os.Getpid()) + "-" + filepath.Base(dir), // t.TempDir ends in 001 in every process
 		browser: filepath.Join(dir, "browser-args"),
 		exit:    filepath.Join(dir, "exit-status"),
 	}

@@ -45,13 +45,14 @@ type exportLink struct {
 }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
-	fl := newFlagSet("export", "export [--timestamps auto|hms|ms] PATH", stderr)
+	fl := newFlagSet("export", "export [--timestamps auto|hms|ms] [--no-cache] PATH", stderr)
 	var lf loadFlags
 	lf.register(fl)
-	v, _, ok := loadVaultArg("export", fl, &lf, args, stderr)
+	lv, ok := loadVaultArg("export", fl, &lf, args, stderr)
 	if !ok {
 		return 2
 	}
+	v := lv.vault
 	printProblems(stderr, v.Problems)
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	enc := json.NewEncoder(w)
@@ -66,6 +67,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tubenotes export:", err)
 		return 1
 	}
+	lv.saveCache(nil, "export", stderr)
 	return 0
 }
 

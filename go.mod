@@ -17,6 +17,7 @@ require (
 	github.com/chromedp/chromedp v0.23.1
 	github.com/cli/browser v1.3.0
 	github.com/fsnotify/fsnotify v1.10.1
+	github.com/klauspost/compress v1.20.4
 	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/sahilm/fuzzy v0.1.3
 	go.yaml.in/yaml/v3 v3.0.6

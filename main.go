@@ -18,6 +18,7 @@ Usage:
   tubenotes export [flags] PATH         one JSON object a note, in path order
   tubenotes stats [flags] PATH          counts of notes, channels, videos, timestamps, links, problems
   tubenotes search [flags] PATH QUERY   one hit a line; exit 1 when nothing matches
+  tubenotes cache clear [PATH]          remove the cache of the vault at PATH (of every vault without PATH)
   tubenotes timeline [flags] PATH VIDEO every timestamp of a video's notes, by time
   tubenotes links [flags] PATH NOTE     the links into a note, and the notes naming it
   tubenotes show [flags] PATH NOTE      one note rendered as the browser shows it; plain text into a pipe
@@ -42,6 +43,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runStats(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "cache":
+			return runCache(args[1:], stdout, stderr)
 		case "timeline":
 			return runTimeline(args[1:], stdout, stderr)
 		case "links":

@@ -34,6 +34,7 @@ Flags:
                      in its section (null if none)
   --limit N          print at most N hits (the best ranked)
   --timestamps MODE  how to read three-part timestamps: auto, hms or ms
+  --no-cache         read every file, and neither read nor write the cache
 `
 
 // searchHit is one line of --json output. Field names and nulls are part of
@@ -56,6 +57,7 @@ type searchArgs struct {
 	json       bool
 	limit      int
 	timestamps string
+	noCache    bool
 	help       bool
 	positional []string
 }
@@ -108,6 +110,11 @@ func parseSearchArgs(args []string) (searchArgs, error) {
 				return sa, err
 			}
 			sa.timestamps = v
+		case "no-cache":
+			if hasValue {
+				return sa, fmt.Errorf("flag --no-cache takes no value")
+			}
+			sa.noCache = true
 		case "h", "help":
 			sa.help = true
 		default:
@@ -149,12 +156,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		complain(stderr, "search", err)
 		return 2
 	}
-	v, _, err := openVault(sa.positional[0], opts)
+	lv, err := openVault(sa.positional[0], opts, !sa.noCache)
 	if err != nil {
 		complain(stderr, "search", err)
 		return 2
 	}
-	res := search.Build(v.Notes).Search(q)
+	ix := lv.index()
+	res := ix.Search(q)
 	hits := res.Hits
 	if sa.limit > 0 && len(hits) > sa.limit {
 		hits = hits[:sa.limit]
@@ -175,6 +183,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
+	lv.saveCache(ix, "search", stderr)
 	if err != nil {
 		complain(stderr, "search", err)
 		return 2

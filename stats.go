@@ -27,6 +27,7 @@ type vaultStats struct {
 	Problems           int     `json:"problems"`
 	Bytes              int     `json:"bytes"`
 	LoadSeconds        float64 `json:"loadSeconds"`
+	Cache              string  `json:"cache"`
 }
 
 func countVault(v *model.Vault, load time.Duration) vaultStats {
@@ -62,19 +63,22 @@ func countVault(v *model.Vault, load time.Duration) vaultStats {
 }
 
 func runStats(args []string, stdout, stderr io.Writer) int {
-	fl := newFlagSet("stats", "stats [--json] [--problems] [--timestamps auto|hms|ms] PATH", stderr)
+	fl := newFlagSet("stats", "stats [--json] [--problems] [--timestamps auto|hms|ms] [--no-cache] PATH", stderr)
 	var lf loadFlags
 	lf.register(fl)
 	asJSON := fl.Bool("json", false, "print the counts as one JSON object")
 	listProblems := fl.Bool("problems", false, "also list each problem on stderr as path: message")
-	v, took, ok := loadVaultArg("stats", fl, &lf, args, stderr)
+	lv, ok := loadVaultArg("stats", fl, &lf, args, stderr)
 	if !ok {
 		return 2
 	}
+	defer lv.saveCache(nil, "stats", stderr)
+	v, took := lv.vault, lv.took
 	if *listProblems {
 		printProblems(stderr, v.Problems)
 	}
 	s := countVault(v, took)
+	s.Cache = lv.cacheStatus()
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		if err := enc.Encode(s); err != nil {
@@ -95,6 +99,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		{"problems", fmt.Sprint(s.Problems)},
 		{"size", fmt.Sprintf("%.1f MB", float64(s.Bytes)/1e6)},
 		{"load time", took.Round(time.Millisecond).String()},
+		{"cache", s.Cache},
 	}
 	for _, r := range rows {
 		if _, err := fmt.Fprintf(stdout, "%-10s  %s\n", r.name, r.value); err != nil {

@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"tubenotes/loader"
+	"tubenotes/loader/cache"
 	"tubenotes/model"
+	"tubenotes/model/search"
 	"tubenotes/ui/config"
 	"tubenotes/ui/safe"
 )
@@ -19,10 +21,12 @@ import (
 // loadFlags are the flags every command that reads a vault takes.
 type loadFlags struct {
 	timestamps string
+	noCache    bool
 }
 
 func (lf *loadFlags) register(fl *flagSet) {
 	fl.StringVar(&lf.timestamps, "timestamps", "auto", "how to read three-part timestamps: auto, hms (h:mm:ss) or ms (mm:ss:00)")
+	fl.BoolVar(&lf.noCache, "no-cache", false, "read every file, and neither read nor write the cache")
 }
 
 // useConfig takes the config file's timestamps unless the flag was given.
@@ -43,17 +47,29 @@ func (lf *loadFlags) options() (loader.Options, error) {
 // loadVaultArg parses a command's flags over args (lf is registered on fl
 // already), wants one PATH and loads the vault there. ok is false when it
 // has said why on stderr; the command then exits 2.
-func loadVaultArg(name string, fl *flagSet, lf *loadFlags, args []string, stderr io.Writer) (v *model.Vault, took time.Duration, ok bool) {
-	v, _, took, ok = loadVaultArgs(name, fl, lf, args, nil, stderr)
-	return v, took, ok
+func loadVaultArg(name string, fl *flagSet, lf *loadFlags, args []string, stderr io.Writer) (lv *loadedVault, ok bool) {
+	lv, _, ok = openVaultArgs(name, fl, lf, args, nil, stderr)
+	return lv, ok
 }
 
 // loadVaultArgs is loadVaultArg for a command that takes more arguments
-// after PATH, one a name of more: it returns them as given.
+// after PATH, one a name of more: it returns them as given. It reads the
+// vault through its cache and leaves writing it to the commands that
+// load the vault whole (search, stats, export, the browser).
 func loadVaultArgs(name string, fl *flagSet, lf *loadFlags, args, more []string, stderr io.Writer) (v *model.Vault, rest []string, took time.Duration, ok bool) {
+	lv, rest, ok := openVaultArgs(name, fl, lf, args, more, stderr)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	return lv.vault, rest, lv.took, true
+}
+
+// openVaultArgs parses a command's flags, wants PATH and the arguments
+// named by more, and loads the vault at PATH.
+func openVaultArgs(name string, fl *flagSet, lf *loadFlags, args, more []string, stderr io.Writer) (lv *loadedVault, rest []string, ok bool) {
 	paths, err := parseArgs(fl, args)
 	if err != nil {
-		return nil, nil, 0, false
+		return nil, nil, false
 	}
 	if len(paths) != 1+len(more) {
 		if len(more) == 0 {
@@ -61,37 +77,82 @@ func loadVaultArgs(name string, fl *flagSet, lf *loadFlags, args, more []string,
 		} else {
 			fmt.Fprintf(stderr, "tubenotes %s: give PATH and %s (see tubenotes %s --help)\n", name, strings.Join(more, " "), name)
 		}
-		return nil, nil, 0, false
+		return nil, nil, false
 	}
 	cfg, ok := userConfig(stderr)
 	if !ok {
-		return nil, nil, 0, false
+		return nil, nil, false
 	}
 	lf.useConfig(fl, cfg)
 	opts, err := lf.options()
 	if err == nil {
-		v, took, err = openVault(paths[0], opts)
+		lv, err = openVault(paths[0], opts, !lf.noCache)
 	}
 	if err != nil {
 		complain(stderr, name, err)
-		return nil, nil, 0, false
+		return nil, nil, false
 	}
-	return v, paths[1:], took, true
+	return lv, paths[1:], true
 }
 
-// openVault checks that dir is a readable directory and loads it. The error
-// is one line, fit to print after "tubenotes: ".
-func openVault(dir string, opts loader.Options) (*model.Vault, time.Duration, error) {
+// loadedVault is a vault a command loaded, and the cache it loaded it with.
+type loadedVault struct {
+	vault *model.Vault
+	took  time.Duration
+	cache *cache.Result // nil with --no-cache
+}
+
+// openVault checks that dir is a readable directory and loads it, with its
+// cache when useCache is set. The error is one line, fit to print after
+// "tubenotes: ".
+func openVault(dir string, opts loader.Options, useCache bool) (*loadedVault, error) {
 	fsys, err := vaultDir(dir)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	start := time.Now()
-	v, err := loader.Load(fsys, opts)
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %v", dir, err)
+	lv := &loadedVault{}
+	if useCache {
+		var res cache.Result
+		res, err = cache.Load(dir, fsys, opts)
+		lv.vault, lv.cache = res.Vault, &res
+	} else {
+		lv.vault, err = loader.Load(fsys, opts)
 	}
-	return v, time.Since(start), nil
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", dir, err)
+	}
+	lv.took = time.Since(start)
+	return lv, nil
+}
+
+// index is the vault's search index: the cache's, else built now.
+func (lv *loadedVault) index() *search.Index {
+	if lv.cache != nil && lv.cache.Index != nil {
+		return lv.cache.Index
+	}
+	return search.Build(lv.vault.Notes)
+}
+
+// saveCache writes the vault's cache, with ix when it is not nil, when the
+// cache does not hold them yet. A cache that can't be written costs the
+// next start time, nothing else: it is said on stderr and the command
+// goes on.
+func (lv *loadedVault) saveCache(ix *search.Index, name string, stderr io.Writer) {
+	if lv.cache == nil {
+		return
+	}
+	if err := lv.cache.Save(ix); err != nil {
+		complain(stderr, name, fmt.Errorf("cache not written: %w", err))
+	}
+}
+
+// cacheStatus is the one line "stats" prints about the cache.
+func (lv *loadedVault) cacheStatus() string {
+	if lv.cache == nil {
+		return "off (--no-cache)"
+	}
+	return lv.cache.Status
 }
 
 // vaultDir is the directory dir as a file system, once it is known to be a

@@ -9,3 +9,5 @@ import "errors"
 const canOpenRaw = false
 
 func openRaw(path, name string) (openedFile, error) { return nil, errors.ErrUnsupported }
+
+func statRaw(path string) (Stamp, error) { return Stamp{}, errors.ErrUnsupported }

@@ -83,3 +83,19 @@ func (i rawInfo) Mode() fs.FileMode  { return 0 }
 func (i rawInfo) ModTime() time.Time { return time.Time{} }
 func (i rawInfo) IsDir() bool        { return false }
 func (i rawInfo) Sys() any           { return nil }
+
+// statRaw is the stamp of the file at path (symbolic links followed), read
+// with one system call and no allocation but the path's.
+func statRaw(path string) (Stamp, error) {
+	var st syscall.Stat_t
+	for {
+		err := syscall.Stat(path, &st)
+		switch {
+		case errors.Is(err, syscall.EINTR):
+			continue
+		case err != nil:
+			return Stamp{}, err
+		}
+		return Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}, nil
+	}
+}

@@ -21,8 +21,10 @@ import (
 // with testdata/TestGoldenScreens/*.golden (go test -update rewrites them).
 func TestGoldenScreens(t *testing.T) {
 	v := loadVault(t, demo.FS())
+	noIndex := loadVault(t, demoWithoutIndex(t))
 	cases := []struct {
 		name  string
+		vault *model.Vault // v when nil
 		w, h  int
 		keys  []string
 		typed string
@@ -31,16 +33,28 @@ func TestGoldenScreens(t *testing.T) {
 	}{
 		{name: "start", w: 100, h: 30, until: "8 notes"},
 		{name: "seed", w: 100, h: 30, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t"}, until: "GPUs and Deep Learning"},
-		{name: "sections", w: 100, h: 30, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab", "j", "enter"}, until: "Timestamps past the hour"},
-		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "5/8"},
+		{name: "sections", w: 100, h: 30, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab", "shift+tab", "j", "enter"}, until: "Timestamps past the hour"},
+		{name: "filter", w: 100, h: 30, keys: []string{"/"}, typed: "bankless", until: "› Can Ethereum"},
 		{name: "help", w: 100, h: 30, keys: []string{"?"}, until: "toggle sidebar"},
 		{name: "narrow", w: 60, h: 20, until: "8 notes"},
+		{name: "start_page", vault: noIndex, w: 80, h: 24, until: "bankless · 4 notes"},
+		{name: "tree_keys", w: 80, h: 24, keys: []string{"-", "}", "}", "l"}, until: "Shaun Maguire"},
 		{name: "too_small", w: 19, h: 5, until: "window too small"},
+		{name: "timeline_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "t", "t", "t", "v"}, until: "moments"},
+		{name: "timeline_120x40", w: 120, h: 40, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v"}, until: "moments"},
+		{name: "timeline_filter_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v", "/", "f", "a", "u", "l", "t"}, until: "Fault tolerance"},
+		{name: "linked_from_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "shift+tab"}, until: "Reading list"},
+		{name: "linked_from_120x40", w: 120, h: 40, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab"}, until: "Ethereum's competitive"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			m := New(Options{
-				Load:   func(func(int, int)) (*model.Vault, error) { return v, nil },
+				Load: func(func(int, int)) (*model.Vault, error) {
+					if c.vault != nil {
+						return c.vault, nil
+					}
+					return v, nil
+				},
 				Opener: &fakeOpener{},
 				Style:  "notty",
 			})
@@ -53,7 +67,8 @@ func TestGoldenScreens(t *testing.T) {
 				mm := tm.(Model)
 				mu.Lock()
 				screen = mm.screen()
-				busy = mm.layout().readerShown && mm.reader.Rendering() || len(mm.deferred) > 0
+				busy = mm.layout().readerShown && mm.reader.Rendering() || len(mm.deferred) > 0 ||
+					mm.mode == modeTimeline && mm.timeline.Loading()
 				mu.Unlock()
 				return msg
 			}

@@ -4,7 +4,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
+	"tubenotes/ui/reader"
 )
 
 // openNote shows n in the reader at yOffset; remember puts the note being
@@ -20,10 +22,11 @@ func (m *Model) openNote(n *model.Note, yOffset int, remember bool) tea.Cmd {
 	}
 	m.endFind()
 	m.sections.SetNote(n)
+	m.links.SetNote(n)
 	m.notes.SetOpen(n)
 	l := m.layout()
 	sized := m.reader.SetSize(l.reader.w, l.reader.h)
-	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset))
+	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset), backlinks.Find(m.vault, m.index, n))
 }
 
 // travel moves one step through the history: from pops a visit and the
@@ -39,6 +42,24 @@ func (m *Model) travel(from, to *[]visit, none string) tea.Cmd {
 		*to = append(*to, visit{cur, m.reader.YOffset()})
 	}
 	return m.openNote(v.note, v.yOffset, false)
+}
+
+// openLine leaves the timeline (or the panes as they are) for a note
+// scrolled to a line, with the timestamp there selected.
+func (m *Model) openLine(a common.OpenLine) tea.Cmd {
+	if m.mode == modeTimeline {
+		m.mode = modeBrowse
+	}
+	if a.Note == nil {
+		return nil
+	}
+	m.setFocus(focusReader)
+	cmd := m.openNote(a.Note, 0, true)
+	m.reader.ScrollToSourceLine(a.Line)
+	if a.Timestamp >= 0 && a.Timestamp < len(a.Note.Timestamps) {
+		m.reader.Select(reader.Selection{Kind: reader.TimestampSel, Index: a.Timestamp})
+	}
+	return cmd
 }
 
 // openHit leaves the search view for the note of a hit, scrolled to it,

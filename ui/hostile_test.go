@@ -126,3 +126,39 @@ func TestCheckTerminalBytesCatchesLeaks(t *testing.T) {
 		t.Error("the program's own sequences were flagged")
 	}
 }
+
+// TestHostileTimelineAndLinks draws the timeline of the hostile note's
+// video, filtered too, and the links into the page it links: no control
+// from the notes reaches the screen.
+func TestHostileTimelineAndLinks(t *testing.T) {
+	fsys := hostileVault()
+	// a second note of the video, so a hostile row is drawn off the cursor
+	fsys["second"+evil+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"Two \\e]0;PWNED\\a\"\nvideoId: LKlE93-SDpc\n---\n\n## Part " +
+		evil + "\n\nText " + evil + ` <a class="yt-timestamp" data-t="00:00:09">[00:00:09]</a>` + "\n")}
+	v := loadVault(t, fsys)
+	h := newHarness(t, v, 100, 30)
+	var evilNote *model.Note
+	for _, n := range v.Notes {
+		if strings.HasSuffix(n.Path, "/evil_note.md") {
+			evilNote = n
+		}
+	}
+	if evilNote == nil {
+		t.Fatal("no evil note")
+	}
+	h.send(run(h.m.act(openNoteRequest(evilNote)))...)
+	h.press("v")
+	if h.m.mode != modeTimeline || !strings.Contains(h.screen(), "Intro") {
+		t.Fatalf("no timeline of the hostile note:\n%s", h.screen())
+	}
+	checkTerminalBytes(t, []byte(h.m.screen()))
+	h.press("/")
+	h.send(tea.PasteMsg{Content: "intro" + evil})
+	checkTerminalBytes(t, []byte(h.m.screen()))
+	h.press("esc", "esc")
+	h.send(run(h.m.act(openNoteRequest(v.Note("index.md"))))...)
+	if h.m.links.Linked() != 1 {
+		t.Fatalf("index is linked from %d notes, want the evil one", h.m.links.Linked())
+	}
+	checkTerminalBytes(t, []byte(h.m.screen()))
+}

@@ -26,14 +26,22 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // mustDefer reports whether a key has to wait: it is meant for the reader
 // and the note is still rendering (selection and scrolling need its lines),
-// or earlier keys wait already and order must be kept. Keys that leave
+// or the timeline is being made, or earlier keys wait already and order
+// must be kept. Keys that leave
 // (panes, history, help, search) act at once and drop the waiting keys.
 func (m *Model) mustDefer(msg tea.KeyPressMsg) bool {
 	if m.mode == modeBrowse && m.leaves(msg) {
 		m.deferred = nil
 		return false
 	}
-	return len(m.deferred) > 0 || m.mode == modeBrowse && m.focus == focusReader && m.reader.Rendering()
+	return len(m.deferred) > 0 || m.waiting()
+}
+
+// waiting reports whether what has the keyboard cannot take keys yet: the
+// reader's note or the timeline is still being made.
+func (m *Model) waiting() bool {
+	return m.mode == modeBrowse && m.focus == focusReader && m.reader.Rendering() ||
+		m.mode == modeTimeline && m.timeline.Loading()
 }
 
 // leaves reports whether a browse-mode key takes the user away from the
@@ -43,11 +51,12 @@ func (m *Model) leaves(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, k.Help, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Search, k.Bookmarks)
 }
 
-// replayDeferred runs the keys that waited for the note to render, in
-// order, until one opens a note that must render in turn.
+// replayDeferred runs the keys that waited for the note to render or the
+// timeline to be made, in order, until one opens a note or a timeline that
+// must be made in turn.
 func (m *Model) replayDeferred() tea.Cmd {
 	var cmds []tea.Cmd
-	for len(m.deferred) > 0 && !m.reader.Rendering() {
+	for len(m.deferred) > 0 && !m.reader.Rendering() && !(m.mode == modeTimeline && m.timeline.Loading()) {
 		k := m.deferred[0]
 		m.deferred = m.deferred[1:]
 		cmds = append(cmds, m.keyNow(k))
@@ -72,6 +81,8 @@ func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
 		cmd = m.nameKey(msg)
 	case modeMarks:
 		cmd = m.bookmarksKey(msg)
+	case modeTimeline:
+		cmd = m.timelineKey(msg)
 	default:
 		cmd = m.browseKey(msg)
 	}
@@ -92,6 +103,8 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		if m.namingBookmark() {
 			cmd = m.editName(msg)
 		}
+	case modeTimeline:
+		m.timeline, cmd = m.timeline.Update(msg)
 	}
 	return cmd
 }

@@ -26,11 +26,12 @@ func (r rect) contains(x, y int) bool {
 
 // layout is where every pane goes for a window size and state.
 type layout struct {
-	tooSmall                bool
-	notes, sections, reader rect
-	sidebar                 bool // the sidebar is drawn
-	readerShown             bool
-	bodyRows                int // rows above the status and hint lines
+	tooSmall               bool
+	reader                 rect
+	notes, sections, links rect
+	sidebar                bool // the sidebar is drawn
+	readerShown            bool
+	bodyRows               int // rows above the status and hint lines
 }
 
 // layout places the panes for the window size, focus and sidebar state.
@@ -55,10 +56,27 @@ func (m Model) layout() layout {
 	}
 	if l.sidebar {
 		secH := min(max(l.bodyRows*2/5, 3), l.bodyRows-2)
-		l.notes = rect{w: sideW, h: l.bodyRows - secH}
-		l.sections = rect{y: l.bodyRows - secH, w: sideW, h: secH}
+		// the links into the note take the sections' spare rows first, then
+		// the notes list's
+		spare := max(secH-1-m.sections.Rows(), 0)
+		linksH := m.linksHeight(l.bodyRows, spare)
+		fromSections := min(linksH, spare)
+		l.notes = rect{w: sideW, h: l.bodyRows - secH - (linksH - fromSections)}
+		l.sections = rect{y: l.notes.h, w: sideW, h: secH - fromSections}
+		l.links = rect{y: l.bodyRows - linksH, w: sideW, h: linksH}
 	}
 	return l
+}
+
+// linksHeight is the rows of the links into the open note, under the
+// sections: the rows they need, up to a fifth of the sidebar more than
+// the sections leave spare; none before a note is open or when a fifth is
+// less than a title and two rows.
+func (m Model) linksHeight(bodyRows, spare int) int {
+	if m.reader.Note() == nil || bodyRows/5 < 3 {
+		return 0
+	}
+	return min(1+m.links.Rows(), bodyRows/5+spare)
 }
 
 // resizePanes gives every pane its size; the reader only when withReader,
@@ -67,8 +85,10 @@ func (m *Model) resizePanes(withReader bool) tea.Cmd {
 	l := m.layout()
 	m.notes.SetSize(l.notes.w, l.notes.h)
 	m.sections.SetSize(l.sections.w, l.sections.h)
+	m.links.SetSize(l.links.w, l.links.h)
 	m.status.SetWidth(m.width)
 	m.search.SetSize(m.width, l.bodyRows)
+	m.timeline.SetSize(m.width, l.bodyRows)
 	if withReader && l.readerShown {
 		return m.reader.SetSize(l.reader.w, l.reader.h)
 	}
@@ -101,10 +121,15 @@ func (m Model) screen() string {
 		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
 	case modeMarks:
 		body = fill(strings.Split(m.bookmarksView(), "\n"), l.bodyRows, m.width)
+	case modeTimeline:
+		body = fill(strings.Split(m.timeline.View(), "\n"), l.bodyRows, m.width)
 	default:
 		var side, main []string
 		if l.sidebar {
 			side = append(strings.Split(m.notes.View(), "\n"), strings.Split(m.sections.View(), "\n")...)
+			if l.links.h > 0 {
+				side = append(side, strings.Split(m.links.View(), "\n")...)
+			}
 			side = fill(side, l.bodyRows, l.notes.w)
 		}
 		if l.readerShown {
@@ -182,7 +207,7 @@ func (m Model) hintView() string {
 // panesShown reports whether the panes have the window (no full-window
 // mode covers them).
 func (m Model) panesShown() bool {
-	return m.mode != modeHelp && m.mode != modeSearch && m.mode != modeMarks
+	return m.mode != modeHelp && m.mode != modeSearch && m.mode != modeTimeline && m.mode != modeMarks
 }
 
 func (m Model) helpModel() help.Model {
@@ -199,7 +224,8 @@ func (m Model) helpModel() help.Model {
 }
 
 // helpView is the ? screen: the keys of browse mode (those every pane
-// shares and the focused pane's own), then those of a query being typed.
+// shares and the focused pane's own), then those of a query being typed;
+// opened from the timeline, the timeline's.
 func (m Model) helpView() string {
 	h := m.helpModel()
 	k := m.c.Keys
@@ -215,6 +241,14 @@ func (m Model) helpView() string {
 		indent(h.FullHelpView(shared), "  "),
 		title.Render("  the " + name + " (tab changes pane), then a query being typed (/ or s)"),
 		indent(h.FullHelpView(append(pane.FullHelp(), query)), "  "),
+	}
+	if m.helpFrom == modeTimeline {
+		parts = []string{
+			title.Render("  the timeline (" + k.CloseHelp.Help().Key + " returns to it)"),
+			indent(h.FullHelpView(append(m.timeline.FullHelp(), k.Moves(), []key.Binding{k.Help, k.Quit})), "  "),
+			title.Render("  its filter being typed"),
+			indent(h.FullHelpView([][]key.Binding{{k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}}), "  "),
+		}
 	}
 	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
 	return "\n" + strings.Join(parts, "\n") + "\n\n" + mouse

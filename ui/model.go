@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	engine "tubenotes/model/search"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/open"
@@ -18,6 +20,7 @@ import (
 	"tubenotes/ui/searchview"
 	"tubenotes/ui/sections"
 	"tubenotes/ui/status"
+	"tubenotes/ui/timelineview"
 )
 
 // Options configure the browser.
@@ -25,6 +28,13 @@ type Options struct {
 	// Load reads the vault, reporting progress; it runs in a command, off
 	// the update loop.
 	Load func(progress func(done, total int)) (*model.Vault, error)
+	// Index, when set, gives the search index of the vault Load returned
+	// when the load found one ready (in a cache), nil when the browser
+	// must build it. It is called in the load's command.
+	Index func(*model.Vault) *engine.Index
+	// Indexed, when set, is called in a command, off the update loop, once
+	// the vault is shown and its index is ready: to write a cache.
+	Indexed func(*model.Vault, *engine.Index)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
 	// Player, when not nil, is the one player o steers (--player mpv or
@@ -51,13 +61,14 @@ type Options struct {
 type mode int
 
 const (
-	modeBrowse mode = iota // the panes; focus says which one reads keys
-	modeFilter             // the notes filter's query is typed
-	modeFind               // the find-in-note query is typed
-	modeSearch             // the search view has the window
-	modeHelp               // the ? screen
-	modeMark               // a new bookmark's name is typed (bookmarks.go)
-	modeMarks              // the bookmarks list has the window
+	modeBrowse   mode = iota // the panes; focus says which one reads keys
+	modeFilter               // the notes filter's query is typed
+	modeFind                 // the find-in-note query is typed
+	modeSearch               // the search view has the window
+	modeHelp                 // the ? screen
+	modeTimeline             // the timeline of the open note's video has the window
+	modeMark                 // a new bookmark's name is typed (bookmarks.go)
+	modeMarks                // the bookmarks list has the window
 )
 
 // focus is the pane that reads keys in browse mode.
@@ -66,7 +77,9 @@ type focus int
 const (
 	focusNotes focus = iota
 	focusSections
+	focusLinks // the links into the open note, under the sections
 	focusReader
+	numFocus
 )
 
 // visit is a note in the history, with where it was scrolled to.
@@ -85,18 +98,25 @@ type Model struct {
 	resizeGen     int  // the newest resize; the reader follows once they stop
 
 	mode        mode
+	helpFrom    mode // the mode ? was pressed in, which esc returns to
 	focus       focus
 	hideSidebar bool // wide layout: the sidebar folded away by the user (a layout choice, not a mode)
 
 	notes    notes.Model
 	sections sections.Model
+	links    backlinks.Model
 	reader   reader.Model
 	status   status.Model
 	search   searchview.Model
 	find     query.Model // the find-in-note query; the status line shows it
+	// timeline is the timeline view. A player's playhead reaches it through
+	// timeline.SetPlayhead (followPlayhead), which marks the row at the
+	// playhead and, in follow mode, keeps it under the cursor.
+	timeline timelineview.Model
 
 	progress chan loadProgressMsg
 	vault    *model.Vault
+	index    *engine.Index // the search index, nil until built; "Mentioned in" needs it
 	loadErr  error
 
 	back, forward []visit
@@ -138,9 +158,11 @@ func New(opts Options) Model {
 		c:        c,
 		notes:    notes.New(c),
 		sections: sections.New(c),
+		links:    backlinks.New(c),
 		reader:   reader.New(reader.Options{Style: opts.Style, MaxWidth: opts.MaxWidth, Keys: &c.Keys}),
 		status:   status.New(c),
 		search:   searchview.New(c),
+		timeline: timelineview.New(c),
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 		listen:   player.Listen,
@@ -168,4 +190,5 @@ func (m *Model) setFocus(f focus) {
 	m.focus = f
 	m.notes.SetFocused(f == focusNotes)
 	m.sections.SetFocused(f == focusSections)
+	m.links.SetFocused(f == focusLinks)
 }

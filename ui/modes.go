@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tubenotes/model"
 	"tubenotes/ui/common"
 )
 
@@ -18,16 +19,14 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.mode = modeHelp
+		m.mode, m.helpFrom = modeHelp, modeBrowse
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		return m.search.Focus()
 	case key.Matches(msg, k.NextPane):
-		m.setFocus((m.focus + 1) % 3)
-		return m.resizePanes(true)
+		return m.cycleFocus(1)
 	case key.Matches(msg, k.PrevPane):
-		m.setFocus((m.focus + 2) % 3)
-		return m.resizePanes(true)
+		return m.cycleFocus(numFocus - 1)
 	case key.Matches(msg, k.Sidebar):
 		return m.toggleSidebar()
 	case key.Matches(msg, k.Back):
@@ -48,12 +47,29 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.notes, cmd = m.notes.Update(msg)
 		case focusSections:
 			m.sections, cmd = m.sections.Update(msg)
+		case focusLinks:
+			m.links, cmd = m.links.Update(msg)
 		default:
 			m.reader, cmd = m.reader.Update(msg)
 		}
 		return cmd
 	}
 	return nil
+}
+
+// cycleFocus moves the focus step panes on, past the links pane when the
+// window has no room for it.
+func (m *Model) cycleFocus(step focus) tea.Cmd {
+	f := (m.focus + step) % numFocus
+	if f == focusLinks {
+		probe := *m // the layout with the links focused: narrow, the sidebar shows then
+		probe.focus = f
+		if probe.layout().links.h == 0 {
+			f = (f + step) % numFocus
+		}
+	}
+	m.setFocus(f)
+	return m.resizePanes(true)
 }
 
 // browseKeys are the keys every pane shares, for hints and help.
@@ -69,6 +85,8 @@ func (m Model) focused() (string, help.KeyMap) {
 		return "notes", m.notes
 	case focusSections:
 		return "sections", m.sections
+	case focusLinks:
+		return "links into the note", m.links
 	}
 	return "reader", m.reader
 }
@@ -80,9 +98,50 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.CloseHelp):
-		m.mode = modeBrowse
+		m.mode = m.helpFrom
 	}
 	return nil
+}
+
+// timelineKey: while its filter is typed the timeline takes every key;
+// otherwise ?, q and the player's keys keep their meaning and the rest go
+// to the timeline.
+func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	if !m.timeline.Typing() {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.quit()
+		case key.Matches(msg, k.Help):
+			m.mode, m.helpFrom = modeHelp, modeTimeline
+			return nil
+		}
+		if cmd, ok := m.playerKey(msg); ok {
+			return cmd
+		}
+	}
+	var cmd tea.Cmd
+	m.timeline, cmd = m.timeline.Update(msg)
+	return cmd
+}
+
+// showTimeline gives the window to the timeline of the video n was made
+// from, the cursor on timestamp ts of n.
+func (m *Model) showTimeline(n *model.Note, ts int) tea.Cmd {
+	if n == nil || m.vault == nil {
+		return nil
+	}
+	id := n.VideoID
+	if vid := m.vault.VideoOf(n); vid != nil {
+		id = vid.ID
+	}
+	if id == "" || len(m.vault.NotesOfVideo(id)) == 0 {
+		m.status.SetMessage("this note is made from no video", true)
+		return nil
+	}
+	m.endFind()
+	m.mode = modeTimeline
+	return m.timeline.Open(m.vault, id, n, ts)
 }
 
 // filterKey: the notes filter's query is typed; the list answers as it
@@ -206,15 +265,27 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
 	case modeMark, modeMarks:
 		return m.marksHints()
+	case modeTimeline:
+		if m.timeline.Typing() {
+			return m.queryKeys(k.FindAccept, m.timeline.CanRecall(), "choose")
+		}
+		return m.fitHints(append(m.playerKeys(true), m.timeline.ShortHelp()...), k.Help, k.Quit)
 	}
 	_, pane := m.focused()
 	// the player's keys first while it plays: they are what is used then
 	b := append(m.playerKeys(true), append(pane.ShortHelp(), k.Search, k.NextPane)...)
+	if extra, ok := pane.(extraHelp); ok {
+		b = append(b, extra.ExtraHelp()...)
+	}
 	if m.width < wideWidth {
 		b = append([]key.Binding{k.Sidebar}, b...)
 	}
 	return m.fitHints(b, k.Help, k.Quit)
 }
+
+// extraHelp is a pane with hints less useful than the keys every pane
+// shares: they come after those, so a narrow line drops them first.
+type extraHelp interface{ ExtraHelp() []key.Binding }
 
 // fitHints is b and then last, leaving out b's last bindings while the
 // line would be too wide, so the keys in last always show. Widths are

@@ -17,11 +17,16 @@ func (m *Model) wheel(ms tea.Mouse) {
 	}
 	l := m.layout()
 	switch {
-	case l.tooSmall || !m.panesShown():
+	case l.tooSmall:
+	case m.mode == modeTimeline:
+		m.timeline.Scroll(delta)
+	case !m.panesShown():
 	case l.sidebar && l.notes.contains(ms.X, ms.Y):
 		m.notes.Scroll(delta)
 	case l.sidebar && l.sections.contains(ms.X, ms.Y):
 		m.sections.Scroll(delta)
+	case l.sidebar && l.links.contains(ms.X, ms.Y):
+		m.links.Scroll(delta)
 	case l.readerShown && l.reader.contains(ms.X, ms.Y):
 		m.reader.ScrollBy(delta)
 	}
@@ -34,6 +39,10 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 		return nil
 	}
 	l := m.layout()
+	if !l.tooSmall && m.mode == modeTimeline {
+		m.timeline.Click(ms.Y)
+		return nil
+	}
 	if l.tooSmall || !m.panesShown() {
 		return nil
 	}
@@ -45,6 +54,9 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 	case l.sidebar && l.sections.contains(ms.X, ms.Y):
 		m.setFocus(focusSections)
 		m.sections.Click(ms.Y - l.sections.y)
+	case l.sidebar && l.links.contains(ms.X, ms.Y):
+		m.setFocus(focusLinks)
+		m.links.Click(ms.Y - l.links.y)
 	case l.readerShown && l.reader.contains(ms.X, ms.Y):
 		m.setFocus(focusReader)
 		if sel, ok := m.reader.HitAt(ms.X-l.reader.x, ms.Y-l.reader.y); ok {

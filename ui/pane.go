@@ -4,11 +4,13 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/searchview"
 	"tubenotes/ui/sections"
+	"tubenotes/ui/timelineview"
 )
 
 // pane is what every pane is to the root (soft-serve's common.Component,
@@ -26,8 +28,10 @@ type pane[P any] interface {
 }
 
 var (
-	_ pane[notes.Model]      = (*notes.Model)(nil)
-	_ pane[sections.Model]   = (*sections.Model)(nil)
-	_ pane[reader.Model]     = (*reader.Model)(nil)
-	_ pane[searchview.Model] = (*searchview.Model)(nil)
+	_ pane[notes.Model]        = (*notes.Model)(nil)
+	_ pane[sections.Model]     = (*sections.Model)(nil)
+	_ pane[backlinks.Model]    = (*backlinks.Model)(nil)
+	_ pane[reader.Model]       = (*reader.Model)(nil)
+	_ pane[searchview.Model]   = (*searchview.Model)(nil)
+	_ pane[timelineview.Model] = (*timelineview.Model)(nil)
 )

@@ -83,7 +83,7 @@ func (m Model) playerKeys(oneHint bool) []key.Binding {
 	}
 	k := m.c.Keys
 	if oneHint {
-		return []key.Binding{k.PlayPause, k.Seek, k.Follow, k.Capture}
+		return []key.Binding{k.PlayPause, k.SeekHint(), k.Follow, k.Capture}
 	}
 	return []key.Binding{k.PlayPause, k.SeekBack, k.SeekForward, k.Follow, k.Capture}
 }
@@ -110,6 +110,7 @@ func (m *Model) followPlayhead() {
 		return
 	}
 	m.status.SetPlayhead(m.playhead.Status())
+	m.timeline.SetPlayhead(m.playhead.VideoID, int(m.playhead.Seconds), m.following)
 	n := m.reader.Note()
 	ts, section := -1, -1
 	if n != nil && n.HasVideo() && n.VideoID == m.playhead.VideoID {

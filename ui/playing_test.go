@@ -198,7 +198,7 @@ func TestListenAfterEachPlayhead(t *testing.T) {
 // has one of the player's keys: they would shadow each other.
 func TestPlayerKeysAreFree(t *testing.T) {
 	k := common.DefaultKeyMap()
-	own := map[string]bool{"PlayPause": true, "SeekBack": true, "SeekForward": true, "Follow": true, "Capture": true, "Seek": true}
+	own := map[string]bool{"PlayPause": true, "SeekBack": true, "SeekForward": true, "Follow": true, "Capture": true}
 	v := reflect.ValueOf(k)
 	for _, p := range []key.Binding{k.PlayPause, k.SeekBack, k.SeekForward, k.Follow, k.Capture} {
 		for _, pk := range p.Keys() {

@@ -158,7 +158,7 @@ func (m *Model) begin() tea.Cmd {
 			return cmd
 		}
 	}
-	return m.openNote(startNote(m.vault), 0, false)
+	return m.openNote(m.startNote(m.vault), 0, false)
 }
 
 // resume goes back to r: folds, history, focus, then the note at its
@@ -314,7 +314,8 @@ func (m *Model) quit() tea.Cmd {
 
 // startLists are the notes the start page lists (ui/start's Options
 // Recent and Bookmarks): those read last, and those with bookmarks, newest
-// first, each once.
+// first, each once. The start page is made when the vault opens, so it
+// lists them as they were at start.
 func (m Model) startLists() (recent, bookmarked []*model.Note) {
 	if m.mem.st == nil || m.vault == nil {
 		return nil, nil

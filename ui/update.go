@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	engine "tubenotes/model/search"
+	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/player"
 	"tubenotes/ui/searchview"
@@ -43,6 +44,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onPlayhead(msg.Playhead)
 	case player.DoneMsg:
 		m.onPlayerDone(msg)
+	case searchview.IndexedMsg:
+		m.index = msg.Index
+		m.search, cmd = m.search.Update(msg)
+		cmd = tea.Batch(cmd, m.keepCmd(msg.Index))
+		if n := m.reader.Note(); n != nil && m.vault != nil { // now with its mentions
+			cmd = tea.Batch(cmd, backlinks.Find(m.vault, m.index, n))
+		}
+	case backlinks.FoundMsg:
+		m.links, _ = m.links.Update(msg)
+		cmd = m.resizePanes(false) // the links take the rows they need
 	case tea.KeyPressMsg:
 		m.status.ClearMessage()
 		cmd = m.key(msg)
@@ -57,7 +68,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notes, nc = m.notes.Update(msg)
 		m.reader, rc = m.reader.Update(msg)
 		m.search, sc = m.search.Update(msg)
-		cmd = tea.Batch(nc, rc, sc)
+		var tc tea.Cmd
+		m.timeline, tc = m.timeline.Update(msg)
+		cmd = tea.Batch(nc, rc, sc, tc)
 	}
 	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred(), m.saveLater(msg))
 	m.follow()
@@ -68,7 +81,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // takeActions acts on what the panes asked for since it last ran.
 func (m *Model) takeActions() tea.Cmd {
 	var cmds []tea.Cmd
-	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.reader.Take(), m.search.Take()) {
+	for _, a := range slices.Concat(m.notes.Take(), m.sections.Take(), m.links.Take(), m.reader.Take(), m.search.Take(), m.timeline.Take()) {
 		cmds = append(cmds, m.act(a))
 	}
 	return tea.Batch(cmds...)
@@ -90,6 +103,12 @@ func (m *Model) act(a common.Action) tea.Cmd {
 		return m.followLink(a.Note, a.Index)
 	case common.OpenHit:
 		return m.openHit(a)
+	case common.OpenLine:
+		return m.openLine(a)
+	case common.ShowTimeline:
+		return m.showTimeline(a.Note, a.Timestamp)
+	case common.CloseTimeline:
+		m.mode = modeBrowse
 	case common.StartFilter:
 		return m.startFilter()
 	case common.StartFind:
@@ -126,7 +145,15 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	refilter := m.notes.SetListing(msg.listing)
 	m.notes.SetSize(m.layout().notes.w, m.layout().notes.h)
 	m.status.SetLoaded(len(msg.vault.Notes))
-	index := tea.Batch(refilter, searchview.BuildIndex(msg.vault.Notes))
+	v := msg.vault
+	prepare := func() tea.Msg { v.PrepareBacklinks(); return nil }
+	index := tea.Batch(refilter, searchview.BuildIndex(v.Notes), prepare)
+	if msg.index != nil { // from a cache: search is ready with the vault
+		var ready tea.Cmd
+		m.index = msg.index
+		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
+		index = tea.Batch(refilter, ready, m.keepCmd(msg.index), prepare)
+	}
 	return tea.Batch(index, m.begin()) // the first note, once the state is read too
 }
 

@@ -61,7 +61,7 @@ func TestFilterOpensBestMatch(t *testing.T) {
 	if h.note() != seedPath || h.m.focus != focusReader {
 		t.Errorf("after enter: note %q focus %d", h.note(), h.m.focus)
 	}
-	h.press("shift+tab", "shift+tab", "esc")
+	h.press("shift+tab", "shift+tab", "shift+tab", "esc") // reader → links → sections → notes
 	if h.m.notes.Filtering() {
 		t.Error("esc left the filter on")
 	}
@@ -117,14 +117,14 @@ func TestNotesMovementAndFolding(t *testing.T) {
 
 func TestTabCyclesFocus(t *testing.T) {
 	h := demoHarness(t)
-	want := []focus{focusSections, focusReader, focusNotes}
+	want := []focus{focusSections, focusLinks, focusReader, focusNotes}
 	for _, f := range want {
 		h.press("tab")
 		if h.m.focus != f {
 			t.Fatalf("tab: focus %d, want %d", h.m.focus, f)
 		}
 	}
-	for _, f := range []focus{focusReader, focusSections, focusNotes} {
+	for _, f := range []focus{focusReader, focusLinks, focusSections, focusNotes} {
 		h.press("shift+tab")
 		if h.m.focus != f {
 			t.Fatalf("shift+tab: focus %d, want %d", h.m.focus, f)

@@ -16,13 +16,6 @@ const (
 	notesPerChannel   = 1000
 )
 
-var words = strings.Fields(`the a of and to in is that for it as with on was this by be are from
-product growth team market founder company user customer model data learning network value price
-strategy build launch scale hire culture feedback metric retention revenue experiment design research
-engineer manager leader decision risk capital bitcoin ethereum protocol layer token vector matrix
-gradient neuron proof theorem prime circle function probability signal language history word
-question answer story habit focus energy time early late simple hard clear deep fast slow real`)
-
 // Generate builds a vault of notes notes of the shape real vaults have:
 // channel folders of ~7 KB notes (frontmatter, intro, ## sections, ~35
 // timestamp anchors, ~10 wikilinks of which about a quarter dangle and some
@@ -32,7 +25,7 @@ question answer story habit focus energy time early late simple hard clear deep 
 // give the same vault.
 func Generate(notes int, seed int64) fstest.MapFS {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x7475626e6f746573))
-	g := generator{rng: rng, fsys: fstest.MapFS{}}
+	g := generator{rng: rng, words: newWordSource(rng), fsys: fstest.MapFS{}}
 	channels := max(1, (notes+notesPerChannel-1)/notesPerChannel)
 	titles := make([]string, notes)
 	for i := range titles {
@@ -64,8 +57,9 @@ func Generate(notes int, seed int64) fstest.MapFS {
 }
 
 type generator struct {
-	rng  *rand.Rand
-	fsys fstest.MapFS
+	rng   *rand.Rand
+	words *wordSource
+	fsys  fstest.MapFS
 }
 
 // title is unique: its number keeps two notes from sharing a file name.
@@ -76,7 +70,7 @@ func (g *generator) title(i int) string {
 func (g *generator) sentence(n int) string {
 	ws := make([]string, n)
 	for i := range ws {
-		ws[i] = words[g.rng.IntN(len(words))]
+		ws[i] = g.words.word()
 	}
 	return strings.Join(ws, " ")
 }
@@ -85,6 +79,8 @@ func (g *generator) sentence(n int) string {
 func (g *generator) note(channel string, titles []string, i, first, last int, video string) []byte {
 	var b strings.Builder
 	b.Grow(7600)
+	g.words.newTopic()
+	defer g.words.noTopic() // titles and channel pages have none
 	fmt.Fprintf(&b, "---\ntitle: %s\nvideoId: %s\n---\n\nFrom: [[%s]] <br/> \n\n", titles[i], video, channel)
 	minutes := g.rng.IntN(16) == 0
 	clock := 0

@@ -225,6 +225,9 @@ func NewText(text, lower string) Text {
 // String is the text as given.
 func (t *Text) String() string { return t.text }
 
+// Lower is the text with ASCII letters lower-cased.
+func (t *Text) Lower() string { return t.lower }
+
 // byteSet has bit b%64 set for each byte b of s: a text lacking a bit of
 // an ASCII query cannot match it, which one AND tells.
 func byteSet(s string) uint64 {

@@ -41,6 +41,26 @@ type OpenHit struct {
 	FindTerms []string
 }
 
+// OpenLine asks to open a note scrolled to source line Line, with its
+// timestamp Timestamp selected (-1: none), so o right after plays that
+// moment: a timeline row or a link into the open note.
+type OpenLine struct {
+	Note      *model.Note
+	Line      int
+	Timestamp int
+}
+
+// ShowTimeline asks for the timeline of the video Note was made from, the
+// cursor on timestamp Timestamp of Note when it is one of its rows (-1:
+// the note's first row).
+type ShowTimeline struct {
+	Note      *model.Note
+	Timestamp int
+}
+
+// CloseTimeline asks to leave the timeline for the panes.
+type CloseTimeline struct{}
+
 // StartFilter asks for the notes filter to take the keyboard.
 type StartFilter struct{}
 
@@ -55,6 +75,9 @@ func (ScrollToSection) action() {}
 func (OpenVideo) action()       {}
 func (FollowLink) action()      {}
 func (OpenHit) action()         {}
+func (OpenLine) action()        {}
+func (ShowTimeline) action()    {}
+func (CloseTimeline) action()   {}
 func (StartFilter) action()     {}
 func (StartFind) action()       {}
 func (CloseSearch) action()     {}

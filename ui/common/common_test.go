@@ -33,6 +33,36 @@ func TestCursor(t *testing.T) {
 	}
 }
 
+func TestCursorKeepsContext(t *testing.T) {
+	c := Cursor{Context: 3}
+	for range 7 { // down to row 7 of a 10-row window: 3 rows stay below it
+		c.Pos++
+		c.Clamp(100, 10)
+	}
+	if c.Offset != 1 {
+		t.Errorf("row 7 of 10: offset %d, want 1", c.Offset)
+	}
+	c.Pos = 99
+	c.Clamp(100, 10)
+	if c.Offset != 90 {
+		t.Errorf("at the end the window stops: offset %d, want 90", c.Offset)
+	}
+	c.Pos -= 7
+	c.Clamp(100, 10)
+	if c.Offset != 89 {
+		t.Errorf("3 rows above: offset %d, want 89", c.Offset)
+	}
+	c.Scroll(-50, 100, 10)
+	if c.Offset != 39 || c.Pos != 39+6 {
+		t.Errorf("scrolled: %+v, want the cursor 3 rows above the bottom", c)
+	}
+	c = Cursor{Pos: 3, Context: 3}
+	c.Clamp(100, 4) // too short for 3 rows each side: one each side
+	if c.Offset != 1 {
+		t.Errorf("short window: %+v", c)
+	}
+}
+
 func TestFit(t *testing.T) {
 	if got := Fit("abcdef", 4); got != "abc…" {
 		t.Errorf("Fit cut = %q", got)
@@ -62,6 +92,19 @@ func TestKeyMapHasNoClashes(t *testing.T) {
 		for _, key := range keys {
 			if seen[key] {
 				t.Errorf("key %q bound twice in the reader", key)
+			}
+			seen[key] = true
+		}
+	}
+	notes := [][]string{k.Up.Keys(), k.Down.Keys(), k.Top.Keys(), k.Bottom.Keys(), k.PageUp.Keys(), k.PageDown.Keys(),
+		k.HalfUp.Keys(), k.HalfDown.Keys(), k.Enter.Keys(), k.Filter.Keys(), k.Clear.Keys(), k.Fold.Keys(), k.Unfold.Keys(),
+		k.FoldAll.Keys(), k.UnfoldAll.Keys(), k.NextChannel.Keys(), k.PrevChannel.Keys(), k.NextPane.Keys(),
+		k.PrevPane.Keys(), k.Sidebar.Keys(), k.Help.Keys(), k.Quit.Keys(), k.Back.Keys(), k.Forward.Keys(), k.Search.Keys()}
+	seen = map[string]bool{}
+	for _, keys := range notes {
+		for _, key := range keys {
+			if seen[key] {
+				t.Errorf("key %q bound twice in the notes pane", key)
 			}
 			seen[key] = true
 		}

@@ -1,6 +1,10 @@
 package common
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the browser, and the only place key names
 // are written. Handlers match against it and the hint line and help are
@@ -30,6 +34,14 @@ type KeyMap struct {
 	Enter  key.Binding
 	Clear  key.Binding
 
+	// The notes tree's keys (lazygit's and yazi's habits).
+	Fold        key.Binding // fold the group, else go to its parent
+	Unfold      key.Binding // unfold the group, else open the note
+	FoldAll     key.Binding
+	UnfoldAll   key.Binding
+	NextChannel key.Binding
+	PrevChannel key.Binding
+
 	NextTimestamp key.Binding
 	PrevTimestamp key.Binding
 	NextLink      key.Binding
@@ -45,13 +57,17 @@ type KeyMap struct {
 
 	Search key.Binding
 
+	// The timeline view's keys, and the one that opens it.
+	Timeline      key.Binding
+	RowsFilter    key.Binding // filter the timeline's rows
+	TimelineClose key.Binding
+
 	// The player's keys, active when tubenotes steers one (--player).
 	PlayPause   key.Binding
 	SeekBack    key.Binding
 	SeekForward key.Binding
 	Follow      key.Binding // the reader follows the playhead
 	Capture     key.Binding // copy the playhead as a timestamp anchor
-	Seek        key.Binding // SeekBack and SeekForward as one hint
 
 	// The query input's keys (filter, find and search).
 	FilterAccept key.Binding // open the best match
@@ -107,6 +123,13 @@ func DefaultKeyMap() KeyMap {
 		Enter:  b([]string{"enter"}, "enter", "open"),
 		Clear:  b([]string{"esc"}, "esc", "clear"),
 
+		Fold:        b([]string{"h", "left"}, "h/←", "fold"),
+		Unfold:      b([]string{"l", "right"}, "l/→", "unfold"),
+		FoldAll:     b([]string{"-"}, "-", "fold all"),
+		UnfoldAll:   b([]string{"=", "+"}, "=", "unfold all"),
+		NextChannel: b([]string{"}"}, "}", "next channel"),
+		PrevChannel: b([]string{"{"}, "{", "previous channel"),
+
 		NextTimestamp: b([]string{"t"}, "t", "next timestamp"),
 		PrevTimestamp: b([]string{"T"}, "T", "previous timestamp"),
 		NextLink:      b([]string{"]"}, "]", "next link"),
@@ -122,6 +145,10 @@ func DefaultKeyMap() KeyMap {
 
 		Search: b([]string{"s"}, "s", "search"),
 
+		Timeline:      b([]string{"v"}, "v", "timeline"),
+		RowsFilter:    b([]string{"/"}, "/", "filter rows"),
+		TimelineClose: b([]string{"esc"}, "esc", "back"),
+
 		// shift+arrows beside alt+arrows (history); , and . for terminals
 		// that send no shift+arrow. j/k/l, YouTube's keys, are movement here.
 		PlayPause:   b([]string{"space"}, "space", "pause/play"),
@@ -129,7 +156,6 @@ func DefaultKeyMap() KeyMap {
 		SeekForward: b([]string{"shift+right", "."}, "⇧→/.", "forward 10 s"),
 		Follow:      b([]string{"f"}, "f", "follow"),
 		Capture:     b([]string{"c"}, "c", "copy anchor"),
-		Seek:        b([]string{"shift+left", "shift+right", ",", "."}, "⇧←/⇧→", "±10 s"),
 
 		FilterAccept: b([]string{"enter"}, "enter", "open best match"),
 		FindAccept:   b([]string{"enter"}, "enter", "done"),
@@ -159,8 +185,21 @@ func (k KeyMap) Moves() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown}
 }
 
-// Pair shows two bindings as one hint, "t/T timestamps".
+// Pair shows two bindings as one hint, "t/T timestamps"; of a binding
+// whose help names alternatives ("h/←") only the first shows ("h/l fold").
 func Pair(a, b key.Binding, desc string) key.Binding {
+	first := func(k key.Binding) string { s, _, _ := strings.Cut(k.Help().Key, "/"); return s }
 	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...),
-		key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
+		key.WithHelp(first(a)+"/"+first(b), desc))
+}
+
+// SeekHint shows the two seek bindings as one hint, by the first name of
+// each ("⇧←/⇧→ ±10 s"); it is not an action of its own.
+func (k KeyMap) SeekHint() key.Binding {
+	first := func(b key.Binding) string {
+		name, _, _ := strings.Cut(b.Help().Key, "/")
+		return name
+	}
+	return key.NewBinding(key.WithKeys(append(k.SeekBack.Keys(), k.SeekForward.Keys()...)...),
+		key.WithHelp(first(k.SeekBack)+"/"+first(k.SeekForward), "±10 s"))
 }

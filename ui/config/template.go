@@ -45,7 +45,7 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # work in the same mode is an error.
 # [keys]
 # quit = ["q", "Q"]
-# open_video = "v"
+# open_video = ["o", "p"]
 `
 
 // Create writes Template at path, making its folder, unless a file is

@@ -71,16 +71,41 @@ type match struct {
 	score  int
 }
 
-// filter ranks the targets among candidates (nil: all of them) by fuzzy
-// score for query, best first; ties keep the tree order. A fuzzy match is
-// a subsequence match, so a cheap subsequence test drops most targets
-// before they are scored, and the work is shared among the CPUs.
+// tier is how a note's title meets the query: a title typed in full, or
+// its start, ranks above any fuzzy score, so typing a channel's name puts
+// its page first.
+type tier uint8
+
+const (
+	exactTitle tier = iota
+	titlePrefix
+	fuzzyOnly
+	tiers
+)
+
+// titleTier is the tier of t for a query trimmed and lower-cased (ASCII
+// letters only, as fuzzy.ASCIILower does: it is called once a match).
+func (t *target) titleTier(lowerQuery string) tier {
+	switch title := t.Lower()[:t.titleEnd]; {
+	case !strings.HasPrefix(title, lowerQuery):
+		return fuzzyOnly
+	case t.titleEnd == len(lowerQuery):
+		return exactTitle
+	}
+	return titlePrefix
+}
+
+// filter ranks the targets among candidates (nil: all of them): exact
+// title matches first, then titles that start with the query, then the
+// rest, each by fuzzy score, best first; ties keep the tree order. A fuzzy
+// match is a subsequence match, so a cheap subsequence test drops most
+// targets before they are scored, and the work is shared among the CPUs.
 func filter(ts []target, candidates []int, query string) []match {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil
 	}
-	p := fuzzy.NewPattern(query)
+	p, lowerQuery := fuzzy.NewPattern(query), fuzzy.ASCIILower(query)
 	n := len(candidates)
 	if candidates == nil {
 		n = len(ts)
@@ -100,7 +125,36 @@ func filter(ts []target, candidates []int, query string) []match {
 			}
 		}
 	})
-	return byScore(slices.Concat(found[:parts]...))
+	return byTier(ts, slices.Concat(found[:parts]...), lowerQuery)
+}
+
+// byTier orders matches by the tier of their title for lowerQuery, then by
+// score (see byScore). The tier is worked out here, not kept in each
+// match: matches stay small, which the sorts of a big vault feel.
+func byTier(ts []target, ms []match, lowerQuery string) []match {
+	var count [tiers]int
+	for _, m := range ms {
+		count[ts[m.target].titleTier(lowerQuery)]++
+	}
+	if count[fuzzyOnly] == len(ms) {
+		return byScore(ms) // the common case: no title starts with the query
+	}
+	var start, next [tiers]int
+	for t := 1; t < int(tiers); t++ {
+		start[t] = start[t-1] + count[t-1]
+	}
+	next = start
+	out := make([]match, len(ms))
+	for _, m := range ms { // a stable split: tree order stays within a tier
+		t := ts[m.target].titleTier(lowerQuery)
+		out[next[t]] = m
+		next[t]++
+	}
+	for t := range tiers {
+		part := out[start[t] : start[t]+count[t]]
+		copy(part, byScore(part))
+	}
+	return out
 }
 
 // byScore sorts matches in tree order by score, best first, keeping tree

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"testing"
+	"testing/fstest"
 
 	"tubenotes/loader"
 	"tubenotes/model"
@@ -19,3 +20,5 @@ func mustLoad(t testing.TB, fsys fs.FS) *model.Vault {
 	}
 	return v
 }
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }

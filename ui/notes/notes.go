@@ -3,6 +3,7 @@
 package notes
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -46,9 +47,13 @@ type filteredMsg struct {
 	matches []match
 }
 
+// scrollContext is how many rows the list keeps in view above and below
+// the cursor.
+const scrollContext = 3
+
 // New is an empty notes pane.
 func New(c *common.Common) Model {
-	return Model{c: c, folded: map[int]bool{}, filter: query.New(c, c.Keys.Filter.Help().Key, "")}
+	return Model{c: c, cur: common.Cursor{Context: scrollContext}, folded: map[int]bool{}, filter: query.New(c, c.Keys.Filter.Help().Key, "")}
 }
 
 // Listing is a vault laid out for the pane. Making one is the slow part
@@ -86,7 +91,7 @@ func (m *Model) SetVault(v *model.Vault) tea.Cmd { return m.SetListing(List(v)) 
 // SetListing shows a listing made by List.
 func (m *Model) SetListing(l *Listing) tea.Cmd {
 	m.tree, m.targets, m.index, m.folded, m.visible = l.tree, l.targets, l.index, l.folded, l.visible
-	m.cur = common.Cursor{}
+	m.cur = common.Cursor{Context: scrollContext}
 	if m.query == "" {
 		return nil
 	}
@@ -125,13 +130,20 @@ func (m *Model) SetOpen(n *model.Note) {
 	if changed {
 		m.visible = visibleRows(m.tree, m.folded)
 	}
-	for r, ti := range m.visible {
-		if ti == i {
-			m.cur.Pos = r
-			break
-		}
-	}
+	m.cur.Pos = m.rowOf(i)
 	m.clamp()
+}
+
+// rowOf is the visible row of tree row i, or of the nearest group around
+// it that is shown (visible is in tree order).
+func (m Model) rowOf(i int) int {
+	for {
+		r, found := slices.BinarySearch(m.visible, i)
+		if found || i < 0 || m.tree[i].parent < 0 {
+			return r
+		}
+		i = m.tree[i].parent
+	}
 }
 
 // rows is the number of rows below the title line.
@@ -142,7 +154,17 @@ func (m Model) rows() int {
 	return len(m.visible)
 }
 
-func (m Model) listHeight() int { return max(m.height-1, 0) }
+// rowLines is the lines a row takes: while filtering, each match shows
+// where it lives on a second line.
+func (m Model) rowLines() int {
+	if m.Filtering() {
+		return 2
+	}
+	return 1
+}
+
+// listHeight is the number of rows that fit below the title line.
+func (m Model) listHeight() int { return max(m.height-1, 0) / m.rowLines() }
 
 func (m *Model) clamp() { m.cur.Clamp(m.rows(), m.listHeight()) }
 
@@ -167,7 +189,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case filteredMsg:
 		if msg.gen == m.gen && m.pending {
 			m.matches, m.ranked, m.pending = msg.matches, msg.query, false
-			m.cur = common.Cursor{}
+			m.cur = common.Cursor{Context: scrollContext}
 		}
 	case tea.KeyPressMsg:
 		if m.focused {
@@ -187,8 +209,22 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.setQuery("")
 	case key.Matches(msg, k.Enter):
 		m.activate(m.cur.Pos, true)
-	default:
-		m.cur.Move(msg, k, m.rows(), m.listHeight())
+	case key.Matches(msg, k.Timeline):
+		m.timeline(m.cur.Pos)
+	case m.cur.Move(msg, k, m.rows(), m.listHeight()), m.Filtering(), len(m.visible) == 0:
+		// moved, or a flat list of matches: the tree's keys do nothing
+	case key.Matches(msg, k.Fold):
+		m.fold()
+	case key.Matches(msg, k.Unfold):
+		m.unfold()
+	case key.Matches(msg, k.FoldAll):
+		m.foldAll(true)
+	case key.Matches(msg, k.UnfoldAll):
+		m.foldAll(false)
+	case key.Matches(msg, k.NextChannel):
+		m.jumpChannel(1)
+	case key.Matches(msg, k.PrevChannel):
+		m.jumpChannel(-1)
 	}
 }
 
@@ -201,11 +237,36 @@ func (m Model) ShortHelp() []key.Binding {
 	return []key.Binding{k.Enter, k.Filter}
 }
 
+// ExtraHelp are hints the line shows after the keys every pane shares,
+// when it has room: the tree's keys, most useful first.
+func (m Model) ExtraHelp() []key.Binding {
+	if m.Filtering() {
+		return nil
+	}
+	k := m.c.Keys
+	return []key.Binding{common.Pair(k.Fold, k.Unfold, "fold"), common.Pair(k.PrevChannel, k.NextChannel, "channels"),
+		common.Pair(k.FoldAll, k.UnfoldAll, "all")}
+}
+
 // FullHelp is every key of the pane but the moves (the root shows those
 // once), for the ? screen.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Enter, k.Filter, k.Clear}}
+	return [][]key.Binding{{k.Enter, k.Filter, k.Clear, k.Timeline}, {k.Fold, k.Unfold, k.FoldAll, k.UnfoldAll, k.NextChannel, k.PrevChannel}}
+}
+
+// timeline asks for the timeline of row r's video: a note's, or a video
+// row's (through its first note).
+func (m *Model) timeline(r int) {
+	n := m.noteAt(r)
+	if n == nil && !m.Filtering() && r >= 0 && r < len(m.visible) {
+		if g := m.visible[r]; m.tree[g].kind == videoRow && g+1 < len(m.tree) {
+			n = m.tree[g+1].note
+		}
+	}
+	if n != nil {
+		m.Add(common.ShowTimeline{Note: n, Timestamp: -1})
+	}
 }
 
 // StartFilter starts a new, empty filter query with the keyboard (the
@@ -236,7 +297,7 @@ func (m *Model) AcceptFilter() {
 	m.filter.Blur()
 	if m.pending { // keys outran the filter: rank now so enter opens the right note
 		m.matches, m.ranked, m.pending = filter(m.targets, m.candidates(m.query), m.query), m.query, false
-		m.cur = common.Cursor{}
+		m.cur = common.Cursor{Context: scrollContext}
 	}
 	m.activate(m.cur.Pos, true)
 }
@@ -262,7 +323,7 @@ func (m *Model) MoveCursor(delta int) {
 func (m *Model) setQuery(q string) tea.Cmd {
 	m.query = q
 	m.gen++
-	m.cur = common.Cursor{}
+	m.cur = common.Cursor{Context: scrollContext}
 	if q == "" {
 		m.matches, m.ranked, m.pending = nil, "", false
 		m.SetOpen(m.open)
@@ -305,15 +366,83 @@ func (m *Model) activate(r int, focusReader bool) {
 		return
 	}
 	g := m.visible[r]
-	m.folded[g] = !m.folded[g]
+	m.setFolded(g, !m.folded[g])
+}
+
+// setFolded folds or unfolds group g, keeps the cursor on it and, when it
+// opens, scrolls its rows into view below it.
+func (m *Model) setFolded(g int, fold bool) {
+	m.folded[g] = fold
 	m.visible = visibleRows(m.tree, m.folded)
+	m.cur.Pos = m.rowOf(g)
+	if !fold {
+		r := m.cur.Pos
+		last := m.rowOf(m.tree[g].end - 1) // the group's last row shown
+		ctx := min(m.cur.Context, max((m.listHeight()-1)/2, 0))
+		m.cur.Offset = max(m.cur.Offset, min(last-m.listHeight()+1, r-ctx))
+	}
 	m.clamp()
+}
+
+// fold folds the group under the cursor, else goes to the group it is in.
+func (m *Model) fold() {
+	i := m.visible[m.cur.Pos]
+	switch n := m.tree[i]; {
+	case n.group() && !m.folded[i]:
+		m.setFolded(i, true)
+	case n.parent >= 0:
+		m.cur.Pos = m.rowOf(n.parent)
+		m.clamp()
+	}
+}
+
+// unfold unfolds the group under the cursor, goes into an open one, or
+// opens the note, leaving the keyboard here.
+func (m *Model) unfold() {
+	i := m.visible[m.cur.Pos]
+	switch n := m.tree[i]; {
+	case !n.group():
+		m.activate(m.cur.Pos, false)
+	case m.folded[i]:
+		m.setFolded(i, false)
+	default:
+		m.MoveCursor(1)
+	}
+}
+
+// foldAll folds every group, or unfolds them all; the cursor stays on its
+// row or the group that now holds it.
+func (m *Model) foldAll(fold bool) {
+	i := m.visible[m.cur.Pos]
+	clear(m.folded)
+	if fold {
+		for g, n := range m.tree {
+			if n.group() {
+				m.folded[g] = true
+			}
+		}
+	}
+	m.visible = visibleRows(m.tree, m.folded)
+	m.cur.Pos = m.rowOf(i)
+	m.clamp()
+}
+
+// jumpChannel moves the cursor to the next (dir 1) or previous (-1)
+// channel's row.
+func (m *Model) jumpChannel(dir int) {
+	for r := m.cur.Pos + dir; r >= 0 && r < len(m.visible); r += dir {
+		if m.tree[m.visible[r]].kind == channelRow {
+			m.cur.Pos = r
+			m.clamp()
+			return
+		}
+	}
 }
 
 // Click acts on the row at line y of the pane (0 is the title line).
 func (m *Model) Click(y int) {
 	if y >= 1 {
-		m.activate(m.cur.Offset+y-1, false)
+		m.activate(m.cur.Offset+(y-1)/m.rowLines(), false)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -15,6 +16,7 @@ import (
 	"tubenotes/model"
 	"tubenotes/model/fuzzy"
 	"tubenotes/ui/common"
+	"tubenotes/ui/safe"
 )
 
 func demoVault(t testing.TB) *model.Vault {
@@ -130,6 +132,21 @@ func TestEveryNoteListedOnceOnTheCorpus(t *testing.T) {
 	for _, n := range tree {
 		if n.kind == noteRow {
 			seen[n.note]++
+			channel := n.parent
+			for channel >= 0 && tree[channel].kind != channelRow {
+				channel = tree[channel].parent
+			}
+			if channel < 0 && n.note.Channel != "" || channel >= 0 && tree[channel].label != safe.Line(n.note.Channel) {
+				t.Errorf("%s (channel %q) is listed under another channel", n.note.Path, n.note.Channel)
+			}
+			var under *model.Video
+			if n.parent >= 0 {
+				under = tree[n.parent].video
+			}
+			if vid := v.VideoOf(n.note); under != vid && !(n.depth == 1 && n.note == v.Channel(n.note.Channel).Page) {
+				t.Errorf("%s: under video %v, the model's is %v", n.note.Path, under, vid)
+			}
+
 		}
 		if n.group() && n.count == 0 {
 			t.Errorf("empty group %q", n.label)
@@ -168,7 +185,7 @@ func TestFilterRanksAndHighlights(t *testing.T) {
 	if m.Selected() == nil || m.Selected().Title != "Importance of GPUs for deep learning" {
 		t.Fatalf("best match %v", m.Selected())
 	}
-	row := m.row(0)
+	row := strings.Join(m.matchRow(0), "\n")
 	if !strings.Contains(row, m.c.Styles.Match.Inherit(m.c.Styles.CursorFocused).Render("GPUs")) {
 		t.Errorf("matched letters not highlighted: %q", row)
 	}
@@ -180,6 +197,37 @@ func TestFilterRanksAndHighlights(t *testing.T) {
 	m = press(m, "esc")
 	if m.Filtering() || m.typing() {
 		t.Error("esc did not clear")
+	}
+}
+
+// TestFilterRanksTitlesFirst: fuzzy alone puts the short root notes first
+// (fewer unmatched letters); the exact title, then the title that starts
+// with the query, go before them.
+func TestFilterRanksTitlesFirst(t *testing.T) {
+	ts := buildTargets(buildTree(mustLoad(t, fstest.MapFS{
+		"bankless/bankless.md": file("---\ntitle: bankless\n---\nFrom: [[bankless]]\n"),
+		"bankless/picks.md":    file("---\ntitle: BANKLESS picks of the week\n---\nFrom: [[bankless]]\n"),
+		"bnklss.md":            file("---\ntitle: b a n k l e s s\n---\n"),
+		"ibankless.md":         file("---\ntitle: iBankless\n---\n"),
+	})))
+	const q = "Bankless"
+	texts := make([]string, len(ts))
+	for i := range ts {
+		texts[i] = ts[i].String()
+	}
+	var got, byFuzzy []string
+	for _, m := range filter(ts, nil, q) {
+		got = append(got, ts[m.target].note.Path)
+	}
+	for _, m := range sahilm.Find(q, texts) {
+		byFuzzy = append(byFuzzy, ts[m.Index].note.Path)
+	}
+	want := []string{"bankless/bankless.md", "bankless/picks.md"}
+	if len(got) != 4 || !slices.Equal(got[:2], want) {
+		t.Errorf("ranked %q, want %q first", got, want)
+	}
+	if slices.Equal(byFuzzy[:2], want) {
+		t.Errorf("fuzzy alone ranks %q: the test shows nothing", byFuzzy)
 	}
 }
 
@@ -354,7 +402,7 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 		texts[i] = tg.String()
 	}
 	for _, q := range queries {
-		got, want := filter(ts, nil, q), sahilm.Find(strings.TrimSpace(q), texts)
+		got, want := filter(ts, nil, q), titlesFirst(ts, sahilm.Find(strings.TrimSpace(q), texts), strings.TrimSpace(q))
 		if len(got) != len(want) {
 			t.Errorf("%q: %d matches, fuzzy %d", q, len(got), len(want))
 			continue
@@ -368,6 +416,23 @@ func rankedAsFuzzy(t *testing.T, ts []target, queries []string) {
 			}
 		}
 	}
+}
+
+// titlesFirst is fuzzy's ranking with exact titles moved first, then
+// titles that start with q, each group in fuzzy's order.
+func titlesFirst(ts []target, ms sahilm.Matches, q string) sahilm.Matches {
+	rank := func(m sahilm.Match) int {
+		title := strings.ToLower(ts[m.Index].String()[:ts[m.Index].titleEnd])
+		switch q := strings.ToLower(q); {
+		case title == q:
+			return 0
+		case strings.HasPrefix(title, q):
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(ms, func(a, b sahilm.Match) int { return rank(a) - rank(b) })
+	return ms
 }
 
 // BenchmarkFilterKeystroke100k is the first letter and a whole query on a

@@ -20,7 +20,11 @@ func (m Model) View() string {
 	lines = append(lines, m.titleLine())
 	end := min(m.cur.Offset+m.listHeight(), m.rows())
 	for r := m.cur.Offset; r < end; r++ {
-		lines = append(lines, m.row(r))
+		if m.Filtering() {
+			lines = append(lines, m.matchRow(r)...)
+		} else {
+			lines = append(lines, m.row(r))
+		}
 	}
 	for len(lines) < m.height {
 		lines = append(lines, "")
@@ -55,37 +59,59 @@ func (m Model) titleLine() string {
 	return title.Render("Notes") + st.Count.Render(" "+strconv.Itoa(len(m.targets)))
 }
 
-func (m Model) row(r int) string {
-	st := m.c.Styles
-	cur, isCursor := st.Cursor, r == m.cur.Pos
-	if m.focused {
-		cur = st.CursorFocused
-	}
-	mark := " "
+// mark is the open note's bar at the start of row r.
+func (m Model) mark(r int) string {
 	if n := m.noteAt(r); n != nil && n == m.open {
-		mark = "▌"
+		return "▌"
 	}
-	if m.Filtering() {
-		// the cursor's style goes under every run, so the matched letters
-		// stay visible on the selected row
-		base := lipgloss.NewStyle()
-		if isCursor {
-			base = cur
-		}
-		mt := m.matches[r]
-		t := &m.targets[mt.target]
-		line := base.Render(mark) + m.highlight(t, t.matchedOffsets(m.ranked), base)
-		if pad := m.width - ansi.StringWidth(line); pad > 0 {
-			line += base.Render(strings.Repeat(" ", pad))
-		}
-		return line
+	return " "
+}
+
+// cursorStyle is the selected row's style.
+func (m Model) cursorStyle() lipgloss.Style {
+	if m.focused {
+		return m.c.Styles.CursorFocused
 	}
+	return m.c.Styles.Cursor
+}
+
+// matchRow is a match of the filter on two lines: its title, then where it
+// lives (channel › video) dimmed, the matched letters highlighted on both.
+func (m Model) matchRow(r int) []string {
+	st := m.c.Styles
+	// the cursor's style goes under every run, so the matched letters stay
+	// visible on the selected row
+	base := lipgloss.NewStyle()
+	if r == m.cur.Pos {
+		base = m.cursorStyle()
+	}
+	t := &m.targets[m.matches[r].target]
+	matched := t.matchedOffsets(m.ranked)
+	text, hit := t.String(), st.Match.Inherit(base)
+	title := base.Render(m.mark(r)) + highlight(text, 0, t.titleEnd, matched, st.Note.Inherit(base), hit)
+	place := base.Render("   ")
+	if from := t.titleEnd + len(targetSep); from < len(text) {
+		place += highlight(text, from, len(text), matched, st.Dim.Inherit(base), hit)
+	}
+	out := []string{title, place}
+	for i, l := range out {
+		l = ansi.Truncate(l, m.width, "…")
+		if pad := m.width - ansi.StringWidth(l); pad > 0 {
+			l += base.Render(strings.Repeat(" ", pad))
+		}
+		out[i] = l
+	}
+	return out
+}
+
+func (m Model) row(r int) string {
+	mark := m.mark(r)
 	line := m.treeRow(m.tree[m.visible[r]], m.visible[r])
-	if isCursor {
-		return cur.Render(common.Fit(mark+ansi.Strip(line)[1:], m.width))
+	if r == m.cur.Pos {
+		return m.cursorStyle().Render(common.Fit(mark+ansi.Strip(line)[1:], m.width))
 	}
 	if mark != " " {
-		line = st.OpenNote.Render(mark) + line[1:]
+		line = m.c.Styles.OpenNote.Render(mark) + line[1:]
 	}
 	return line
 }
@@ -112,30 +138,33 @@ func (m Model) treeRow(n node, i int) string {
 	return indent + st.Note.Render(n.label)
 }
 
-// highlight styles the matched bytes of a target over base; the part after
-// the title (channel › video) is dimmed.
-func (m Model) highlight(t *target, matched []int, base lipgloss.Style) string {
-	st := m.c.Styles
-	styles := [...]lipgloss.Style{st.Note.Inherit(base), st.Dim.Inherit(base), st.Match.Inherit(base)}
-	const title, place, hit = 0, 1, 2
+// highlight styles text[from:to], the bytes at the matched offsets with
+// hit and the rest with normal.
+func highlight(text string, from, to int, matched []int, normal, hit lipgloss.Style) string {
 	var b, run strings.Builder
-	runClass, next := title, 0
-	for i, r := range t.String() {
-		class := title
-		switch {
-		case next < len(matched) && matched[next] == i:
-			class = hit
+	runHit, next := false, 0
+	for next < len(matched) && matched[next] < from {
+		next++
+	}
+	for i, r := range text[from:to] {
+		isHit := next < len(matched) && matched[next] == from+i
+		if isHit {
 			next++
-		case i >= t.titleEnd:
-			class = place
 		}
-		if class != runClass && run.Len() > 0 {
-			b.WriteString(styles[runClass].Render(run.String()))
+		if isHit != runHit && run.Len() > 0 {
+			b.WriteString(pick(runHit, hit, normal).Render(run.String()))
 			run.Reset()
 		}
-		runClass = class
+		runHit = isHit
 		run.WriteRune(r)
 	}
-	b.WriteString(styles[runClass].Render(run.String()))
+	b.WriteString(pick(runHit, hit, normal).Render(run.String()))
 	return b.String()
+}
+
+func pick(cond bool, a, b lipgloss.Style) lipgloss.Style {
+	if cond {
+		return a
+	}
+	return b
 }

@@ -99,7 +99,17 @@ func stubSite(t *testing.T) *httptest.Server {
 func waitCall(t *testing.T, ctx context.Context, js string) {
 	t.Helper()
 	cond := "window.calls && calls.some(function (c) { return JSON.stringify(c) === " + strconv.Quote(js) + "; })"
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	var err error
+	// A poll that starts while the page is still replacing its execution
+	// context fails with "Cannot find context"; that is the browser
+	// settling, not an answer, so it is asked again until the deadline.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+	}
+	if err != nil {
 		calls, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("JSON.stringify(window.calls)"))
 		t.Fatalf("the player never got %s; calls %s: %v", js, calls, err)
 	}

@@ -44,6 +44,8 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) {
 		m.Add(common.OpenVideo{Note: m.note, Timestamp: m.TimestampForOpen()})
 	case key.Matches(msg, k.CopyURL):
 		m.Add(common.OpenVideo{Note: m.note, Timestamp: m.TimestampForOpen(), Copy: true})
+	case key.Matches(msg, k.Timeline):
+		m.Add(common.ShowTimeline{Note: m.note, Timestamp: m.TimestampForOpen()})
 	case key.Matches(msg, k.Find):
 		m.Add(common.StartFind{})
 	case key.Matches(msg, k.FindNext):
@@ -71,8 +73,9 @@ func (m *Model) Activate(sel Selection) {
 func (m Model) ShortHelp() []key.Binding {
 	k := m.opts.Keys
 	b := []key.Binding{
-		common.Pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), common.Pair(k.NextLink, k.PrevLink, "links"),
-		k.Enter, k.OpenVideo, k.CopyURL,
+		// the timeline before the links: at 80 columns one of them is cut
+		common.Pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), k.Enter, k.OpenVideo, k.Timeline,
+		common.Pair(k.NextLink, k.PrevLink, "links"), k.CopyURL,
 	}
 	if m.Finding() { // first: the line may be cut at its end
 		return append([]key.Binding{common.Pair(k.FindNext, k.FindPrev, "matches"), k.Clear}, b...)
@@ -86,6 +89,7 @@ func (m Model) FullHelp() [][]key.Binding {
 	k := m.opts.Keys
 	return [][]key.Binding{
 		{k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink, k.Enter, k.OpenVideo, k.CopyURL},
+		{k.Timeline},
 		{k.Find, k.FindNext, k.FindPrev, k.Clear},
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"tubenotes/loader"
+	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/model/fold"
 	"tubenotes/ui/render"
@@ -590,5 +592,20 @@ func TestFencedCode(t *testing.T) {
 		if strings.Contains(view, raw) {
 			t.Errorf("view shows %q:\n%s", raw, view)
 		}
+	}
+}
+
+// TestHeaderKeepsTheVideoID: at 80 columns the reader is 51 wide; the
+// channel › video title is cut, never the id after it.
+func TestHeaderKeepsTheVideoID(t *testing.T) {
+	v, err := loader.Load(demo.FS(), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := v.Note("bankless/importance_of_gpus_for_deep_learning.md")
+	m := open(t, Options{Style: "notty"}, v, n, 51, 10)
+	meta := strings.TrimSpace(strings.Split(plainView(m), "\n")[2])
+	if !strings.HasPrefix(meta, "bankless › Shaun Maguire") || !strings.HasSuffix(meta, "…"+" · "+n.VideoID) {
+		t.Errorf("header meta line %q, want the title cut before · %s", meta, n.VideoID)
 	}
 }

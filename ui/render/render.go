@@ -290,15 +290,18 @@ func headerLines(v *model.Vault, n *model.Note, width int, st Styles) []string {
 			meta = append(meta, line(vid.Title))
 		}
 	}
-	m := strings.Join(meta, " › ")
+	// the video id is what finds the video anywhere: the names before it
+	// are cut to leave it room
+	m, id := strings.Join(meta, " › "), ""
 	if n.VideoID != "" {
+		id = ansi.Truncate(line(n.VideoID), inner, "…")
 		if m != "" {
-			m += " · "
+			id = " · " + id
 		}
-		m += line(n.VideoID)
 	}
-	if m != "" {
-		out = append(out, margin+st.Meta.Render(ansi.Truncate(m, inner, "…")))
+	if m+id != "" {
+		m = ansi.Truncate(m, max(inner-ansi.StringWidth(id), 0), "…")
+		out = append(out, margin+st.Meta.Render(ansi.Truncate(m+id, inner, "…")))
 	}
 	out = append(out, margin+st.Meta.Render(strings.Repeat("─", inner)))
 	return out

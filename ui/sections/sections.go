@@ -53,6 +53,9 @@ func (m *Model) SetFocused(f bool) { m.focused = f }
 
 func (m Model) listHeight() int { return max(m.height-1, 0) }
 
+// Rows is how many lines the pane would like below its title.
+func (m Model) Rows() int { return max(len(m.rows), 1) }
+
 // SetNote lists the sections of n.
 func (m *Model) SetNote(n *model.Note) {
 	m.note, m.rows, m.clockWidth, m.current, m.playing = n, nil, 0, -1, -1

@@ -1,0 +1,290 @@
+// Package cache keeps, per vault, what a load made of its files and the
+// search index built from them, in $XDG_CACHE_HOME/tubenotes, so that the
+// next start reads one file instead of parsing the vault and indexing it
+// again. A cache is checked against the files (size and modification time
+// of each, statted in parallel) and only what changed is parsed again. A
+// cache that is damaged, truncated, of another version or of another
+// vault is ignored, said so, and rebuilt; it never stops a load.
+package cache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/adrg/xdg"
+
+	"tubenotes/loader"
+	"tubenotes/model"
+	"tubenotes/model/search"
+)
+
+// Result is a vault loaded with the help of its cache.
+type Result struct {
+	Vault *model.Vault
+	// Index is the search index from the cache, nil when it has to be
+	// built (the vault changed, or the cache held none).
+	Index *search.Index
+	// Status says in one line what the cache did, for "tubenotes stats".
+	Status string
+
+	root      string
+	mode      loader.TimestampMode
+	files     []loader.File
+	upToDate  bool // the cache file holds exactly this vault
+	hadIndex  bool // and its index
+	cacheFile string
+}
+
+// Dir is the folder of every vault's cache: $XDG_CACHE_HOME/tubenotes.
+func Dir() string {
+	xdg.Reload() // the environment may have changed since start (tests)
+	return filepath.Join(xdg.CacheHome, "tubenotes")
+}
+
+// File is the cache file of the vault at root. Each vault has its own,
+// named after its absolute path, so a vault that moved is not taken for
+// another (the file also records the path, in case two names collide).
+func File(root string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(Dir(), readableBase(abs)+"-"+hex.EncodeToString(sum[:8])+".cache"), nil
+}
+
+// readableBase is the last element of path, kept to safe characters, so a
+// person listing the folder can tell the caches apart.
+func readableBase(path string) string {
+	base := strings.Map(func(r rune) rune {
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return r
+		}
+		return '_'
+	}, filepath.Base(path))
+	if len(base) > 40 {
+		base = base[:40]
+	}
+	return base
+}
+
+// Load loads the vault at root (fsys is its file system, loader.Dir(root))
+// using the cache when it has one: a file whose size and modification time
+// are those the cache recorded is not read. The error is that of the
+// load; the cache's troubles only go into Status.
+func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
+	res := Result{root: root, mode: opts.Timestamps}
+	var err error
+	res.cacheFile, err = File(root)
+	if err != nil {
+		res.Status = "off: " + err.Error()
+		r, err := loader.Reload(fsys, opts, func() map[string]loader.Known { return nil })
+		res.Vault, res.files = r.Vault, r.Files
+		return res, err
+	}
+	type read struct {
+		c   contents
+		err error
+	}
+	got := make(chan read, 1)
+	go func() { // while the vault is walked and statted
+		c, err := readFile(res.cacheFile, root)
+		if err == nil && c.mode != opts.Timestamps {
+			err = fmt.Errorf("made with --timestamps %s", c.mode)
+		}
+		got <- read{c, err}
+	}()
+	var c read
+	r, err := loader.Reload(fsys, opts, func() map[string]loader.Known {
+		c = <-got
+		if c.err != nil {
+			return nil
+		}
+		known := make(map[string]loader.Known, len(c.c.files))
+		for _, f := range c.c.files {
+			known[f.Path] = f.Known
+		}
+		return known
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Vault, res.files = r.Vault, r.Files
+	switch {
+	case errors.Is(c.err, fs.ErrNotExist):
+		res.Status = "none yet"
+		return res, nil
+	case c.err != nil:
+		res.Status = "ignored: " + c.err.Error() + "; rebuilt"
+		return res, nil
+	}
+	res.Status = fmt.Sprintf("used: %d files reused, %d parsed", len(r.Files)-r.Parsed, r.Parsed)
+	res.upToDate = r.Unchanged
+	if c.c.index == nil {
+		return res, nil
+	}
+	// The index was made of the cache's notes, in order.
+	var cached []*model.Note
+	for _, f := range c.c.files {
+		if f.Note != nil {
+			cached = append(cached, f.Note)
+		}
+	}
+	ix, err := search.UnmarshalIndex(unsafe.String(unsafe.SliceData(c.c.index), len(c.c.index)), cached)
+	switch {
+	case err != nil:
+		res.upToDate = false
+		res.Status += "; index ignored: " + err.Error()
+	case r.Unchanged:
+		res.Index, res.hadIndex = ix, true
+	default: // index again only the notes parsed again
+		res.Index = search.Patch(ix, r.Vault.Notes, reusedFrom(cached, r.Vault.Notes))
+		res.Status += "; index updated"
+	}
+	return res, nil
+}
+
+// reusedFrom numbers each of notes with its place in cached when it is one
+// of those (reused as it was), -1 when it was parsed again.
+func reusedFrom(cached, notes []*model.Note) []int32 {
+	place := make(map[*model.Note]int32, len(cached))
+	for i, n := range cached {
+		place[n] = int32(i)
+	}
+	from := make([]int32, len(notes))
+	for i, n := range notes {
+		if p, ok := place[n]; ok {
+			from[i] = p
+		} else {
+			from[i] = -1
+		}
+	}
+	return from
+}
+
+// maxCacheFile bounds what is read of a cache file: far more than any
+// vault's cache, far less than a machine's memory.
+const maxCacheFile = 8 << 30
+
+// readFile reads and decodes the cache file at path, checking that it was
+// made for the vault at root.
+func readFile(path, root string) (contents, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return contents{}, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return contents{}, err
+	}
+	if info.Size() > maxCacheFile {
+		return contents{}, errors.New("too large")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return contents{}, err
+	}
+	c, err := decode(data)
+	if err != nil {
+		return contents{}, err
+	}
+	if c.root != abs {
+		return contents{}, errors.New("made for another vault")
+	}
+	return c, nil
+}
+
+// Stale reports whether Save has anything to write: the cache file does
+// not hold this vault, or not with index.
+func (r *Result) Stale(index *search.Index) bool {
+	return r.cacheFile != "" && (!r.upToDate || index != nil && !r.hadIndex)
+}
+
+// recentStamp is how close to a save a file's modification time must be
+// for its stamp not to be trusted: a file written again within the same
+// clock tick would keep its stamp.
+const recentStamp = 2 * time.Second
+
+// Save writes the cache of the vault r loaded, with index when it is not
+// nil (it must be the index of r.Vault's notes), when Stale says so. It
+// writes a temporary file, syncs it and renames it over the old one, so a
+// reader sees the old cache or the new one, never half of one.
+func (r *Result) Save(index *search.Index) error {
+	if !r.Stale(index) {
+		return nil
+	}
+	abs, err := filepath.Abs(r.root)
+	if err != nil {
+		return err
+	}
+	c := contents{root: abs, mode: r.mode, files: make([]loader.File, len(r.files))}
+	recent := time.Now().Add(-recentStamp).UnixNano()
+	for i, f := range r.files {
+		if f.Stamp.ModTime > recent {
+			f.Stamp = loader.Stamp{} // parsed again next time
+		}
+		c.files[i] = f
+	}
+	if index != nil {
+		c.index = index.AppendBinary(nil)
+	}
+	if err := writeAtomically(r.cacheFile, encode(c)); err != nil {
+		return err
+	}
+	r.upToDate, r.hadIndex = true, index != nil
+	return nil
+}
+
+// writeAtomically writes the parts one after the other to a temporary
+// file, syncs it and renames it to path.
+func writeAtomically(path string, parts [][]byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if err == nil {
+			_, err = tmp.Write(p)
+		}
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// Clear removes the cache of the vault at root; with root "", every
+// vault's. Removing what is not there is no error.
+func Clear(root string) error {
+	if root == "" {
+		return os.RemoveAll(Dir())
+	}
+	path, err := File(root)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,78 @@
+package cache
+
+import (
+	"bytes"
+	"encoding/gob"
+	"testing"
+	"time"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+)
+
+// BenchmarkFormatHandWritten and BenchmarkFormatGob encode and decode the
+// corpus's files (the notes and what they gave) with this package's layout
+// and with encoding/gob, to weigh the choice: see the README.
+
+func corpusFiles(b *testing.B) []loader.File {
+	b.Helper()
+	r, err := loader.Reload(loader.Dir(loadtest.CorpusDir(b)), loader.Options{}, func() map[string]loader.Known { return nil })
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r.Files
+}
+
+func BenchmarkFormatHandWritten(b *testing.B) {
+	files := corpusFiles(b)
+	var w writer
+	appendFiles(&w, files)
+	data := string(w.b)
+	b.Run("encode", func(b *testing.B) {
+		for range b.N {
+			var w writer
+			appendFiles(&w, files)
+		}
+		b.ReportMetric(float64(len(data)), "bytes")
+	})
+	b.Run("decode", func(b *testing.B) {
+		for range b.N {
+			if _, err := readFiles(&reader{s: data}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	z, _ := compressBlob(w.b)
+	b.ReportMetric(float64(len(z)), "zstd-bytes")
+}
+
+func BenchmarkFormatGob(b *testing.B) {
+	gob.Register(map[string]any{})
+	gob.Register([]any{})
+	gob.Register(time.Time{})
+	files := corpusFiles(b)
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(files); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.Run("encode", func(b *testing.B) {
+		for range b.N {
+			var buf bytes.Buffer
+			if err := gob.NewEncoder(&buf).Encode(files); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(data)), "bytes")
+	})
+	b.Run("decode", func(b *testing.B) {
+		for range b.N {
+			var got []loader.File
+			if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&got); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	z, _ := compressBlob(data)
+	b.ReportMetric(float64(len(z)), "zstd-bytes")
+}

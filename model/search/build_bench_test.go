@@ -1,0 +1,57 @@
+package search
+
+import (
+	"io/fs"
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+)
+
+// BenchmarkLoadAndIndex times, side by side in each iteration, the load of
+// a vault from memory and the build of its index, and reports their ratio
+// in CPU time: on the real corpus as well as on the generated vault, whose
+// text is drawn to index like real notes.
+func BenchmarkLoadAndIndex(b *testing.B) {
+	b.Run("corpus", func(b *testing.B) { benchmarkLoadAndIndex(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b)))) })
+	b.Run("generated20k", func(b *testing.B) { benchmarkLoadAndIndex(b, loadtest.Generate(benchNotes, 1)) })
+}
+
+func benchmarkLoadAndIndex(b *testing.B, fsys fs.FS) {
+	var loadCPU, buildCPU float64
+	for b.Loop() {
+		c0 := cpuTime()
+		v, err := loader.Load(fsys, loader.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c1 := cpuTime()
+		Build(v.Notes)
+		c2 := cpuTime()
+		loadCPU += float64(c1 - c0)
+		buildCPU += float64(c2 - c1)
+	}
+	b.ReportMetric(loadCPU/float64(b.N)/1e6, "load-cpu-ms")
+	b.ReportMetric(buildCPU/float64(b.N)/1e6, "build-cpu-ms")
+	b.ReportMetric(buildCPU/loadCPU, "build/load")
+}
+
+// inMemory copies the files of fsys into memory.
+func inMemory(b *testing.B, fsys fs.FS) fstest.MapFS {
+	b.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}

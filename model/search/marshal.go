@@ -1,0 +1,266 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"tubenotes/model"
+)
+
+// The index's data, as AppendBinary writes it and UnmarshalIndex reads it
+// (all numbers unsigned varints, strings as length then bytes):
+//
+//	notes  count, then per note: lines, firstLine, titleEnd, titleLine, channel, title
+//	terms  count, then per term: bytes shared with the previous term, the rest
+//	offs   per term, its postings' length
+//	post   the postings arena, as it is
+//
+// A change to the index's structures must change this layout and the cache
+// format version that wraps it (loader/cache).
+
+// AppendBinary appends the index's data to b, without its notes: those are
+// given back to UnmarshalIndex.
+func (ix *Index) AppendBinary(b []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ix.docs)))
+	for _, d := range ix.docs {
+		b = binary.AppendUvarint(b, uint64(d.lines))
+		b = binary.AppendUvarint(b, uint64(d.firstLine))
+		b = binary.AppendUvarint(b, uint64(d.titleEnd))
+		b = binary.AppendUvarint(b, uint64(d.titleLine))
+		b = appendString(b, d.channel)
+		b = appendString(b, d.title)
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.terms)))
+	prev := ""
+	for _, t := range ix.terms {
+		shared := commonPrefix(prev, t)
+		b = binary.AppendUvarint(b, uint64(shared))
+		b = appendString(b, t[shared:])
+		prev = t
+	}
+	for i := range ix.terms {
+		b = binary.AppendUvarint(b, uint64(ix.offs[i+1]-ix.offs[i]))
+	}
+	return append(b, ix.post...)
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// ErrBadIndex is the error of UnmarshalIndex on data that is not an index
+// of the notes given.
+var ErrBadIndex = errors.New("not a valid search index")
+
+// UnmarshalIndex reads data written by AppendBinary back into an index of
+// notes, which must be the notes it was built from, in the same order.
+// Whatever the bytes, it allocates no more than a small multiple of
+// len(data) and returns an index that searches without fault, or
+// ErrBadIndex: every count is checked against the bytes left, and the
+// postings are walked once to check that they name only these notes and
+// their lines. Its strings share data's memory, which must not change.
+func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
+	r := indexReader{s: data}
+	count := r.count(6) // a note takes six bytes or more
+	if r.bad || count != len(notes) {
+		return nil, ErrBadIndex
+	}
+	ix := &Index{notes: notes, docs: make([]doc, count)}
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		d.lines, d.firstLine = r.int32(), r.int32()
+		d.titleEnd, d.titleLine = uint32(r.int32()), r.int32()
+		d.channel, d.title = r.str(), r.str()
+		if d.firstLine != int32(max(notes[i].BodyLine, 1)) {
+			r.bad = true // not built from this note
+		}
+	}
+	nterms := r.count(2) // a shared length and a suffix length
+	if r.bad {
+		return nil, ErrBadIndex
+	}
+	ix.terms = make([]string, nterms)
+	var scratch []byte // a term shares bytes with the one before it
+	// Shared bytes are copied, so a run of terms each sharing all of the
+	// one before would cost the square of the data: the terms' total size
+	// is bounded instead.
+	budget := 8*len(data) + 4096
+	for i := range ix.terms {
+		shared := r.uvarint()
+		suffix := r.str()
+		budget -= int(shared)
+		if r.bad || shared > uint64(len(scratch)) || budget < 0 {
+			return nil, ErrBadIndex
+		}
+		if shared == 0 {
+			ix.terms[i] = suffix
+			scratch = append(scratch[:0], suffix...)
+		} else {
+			scratch = append(scratch[:shared], suffix...)
+			ix.terms[i] = string(scratch)
+		}
+		if suffix == "" || i > 0 && ix.terms[i-1] >= ix.terms[i] {
+			return nil, ErrBadIndex // terms are distinct, sorted, and not empty
+		}
+	}
+	if nterms > r.left() { // a length takes a byte or more
+		return nil, ErrBadIndex
+	}
+	ix.offs = make([]uint32, nterms+1)
+	for i := range ix.terms {
+		n := r.uvarint()
+		if r.bad || n > uint64(r.left()) {
+			return nil, ErrBadIndex
+		}
+		ix.offs[i+1] = ix.offs[i] + uint32(n)
+	}
+	if r.bad || int(ix.offs[nterms]) != r.left() {
+		return nil, ErrBadIndex
+	}
+	// The postings are only ever read, so they can share data's bytes.
+	ix.post = unsafe.Slice(unsafe.StringData(r.s), len(r.s))
+	if !ix.postingsValid() {
+		return nil, ErrBadIndex
+	}
+	return ix, nil
+}
+
+// postingsValid walks every term's postings, on every core, and reports
+// whether they hold only whole varints, note numbers rising within the
+// notes, and positions and lines each note has; searches rely on that.
+func (ix *Index) postingsValid() bool {
+	workers := runtime.GOMAXPROCS(0)
+	bad := make([]bool, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for id := w * len(ix.terms) / workers; id < (w+1)*len(ix.terms)/workers; id++ {
+				if !ix.termValid(id) {
+					bad[w] = true
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, b := range bad {
+		if b {
+			return false
+		}
+	}
+	return true
+}
+
+func (ix *Index) termValid(id int) bool {
+	p := ix.post[ix.offs[id]:ix.offs[id+1]]
+	// next reads the varint at p[i:]; one byte, most of them, inline.
+	next := func(i int) (uint64, int) {
+		if i < len(p) && p[i] < 0x80 {
+			return uint64(p[i]), i + 1
+		}
+		v, n := binary.Uvarint(p[i:])
+		if n <= 0 {
+			return 0, -1
+		}
+		return v, i + n
+	}
+	note := int64(-1)
+	for i := 0; i < len(p); {
+		d, i1 := next(i)
+		if i1 < 0 {
+			return false
+		}
+		count, i2 := next(i1)
+		note += int64(d)
+		if i2 < 0 || d == 0 || note >= int64(len(ix.docs)) || count == 0 || count > uint64(len(p)) {
+			return false
+		}
+		i = i2
+		lines := uint64(ix.docs[note].lines)
+		code := uint64(0)
+		for range count {
+			_, i = next(i) // a position: any value searches safely
+			if i < 0 {
+				return false
+			}
+			var dc uint64
+			dc, i = next(i)
+			code += dc
+			if i < 0 || code > 1<<32-1 || code != 0 && code>>1 >= lines {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// indexReader reads the numbers and strings of a serialized index; after
+// the first fault every read gives zero and bad stays set.
+type indexReader struct {
+	s   string
+	bad bool
+}
+
+func (r *indexReader) left() int { return len(r.s) }
+
+func (r *indexReader) uvarint() uint64 {
+	if r.bad {
+		return 0
+	}
+	var v uint64
+	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
+		c := r.s[i]
+		v |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			r.s = r.s[i+1:]
+			return v
+		}
+	}
+	r.bad = true
+	return 0
+}
+
+func (r *indexReader) int32() int32 {
+	v := r.uvarint()
+	if v > 1<<31-1 {
+		r.bad = true
+		return 0
+	}
+	return int32(v)
+}
+
+// count reads a number of items each taking at least size bytes, so no
+// count can ask for more than the bytes left could hold.
+func (r *indexReader) count(size int) int {
+	v := r.uvarint()
+	if v > uint64(len(r.s)/size) {
+		r.bad = true
+		return 0
+	}
+	return int(v)
+}
+
+func (r *indexReader) str() string {
+	n := r.uvarint()
+	if r.bad || n > uint64(len(r.s)) {
+		r.bad = true
+		return ""
+	}
+	s := r.s[:n]
+	r.s = r.s[n:]
+	return s
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tubenotes/loader/demo"
+	"tubenotes/model"
+	engine "tubenotes/model/search"
+)
+
+// TestIndexFromTheLoadIsReadyAtOnce: a load that gives the index (a warm
+// cache) has search ready with the vault, builds no other index, and hands
+// that index to Indexed once, for the cache to be written.
+func TestIndexFromTheLoadIsReadyAtOnce(t *testing.T) {
+	v := loadVault(t, demo.FS())
+	ready := engine.Build(v.Notes)
+	var kept []*engine.Index
+	m := New(Options{
+		Load:    func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Index:   func(*model.Vault) *engine.Index { return ready },
+		Indexed: func(_ *model.Vault, ix *engine.Index) { kept = append(kept, ix) },
+		Opener:  &fakeOpener{},
+		Style:   "notty",
+	})
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.send(m.loadCmd()())
+	if len(kept) != 1 || kept[0] != ready {
+		t.Errorf("Indexed got %d indexes (the load's: %v), want the load's once", len(kept), len(kept) == 1 && kept[0] == ready)
+	}
+	h.press("s")
+	h.typeText("gpus")
+	if s := h.screen(); strings.Contains(s, "indexing") || !strings.Contains(s, "match") {
+		t.Errorf("search not ready with the vault:\n%s", s)
+	}
+}
+
+// TestIndexBuiltWhenTheLoadHasNone: without an index from the load, the
+// browser builds one and hands it to Indexed.
+func TestIndexBuiltWhenTheLoadHasNone(t *testing.T) {
+	v := loadVault(t, demo.FS())
+	var kept []*engine.Index
+	m := New(Options{
+		Load:    func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Index:   func(*model.Vault) *engine.Index { return nil },
+		Indexed: func(_ *model.Vault, ix *engine.Index) { kept = append(kept, ix) },
+		Opener:  &fakeOpener{},
+		Style:   "notty",
+	})
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.send(m.loadCmd()())
+	if len(kept) != 1 || kept[0] == nil {
+		t.Errorf("Indexed got %d indexes, want the built one", len(kept))
+	}
+}
