@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/ui/notes"
+	"tubenotes/ui/start"
 	"tubenotes/ui/state"
 )
 
@@ -33,7 +35,13 @@ func newStore(t testing.TB) *state.Store {
 // debounced save runs within the test.
 func stateHarness(t testing.TB, store StateStore, fresh bool) *harness {
 	t.Helper()
-	v := loadVault(t, demo.FS())
+	return stateHarnessOn(t, demo.FS(), store, fresh)
+}
+
+// stateHarnessOn is stateHarness on the vault in fsys.
+func stateHarnessOn(t testing.TB, fsys fs.FS, store StateStore, fresh bool) *harness {
+	t.Helper()
+	v := loadVault(t, fsys)
 	op := &fakeOpener{}
 	m := New(Options{
 		Load:   func(func(int, int)) (*model.Vault, error) { return v, nil },
@@ -217,6 +225,32 @@ func TestTheDemoVaultKeepsNothing(t *testing.T) {
 		t.Fatal("no quit")
 	} else if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("quit on the demo did not quit")
+	}
+}
+
+func TestTheStartPageShowsNotesReadLastAndBookmarked(t *testing.T) {
+	store, vault := newStore(t), demoWithoutIndex(t)
+	h := stateHarnessOn(t, vault, store, false)
+	h.open(seedPath)
+	h.press("m", "enter")
+	h.open(cloudPath)
+	h.press("q")
+
+	again := stateHarnessOn(t, vault, store, true) // --fresh: the start page
+	if again.note() != start.Path {
+		t.Fatalf("opened %q, want the start page", again.note())
+	}
+	screen := again.screen()
+	read, marked, channels := strings.Index(screen, "Read last"), strings.Index(screen, "Bookmarks"), strings.Index(screen, "Channels")
+	if read < 0 || marked < read || channels < marked {
+		t.Fatalf("the start page's sections:\n%s", screen)
+	}
+	if list := screen[read:marked]; strings.Index(list, "Cloud computing") > strings.Index(list, "Importance of GPUs") ||
+		!strings.Contains(list, "Importance of GPUs") {
+		t.Errorf("read last, newest first:\n%s", list)
+	}
+	if list := screen[marked:channels]; !strings.Contains(list, "Importance of GPUs") || strings.Contains(list, "Cloud computing") {
+		t.Errorf("bookmarked:\n%s", list)
 	}
 }
 
