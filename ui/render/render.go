@@ -142,26 +142,6 @@ func (r *Doc) LineOfSource(src int) int {
 	return lo.line + (hi.line-lo.line)*(src-lo.src)/(hi.src-lo.src)
 }
 
-// SourceOfLine is the line of the note's text nearest rendered line l,
-// interpolated between the items around it: LineOfSource the other way,
-// so a place kept as a source line survives another width.
-func (r *Doc) SourceOfLine(l int) int {
-	a := r.anchors
-	i := sort.Search(len(a), func(i int) bool { return a[i].line >= l })
-	switch {
-	case len(a) == 0:
-		return 1
-	case i < len(a) && a[i].line == l:
-		return a[i].src
-	case i == 0:
-		return max(a[0].src-(a[0].line-l), 1)
-	case i == len(a): // below the last item: no further than the note's last line
-		return min(a[i-1].src+(l-a[i-1].line), max(strings.Count(r.Key.Note.Text, "\n")+1, a[i-1].src))
-	}
-	lo, hi := a[i-1], a[i]
-	return lo.src + (hi.src-lo.src)*(l-lo.line)/(hi.line-lo.line)
-}
-
 // restyle paints badges and links in their own styles over glamour's.
 func (r *Doc) restyle(st Styles) {
 	for _, it := range r.Items {
@@ -305,4 +285,21 @@ func headerLines(v *model.Vault, n *model.Note, width int, st Styles) []string {
 	}
 	out = append(out, margin+st.Meta.Render(strings.Repeat("─", inner)))
 	return out
+}
+
+// SourceOfLine is the note's source line that rendered line y comes from,
+// read between the anchors around it as LineOfSource does the other way.
+func (r *Doc) SourceOfLine(y int) int {
+	a := r.anchors // by source line, so by rendered line too
+	i := sort.Search(len(a), func(i int) bool { return a[i].line > y })
+	switch {
+	case len(a) == 0:
+		return max(y+1, 1)
+	case i == 0:
+		return max(a[0].src-(a[0].line-y), 1)
+	case i == len(a) || a[i].line == a[i-1].line:
+		return a[i-1].src + (y - a[i-1].line)
+	}
+	lo, hi := a[i-1], a[i]
+	return lo.src + (hi.src-lo.src)*(y-lo.line)/(hi.line-lo.line)
 }
