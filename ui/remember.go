@@ -14,6 +14,7 @@ import (
 	"tubenotes/model"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/safe"
+	"tubenotes/ui/start"
 	"tubenotes/ui/state"
 )
 
@@ -321,7 +322,7 @@ func (m Model) startLists() (recent, bookmarked []*model.Note) {
 		return nil, nil
 	}
 	for _, r := range m.mem.st.Recent {
-		if n := m.vault.Note(r.Note); n != nil {
+		if n := m.vault.Note(r.Note); n != nil && !start.IsEmpty(n) { // an empty index is the start page itself
 			recent = append(recent, n)
 		}
 	}

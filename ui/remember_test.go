@@ -231,6 +231,7 @@ func TestTheDemoVaultKeepsNothing(t *testing.T) {
 func TestTheStartPageShowsNotesReadLastAndBookmarked(t *testing.T) {
 	store, vault := newStore(t), demoWithoutIndex(t)
 	h := stateHarnessOn(t, vault, store, false)
+	h.open("index.md") // empty: the start page stands for it, so it is not listed
 	h.open(seedPath)
 	h.press("m", "enter")
 	h.open(cloudPath)
@@ -246,7 +247,7 @@ func TestTheStartPageShowsNotesReadLastAndBookmarked(t *testing.T) {
 		t.Fatalf("the start page's sections:\n%s", screen)
 	}
 	if list := screen[read:marked]; strings.Index(list, "Cloud computing") > strings.Index(list, "Importance of GPUs") ||
-		!strings.Contains(list, "Importance of GPUs") {
+		!strings.Contains(list, "Importance of GPUs") || strings.Contains(list, "Demo") {
 		t.Errorf("read last, newest first:\n%s", list)
 	}
 	if list := screen[marked:channels]; !strings.Contains(list, "Importance of GPUs") || strings.Contains(list, "Cloud computing") {
