@@ -368,7 +368,7 @@ func visits(v *model.Vault, ps []state.Place) []visit {
 	return out
 }
 
-var paneNames = map[focus]string{focusNotes: "notes", focusSections: "sections", focusReader: "reader"}
+var paneNames = map[focus]string{focusNotes: "notes", focusSections: "sections", focusLinks: "links", focusReader: "reader"}
 
 func paneName(f focus) string { return paneNames[f] }
 

@@ -274,3 +274,15 @@ func TestStartPageListsRecentAndBookmarkedNotes(t *testing.T) {
 		t.Errorf("bookmarked %q", got)
 	}
 }
+
+func TestEveryPaneHasAName(t *testing.T) {
+	for f := range numFocus {
+		name := paneName(f)
+		if name == "" || paneNamed(name) != f {
+			t.Errorf("pane %d is named %q, which gives back %d", f, name, paneNamed(name))
+		}
+	}
+	if paneNamed("a pane of a later version") != focusNotes {
+		t.Error("an unknown pane name should give the notes")
+	}
+}
