@@ -37,7 +37,7 @@ func TestEndToEndResumeAndBookmarks(t *testing.T) {
 	again.keys("Enter", "'")
 	again.waitFor("the list", func() bool {
 		s := again.screen()
-		return strings.Contains(s, "Bookmarks (1)") && strings.Contains(s, "› e2e mark  Mathematician Gregory Galperin")
+		return strings.Contains(s, "Bookmarks (1)") && strings.Contains(s, "e2e mark  Mathematician Gregory Galperin")
 	})
 
 	cmd := exec.Command(built.bin, "bookmarks", again.corpus)
