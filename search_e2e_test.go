@@ -7,9 +7,9 @@ import (
 )
 
 // TestSearchEndToEndInTmux searches as a user would: s, a phrase, the header
-// appears; tab to the hits and o opens the first hit's video moment (the URL
-// the search command gives for it); enter opens the note in the reader; q
-// quits.
+// appears; ctrl+o plays the first hit's moment (the URL the search command
+// gives for it) while the query stays editable; enter opens the note in
+// the reader; q quits.
 func TestSearchEndToEndInTmux(t *testing.T) {
 	term := startTerminal(t)
 	const query = `"arbitrarily close"`
@@ -25,8 +25,7 @@ func TestSearchEndToEndInTmux(t *testing.T) {
 		s := term.screen()
 		return strings.Contains(s, "1 match in 1 note") && strings.Contains(s, string(first.Title[:20]))
 	})
-	term.keys("Tab")
-	term.keys("o")
+	term.keys("C-o")
 	if got, want := term.browserArgs(), string(*first.URL)+"\n"; got != want {
 		t.Errorf("$BROWSER got %q, want %q", got, want)
 	}

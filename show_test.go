@@ -22,7 +22,7 @@ func TestShowPlainIntoAPipe(t *testing.T) {
 		"  talks › A talk about GPUs · LKlE93-SDpc",
 		"  Intro ▶ 0:05.",
 		"  ## Hardware",
-		"  Deep learning ▶ 1:02 and junk ▶ HH:MM:SS.",
+		"  Deep learning ▶ 1:02 and junk ▶ ✗HH:MM:SS.",
 		"  See clocks and nowhere.",
 		"  ## Later",
 	}
@@ -100,7 +100,7 @@ func TestShowWidth(t *testing.T) {
 		if w := ansi.StringWidth(l); w > 30 {
 			t.Errorf("line of %d cells at --width 30: %q", w, l)
 		}
-		wrapped = wrapped || strings.TrimSpace(l) == "junk ▶ HH:MM:SS."
+		wrapped = wrapped || strings.TrimSpace(l) == "junk ▶ ✗HH:MM:SS."
 	}
 	if !wrapped {
 		t.Errorf("the body did not wrap at 30 cells:\n%s", out)

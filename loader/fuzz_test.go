@@ -77,6 +77,9 @@ func FuzzParseNote(f *testing.F) {
 				t.Fatalf("link %d %+v out of bounds (%d lines)", i, l, lines)
 			}
 		}
+		if !n.SpansConsistent() {
+			t.Fatal("the loader's spans fail model.Note.SpansConsistent, which the cache checks them with")
+		}
 		if n.Title == "" && readableName(n.Path) != "" {
 			t.Fatal("no title")
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"sync"
 	"testing"
@@ -45,6 +46,12 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "timeline_filter_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "v", "/", "f", "a", "u", "l", "t"}, until: "Fault tolerance"},
 		{name: "linked_from_80x24", w: 80, h: 24, keys: []string{"/"}, typed: "importance gpus", after: []string{"enter", "shift+tab"}, until: "Reading list"},
 		{name: "linked_from_120x40", w: 120, h: 40, keys: []string{"/"}, typed: "cloud", after: []string{"enter", "shift+tab"}, until: "Ethereum's competitive"},
+		// the search view: hits grouped under their notes, the first
+		// chosen, its preview beside the list from 100 columns on (moving
+		// the selection is tested in ui/searchview: a key sent here could
+		// beat the answer it should follow)
+		{name: "search_wide", w: 120, h: 30, keys: []string{"s"}, typed: "hardware", until: "matches in"},
+		{name: "search_narrow", w: 80, h: 24, keys: []string{"s"}, typed: "hardware", until: "matches in"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -81,7 +88,13 @@ func TestGoldenScreens(t *testing.T) {
 				}, teatest.WithDuration(30*time.Second))
 			}
 			if c.h >= minHeight {
-				waitFor("notes")
+				// keys wait for the vault: the status line's count, not
+				// the word "notes", which "tubenotes" holds before it
+				vault := v
+				if c.vault != nil {
+					vault = c.vault
+				}
+				waitFor(fmt.Sprintf("%d notes", len(vault.Notes)))
 			}
 			for _, k := range c.keys {
 				tm.Send(keyMsg(k))

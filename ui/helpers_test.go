@@ -167,6 +167,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"ctrl+c":      {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+d":      {Code: 'd', Mod: tea.ModCtrl},
 		"ctrl+u":      {Code: 'u', Mod: tea.ModCtrl},
+		"ctrl+o":      {Code: 'o', Mod: tea.ModCtrl},
+		"ctrl+n":      {Code: 'n', Mod: tea.ModCtrl},
 	}
 	if k, ok := special[k]; ok {
 		return tea.KeyPressMsg(k)

@@ -74,7 +74,7 @@ func (m *Model) openHit(h common.OpenHit) tea.Cmd {
 	m.reader.ScrollToSourceLine(h.Line)
 	if len(h.FindTerms) > 0 {
 		m.find.SetValue(h.Query)
-		m.reader.SetFindTerms(h.FindTerms)
+		m.reader.SetFindTermsAt(h.FindTerms, h.Line)
 	}
 	return cmd
 }

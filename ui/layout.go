@@ -259,19 +259,21 @@ func indent(s, pad string) string {
 }
 
 // statusView is the status line, with the find-in-note query and its
-// matches while there is one.
+// matches while there is one; the search view hides the reader, and its
+// find with it.
 func (m Model) statusView() string {
 	if m.namingBookmark() {
 		return m.nameView()
 	}
 	st := m.status
-	if m.mode == modeFind || m.reader.Finding() {
+	if m.mode != modeSearch && (m.mode == modeFind || m.reader.Finding()) {
 		cur, total := m.reader.FindStatus()
 		input := ""
 		if m.mode == modeFind {
 			input = m.find.View()
 		}
 		st.SetFind(m.find.Value(), input, cur, total)
+		st.SetFindMoment(common.MomentClock(m.reader.Note(), m.reader.FindMoment()))
 	}
 	return st.View()
 }

@@ -148,13 +148,12 @@ func TestTypingModesHintNoTypingKeys(t *testing.T) {
 			}
 		})
 	}
-	// in the hits, o opens the video and is offered
+	// with hits, ctrl+o plays the chosen hit's moment and is offered
 	h := demoHarness(t)
 	h.press("s")
 	h.typeText("gpu")
-	h.press("tab")
-	if hint := h.hintLine(); !strings.Contains(hint, "o video") {
-		t.Errorf("the hits' hint lacks o: %q", hint)
+	if hint := h.hintLine(); !strings.Contains(hint, "ctrl+o play moment") {
+		t.Errorf("the search hint lacks ctrl+o: %q", hint)
 	}
 }
 

@@ -305,7 +305,7 @@ func TestOpenerFailuresShow(t *testing.T) {
 	h := demoHarness(t)
 	openSeed(h)
 	h.opener.err = errors.New("firefox failed: exit status 3")
-	h.press("o")
+	h.press("t", "o")
 	if !strings.Contains(h.statusLine(), "firefox failed: exit status 3") {
 		t.Errorf("status %q", h.statusLine())
 	}
@@ -313,6 +313,20 @@ func TestOpenerFailuresShow(t *testing.T) {
 	h.press("o")
 	if !strings.Contains(h.statusLine(), "copied "+seedVideo+"&t=0s") || len(h.clipboard) != 1 {
 		t.Errorf("no display: status %q clipboard %q", h.statusLine(), h.clipboard)
+	}
+}
+
+// TestOpenWithNoMomentSaysSo: o where the moment rule finds no timestamp
+// says so and opens nothing (never the video at 0 s).
+func TestOpenWithNoMomentSaysSo(t *testing.T) {
+	h := demoHarness(t)
+	openSeed(h)
+	h.press("o", "y")
+	if got := h.opener.opened(); len(got) != 0 || len(h.clipboard) != 0 {
+		t.Errorf("o at the note's top opened %q, copied %q", got, h.clipboard)
+	}
+	if !strings.Contains(h.statusLine(), "no moment here") {
+		t.Errorf("status %q", h.statusLine())
 	}
 }
 

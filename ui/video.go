@@ -29,22 +29,24 @@ func (m *Model) followLink(n *model.Note, i int) tea.Cmd {
 	return m.openRemembered(to)
 }
 
-// video opens (or copies) the URL of timestamp ts of n; ts -1 is the
-// video's start.
+// video opens (or copies) the URL of timestamp ts of n; ts -1 is no
+// moment, said on the status line: the video is never opened at 0 s for
+// want of one.
 func (m *Model) video(n *model.Note, ts int, copyURL bool) tea.Cmd {
 	if n == nil {
 		return nil
 	}
-	url, seconds := model.VideoURL(n.VideoID, 0), 0
-	if ts >= 0 && ts < len(n.Timestamps) {
-		url, seconds = n.TimestampURL(ts), int(n.Timestamps[ts].Seconds)
-		if url == "" && n.HasVideo() {
-			m.status.SetMessage("timestamp "+n.Timestamps[ts].Raw+" is not a valid time", true)
-			return nil
-		}
-	}
-	if url == "" {
+	switch {
+	case !n.HasVideo():
 		m.status.SetMessage("this note names no video", true)
+		return nil
+	case ts < 0 || ts >= len(n.Timestamps):
+		m.status.SetMessage("no moment here: no timestamp in this paragraph or above it in this section", true)
+		return nil
+	}
+	url, seconds := n.TimestampURL(ts), int(n.Timestamps[ts].Seconds)
+	if url == "" {
+		m.status.SetMessage("timestamp "+n.Timestamps[ts].Raw+" is not a valid time", true)
 		return nil
 	}
 	if copyURL {

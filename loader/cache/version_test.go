@@ -61,7 +61,7 @@ func typeShape(t reflect.Type, seen map[reflect.Type]bool) string {
 // the model, the loader's output or the index changed: if the cache would
 // read old files wrongly, bump formatVersion; then set both below.
 const (
-	fingerprintVersion = 3
+	fingerprintVersion = 4
 	fingerprint        = "218e3c2d3959bdc5"
 )
 

@@ -121,3 +121,24 @@ func TestMomentCorpus(t *testing.T) {
 	}
 	t.Logf("%d hits checked, %d with a moment", checked, timed)
 }
+
+// TestSectionMomentsCorpus: on every note of the corpus, the sections
+// pane's one-pass heading moments are Moment's.
+func TestSectionMomentsCorpus(t *testing.T) {
+	v := loadCorpus(t)
+	checked := 0
+	for _, n := range v.Notes {
+		got := n.SectionMoments()
+		for s, sec := range n.Sections {
+			if want := n.Moment(sec.Line, 0); got[s] != want {
+				t.Fatalf("%s: section %q: %d, want Moment's %d", n.Path, sec.Title, got[s], want)
+			}
+			if got[s] >= 0 {
+				checked++
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d headings with a moment checked", checked)
+	}
+}

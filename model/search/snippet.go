@@ -40,6 +40,7 @@ func plain(visible string) string {
 	for i, w := range words {
 		w = strings.ReplaceAll(w, "`", "")
 		if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
+			w = strings.ReplaceAll(w, "**", "") // bold ends inside a word too: "(Reverse)**:"
 			w = strings.TrimLeft(w, "*")
 			w = strings.TrimRight(w, "*")
 			if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {

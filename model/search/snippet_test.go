@@ -9,6 +9,7 @@ func TestPlain(t *testing.T) {
 		{"[What does it feel like?](https://www.youtube.com/watch?v=XFDM1ip5HdU)", "What does it feel like?"},
 		{"*Emphasis*, then more", "Emphasis, then more"},
 		{"  spaced\t out  ", "spaced out"},
+		{"**One-Way (Infeasible to Reverse)**: for a", "One-Way (Infeasible to Reverse): for a"},
 	} {
 		if got := Plain(c.in); got != c.want {
 			t.Errorf("Plain(%q) = %q, want %q", c.in, got, c.want)

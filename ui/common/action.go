@@ -20,8 +20,11 @@ type ScrollToSection struct{ Index int }
 // timestamps. The URL is always built from the note (model.Note.TimestampURL),
 // never carried here.
 type OpenVideo struct {
-	Note      *model.Note
-	Timestamp int  // index into Note.Timestamps; -1 opens the video at its start
+	Note *model.Note
+	// Timestamp is an index into Note.Timestamps, usually a moment
+	// (model.Note.Moment); -1 is no moment, which the root says on the
+	// status line instead of opening the video at 0 s.
+	Timestamp int
 	Copy      bool // copy the URL instead of opening it
 }
 

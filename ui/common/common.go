@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"tubenotes/model"
 )
 
 // Common is shared by the root and its panes; the root changes it in place
@@ -38,6 +40,19 @@ func Clock(seconds int) string {
 		return strconv.Itoa(h) + ":" + two(m) + ":" + two(s)
 	}
 	return strconv.Itoa(m) + ":" + two(s)
+}
+
+// MomentClock is timestamp ts of n as its badge shows it, "?" after a
+// doubtful time; "" for none (ts -1).
+func MomentClock(n *model.Note, ts int) string {
+	if n == nil || ts < 0 || ts >= len(n.Timestamps) {
+		return ""
+	}
+	c := Clock(int(n.Timestamps[ts].Seconds))
+	if n.Timestamps[ts].Doubtful {
+		c += "?"
+	}
+	return c
 }
 
 // Fit cuts or pads a line to exactly w cells.

@@ -78,9 +78,9 @@ type KeyMap struct {
 	ChooseDown   key.Binding
 	Recall       key.Binding // the last query, into an empty input
 
-	// The search view's keys.
-	SearchHits  key.Binding // from the query to the hits
-	SearchEdit  key.Binding // from the hits back to the query
+	// The search view's keys: the query stays editable, so none of them
+	// types.
+	SearchPlay  key.Binding // play the chosen hit's moment
 	SearchClose key.Binding
 
 	// The bookmarks' keys: m marks the moment read, ' lists the marks
@@ -165,8 +165,7 @@ func DefaultKeyMap() KeyMap {
 		ChooseDown:   b([]string{"down", "ctrl+n"}, "↓", "down"),
 		Recall:       b([]string{"up"}, "↑", "last query"),
 
-		SearchHits:  b([]string{"tab", "esc"}, "tab", "hits"),
-		SearchEdit:  b([]string{"tab", "/", "s"}, "/", "edit query"),
+		SearchPlay:  b([]string{"ctrl+o"}, "ctrl+o", "play moment"),
 		SearchClose: b([]string{"esc"}, "esc", "close"),
 
 		Bookmark:       b([]string{"m"}, "m", "bookmark"),

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"tubenotes/model/fold"
+	"tubenotes/ui/render"
 )
 
 // SetFind highlights every match of query in the note, folded as search
@@ -17,6 +18,20 @@ func (m *Model) SetFind(query string) int { return m.SetFindTerms([]string{query
 // SetFindTerms is SetFind for several terms at once (the words and phrases
 // of a vault search): a match of any of them is a match.
 func (m *Model) SetFindTerms(terms []string) int {
+	m.findLine = 0
+	return m.setFindTerms(terms)
+}
+
+// SetFindTermsAt is SetFindTerms for a search hit on source line line: the
+// current match is the first after the badges, links and headings of the
+// lines above it, the hit's own, so that o plays the hit's moment; not the
+// first on screen, which may be in the context above the hit.
+func (m *Model) SetFindTermsAt(terms []string, line int) int {
+	m.findLine = line
+	return m.setFindTerms(terms)
+}
+
+func (m *Model) setFindTerms(terms []string) int {
 	m.terms = nil
 	for _, t := range terms {
 		if f := fold.Text(t); f != "" {
@@ -28,7 +43,8 @@ func (m *Model) SetFindTerms(terms []string) int {
 }
 
 // refind looks for the terms in the document shown; the current match is
-// the first at or below the top line, scrolled to when reveal.
+// the first at or below the top line (or from a hit's line, see
+// SetFindTermsAt), scrolled to when reveal.
 func (m *Model) refind(reveal bool) {
 	m.matches, m.current = nil, -1
 	if len(m.terms) == 0 || m.doc == nil {
@@ -43,9 +59,13 @@ func (m *Model) refind(reveal bool) {
 	if len(m.terms) > 1 {
 		m.matches = sortMatches(m.matches)
 	}
+	from := render.Pos{Line: m.yOffset}
+	if m.findLine > 0 {
+		from = m.startOfSource(m.findLine)
+	}
 	m.current = 0
 	for i, mt := range m.matches {
-		if mt.start.Line >= m.yOffset {
+		if !mt.start.Before(from) {
 			m.current = i
 			break
 		}
@@ -68,6 +88,27 @@ func (m *Model) findStep(dir int) {
 	m.current = (m.current + dir + len(m.matches)) % len(m.matches)
 	mt := m.matches[m.current]
 	m.reveal(mt.start, mt.end)
+}
+
+// FindMoment is the moment (model.Note.Moment) of the current match while
+// it is on screen, the one o plays then; -1 otherwise.
+func (m Model) FindMoment() int {
+	if !m.ready() {
+		return -1
+	}
+	if p, ok := m.matchOnScreen(); ok {
+		return m.momentAt(p)
+	}
+	return -1
+}
+
+// matchOnScreen is where the current match starts, when it is on screen.
+func (m Model) matchOnScreen() (render.Pos, bool) {
+	if m.current < 0 || m.current >= len(m.matches) {
+		return render.Pos{}, false
+	}
+	p := m.matches[m.current].start
+	return p, p.Line >= m.yOffset && p.Line < m.yOffset+m.height
 }
 
 // FindStatus is the current match (1-based, 0 when none) and the number of

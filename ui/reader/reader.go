@@ -71,9 +71,10 @@ type Model struct {
 	sel     Selection
 	playing int // the timestamp marked as being played, -1 none
 
-	terms   []string // folded find terms
-	matches []match
-	current int // index into matches, -1 none
+	terms    []string // folded find terms
+	matches  []match
+	current  int // index into matches, -1 none
+	findLine int // the source line of the search hit the find is for, 0 none
 
 	common.Actions
 }
@@ -153,7 +154,7 @@ func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
 	m.vault, m.note = v, n
 	m.doc = nil
 	m.sel, m.playing = Selection{}, -1
-	m.matches, m.current = nil, -1
+	m.matches, m.current, m.findLine = nil, -1, 0
 	m.yOffset = 0
 	m.pending = pendingScroll{pendOffset, yOffset}
 	m.jumped.section, m.jumped.yOffset = -1, -1

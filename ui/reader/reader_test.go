@@ -2,6 +2,7 @@ package reader
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"tubenotes/loader/demo"
 	"tubenotes/model"
 	"tubenotes/model/fold"
+	"tubenotes/ui/common"
 	"tubenotes/ui/render"
 )
 
@@ -85,7 +87,7 @@ func TestMarkupTransformed(t *testing.T) {
 	view := plainView(m)
 	for _, want := range []string{
 		"Café culture in İstanbul", "chan · abcdefghijk", // header
-		"▶ 0:05", "▶ 1:02:03", "▶ HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", "before its anchor ▶ 5:00 reads once", // badges
+		"▶ 0:05", "▶ 1:02:03", "▶ ✗HH:MM:SS", "▶ 1:05", "▶ 2:10", "▶ 3:00", "▶ 4:00", "before its anchor ▶ 5:00 reads once", // badges
 		"the other note", "missing note", "label in a table", "a footnote", "A div that is dropped",
 		"A second line after a break.",
 	} {
@@ -111,7 +113,7 @@ func TestBadgesAndLinksStyled(t *testing.T) {
 	view := m.View()
 	for _, c := range []struct{ text, styled string }{
 		{"▶ 0:05", st.Badge.Render("▶ 0:05")},
-		{"▶ HH:MM:SS", st.BadgeDim.Render("▶ HH:MM:SS")},
+		{"▶ ✗HH:MM:SS", st.BadgeDim.Render("▶ ✗HH:MM:SS")},
 		{"the other note", st.Link.Render("the other note")},
 		{"missing note", st.LinkDim.Render("missing note")},
 	} {
@@ -214,21 +216,65 @@ func TestTimestampSelection(t *testing.T) {
 	}
 	m.ClearSelection()
 	m.GotoBottom()
-	if got, want := m.TimestampForOpen(), lastOpenableAbove(m); got != want || got < 0 {
-		t.Errorf("TimestampForOpen at the bottom = %d, want %d", got, want)
+	if got, want := m.TimestampForOpen(), sectionMoment(n, "GPUs and Deep Learning"); got != want || got < 0 {
+		t.Errorf("TimestampForOpen with a heading on the top line = %d, want the heading's moment %d", got, want)
 	}
 }
 
-// lastOpenableAbove is the last openable timestamp on or above the top line,
-// from the plain lines.
-func lastOpenableAbove(m Model) int {
-	best := -1
-	for _, it := range m.doc.Items {
-		if it.Kind == render.Timestamp && it.Index >= 0 && it.Start.Line <= m.yOffset && m.note.Openable(it.Index) {
-			best = it.Index
+func sectionMoment(n *model.Note, title string) int {
+	for s, sec := range n.Sections {
+		if sec.Title == title {
+			return n.SectionMoments()[s]
 		}
 	}
-	return best
+	return -2
+}
+
+// TestOpenTakesTheMomentOfTheTopLine: with no badge selected, o means the
+// moment of the line at the top (the anchor closing its sentence), or of
+// the current find match when it is on screen.
+func TestOpenTakesTheMomentOfTheTopLine(t *testing.T) {
+	v, n := seedNote(t)
+	m := open(t, Options{Style: "notty"}, v, n, 80, 8)
+	// The rendered lines of the paragraph under "GPUs and Deep Learning":
+	// "... is evident ▶ 0:28. The progression of deep", then "learning
+	// capabilities ... the Graphics", "Processing Unit (GPU) ▶ 0:28. ...".
+	at := func(s string) int {
+		for i, l := range m.doc.Plain {
+			if strings.Contains(l, s) {
+				return i
+			}
+		}
+		t.Fatalf("%q not rendered", s)
+		return 0
+	}
+	raw := func(i int) string {
+		if i < 0 {
+			return "none"
+		}
+		return n.Timestamps[i].Raw + "@" + strconv.Itoa(int(n.Timestamps[i].Line))
+	}
+	first := sectionMoment(n, "GPUs and Deep Learning")
+	for _, c := range []struct {
+		top  string
+		want int
+	}{
+		{"necessity of specific hardware", first},        // its own line's anchor
+		{"learning capabilities is directly", first + 1}, // mid-sentence: the anchor closing it
+		{"Processing Unit (GPU)", first + 1},
+	} {
+		m.yOffset = at(c.top)
+		if got := m.TimestampForOpen(); got != c.want {
+			t.Errorf("top line %q: %s, want %s", c.top, raw(got), raw(c.want))
+		}
+	}
+	m.yOffset = 0
+	if n := m.SetFind("Graphics"); n == 0 {
+		t.Fatal("no match for Graphics")
+	}
+	if got := m.TimestampForOpen(); got != first+1 {
+		t.Errorf("with the find match on screen: %s, want %s", raw(got), raw(first+1))
+	}
 }
 
 func TestLinkSelectionAndHits(t *testing.T) {
@@ -267,7 +313,7 @@ func TestLinkSelectionAndHits(t *testing.T) {
 	if s, ok := hit("missing note"); !ok || !n.Links[s.Index].Dangling() {
 		t.Errorf("click on a dangling link = %+v %v", s, ok)
 	}
-	if _, ok := hit("▶ HH:MM:SS"); ok {
+	if _, ok := hit("▶ ✗HH:MM:SS"); ok {
 		t.Error("an invalid timestamp is clickable")
 	}
 	if _, ok := hit("Turkish"); ok {
@@ -583,7 +629,7 @@ func TestFencedCode(t *testing.T) {
 	n := parse(t, "c/fence.md", "---\ntitle: Fence\n---\n\n```go\nif a < b && c[i] == `x` { *p = \\n }\n```\n\n~~~\nprose by mistake <a class=\"yt-timestamp\" data-t=\"00:01:00\">[00:01:00]</a> and [[x|a link]]\n~~~\n")
 	m := open(t, Options{Style: "notty"}, vaultOf(n), n, 80, 20)
 	view := plainView(m)
-	for _, want := range []string{"if a < b && c[i] == `x` { *p = \\n }", "prose by mistake ▶ 00:01:00 and a link"} {
+	for _, want := range []string{"if a < b && c[i] == `x` { *p = \\n }", "prose by mistake ▶ ✗00:01:00 and a link"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
@@ -592,6 +638,24 @@ func TestFencedCode(t *testing.T) {
 		if strings.Contains(view, raw) {
 			t.Errorf("view shows %q:\n%s", raw, view)
 		}
+	}
+}
+
+// TestDoubtfulBadge: a doubtful time shows with "?" on its badge and can
+// still be selected and opened.
+func TestDoubtfulBadge(t *testing.T) {
+	v, seed := seedNote(t)
+	n := *seed
+	n.Timestamps = append([]model.Timestamp(nil), seed.Timestamps...)
+	n.Timestamps[0].Doubtful = true
+	m := open(t, Options{Style: "notty"}, v, &n, 80, 40)
+	want := "▶ " + common.Clock(int(n.Timestamps[0].Seconds)) + "?"
+	if !strings.Contains(ansi.Strip(m.View()), want) {
+		t.Errorf("the view lacks %q:\n%s", want, ansi.Strip(m.View()))
+	}
+	m.NextTimestamp()
+	if m.Selection() != (Selection{TimestampSel, 0}) || m.TimestampForOpen() != 0 {
+		t.Errorf("the doubtful badge is not selectable: %+v", m.Selection())
 	}
 }
 

@@ -1,6 +1,10 @@
 package reader
 
-import "tubenotes/ui/render"
+import (
+	"strings"
+
+	"tubenotes/ui/render"
+)
 
 // NextTimestamp selects the next valid timestamp: the first one at or below
 // the top line when none is selected (so the first after Open is the
@@ -103,7 +107,9 @@ func (m Model) selectedItem() (render.Item, bool) {
 }
 
 // TimestampForOpen is the timestamp the open-video key means: the selected
-// one, else the last openable one on or above the top line; -1 for none.
+// badge, else the moment (model.Note.Moment) of the current find match
+// when it is on screen, else of the line at the top of the pane; -1 for
+// none.
 func (m Model) TimestampForOpen() int {
 	if m.sel.Kind == TimestampSel {
 		return m.sel.Index
@@ -111,16 +117,107 @@ func (m Model) TimestampForOpen() int {
 	if !m.ready() {
 		return -1
 	}
-	best := -1
-	for _, it := range m.doc.Items {
-		if it.Kind != render.Timestamp || !it.Found || it.Index < 0 || it.Start.Line > m.yOffset {
+	p, ok := m.matchOnScreen()
+	if !ok {
+		p = render.Pos{Line: m.yOffset}
+	}
+	return m.momentAt(p)
+}
+
+// momentAt is the moment of rendered cell p. The rendering keeps no map
+// back to the source, so p's source line is read off the items around it
+// (each knows its source line), and its place in that line off the
+// timestamp badges beside it: after the badge before it, before the badge
+// after it (whose anchors' bytes the loader recorded). A cell inside a
+// badge counts as before it, as Moment counts a position inside an anchor.
+func (m Model) momentAt(p render.Pos) int {
+	var prev, next *render.Item     // the items around p
+	var prevTs, nextTs *render.Item // the timestamp badges around p
+	for i := range m.doc.Items {
+		it := &m.doc.Items[i]
+		if !it.Found {
 			continue
 		}
-		if m.note.Openable(it.Index) {
-			best = it.Index
+		if p.Before(it.End) { // p is before its end: the item is after p
+			if next == nil {
+				next = it
+			}
+			if nextTs == nil && it.Kind == render.Timestamp && it.Index >= 0 {
+				nextTs = it
+			}
+			if next != nil && nextTs != nil {
+				break
+			}
+			continue
+		}
+		prev = it
+		if it.Kind == render.Timestamp && it.Index >= 0 {
+			prevTs = it
 		}
 	}
-	return best
+	n := m.note
+	line := max(sourceLineOf(p, prev, next), n.BodyLine, 1)
+	switch {
+	case nextTs != nil && int(n.Timestamps[nextTs.Index].Line) == line:
+		return n.MomentAtOffset(n.TimestampSpan(nextTs.Index).Start)
+	case prevTs != nil && int(n.Timestamps[prevTs.Index].Line) == line:
+		return n.MomentAtOffset(n.TimestampSpan(prevTs.Index).End)
+	}
+	return n.Moment(line, 0)
+}
+
+// sourceLineOf is the source line of rendered cell p between the items
+// prev and next (either may be nil): theirs when p shares a rendered line
+// with one, else counted from the nearer, kept between the two.
+func sourceLineOf(p render.Pos, prev, next *render.Item) int {
+	switch {
+	case prev == nil && next == nil:
+		return 0
+	case next == nil:
+		return prev.SrcLine + p.Line - prev.End.Line
+	case prev == nil:
+		return next.SrcLine - (next.Start.Line - p.Line)
+	case p.Line == prev.End.Line:
+		return prev.SrcLine
+	case p.Line == next.Start.Line:
+		return next.SrcLine
+	}
+	line := prev.SrcLine + (p.Line-prev.End.Line)*(next.SrcLine-prev.SrcLine)/max(next.Start.Line-prev.End.Line, 1)
+	return min(max(line, prev.SrcLine), next.SrcLine)
+}
+
+// startOfSource is where source line line begins in the rendering, as far
+// as the items tell: the end of the last item of the lines above it, or,
+// when later, the start of the rendered paragraph holding the line's first
+// item (a source paragraph renders as one run of non-blank lines); with
+// neither, its interpolated rendered line.
+func (m Model) startOfSource(line int) render.Pos {
+	var p render.Pos
+	found := false
+	var own *render.Item
+	for i := range m.doc.Items {
+		it := &m.doc.Items[i]
+		switch {
+		case !it.Found:
+		case it.SrcLine < line && (!found || p.Before(it.End)):
+			p, found = it.End, true
+		case it.SrcLine == line && (own == nil || it.Start.Before(own.Start)):
+			own = it
+		}
+	}
+	if own != nil {
+		top := own.Start.Line
+		for top > 0 && strings.TrimSpace(m.doc.Plain[top-1]) != "" {
+			top--
+		}
+		if q := (render.Pos{Line: top}); !found || p.Before(q) {
+			p, found = q, true
+		}
+	}
+	if !found {
+		return render.Pos{Line: max(m.doc.LineOfSource(line), 0)}
+	}
+	return p
 }
 
 // HitAt is the badge or link under cell (x, y) of the pane: a mouse click.

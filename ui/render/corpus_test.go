@@ -100,7 +100,7 @@ func checkRendered(t *testing.T, v *model.Vault, n *model.Note) (stamps, links i
 			}
 			want := "▶ " + badgeText(safe.Line(ts.Raw))
 			if ts.Valid {
-				want = "▶ " + common.Clock(int(ts.Seconds))
+				want = "▶ " + common.MomentClock(n, it.Index)
 				stamps++
 			}
 			if it.Start.Line == it.End.Line {

@@ -231,13 +231,14 @@ func (t *transformer) callout(p model.Part) {
 	t.b.WriteString("**")
 }
 
-// badge writes the badge of timestamp i: its time, or for an invalid one
-// its text as written, dimmed.
+// badge writes the badge of timestamp i: its time ("?" after a doubtful
+// one, still openable), or for an invalid one its text as written, marked
+// ✗ (see badgeText) and dimmed.
 func (t *transformer) badge(i, ln int) {
 	ts := t.n.Timestamps[i]
 	label := ""
 	if ts.Valid {
-		label = common.Clock(int(ts.Seconds))
+		label = common.MomentClock(t.n, i)
 	} else {
 		label = badgeText(dropTags(safe.Line(ts.Raw)))
 	}
@@ -248,7 +249,9 @@ func (t *transformer) badge(i, ln int) {
 	appendMarker(&t.b, id, false)
 }
 
-// badgeText is what the badge of an anchor whose time cannot be read says.
+// badgeText is what the badge of an anchor whose time cannot be read says:
+// its text marked ✗, so it looks invalid in every style, notty too, not
+// only dim.
 func badgeText(raw string) string {
 	label := strings.Trim(strings.TrimSpace(raw), "[]")
 	if r := []rune(label); len(r) > 16 {
@@ -257,7 +260,7 @@ func badgeText(raw string) string {
 	if label == "" {
 		label = "?"
 	}
-	return label
+	return "✗" + label
 }
 
 // link writes the label of link i.

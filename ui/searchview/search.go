@@ -1,12 +1,13 @@
-// Package searchview is the search view: a query typed at the top, the hits of
-// the whole vault below it as you type, each with where it lives, a
-// snippet with the match highlighted and the nearest timestamp above it.
+// Package searchview is the search view, which works like fzf: the query
+// stays editable at the top while ↑/↓ (ctrl+p/ctrl+n) move a highlighted
+// selection through the hits below it, grouped under their note (one
+// header line, then each matching line with its moment); at 100 columns
+// and more a preview of the chosen hit in context sits beside the list.
 // Searching runs in a command, one at a time; a newer query makes older
 // answers stale, and they are dropped. What the user picks is queued as an
 // action (see common.Actions) for the root: common.OpenHit,
 // common.OpenVideo, common.CloseSearch. The root's search mode gives this
-// view every key; its two states (typing the query, moving through the
-// hits) each draw their own hints (ShortHelp).
+// view every key.
 package searchview
 
 import (
@@ -52,8 +53,10 @@ type Model struct {
 
 	query  *engine.Query // of the results shown
 	result engine.Result
-	cur    common.Cursor // over hits
-	list   bool          // keys move through the hits instead of editing the query
+	rows   rows      // the result's hits under their notes' headers
+	cache  *hitCache // the hits' moments and snippets, worked out once
+	sel    int       // the chosen hit, an index into result.Hits
+	top    int       // the first row in the window
 
 	common.Actions
 }
@@ -61,7 +64,7 @@ type Model struct {
 // New is an empty search view.
 func New(c *common.Common) Model {
 	in := query.New(c, prompt, `words "a phrase" -exclude channel:name title:word`)
-	return Model{c: c, input: in}
+	return Model{c: c, input: in, cache: newHitCache()}
 }
 
 // SetIndex gives the view the index to search and reruns the query typed
@@ -86,10 +89,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 }
 
 // Focus gives the view the keyboard, with the query ready to edit.
-func (m *Model) Focus() tea.Cmd {
-	m.list = false
-	return m.input.Focus()
-}
+func (m *Model) Focus() tea.Cmd { return m.input.Focus() }
 
 // Blur takes the keyboard away.
 func (m *Model) Blur() { m.input.Blur() }
@@ -105,7 +105,7 @@ func (m Model) Selected() int {
 	if len(m.result.Hits) == 0 {
 		return -1
 	}
-	return m.cur.Pos
+	return m.sel
 }
 
 // Pending reports whether a newer query than the shown results is running.
@@ -123,47 +123,43 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.query, m.result, m.pending = msg.query, msg.result, false
-		m.cur = common.Cursor{}
+		m.rows, m.cache = groupRows(m.result.Hits), newHitCache()
+		m.sel, m.top = 0, 0
 		m.clamp()
 		return m, nil
 	case IndexedMsg:
 		return m, m.SetIndex(msg.Index)
 	case tea.KeyPressMsg:
-		if m.list {
-			return m.listKey(msg)
-		}
-		return m.typeKey(msg)
+		return m.key(msg)
 	case tea.PasteMsg:
-		if !m.list {
-			return m.edit(msg)
-		}
+		return m.edit(msg)
 	}
 	return m, nil
 }
 
-func (m Model) typeKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+// key acts on a key: the few that choose, open or leave, else the query's.
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.c.Keys
+	hits := len(m.result.Hits) > 0
 	switch {
 	case key.Matches(msg, k.SearchAccept):
 		m.open()
-		return m, nil
-	case key.Matches(msg, k.SearchClose) && len(m.result.Hits) == 0:
+	case key.Matches(msg, k.SearchPlay):
+		m.openVideo()
+	case key.Matches(msg, k.SearchClose):
 		m.Add(common.CloseSearch{})
-		return m, nil
-	case key.Matches(msg, k.SearchHits):
-		m.list = true
-		m.input.Blur()
-		return m, nil
-	case key.Matches(msg, k.ChooseUp):
-		m.cur.Pos--
-		m.clamp()
-		return m, nil
+	case hits && key.Matches(msg, k.ChooseUp): // with no hits, ↑ may recall the last query
+		m.choose(m.sel - 1)
 	case key.Matches(msg, k.ChooseDown):
-		m.cur.Pos++
-		m.clamp()
-		return m, nil
+		m.choose(m.sel + 1)
+	case key.Matches(msg, k.PageUp):
+		m.choose(m.sel - m.listRows())
+	case key.Matches(msg, k.PageDown):
+		m.choose(m.sel + m.listRows())
+	default:
+		return m.edit(msg)
 	}
-	return m.edit(msg)
+	return m, nil
 }
 
 // edit lets the query input have the message and searches when the text
@@ -178,42 +174,22 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.c.Keys
-	switch {
-	case key.Matches(msg, k.SearchAccept):
-		m.open()
-	case key.Matches(msg, k.OpenVideo):
-		m.openVideo()
-	case key.Matches(msg, k.SearchClose):
-		m.Add(common.CloseSearch{})
-	case key.Matches(msg, k.SearchEdit):
-		return m, m.Focus()
-	default:
-		m.cur.Move(msg, k, len(m.result.Hits), m.hitRows())
-	}
-	return m, nil
-}
-
-// ShortHelp is the hint line of the search mode: the keys of the state the
-// view is in.
+// ShortHelp is the hint line of the search mode. No key of it types: the
+// query is always being typed.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	if m.list {
-		return []key.Binding{k.SearchAccept, k.OpenVideo, k.Up, k.Down, k.SearchEdit, k.SearchClose}
-	}
 	if len(m.result.Hits) == 0 {
 		return []key.Binding{k.SearchClose}
 	}
-	return []key.Binding{k.SearchAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchHits}
+	return []key.Binding{k.SearchAccept, k.SearchPlay, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchClose}
 }
 
 // FullHelp is every key of the search view, for the ? screen.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{
-		{k.SearchAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchHits, k.SearchClose},
-		{k.OpenVideo, k.SearchEdit},
+		{k.SearchAccept, k.SearchPlay, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.SearchClose},
+		{k.PageUp, k.PageDown},
 	}
 }
 
@@ -231,7 +207,7 @@ func (m *Model) run() tea.Cmd {
 	}
 	if q.Empty() {
 		m.query, m.result, m.pending, m.want = nil, engine.Result{}, false, nil
-		m.cur = common.Cursor{}
+		m.rows, m.sel, m.top, m.cache = rows{}, 0, 0, newHitCache()
 		return nil
 	}
 	m.want, m.pending = q, true
@@ -257,17 +233,15 @@ func (m *Model) open() {
 	m.Add(common.OpenHit{Note: h.Note, Line: h.Line, Query: m.input.Value(), FindTerms: findTerms(m.query)})
 }
 
+// openVideo asks to play the chosen hit's moment; with none (-1) the root
+// says so.
 func (m *Model) openVideo() {
 	i := m.Selected()
 	if i < 0 {
 		return
 	}
 	h := m.result.Hits[i]
-	ts := engine.Moment(h.Note, h.Line, m.query)
-	if ts < 0 {
-		return
-	}
-	m.Add(common.OpenVideo{Note: h.Note, Timestamp: ts})
+	m.Add(common.OpenVideo{Note: h.Note, Timestamp: m.moment(i)})
 }
 
 // findTerms are what the reader's find-in-note should look for: the query's
@@ -282,11 +256,3 @@ func findTerms(q *engine.Query) []string {
 	}
 	return terms
 }
-
-// rowsPerHit: where the hit lives, then its snippet.
-const rowsPerHit = 2
-
-// hitRows is how many hits fit under the input and header lines.
-func (m Model) hitRows() int { return max((m.height-2)/rowsPerHit, 1) }
-
-func (m *Model) clamp() { m.cur.Clamp(len(m.result.Hits), m.hitRows()) }

@@ -14,7 +14,7 @@ import (
 	"tubenotes/ui/common"
 )
 
-func parse(t *testing.T, path, text string) *model.Note {
+func parse(t testing.TB, path, text string) *model.Note {
 	t.Helper()
 	n, _ := loader.ParseNote(path, []byte(text), loader.TimestampMode(0))
 	if n == nil {
@@ -41,6 +41,12 @@ func press(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "down":
 		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "ctrl+n", "ctrl+p", "ctrl+o":
+		return tea.KeyPressMsg{Code: rune(s[len(s)-1]), Mod: tea.ModCtrl}
 	}
 	r := []rune(s)[0]
 	return tea.KeyPressMsg{Code: r, Text: s}
@@ -66,11 +72,25 @@ func results(cmd tea.Cmd) []tea.Msg {
 }
 
 // typed types s into m, each key's search answered before the next key.
-func typed(t *testing.T, m Model, s string) Model {
+func typed(t testing.TB, m Model, s string) Model {
 	t.Helper()
 	for _, r := range s {
 		var cmd tea.Cmd
 		m, cmd = m.Update(press(string(r)))
+		for _, msg := range results(cmd) {
+			m, _ = m.Update(msg)
+		}
+	}
+	return m
+}
+
+// keyed presses the named keys, each key's search answered before the
+// next key.
+func keyed(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = m.Update(press(k))
 		for _, msg := range results(cmd) {
 			m, _ = m.Update(msg)
 		}
@@ -146,19 +166,31 @@ func TestOpenHitAndVideo(t *testing.T) {
 	if want := (common.OpenHit{Line: 10, Query: "espresso", FindTerms: []string{"espresso"}}); !reflect.DeepEqual(got, want) {
 		t.Fatalf("enter asked for %+v, want %+v", got, want)
 	}
-	// tab moves to the hits: j moves, o opens the video above the hit.
-	m, _ = m.Update(press("tab"))
-	m, _ = m.Update(press("j"))
+	// ↓ (or ctrl+n) moves while the query stays editable; ctrl+o plays
+	// the hit's moment.
+	m, _ = m.Update(press("down"))
 	sel := m.Result().Hits[m.Selected()]
-	m, _ = m.Update(press("o"))
+	m, _ = m.Update(press("ctrl+o"))
 	reqs = m.Take()
 	if m.Selected() != 1 {
-		t.Fatalf("j did not move: selected %d", m.Selected())
+		t.Fatalf("↓ did not move: selected %d", m.Selected())
 	}
 	if sel.Line != 12 || len(reqs) != 1 || videoURL(reqs[0]) != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
-		t.Errorf("o on line %d asked for %v, want the video at the timestamp above", sel.Line, reqs)
+		t.Errorf("ctrl+o on line %d asked for %v, want the moment before it in its section", sel.Line, reqs)
 	}
+	m, _ = m.Update(press("ctrl+n"))
+	m, _ = m.Update(press("ctrl+p"))
+	if m.Selected() != 1 {
+		t.Errorf("ctrl+n, ctrl+p: selected %d, want 1", m.Selected())
+	}
+	m = typed(t, m, "s")
+	if m.Query() != "espressos" {
+		t.Errorf("typing after moving gave the query %q", m.Query())
+	}
+	m = keyed(t, m, "backspace")
 	// enter opens the selected hit; esc leaves.
+	m, _ = m.Update(press("down"))
+	sel = m.Result().Hits[m.Selected()]
 	m, _ = m.Update(press("enter"))
 	if r := m.Take(); len(r) != 1 || r[0].(common.OpenHit).Line != sel.Line || r[0].(common.OpenHit).Note != sel.Note {
 		t.Errorf("enter asked for %v, want line %d of %s", r, sel.Line, sel.Note.Path)
@@ -174,14 +206,13 @@ func TestOpenVideoURL(t *testing.T) {
 	if len(m.Result().Hits) != 1 {
 		t.Fatalf("%d hits", len(m.Result().Hits))
 	}
-	m, _ = m.Update(press("tab"))
-	m, _ = m.Update(press("o"))
+	m, _ = m.Update(press("ctrl+o"))
 	r := m.Take()
 	if len(r) != 1 || videoURL(r[0]) != "https://www.youtube.com/watch?v=abcdefghijk&t=65s" {
-		t.Errorf("o asked for %v", r)
+		t.Errorf("ctrl+o asked for %v", r)
 	}
-	if !strings.Contains(ansi.Strip(m.View()), "▶ 1:05") {
-		t.Errorf("the hit does not show its timestamp:\n%s", ansi.Strip(m.View()))
+	if !strings.Contains(ansi.Strip(m.View()), "1:05  The barista") {
+		t.Errorf("the hit does not show its moment:\n%s", ansi.Strip(m.View()))
 	}
 }
 
@@ -259,4 +290,56 @@ func videoURL(a common.Action) string {
 		return ""
 	}
 	return v.Note.TimestampURL(v.Timestamp)
+}
+
+// TestGroupedHitsAndPreview: one header line a note (channel › title),
+// then its lines with their moments; a preview of the chosen hit in
+// context beside the list at 100 columns and more, none below.
+func TestGroupedHitsAndPreview(t *testing.T) {
+	m := typed(t, newView(t), "espresso")
+	m.SetSize(120, 14)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	headers := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, " cooking › ") || strings.HasPrefix(l, " evil › ") {
+			headers++
+		}
+	}
+	if headers != 3 {
+		t.Errorf("%d note headers, want 3 (coffee, tea, evil):\n%s", headers, strings.Join(lines, "\n"))
+	}
+	if !strings.HasPrefix(lines[2], " cooking › Café culture") || !strings.Contains(lines[3], "▶      1:05  The barista pulls an") {
+		t.Errorf("the first note's header and its chosen first hit:\n%s\n%s", lines[2], lines[3])
+	}
+	if !strings.Contains(lines[2], "│ ▶ 1:05  Brewing") || !strings.Contains(lines[5], "│ ▌ The barista pulls an espresso shot.") {
+		t.Errorf("no preview of the hit in its section at 120 columns:\n%s", strings.Join(lines, "\n"))
+	}
+	m = keyed(t, m, "down")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "│ ▌ More about the grinder and espresso.") {
+		t.Errorf("the preview does not follow the selection:\n%s", v)
+	}
+	m.SetSize(80, 14)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "│") {
+		t.Errorf("a preview at 80 columns:\n%s", v)
+	}
+}
+
+// TestSnippetsShowLinkLabels: a snippet shows what a reader sees of a
+// link, never its [target] or URL.
+func TestSnippetsShowLinkLabels(t *testing.T) {
+	n := parse(t, "x/links.md", "---\ntitle: Links\n---\n\nSee [the espresso guide](https://example.com/guide) and [[coffee|espresso notes]] and [[espresso basics]].\n")
+	m := New(common.New(true))
+	m.SetIndex(engine.Build([]*model.Note{n}))
+	m.SetSize(120, 8)
+	m.Focus()
+	m = typed(t, m, "espresso")
+	v := ansi.Strip(m.View())
+	for _, bad := range []string{"](", "[[", "https://", "[coffee", "|"} {
+		if strings.Contains(strings.ReplaceAll(v, "│", ""), bad) {
+			t.Errorf("the view shows %q:\n%s", bad, v)
+		}
+	}
+	if !strings.Contains(v, "See the espresso guide and espresso notes and espresso") || !strings.Contains(v, "▌ espresso basics.") {
+		t.Errorf("the labels are not shown:\n%s", v)
+	}
 }

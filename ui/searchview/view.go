@@ -6,27 +6,50 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"tubenotes/model"
 	engine "tubenotes/model/search"
 	"tubenotes/ui/common"
 	"tubenotes/ui/safe"
 )
 
-// View draws the input line, the header line, then two lines a hit, every
-// line exactly width cells.
+// previewWidth is the narrowest window with a preview beside the hits.
+const previewWidth = 100
+
+// View draws the input line, the count line, then the hits under their
+// notes' headers, with the preview of the chosen hit beside them on a
+// wide window; every line exactly width cells.
 func (m Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.input.View(), m.header())
-	end := min(m.cur.Offset+m.hitRows(), len(m.result.Hits))
-	for i := m.cur.Offset; i < end; i++ {
-		lines = append(lines, m.hitLines(i)...)
+	listW, previewW := m.width, 0
+	if m.width >= previewWidth && len(m.result.Hits) > 0 {
+		previewW = m.width * 2 / 5
+		listW = m.width - previewW - 1
+	}
+	list := m.listLines(listW)
+	var preview []string
+	if previewW > 0 {
+		preview = m.previewLines(previewW, m.listRows())
+	}
+	sep := m.c.Styles.Separator.Render("│")
+	for i := range m.listRows() {
+		l := ""
+		if i < len(list) {
+			l = list[i]
+		}
+		if previewW > 0 {
+			p := ""
+			if i < len(preview) {
+				p = preview[i]
+			}
+			l = common.Fit(l, listW) + sep + p
+		}
+		lines = append(lines, l)
 	}
 	lines = lines[:min(len(lines), m.height)]
-	for len(lines) < m.height {
-		lines = append(lines, "")
-	}
 	for i, l := range lines {
 		lines[i] = common.Fit(l, m.width)
 	}
@@ -43,8 +66,8 @@ func (m Model) header() string {
 		return st.Count.Render("indexing the vault…")
 	case m.query == nil && !m.pending:
 		k := m.c.Keys
-		return st.Hint.Render("type to search every note; " + k.SearchAccept.Help().Key + " opens, " +
-			k.SearchHits.Help().Key + " moves to the hits, " + k.SearchClose.Help().Key + " leaves")
+		return st.Hint.Render("type to search every note; ↑/↓ choose, " + k.SearchAccept.Help().Key + " opens, " +
+			k.SearchPlay.Help().Key + " plays the moment, " + k.SearchClose.Help().Key + " leaves")
 	}
 	s := st.Count.Render(Header(m.result))
 	if m.pending {
@@ -65,31 +88,51 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// hitLines are the two lines of hit i: where it lives and its timestamp,
-// then the snippet.
-func (m Model) hitLines(i int) []string {
+// listLines are the rows in the window, width cells wide.
+func (m Model) listLines(width int) []string {
+	end := min(m.top+m.listRows(), len(m.rows.hit))
+	out := make([]string, 0, end-m.top)
+	for r := m.top; r < end; r++ {
+		if h, ok := m.rows.header(r); ok {
+			out = append(out, m.noteHeader(m.result.Hits[h].Note))
+		} else {
+			out = append(out, m.hitLine(h, width))
+		}
+	}
+	return out
+}
+
+// noteHeader is the line above a note's hits: channel › title.
+func (m Model) noteHeader(n *model.Note) string {
+	st := m.c.Styles
+	title := st.OpenNote.Render(safe.Line(engine.Plain(n.Title)))
+	if n.Channel == "" {
+		return " " + title
+	}
+	return " " + st.Channel.Render(safe.Line(n.Channel)) + st.Separator.Render(" › ") + title
+}
+
+// clockWidth is the moment column: "10:00:00?" fits.
+const clockWidth = 9
+
+// hitLine is one matching line: a mark when chosen, its moment, then the
+// snippet with the matches highlighted. The chosen one is drawn reversed
+// (its matches too, in their own colour), so it shows in every style.
+func (m Model) hitLine(i, width int) string {
 	st := m.c.Styles
 	h := m.result.Hits[i]
-	n := h.Note
-	where := st.Channel.Render(safe.Line(n.Channel)) + st.Separator.Render(" › ") + st.Note.Render(safe.Line(n.Title))
-	if s := n.SectionAt(h.Line); s >= 0 {
-		where += st.Separator.Render(" › ") + st.Video.Render(safe.Line(engine.Plain(n.Sections[s].Title)))
+	clock := common.MomentClock(h.Note, m.moment(i))
+	clock = strings.Repeat(" ", max(clockWidth-len(clock), 0)) + clock
+	text, spans := m.snippet(i, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
+	if i != m.sel {
+		return "   " + st.Clock.Render(clock) + "  " + highlight(text, spans, st.Match.Render, st.Note.Render)
 	}
-	clock := ""
-	if ts := engine.Moment(n, h.Line, m.query); ts >= 0 {
-		clock = "▶ " + common.Clock(int(n.Timestamps[ts].Seconds))
+	cur := st.CursorFocused
+	line := cur.Render(" ▶ "+clock+"  ") + highlight(text, spans, st.Match.Inherit(cur).Render, cur.Render)
+	if pad := width - ansi.StringWidth(line); pad > 0 {
+		line += cur.Render(strings.Repeat(" ", pad))
 	}
-	room := m.width - 2 - ansi.StringWidth(clock) - 1
-	top := " " + common.Fit(where, max(room, 0)) + " " + st.Clock.Render(clock)
-	if i == m.cur.Pos {
-		cur := st.Cursor
-		if m.list {
-			cur = st.CursorFocused
-		}
-		top = cur.Render(common.Fit(ansi.Strip(top), m.width))
-	}
-	text, spans := engine.Snippet(n, h.Line, m.query, max(m.width-4, 8))
-	return []string{top, "   " + highlight(text, spans, st.Match.Render, st.Note.Render)}
+	return line
 }
 
 // highlight styles the spans of text with match and the rest with plain,

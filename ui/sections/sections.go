@@ -1,5 +1,6 @@
 // Package sections is the sidebar pane listing the headings of the open
-// note, each with its first timestamp.
+// note, each with its moment (model.Note.SectionMoments: the first
+// openable anchor on the heading or in the paragraph under it).
 package sections
 
 import (
@@ -17,7 +18,7 @@ import (
 
 // row is one section as the pane shows it.
 type row struct {
-	clock string // first openable timestamp, "" when none
+	clock string // the heading's moment, "" when none
 	title string // cleaned, indented by level
 	first int    // index of that timestamp, -1 when none
 }
@@ -63,15 +64,7 @@ func (m *Model) SetNote(n *model.Note) {
 	if n == nil {
 		return
 	}
-	first := make([]int, len(n.Sections))
-	for i := range first {
-		first[i] = -1
-	}
-	for j, ts := range n.Timestamps { // one pass: FirstTimestamp per section would be quadratic
-		if s := int(ts.Section); s >= 0 && s < len(first) && first[s] < 0 && n.Openable(j) {
-			first[s] = j
-		}
-	}
+	first := n.SectionMoments()
 	minLevel := 6
 	for _, s := range n.Sections {
 		minLevel = min(minLevel, s.Level)
@@ -79,9 +72,7 @@ func (m *Model) SetNote(n *model.Note) {
 	m.rows = make([]row, len(n.Sections))
 	for i, s := range n.Sections {
 		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(search.Plain(s.Title))}
-		if r.first >= 0 {
-			r.clock = common.Clock(int(n.Timestamps[r.first].Seconds))
-		}
+		r.clock = common.MomentClock(n, r.first)
 		m.clockWidth = max(m.clockWidth, len(r.clock))
 		m.rows[i] = r
 	}
@@ -142,8 +133,8 @@ func (m *Model) scrollTo(i int) {
 	m.Add(common.ScrollToSection{Index: i})
 }
 
-// video opens (or copies) the video at the selected section's first
-// timestamp, or at its start when the section has none.
+// video opens (or copies) the video at the selected section's moment; the
+// root says so when it has none.
 func (m *Model) video(copyURL bool) {
 	if m.note != nil && m.cur.Pos < len(m.rows) {
 		m.Add(common.OpenVideo{Note: m.note, Timestamp: m.rows[m.cur.Pos].first, Copy: copyURL})

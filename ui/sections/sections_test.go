@@ -62,7 +62,7 @@ func TestKeysAskTheRoot(t *testing.T) {
 	got := m.Take()
 	want := []any{
 		common.ScrollToSection{Index: 1},
-		common.OpenVideo{Note: n, Timestamp: n.FirstTimestamp(1)},
+		common.OpenVideo{Note: n, Timestamp: n.SectionMoments()[1]},
 		common.OpenVideo{Note: n, Timestamp: -1, Copy: true}, // "Links" has no timestamp: the video's start
 	}
 	if len(got) != len(want) {

@@ -82,6 +82,14 @@ func (m *Model) SetFind(query, input string, cur, total int) {
 	}
 }
 
+// SetFindMoment adds the current match's moment (a clock, "" for none)
+// after the find segment SetFind made.
+func (m *Model) SetFindMoment(clock string) {
+	if m.find != "" && clock != "" {
+		m.find += "  ▶ " + clock
+	}
+}
+
 // SetPlayhead shows where the player is ("▶ 12:05 playing"); "" hides it.
 func (m *Model) SetPlayhead(s string) { m.playhead = safe.Line(s) }
 
@@ -115,9 +123,13 @@ func (m Model) View() string {
 		}
 	}
 	if m.find != "" {
-		right = " " + st.Current.Render(m.find) + "  " + right
+		find := " " + st.Current.Render(m.find) + " "
+		right = find + " " + right
+		if ansi.StringWidth(right) > m.width/2 && ansi.StringWidth(find) <= m.width*2/3 {
+			right = find // the find matters more than the count and the playhead
+		}
 	}
-	if ansi.StringWidth(right) > m.width/2 {
+	if ansi.StringWidth(right) > m.width*2/3 || m.find == "" && ansi.StringWidth(right) > m.width/2 {
 		right = ""
 	}
 	left := " " + st.Status.Render(strings.Join(m.crumbs, " › "))

@@ -69,6 +69,21 @@ func TestFindSegment(t *testing.T) {
 	}
 }
 
+func TestFindMoment(t *testing.T) {
+	m := New(common.New(true))
+	m.SetWidth(80)
+	m.SetFind("gpu", "", 2, 5)
+	m.SetFindMoment("1:30:31?")
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "/gpu  2/5  ▶ 1:30:31?") {
+		t.Errorf("the current match's moment is not shown: %q", s)
+	}
+	m.SetFind("", "", 0, 0)
+	m.SetFindMoment("0:28")
+	if s := ansi.Strip(m.View()); strings.Contains(s, "0:28") {
+		t.Errorf("a moment without a find: %q", s)
+	}
+}
+
 func TestPlayheadSegment(t *testing.T) {
 	m := New(common.New(true))
 	m.SetWidth(80)

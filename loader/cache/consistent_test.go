@@ -1,0 +1,84 @@
+package cache
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+	"tubenotes/model"
+)
+
+// TestForgedNumbersAreRefused: a cache whose checksum is right but whose
+// spans, lines or section numbers do not fit a note's text (forged, or
+// written by a faulty version) is refused as damaged, and nothing of it
+// reaches a reader.
+func TestForgedNumbersAreRefused(t *testing.T) {
+	r, err := loader.Reload(testVaultFS(), loader.Options{}, func() map[string]loader.Known { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "# Intro\nAt <a class=\"yt-timestamp\" data-t=\"00:00:05\">[00:00:05]</a> see [[alpha]].\n" +
+		"## More\n<a class=\"yt-timestamp\" data-t=\"00:01:00\">[00:01:00]</a> and [x](http://e/).\n"
+	note, _ := loader.ParseNote("ch/forge.md", []byte(text), loader.TimestampMode(0))
+	if note == nil || len(note.Timestamps) != 2 || len(note.Links) != 1 || len(note.Sections) != 2 {
+		t.Fatalf("the note to forge parsed as %+v", note)
+	}
+	victim := len(r.Files)
+	r.Files = append(r.Files, loader.File{Path: note.Path, Known: loader.Known{Note: note}})
+	if _, err := decode(bytes.Join(encode(contents{root: "/v", files: r.Files}), nil)); err != nil {
+		t.Fatalf("the honest cache: %v", err)
+	}
+	for _, tc := range []struct {
+		name  string
+		forge func(n *model.Note)
+	}{
+		{"a span past the text", func(n *model.Note) { n.Spans[1] = uint16(len(n.Text) + 1) }},
+		{"a span ending before it starts", func(n *model.Note) { n.Spans[0], n.Spans[1] = n.Spans[1], n.Spans[0] }},
+		{"timestamps out of order", func(n *model.Note) {
+			n.Spans[0], n.Spans[1], n.Spans[2], n.Spans[3] = n.Spans[2], n.Spans[3], n.Spans[0], n.Spans[1]
+		}},
+		{"a link over a timestamp", func(n *model.Note) {
+			at := 2 * len(n.Timestamps)
+			n.Spans[at], n.Spans[at+1] = n.Spans[0], n.Spans[1]
+		}},
+		{"spans cut short", func(n *model.Note) { n.Spans = n.Spans[:len(n.Spans)-1] }},
+		{"a timestamp's section that is none", func(n *model.Note) { n.Timestamps[0].Section = int32(len(n.Sections)) }},
+		{"a link's line past the end", func(n *model.Note) { n.Links[0].Line = strings.Count(n.Text, "\n") + 2 }},
+		{"a heading of level 7", func(n *model.Note) { n.Sections[0].Level = 7 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := append([]loader.File(nil), r.Files...)
+			forged := *files[victim].Note
+			forged.Spans = append([]uint16(nil), forged.Spans...)
+			forged.Timestamps = append([]model.Timestamp(nil), forged.Timestamps...)
+			forged.Links = append([]model.Link(nil), forged.Links...)
+			forged.Sections = append([]model.Section(nil), forged.Sections...)
+			tc.forge(&forged)
+			files[victim].Note = &forged
+			_, err := decode(bytes.Join(encode(contents{root: "/v", files: files}), nil))
+			if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), forged.Path) {
+				t.Errorf("decoded with %s: error %v, want it refused as corrupt, naming the note", tc.name, err)
+			}
+		})
+	}
+}
+
+// TestCorpusPassesTheChecks: every note of the real corpus decodes, so the
+// checks never refuse a good cache.
+func TestCorpusPassesTheChecks(t *testing.T) {
+	dir := loadtest.CorpusDir(t)
+	r, err := loader.Reload(loader.Dir(dir), loader.Options{}, func() map[string]loader.Known { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := decode(bytes.Join(encode(contents{root: "/v", files: r.Files}), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.files) != len(r.Files) {
+		t.Errorf("%d files back of %d", len(c.files), len(r.Files))
+	}
+}
