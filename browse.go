@@ -22,6 +22,7 @@ import (
 	"tubenotes/ui/config"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
+	"tubenotes/ui/state"
 )
 
 // browseFlags are the browser's flags; "tubenotes --help" lists them too.
@@ -30,13 +31,15 @@ type browseFlags struct {
 	style  string
 	width  int
 	player string
+	fresh  bool
 }
 
 func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
-	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
+	fl := newFlagSet("", "[--style dark|light|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [--fresh] [PATH]", stderr)
 	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
+	fl.BoolVar(&bf.fresh, "fresh", false, "start at the index page, not where you left off (bookmarks and each note's last place are kept)")
 	fl.StringVar(&bf.player, "player", "", "play videos in one mpv that o seeks (mpv), in one browser page that o seeks (web), or with a command where {url} and {seconds} are replaced (no shell)")
 	return fl
 }
@@ -107,6 +110,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Style:     bf.style,
 		StyleJSON: styleJSON,
 		MaxWidth:  bf.width,
+		State:     stateStore(dir, stderr),
+		Fresh:     bf.fresh,
 	}
 	saved := func() error { return nil }
 	if dir != "" && !bf.load.noCache {
@@ -180,6 +185,7 @@ func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map
 	take("style", cfg.Style != "", func() { bf.style = cfg.Style })
 	take("width", cfg.Width != 0, func() { bf.width = cfg.Width })
 	take("player", cfg.Player != "", func() { bf.player = cfg.Player })
+	take("fresh", cfg.Fresh, func() { bf.fresh = cfg.Fresh })
 	return fromConfig
 }
 
@@ -203,6 +209,20 @@ func vaultFS(paths []string, cfg config.Config) (fs.FS, string, error) {
 	}
 	fsys, err := vaultDir(dir)
 	return fsys, dir, err
+}
+
+// stateStore is the state file of the vault at dir, nil (nothing is kept)
+// for the demo vault or when it cannot be placed, which stderr is told.
+func stateStore(dir string, stderr io.Writer) ui.StateStore {
+	if dir == "" {
+		return nil
+	}
+	store, err := state.Open(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tubenotes: warning: %v; nothing is remembered this time\n", err)
+		return nil
+	}
+	return store
 }
 
 // chooseOpener is the opener for --player: mpv and web are one player

@@ -51,6 +51,12 @@ type Options struct {
 	StyleJSON []byte
 	// MaxWidth caps the reading column (100 when 0).
 	MaxWidth int
+	// State keeps, between runs, where the user left off, the last place
+	// in each note and the bookmarks (remember.go); nil keeps nothing (the
+	// demo vault).
+	State StateStore
+	// Fresh starts at the index page instead of where the user left off.
+	Fresh bool
 }
 
 // mode is what has the keyboard and the window. Each mode owns its keys
@@ -66,6 +72,8 @@ const (
 	modeSearch               // the search view has the window
 	modeHelp                 // the ? screen
 	modeTimeline             // the timeline of the open note's video has the window
+	modeMark                 // a new bookmark's name is typed (bookmarks.go)
+	modeMarks                // the bookmarks list has the window
 )
 
 // focus is the pane that reads keys in browse mode.
@@ -129,6 +137,9 @@ type Model struct {
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
 	deferred []tea.KeyPressMsg
+
+	mem   memory // what is kept between runs (remember.go)
+	marks marks  // bookmarks being named and listed (bookmarks.go)
 }
 
 // maxDeferred bounds the keys kept while a note renders.
@@ -160,6 +171,8 @@ func New(opts Options) Model {
 		find:     query.New(c, c.Keys.Find.Help().Key, ""),
 		progress: make(chan loadProgressMsg, 1),
 		listen:   player.Listen,
+		mem:      memory{read: opts.State == nil, saver: &saver{}, now: time.Now, delay: saveDelay},
+		marks:    newMarks(c),
 	}
 	m.setFocus(focusNotes)
 	return m
@@ -168,7 +181,7 @@ func New(opts Options) Model {
 // Init starts loading the vault and asks the terminal for its background
 // colour when no style was forced.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress)}
+	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress), m.loadStateCmd()}
 	if m.opts.Style == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

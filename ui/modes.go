@@ -17,7 +17,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode, m.helpFrom = modeHelp, modeBrowse
 	case key.Matches(msg, k.Search):
@@ -33,6 +33,10 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.travel(&m.back, &m.forward, "no earlier note")
 	case key.Matches(msg, k.Forward):
 		return m.travel(&m.forward, &m.back, "no later note")
+	case key.Matches(msg, k.Bookmark):
+		return m.startBookmark()
+	case key.Matches(msg, k.Bookmarks):
+		return m.openBookmarks()
 	default:
 		if cmd, ok := m.playerKey(msg); ok {
 			return cmd
@@ -92,7 +96,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.CloseHelp):
 		m.mode = m.helpFrom
 	}
@@ -107,7 +111,7 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.timeline.Typing() {
 		switch {
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return m.quit()
 		case key.Matches(msg, k.Help):
 			m.mode, m.helpFrom = modeHelp, modeTimeline
 			return nil
@@ -223,6 +227,8 @@ func (m *Model) stopTyping() {
 		m.notes.StopFilter()
 	case modeFind:
 		m.find.Blur()
+	case modeMark:
+		m.endNaming(false) // a click elsewhere drops the bookmark being named
 	default:
 		return
 	}
@@ -257,6 +263,8 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FilterAccept, m.notes.CanRecall(), "choose")
 	case modeFind:
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
+	case modeMark, modeMarks:
+		return m.marksHints()
 	case modeTimeline:
 		if m.timeline.Typing() {
 			return m.queryKeys(k.FindAccept, m.timeline.CanRecall(), "choose")

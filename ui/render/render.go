@@ -374,3 +374,20 @@ func headerLines(v *model.Vault, n *model.Note, width int, st Styles) []string {
 	out = append(out, margin+st.Meta.Render(strings.Repeat("─", inner)))
 	return out
 }
+
+// SourceOfLine is the note's source line that rendered line y comes from,
+// read between the anchors around it as LineOfSource does the other way.
+func (r *Doc) SourceOfLine(y int) int {
+	a := r.anchors // by source line, so by rendered line too
+	i := sort.Search(len(a), func(i int) bool { return a[i].line > y })
+	switch {
+	case len(a) == 0:
+		return max(y+1, 1)
+	case i == 0:
+		return max(a[0].src-(a[0].line-y), 1)
+	case i == len(a) || a[i].line == a[i-1].line:
+		return a[i-1].src + (y - a[i-1].line)
+	}
+	lo, hi := a[i-1], a[i]
+	return lo.src + (hi.src-lo.src)*(y-lo.line)/(hi.line-lo.line)
+}
