@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -82,7 +83,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.style == "auto" {
 		bf.style = ""
 	}
-	opener, steered, stopPlayer, err := chooseOpener(bf.player)
+	opener, steered, stopPlayer, err := chooseOpener(bf.player, cfg.QuitPlayer)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "--player"); ok && fromConfig["player"] {
 			err = fmt.Errorf("%s%s", cfg.Where("player"), rest)
@@ -227,9 +228,9 @@ func stateStore(dir string, stderr io.Writer) ui.StateStore {
 
 // chooseOpener is the opener for --player: mpv and web are one player
 // that every o steers (also returned, for follow mode and the player's
-// keys), closed (mpv left running) by stop; anything else goes to
-// open.New, with no player.
-func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err error) {
+// keys), closed by stop (mpv keeps playing unless quitPlayer); anything
+// else goes to open.New, with no player.
+func chooseOpener(name string, quitPlayer bool) (o open.Opener, p player.Player, stop func(), err error) {
 	if name != player.NameMPV && name != player.NameWeb {
 		o, err = open.New(name, os.Getenv, runtime.GOOS)
 		return o, nil, func() {}, err
@@ -242,5 +243,11 @@ func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return player.Opener{Player: p}, p, func() { p.Close() }, nil
+	stop = func() {
+		if q, ok := p.(interface{ Quit(context.Context) error }); ok && quitPlayer {
+			_ = q.Quit(context.Background()) // best effort: the program is ending
+		}
+		p.Close()
+	}
+	return player.Opener{Player: p}, p, stop, nil
 }
