@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +25,7 @@ import (
 	"tubenotes/ui/editor"
 	"tubenotes/ui/open"
 	"tubenotes/ui/player"
+	"tubenotes/ui/state"
 )
 
 // browseFlags are the browser's flags; "tubenotes --help" lists them too.
@@ -32,13 +34,15 @@ type browseFlags struct {
 	style  string
 	width  int
 	player string
+	fresh  bool
 }
 
 func (bf *browseFlags) flagSet(stderr io.Writer) *flagSet {
-	fl := newFlagSet("", "[--style dark|light|dracula|tokyo-night|pink|ascii|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [PATH]", stderr)
+	fl := newFlagSet("", "[--style dark|light|dracula|tokyo-night|pink|ascii|notty|FILE.json] [--width N] [--player mpv|web|'CMD {url} {seconds}'] [--timestamps auto|hms|ms] [--fresh] [PATH]", stderr)
 	bf.load.register(fl)
 	fl.StringVar(&bf.style, "style", "auto", "colours: auto (from the terminal's background), dark, light, dracula, tokyo-night, pink, ascii, notty, or a glamour JSON style file")
 	fl.IntVar(&bf.width, "width", 100, "widest the reading column grows, in cells")
+	fl.BoolVar(&bf.fresh, "fresh", false, "start at the index page, not where you left off (bookmarks and each note's last place are kept)")
 	fl.StringVar(&bf.player, "player", "", "play videos in one mpv that o seeks (mpv), in one browser page that o seeks (web), or with a command where {url} and {seconds} are replaced (no shell)")
 	return fl
 }
@@ -81,7 +85,7 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 	if bf.style == "auto" {
 		bf.style = ""
 	}
-	opener, steered, stopPlayer, err := chooseOpener(bf.player)
+	opener, steered, stopPlayer, err := chooseOpener(bf.player, cfg.QuitPlayer)
 	if err != nil {
 		if rest, ok := strings.CutPrefix(err.Error(), "--player"); ok && fromConfig["player"] {
 			err = fmt.Errorf("%s%s", cfg.Where("player"), rest)
@@ -123,6 +127,8 @@ func runBrowse(args []string, stdout, stderr io.Writer) int {
 		Editor:     editor.New(os.Getenv, cfg.Editor),
 		Keys:       &keys,
 		ConfigPath: config.Path(),
+		State:      stateStore(dir, stderr),
+		Fresh:      bf.fresh,
 	}
 	saved := func() error { return nil }
 	if dir != "" && !bf.load.noCache {
@@ -199,6 +205,7 @@ func (bf *browseFlags) useConfig(fl *flagSet, cfg config.Config) (fromConfig map
 	take("style", cfg.Style != "", func() { bf.style = cfg.Style })
 	take("width", cfg.Width != 0, func() { bf.width = cfg.Width })
 	take("player", cfg.Player != "", func() { bf.player = cfg.Player })
+	take("fresh", cfg.Fresh, func() { bf.fresh = cfg.Fresh })
 	return fromConfig
 }
 
@@ -224,6 +231,20 @@ func vaultFS(paths []string, cfg config.Config) (fs.FS, string, error) {
 	return fsys, dir, err
 }
 
+// stateStore is the state file of the vault at dir, nil (nothing is kept)
+// for the demo vault or when it cannot be placed, which stderr is told.
+func stateStore(dir string, stderr io.Writer) ui.StateStore {
+	if dir == "" {
+		return nil
+	}
+	store, err := state.Open(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tubenotes: warning: %v; nothing is remembered this time\n", err)
+		return nil
+	}
+	return store
+}
+
 // absDir is dir made absolute, as the watcher and the editor need it; ""
 // (the demo vault) stays "".
 func absDir(dir string) string {
@@ -238,9 +259,9 @@ func absDir(dir string) string {
 
 // chooseOpener is the opener for --player: mpv and web are one player
 // that every o steers (also returned, for follow mode and the player's
-// keys), closed (mpv left running) by stop; anything else goes to
-// open.New, with no player.
-func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err error) {
+// keys), closed by stop (mpv keeps playing unless quitPlayer); anything
+// else goes to open.New, with no player.
+func chooseOpener(name string, quitPlayer bool) (o open.Opener, p player.Player, stop func(), err error) {
 	if name != player.NameMPV && name != player.NameWeb {
 		o, err = open.New(name, os.Getenv, runtime.GOOS)
 		return o, nil, func() {}, err
@@ -253,5 +274,11 @@ func chooseOpener(name string) (o open.Opener, p player.Player, stop func(), err
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return player.Opener{Player: p}, p, func() { p.Close() }, nil
+	stop = func() {
+		if q, ok := p.(interface{ Quit(context.Context) error }); ok && quitPlayer {
+			_ = q.Quit(context.Background()) // best effort: the program is ending
+		}
+		p.Close()
+	}
+	return player.Opener{Player: p}, p, stop, nil
 }

@@ -50,24 +50,24 @@ func TestBrowseRefusesBadArguments(t *testing.T) {
 
 func TestVaultChoice(t *testing.T) {
 	t.Setenv("TUBENOTES_VAULT", "")
-	fsys, _, err := vaultFS(nil, config.Config{})
+	fsys, demoDir, err := vaultFS(nil, config.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := fsys.Open("bankless/importance_of_gpus_for_deep_learning.md"); err != nil {
-		t.Errorf("with no PATH and no $TUBENOTES_VAULT the demo should be browsed: %v", err)
+	if _, err := fsys.Open("bankless/importance_of_gpus_for_deep_learning.md"); err != nil || demoDir != "" {
+		t.Errorf("with no PATH and no $TUBENOTES_VAULT the demo should be browsed, with no folder (%q) to keep state for: %v", demoDir, err)
 	}
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "mine.md"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("TUBENOTES_VAULT", dir)
-	fsys, _, err = vaultFS(nil, config.Config{})
+	fsys, got, err := vaultFS(nil, config.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := fsys.Open("mine.md"); err != nil {
-		t.Errorf("$TUBENOTES_VAULT not used: %v", err)
+	if _, err := fsys.Open("mine.md"); err != nil || got != dir {
+		t.Errorf("$TUBENOTES_VAULT not used (folder %q): %v", got, err)
 	}
 	t.Setenv("TUBENOTES_VAULT", filepath.Join(dir, "nope"))
 	if _, _, err := vaultFS([]string{dir}, config.Config{}); err != nil {

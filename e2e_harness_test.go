@@ -61,6 +61,8 @@ func startTerminal(t *testing.T) *terminal { t.Helper(); return startTerminalWit
 
 // startTerminalWith is startTerminal with env assignments (quoted for sh,
 // "PATH='/x' XDG_RUNTIME_DIR='/y'") before the program and flags after it.
+// The state is kept in a folder of the test's own unless env sets
+// XDG_STATE_HOME, so no test resumes where another left off.
 func startTerminalWith(t *testing.T, env string, flags ...string) *terminal {
 	t.Helper()
 	corpus, _ := filepath.Abs(filepath.Join("..", "shared", "corpus", "tubegraph"))
@@ -106,6 +108,9 @@ func startTerminalOn(t *testing.T, corpus, ready, env string, flags ...string) *
 	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '" + term.browser + "'\n"
 	if err := os.WriteFile(recorder, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(env, "XDG_STATE_HOME=") { // each test starts afresh unless it says otherwise
+		env = "XDG_STATE_HOME='" + filepath.Join(dir, "state") + "' " + env
 	}
 	shell := "BROWSER='" + recorder + "' TERM=xterm-256color " + env + " '" + built.bin + "' " + strings.Join(flags, " ") + " '" + corpus + "'; echo $? > '" + term.exit + "'; sleep 60"
 	term.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "sh", "-c", shell)

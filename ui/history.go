@@ -15,6 +15,7 @@ func (m *Model) openNote(n *model.Note, yOffset int, remember bool) tea.Cmd {
 	if n == nil {
 		return nil
 	}
+	m.leaving(n)
 	if cur := m.reader.Note(); remember && cur != nil && cur != n {
 		m.back = append(m.back, visit{cur, m.reader.YOffset()})
 		m.forward = nil

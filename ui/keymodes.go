@@ -9,7 +9,7 @@ import "slices"
 var keyGroups = func() [][]string {
 	moves := []string{"up", "down", "top", "bottom", "page_up", "page_down", "half_up", "half_down"}
 	shared := []string{"next_pane", "prev_pane", "sidebar", "help", "quit", "force_quit", "back", "forward",
-		"search", "edit", "reload", "theme", "play_pause", "seek_back", "seek_forward", "follow", "capture"}
+		"search", "edit", "reload", "theme", "bookmark", "bookmarks", "play_pause", "seek_back", "seek_forward", "follow", "capture"}
 	browse := func(pane ...string) []string { return slices.Concat(shared, moves, pane) }
 	query := func(accept string) []string {
 		return []string{accept, "query_clear", "choose_up", "choose_down", "recall", "force_quit"}
@@ -26,7 +26,10 @@ var keyGroups = func() [][]string {
 		{"close_help", "quit", "force_quit"}, // help
 		query("filter_accept"),               // the notes filter
 		query("find_accept"),                 // find in note, the timeline's rows filter
-		slices.Concat(query("search_accept"), moves, []string{"search_play", "search_close"}),    // search
+		slices.Concat(query("search_accept"), moves, []string{"search_play", "search_close"}), // search
+		{"bookmark_save", "query_clear", "force_quit"},                                        // a bookmark's name typed
+		slices.Concat(moves, []string{"bookmark_jump", "bookmark_play", "bookmark_rename", "bookmark_delete", // the bookmarks
+			"bookmarks_close", "help", "quit", "force_quit"}),
 		{"theme_accept", "theme_cancel", "choose_up", "choose_down", "up", "down", "force_quit"}, // the theme picker
 	}
 }()

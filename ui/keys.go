@@ -10,11 +10,11 @@ import (
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if key.Matches(msg, k.ForceQuit) {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.mustDefer(msg) {
 		if key.Matches(msg, k.Quit) && m.mode == modeBrowse {
-			return tea.Quit
+			return m.quit()
 		}
 		if len(m.deferred) < maxDeferred {
 			m.deferred = append(m.deferred, msg)
@@ -48,7 +48,7 @@ func (m *Model) waiting() bool {
 // reader's note.
 func (m *Model) leaves(msg tea.KeyPressMsg) bool {
 	k := m.c.Keys
-	return key.Matches(msg, k.Help, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Search)
+	return key.Matches(msg, k.Help, k.NextPane, k.PrevPane, k.Sidebar, k.Back, k.Forward, k.Search, k.Bookmarks)
 }
 
 // replayDeferred runs the keys that waited for the note to render or the
@@ -77,6 +77,10 @@ func (m *Model) keyNow(msg tea.KeyPressMsg) tea.Cmd {
 		cmd = m.filterKey(msg)
 	case modeFind:
 		cmd = m.findKey(msg)
+	case modeMark:
+		cmd = m.nameKey(msg)
+	case modeMarks:
+		cmd = m.bookmarksKey(msg)
 	case modeTimeline:
 		cmd = m.timelineKey(msg)
 	case modeTheme:
@@ -97,6 +101,10 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		cmd = m.notes.EditFilter(msg)
 	case modeFind:
 		cmd = m.editFind(msg)
+	case modeMark, modeMarks:
+		if m.namingBookmark() {
+			cmd = m.editName(msg)
+		}
 	case modeTimeline:
 		m.timeline, cmd = m.timeline.Update(msg)
 	}

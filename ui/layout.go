@@ -119,6 +119,8 @@ func (m Model) screen() string {
 		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
 	case modeSearch:
 		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
+	case modeMarks:
+		body = fill(strings.Split(m.bookmarksView(), "\n"), l.bodyRows, m.width)
 	case modeTimeline:
 		body = fill(strings.Split(m.timeline.View(), "\n"), l.bodyRows, m.width)
 	default:
@@ -205,7 +207,7 @@ func (m Model) hintView() string {
 // panesShown reports whether the panes have the window (no full-window
 // mode covers them).
 func (m Model) panesShown() bool {
-	return m.mode != modeHelp && m.mode != modeSearch && m.mode != modeTimeline
+	return m.mode != modeHelp && m.mode != modeSearch && m.mode != modeTimeline && m.mode != modeMarks
 }
 
 func (m Model) helpModel() help.Model {
@@ -230,7 +232,7 @@ func (m Model) helpView() string {
 	name, pane := m.focused()
 	title := m.c.Styles.Dim
 	query := []key.Binding{k.FilterAccept, k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}
-	shared, sharedTitle := [][]key.Binding{m.browseKeys(), k.Moves()}, "  every pane"
+	shared, sharedTitle := [][]key.Binding{m.browseKeys(), k.Moves(), {k.Bookmark, k.Bookmarks}}, "  every pane"
 	if keys := m.playerKeys(false); keys != nil { // a column, not more rows: help is tall already
 		shared, sharedTitle = append(shared, keys), sharedTitle+", and the player"
 	}
@@ -262,6 +264,9 @@ func indent(s, pad string) string {
 func (m Model) statusView() string {
 	if m.mode == modeTheme {
 		return m.themeLine()
+	}
+	if m.namingBookmark() {
+		return m.nameView()
 	}
 	st := m.status
 	if m.mode != modeSearch && (m.mode == modeFind || m.reader.Finding()) {

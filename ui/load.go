@@ -68,7 +68,7 @@ func (m Model) startNote(v *model.Vault) *model.Note {
 	if index != nil {
 		o.Title = index.Title
 	}
-	// Recent and Bookmarks: filled here from ui/state once it keeps them.
+	o.Recent, o.Bookmarks = m.startLists()
 	return start.Page(v, o)
 }
 

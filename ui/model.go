@@ -69,6 +69,12 @@ type Options struct {
 	// ConfigPath is the config file the theme picker saves the style to;
 	// "" saves nothing.
 	ConfigPath string
+	// State keeps, between runs, where the user left off, the last place
+	// in each note and the bookmarks (remember.go); nil keeps nothing (the
+	// demo vault).
+	State StateStore
+	// Fresh starts at the index page instead of where the user left off.
+	Fresh bool
 }
 
 // mode is what has the keyboard and the window. Each mode owns its keys
@@ -85,6 +91,8 @@ const (
 	modeHelp                 // the ? screen
 	modeTimeline             // the timeline of the open note's video has the window
 	modeTheme                // the theme picker (themes.go)
+	modeMark                 // a new bookmark's name is typed (bookmarks.go)
+	modeMarks                // the bookmarks list has the window
 )
 
 // focus is the pane that reads keys in browse mode.
@@ -152,6 +160,9 @@ type Model struct {
 	// deferred are reader keys pressed while the note was still rendering
 	// (selection and scrolling need its lines); they run once it is shown.
 	deferred []tea.KeyPressMsg
+
+	mem   memory // what is kept between runs (remember.go)
+	marks marks  // bookmarks being named and listed (bookmarks.go)
 }
 
 // maxDeferred bounds the keys kept while a note renders.
@@ -185,6 +196,8 @@ func New(opts Options) Model {
 		progress: make(chan loadProgressMsg, 1),
 		listen:   player.Listen,
 		watch:    newWatcher,
+		mem:      memory{read: opts.State == nil, saver: &saver{}, now: time.Now, delay: saveDelay},
+		marks:    newMarks(c),
 	}
 	m.setFocus(focusNotes)
 	return m
@@ -193,7 +206,7 @@ func New(opts Options) Model {
 // Init starts loading the vault and asks the terminal for its background
 // colour when no style was forced.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress), m.startWatch()}
+	cmds := []tea.Cmd{m.loadCmd(), waitProgress(m.progress), m.loadStateCmd(), m.startWatch()}
 	if m.opts.Style == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}

@@ -17,7 +17,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode, m.helpFrom = modeHelp, modeBrowse
 	case key.Matches(msg, k.Search):
@@ -39,6 +39,10 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.reload()
 	case key.Matches(msg, k.Theme):
 		return m.startTheme()
+	case key.Matches(msg, k.Bookmark):
+		return m.startBookmark()
+	case key.Matches(msg, k.Bookmarks):
+		return m.openBookmarks()
 	default:
 		if cmd, ok := m.playerKey(msg); ok {
 			return cmd
@@ -102,7 +106,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.CloseHelp):
 		m.mode = m.helpFrom
 	}
@@ -117,7 +121,7 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.timeline.Typing() {
 		switch {
 		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			return m.quit()
 		case key.Matches(msg, k.Help):
 			m.mode, m.helpFrom = modeHelp, modeTimeline
 			return nil
@@ -233,6 +237,8 @@ func (m *Model) stopTyping() {
 		m.notes.StopFilter()
 	case modeFind:
 		m.find.Blur()
+	case modeMark:
+		m.endNaming(false) // a click elsewhere drops the bookmark being named
 	default:
 		return
 	}
@@ -267,6 +273,8 @@ func (m Model) hints() []key.Binding {
 		return m.queryKeys(k.FilterAccept, m.notes.CanRecall(), "choose")
 	case modeFind:
 		return m.queryKeys(k.FindAccept, m.find.CanRecall(), "matches")
+	case modeMark, modeMarks:
+		return m.marksHints()
 	case modeTimeline:
 		if m.timeline.Typing() {
 			return m.queryKeys(k.FindAccept, m.timeline.CanRecall(), "choose")

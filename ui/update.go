@@ -37,6 +37,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = waitProgress(m.progress)
 	case loadedMsg:
 		cmd = m.loaded(msg)
+	case stateMsg:
+		cmd = m.onState(msg)
 	case openedMsg:
 		cmd = m.opened(msg)
 	case player.PlayheadMsg:
@@ -78,7 +80,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.timeline, tc = m.timeline.Update(msg)
 		cmd = tea.Batch(nc, rc, sc, tc)
 	}
-	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred())
+	cmd = tea.Batch(cmd, m.takeActions(), m.replayDeferred(), m.saveLater(msg))
 	m.follow()
 	m.followPlayhead()
 	return m, cmd
@@ -100,7 +102,7 @@ func (m *Model) act(a common.Action) tea.Cmd {
 		if a.FocusReader { // first, so the reader gets the layout it will be seen in
 			m.setFocus(focusReader)
 		}
-		return m.openNote(a.Note, 0, true)
+		return m.openRemembered(a.Note)
 	case common.ScrollToSection:
 		m.reader.ScrollToSection(a.Index)
 	case common.OpenVideo:
@@ -165,7 +167,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
 		index = tea.Batch(refilter, ready, m.keepCmd(msg.index), prepare, m.startRefresh())
 	}
-	return tea.Batch(index, m.openNote(m.startNote(msg.vault), 0, false))
+	return tea.Batch(index, m.begin()) // the first note, once the state is read too
 }
 
 // follow keeps the sidebar and status line in step with the reader.

@@ -26,7 +26,7 @@ func (m *Model) followLink(n *model.Note, i int) tea.Cmd {
 		m.status.SetMessage("no note named "+l.Target, true)
 		return nil
 	}
-	return m.openNote(to, 0, true)
+	return m.openRemembered(to)
 }
 
 // video opens (or copies) the URL of timestamp ts of n; ts -1 is no

@@ -90,6 +90,17 @@ type KeyMap struct {
 	// types.
 	SearchPlay  key.Binding // play the chosen hit's moment
 	SearchClose key.Binding
+
+	// The bookmarks' keys: m marks the moment read, ' lists the marks
+	// (vi's pair: m sets a mark, ' jumps to one).
+	Bookmark       key.Binding // name and keep the current moment
+	Bookmarks      key.Binding // the bookmarks list
+	BookmarkSave   key.Binding // enter, while a bookmark is named
+	BookmarkJump   key.Binding // open the chosen bookmark's note at its line
+	BookmarkPlay   key.Binding // play the chosen bookmark's moment
+	BookmarkRename key.Binding
+	BookmarkDelete key.Binding
+	BookmarksClose key.Binding
 }
 
 // DefaultKeyMap is the key map of the issue: vi-style movement, tab focus,
@@ -171,6 +182,15 @@ func DefaultKeyMap() KeyMap {
 
 		SearchPlay:  b([]string{"ctrl+o"}, "ctrl+o", "play moment"),
 		SearchClose: b([]string{"esc"}, "esc", "close"),
+
+		Bookmark:       b([]string{"m"}, "m", "bookmark"),
+		Bookmarks:      b([]string{"'"}, "'", "bookmarks"),
+		BookmarkSave:   b([]string{"enter"}, "enter", "save"),
+		BookmarkJump:   b([]string{"enter"}, "enter", "go to"),
+		BookmarkPlay:   b([]string{"o"}, "o", "play"),
+		BookmarkRename: b([]string{"r"}, "r", "rename"),
+		BookmarkDelete: b([]string{"d"}, "d", "delete"),
+		BookmarksClose: b([]string{"esc", "'"}, "esc", "close"),
 	}
 }
 

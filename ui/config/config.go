@@ -25,6 +25,7 @@ type Config struct {
 	Timestamps string
 	Editor     string
 	Fresh      bool
+	QuitPlayer bool // quitting tubenotes ends the mpv it started
 	// Keys remaps actions: each named action gets exactly these keys, in
 	// the strings bubbles' key package matches ("x", "ctrl+y", "enter").
 	Keys map[string][]string
@@ -34,7 +35,7 @@ type Config struct {
 }
 
 // fields are the top-level keys, in the order the template explains them.
-var fields = []string{"vault", "player", "style", "theme", "width", "timestamps", "editor", "fresh", "keys"}
+var fields = []string{"vault", "player", "quit_player", "style", "theme", "width", "timestamps", "editor", "fresh", "keys"}
 
 // file is the shape config.toml decodes into.
 type file struct {
@@ -46,6 +47,7 @@ type file struct {
 	Timestamps string         `toml:"timestamps"`
 	Editor     string         `toml:"editor"`
 	Fresh      bool           `toml:"fresh"`
+	QuitPlayer bool           `toml:"quit_player"`
 	Keys       map[string]any `toml:"keys"`
 }
 
@@ -105,7 +107,7 @@ func parse(path string, data []byte, actions []string) (Config, []string, error)
 		}
 		c.lines[strings.Join(k.path, ".")] = k.line
 	}
-	c.Vault, c.Player, c.Timestamps, c.Editor, c.Fresh = f.Vault, f.Player, f.Timestamps, f.Editor, f.Fresh
+	c.Vault, c.Player, c.Timestamps, c.Editor, c.Fresh, c.QuitPlayer = f.Vault, f.Player, f.Timestamps, f.Editor, f.Fresh, f.QuitPlayer
 	c.Style = f.Style
 	switch {
 	case f.Theme != "" && f.Style != "":

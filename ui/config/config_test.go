@@ -30,6 +30,7 @@ width = 80
 timestamps = "hms"
 editor = "nvim -u NONE"
 fresh = true
+quit_player = true
 
 [keys]
 quit = ["x", "ctrl+y"]
@@ -41,7 +42,7 @@ edit = "E"
 	}
 	want := Config{
 		Vault: "/home/u/notes", Player: "mpv", Style: "light", Width: 80, Timestamps: "hms",
-		Editor: "nvim -u NONE", Fresh: true,
+		Editor: "nvim -u NONE", Fresh: true, QuitPlayer: true,
 		Keys: map[string][]string{"quit": {"x", "ctrl+y"}, "edit": {"E"}},
 	}
 	c.file, c.lines = "", nil

@@ -21,6 +21,10 @@ const Template = `# tubenotes configuration. Every key is optional; a flag or an
 # replaced (run without a shell). Unset: $BROWSER, else the system's browser.
 # player = "mpv"
 
+# Quit the mpv that "o" started when tubenotes quits; by default it keeps
+# playing.
+# quit_player = false
+
 # Colours: "auto" (from the terminal's background), "dark", "light",
 # "dracula", "tokyo-night", "pink", "ascii", "notty" (no colours), or the
 # path of a glamour JSON style file. The theme picker (C) saves it here.

@@ -271,6 +271,18 @@ func (m *MPV) Close() error {
 	return nil
 }
 
+// Quit asks the mpv this player talks to to end (the config's
+// quit_player), then closes the connection. No mpv running is no error.
+func (m *MPV) Quit(ctx context.Context) error {
+	c := m.current()
+	if c == nil {
+		return nil
+	}
+	defer c.close()
+	_, err := m.request(ctx, c, "quit")
+	return m.explain(err)
+}
+
 // onEvent follows the observed properties and publishes the playhead when
 // its whole second, pause state or video changes: time-pos changes every
 // frame, far more often than anyone reads it.

@@ -286,3 +286,25 @@ func TestSocketDirRefusesWideDirectory(t *testing.T) {
 		t.Errorf("temporary socket directory %v %v", info.Mode(), err)
 	}
 }
+
+func TestMPVQuitEndsThePlayer(t *testing.T) {
+	f := newFakeMPV(t, "mpv 0.38.0")
+	m, _ := newTestMPV(t, f, time.Second)
+	ctx := context.Background()
+	if err := m.Quit(ctx); err != nil {
+		t.Fatalf("quit with no mpv running: %v", err)
+	}
+	if err := m.Play(ctx, videoA, 10, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Quit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	log := f.log()
+	if len(log) == 0 || log[len(log)-1] != `["quit"]` {
+		t.Errorf("commands %q, want the last to be quit", log)
+	}
+	if err := m.TogglePause(ctx); !errors.Is(err, ErrNotRunning) {
+		t.Errorf("after quit, pause gives %v, want ErrNotRunning", err)
+	}
+}

@@ -6,6 +6,8 @@
 package reader
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
@@ -351,6 +353,15 @@ func (m *Model) ScrollToSourceLine(line int) {
 	}
 	m.yOffset = m.doc.LineOfSource(line) - 2
 	m.clamp()
+}
+
+// TopSourceLine is the line of the note's text at the top of the pane,
+// never past the note's last line (1 before the note is rendered).
+func (m Model) TopSourceLine() int {
+	if !m.ready() {
+		return 1
+	}
+	return min(m.doc.SourceOfLine(m.yOffset), strings.Count(m.note.Text, "\n")+1)
 }
 
 // CurrentSection is the section the top line is in, -1 for the intro (the
