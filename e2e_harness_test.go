@@ -99,8 +99,8 @@ func startTerminalOn(t *testing.T, corpus, ready, env string, flags ...string) *
 		t:      t,
 		corpus: corpus,
 		tmux:   tmux,
-		// unique to this process and test: other runs on the machine have their own server
-		socket:  fmt.Sprintf("tubenotes-e2e-%d-%s", os.Getpid(), filepath.Base(filepath.Dir(dir))),
+		// unique to this process, test and terminal: other runs have their own server
+		socket:  fmt.Sprintf("tubenotes-e2e-%d-%s-%s", os.Getpid(), filepath.Base(filepath.Dir(dir)), filepath.Base(dir)),
 		browser: filepath.Join(dir, "browser-args"),
 		exit:    filepath.Join(dir, "exit-status"),
 	}
