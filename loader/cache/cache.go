@@ -24,6 +24,8 @@ import (
 	"tubenotes/loader"
 	"tubenotes/model"
 	"tubenotes/model/search"
+
+	"tubenotes/loader/atomicfile"
 )
 
 // Result is a vault loaded with the help of its cache.
@@ -236,41 +238,20 @@ func (r *Result) Save(index *search.Index) error {
 	if index != nil {
 		c.index = index.AppendBinary(nil)
 	}
-	if err := writeAtomically(r.cacheFile, encode(c)); err != nil {
+	if err := writeCache(r.cacheFile, encode(c)); err != nil {
 		return err
 	}
 	r.upToDate, r.hadIndex = true, index != nil
 	return nil
 }
 
-// writeAtomically writes the parts one after the other to a temporary
-// file, syncs it and renames it to path.
-func writeAtomically(path string, parts [][]byte) error {
+// writeCache writes the cache file whole, in a private folder made if
+// missing.
+func writeCache(path string, parts [][]byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	for _, p := range parts {
-		if err == nil {
-			_, err = tmp.Write(p)
-		}
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.Write(path, 0o600, parts...)
 }
 
 // Clear removes the cache of the vault at root; with root "", every

@@ -15,6 +15,8 @@ import (
 	"unicode"
 
 	"github.com/adrg/xdg"
+
+	"tubenotes/loader/atomicfile"
 )
 
 // maxSize bounds a state file read: a few hundred positions and bookmarks
@@ -181,40 +183,7 @@ func (s *Store) Save(st *State) (msg string, err error) {
 	if err != nil {
 		return msg, err
 	}
-	return msg, writeAtomic(s.path, append(data, '\n'))
-}
-
-// writeAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// syncDir makes a rename in dir durable where the platform allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // not supported everywhere; the rename is done either way
-		d.Close()
-	}
+	return msg, atomicfile.Write(s.path, 0o600, data, []byte{'\n'})
 }
 
 var errTooBig = fmt.Errorf("larger than %d bytes", maxSize)
