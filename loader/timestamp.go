@@ -198,7 +198,7 @@ func appendStamps(stamps []model.Timestamp, spans []uint32, l string, off, line 
 // anchor's badge says the time once.
 func anchorSpan(l string, start, tagEnd int) (int, int) {
 	end := tagEnd
-	if k := indexCloseAnchor(l[tagEnd:]); k >= 0 {
+	if k := model.IndexCloseAnchor(l[tagEnd:]); k >= 0 {
 		end = tagEnd + k + len("</a>")
 	}
 	before := l[:start]
@@ -227,19 +227,4 @@ func clockBefore(s string) int {
 		return 0
 	}
 	return len(s) - i
-}
-
-// indexCloseAnchor is the index of the first "</a>", in either case, or -1.
-func indexCloseAnchor(s string) int {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "</")
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if len(s)-i >= 4 && (s[i+2] == 'a' || s[i+2] == 'A') && s[i+3] == '>' {
-			return i
-		}
-		i += 2
-	}
 }

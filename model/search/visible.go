@@ -183,7 +183,7 @@ func skipTag(line string, i int) (int, bool) {
 	}
 	end := i + j + 1
 	if timestampAnchor(rest[:j]) {
-		if k := indexCloseAnchor(line[end:]); k >= 0 {
+		if k := model.IndexCloseAnchor(line[end:]); k >= 0 {
 			return end + k + 4, true
 		}
 	}
@@ -256,19 +256,4 @@ func markdownLink(line string, i int) (label string, end int, ok bool) {
 		}
 	}
 	return "", 0, false
-}
-
-// indexCloseAnchor is the index of the first "</a>", in any case, or -1.
-func indexCloseAnchor(s string) int {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "</")
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if len(s)-i >= 4 && (s[i+2] == 'a' || s[i+2] == 'A') && s[i+3] == '>' {
-			return i
-		}
-		i += 2
-	}
 }
