@@ -2,6 +2,8 @@ package loader
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"path"
 	"strings"
 	"unicode"
@@ -101,4 +103,19 @@ func readableName(p string) string {
 		return name
 	}
 	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// ReadNote reads and parses the one note file at p, bounded as a load
+// reads: for a cache that needs a note's text again.
+func ReadNote(fsys fs.FS, p string, mode TimestampMode) (*model.Note, error) {
+	var r reader
+	data, err := r.read(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	n, _ := ParseNote(p, data, mode)
+	if n == nil {
+		return nil, errors.New("not a note")
+	}
+	return n, nil
 }

@@ -49,6 +49,24 @@ func (n *Note) SetLazyBody(load func() Body) *Note {
 	return n
 }
 
+// Peek is the note's text and spans, without keeping a lazy note's in
+// memory when they were not loaded yet: for a writer that reads every
+// note of a vault once.
+func (n *Note) Peek() Body {
+	if n.lazy == nil {
+		return Body{Text: n.text, Spans: n.spans}
+	}
+	if b := n.lazy.body.Load(); b != nil {
+		return *b
+	}
+	n.lazy.mu.Lock()
+	defer n.lazy.mu.Unlock()
+	if b := n.lazy.body.Load(); b != nil {
+		return *b
+	}
+	return n.lazy.load()
+}
+
 // BodyLoaded reports whether the note's text is in memory: true but for a
 // lazy note not yet read.
 func (n *Note) BodyLoaded() bool {

@@ -98,7 +98,7 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 	}
 	got := make(chan read, 1)
 	go func() { // while the vault is walked and statted
-		c, err := readFile(res.cacheFile, root)
+		c, err := readFile(res.cacheFile, root, fsys, opts.Timestamps)
 		if err == nil && c.mode != opts.Timestamps {
 			err = fmt.Errorf("made with --timestamps %s", c.mode)
 		}
@@ -172,36 +172,45 @@ func reusedFrom(cached, notes []*model.Note) []int32 {
 	return from
 }
 
-// maxCacheFile bounds what is read of a cache file: far more than any
-// vault's cache, far less than a machine's memory.
-const maxCacheFile = 8 << 30
-
-// readFile reads and decodes the cache file at path, checking that it was
-// made for the vault at root.
-func readFile(path, root string) (contents, error) {
+// readFile opens and decodes the cache file at path, checking that it was
+// made for the vault at root (fsys, whose files a damaged text block is
+// read from again). The file stays open while any of its notes' texts is
+// still to be read.
+func readFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (contents, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return contents{}, err
 	}
-	info, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return contents{}, err
 	}
-	if info.Size() > maxCacheFile {
-		return contents{}, errors.New("too large")
-	}
-	data, err := os.ReadFile(path)
+	info, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return contents{}, err
 	}
-	c, err := decode(data)
+	reread := func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, mode) }
+	damaged := func(error) { removeIfSame(path, info) } // rebuilt by the next start
+	c, err := decode(f, info.Size(), reread, damaged)
+	if err == nil && c.root != abs {
+		err = errors.New("made for another vault")
+	}
 	if err != nil {
+		f.Close()
 		return contents{}, err
 	}
-	if c.root != abs {
-		return contents{}, errors.New("made for another vault")
-	}
+	// f is closed when no note is left to read through it (os.File's own
+	// cleanup), never here: the notes' texts are read from it.
 	return c, nil
+}
+
+// removeIfSame removes the cache file at path if it is still the one
+// read (info), not one written since by another start.
+func removeIfSame(path string, info os.FileInfo) {
+	if now, err := os.Stat(path); err == nil && os.SameFile(now, info) {
+		os.Remove(path)
+	}
 }
 
 // Stale reports whether Save has anything to write: the cache file does

@@ -146,3 +146,23 @@ func (r *reader) count(size int) int {
 	}
 	return int(n)
 }
+
+func (r *reader) byte() byte {
+	if r.err != nil || len(r.s) == 0 {
+		r.fail()
+		return 0
+	}
+	c := r.s[0]
+	r.s = r.s[1:]
+	return c
+}
+
+func (r *reader) uint32() uint32 {
+	if r.err != nil || len(r.s) < 4 {
+		r.fail()
+		return 0
+	}
+	v := binary.LittleEndian.Uint32([]byte(r.s[:4]))
+	r.s = r.s[4:]
+	return v
+}

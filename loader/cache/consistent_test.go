@@ -1,8 +1,9 @@
 package cache
 
 import (
-	"bytes"
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,26 +29,28 @@ func TestForgedNumbersAreRefused(t *testing.T) {
 	}
 	victim := len(r.Files)
 	r.Files = append(r.Files, loader.File{Path: note.Path, Known: loader.Known{Note: note}})
-	if _, err := decode(bytes.Join(encode(contents{root: "/v", files: r.Files}), nil)); err != nil {
+	if _, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files})); err != nil || d.count() != 0 {
 		t.Fatalf("the honest cache: %v", err)
 	}
 	for _, tc := range []struct {
 		name  string
 		forge func(n *model.Note)
+		// lazy: found when the note's text is read, not at the start
+		lazy bool
 	}{
-		{"a span past the text", func(n *model.Note) { n.Spans()[1] = uint16(len(n.Text()) + 1) }},
-		{"a span ending before it starts", func(n *model.Note) { n.Spans()[0], n.Spans()[1] = n.Spans()[1], n.Spans()[0] }},
+		{"a span past the text", func(n *model.Note) { n.Spans()[1] = uint16(len(n.Text()) + 1) }, true},
+		{"a span ending before it starts", func(n *model.Note) { n.Spans()[0], n.Spans()[1] = n.Spans()[1], n.Spans()[0] }, true},
 		{"timestamps out of order", func(n *model.Note) {
 			n.Spans()[0], n.Spans()[1], n.Spans()[2], n.Spans()[3] = n.Spans()[2], n.Spans()[3], n.Spans()[0], n.Spans()[1]
-		}},
+		}, true},
 		{"a link over a timestamp", func(n *model.Note) {
 			at := 2 * len(n.Timestamps)
 			n.Spans()[at], n.Spans()[at+1] = n.Spans()[0], n.Spans()[1]
-		}},
-		{"spans cut short", func(n *model.Note) { n.SetBody(n.Text(), n.Spans()[:len(n.Spans())-1]) }},
-		{"a timestamp's section that is none", func(n *model.Note) { n.Timestamps[0].Section = int32(len(n.Sections)) }},
-		{"a link's line past the end", func(n *model.Note) { n.Links[0].Line = strings.Count(n.Text(), "\n") + 2 }},
-		{"a heading of level 7", func(n *model.Note) { n.Sections[0].Level = 7 }},
+		}, true},
+		{"spans cut short", func(n *model.Note) { n.SetBody(n.Text(), n.Spans()[:len(n.Spans())-1]) }, true},
+		{"a timestamp's section that is none", func(n *model.Note) { n.Timestamps[0].Section = int32(len(n.Sections)) }, false},
+		{"a link's line past the end", func(n *model.Note) { n.Links[0].Line = strings.Count(n.Text(), "\n") + 2 }, false},
+		{"a heading of level 7", func(n *model.Note) { n.Sections[0].Level = 7 }, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := append([]loader.File(nil), r.Files...)
@@ -58,9 +61,19 @@ func TestForgedNumbersAreRefused(t *testing.T) {
 			forged.Sections = append([]model.Section(nil), forged.Sections...)
 			tc.forge(&forged)
 			files[victim].Note = &forged
-			_, err := decode(bytes.Join(encode(contents{root: "/v", files: files}), nil))
-			if !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), forged.Path) {
-				t.Errorf("decoded with %s: error %v, want it refused as corrupt, naming the note", tc.name, err)
+			c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: files}))
+			if !tc.lazy {
+				if !errors.Is(err, errCorrupt) {
+					t.Errorf("decoded with %s: error %v, want it refused as corrupt", tc.name, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("decoded with %s: %v; want the note's text refused when read", tc.name, err)
+			}
+			n := c.files[victim].Note
+			if len(n.Spans()) != 0 && !n.SpansConsistent() || d.count() != 1 || slices.Equal(n.Spans(), forged.Spans()) {
+				t.Errorf("read with %s: spans %v (consistent %v), %d damages told; want the forged spans refused, once", tc.name, n.Spans(), n.SpansConsistent(), d.count())
 			}
 		})
 	}
@@ -74,11 +87,17 @@ func TestCorpusPassesTheChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := decode(bytes.Join(encode(contents{root: "/v", files: r.Files}), nil))
+	c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(c.files) != len(r.Files) {
 		t.Errorf("%d files back of %d", len(c.files), len(r.Files))
+	}
+	if !reflect.DeepEqual(eager(c.files), eager(r.Files)) {
+		t.Error("the corpus's files changed on the way through the cache")
+	}
+	if d.count() != 0 {
+		t.Errorf("good notes refused: %v", d.errs)
 	}
 }

@@ -5,146 +5,223 @@ import (
 	"tubenotes/model"
 )
 
-// A chunk of entries is a count, then for each file (loader.File): path,
-// size, modification time, problems (path, message), then 0 when it gave
-// no note, else 1 and the note's fields: path and text first, then the
-// others in the order of model.Note, lists as a count and then their
-// items' fields in the order of their types. A string that is a part of
-// the note's text (a title, a heading, a link's target, a timestamp as
-// written: the loader makes them so) is written as where it is in the
-// text, and read back as that part of it, sharing its memory.
-// Every field is written: the round-trip test fills each by reflection, so
-// a field added to the model and not here fails it. Change anything here
-// and bump formatVersion.
+// The files blob is a count, then for each file (loader.File): path, size,
+// modification time, problems (path, message), and whether it gave a note.
+// The notes of the files that gave one follow in chunks (appendNoteChunk)
+// and their texts and spans in blocks (appendTextBlock). Every field is
+// written: the round-trip test fills each by reflection, so a field added
+// to the model and not here fails it. Change anything here and bump
+// formatVersion.
 
-func appendFiles(w *writer, files []loader.File) {
+// notesPerChunk is how many notes' fields a chunk holds: chunks are
+// decoded on every core.
+const notesPerChunk = 1024
+
+// textBlockBytes is about how much text a block holds. A note's text is
+// read by decompressing its block: small blocks make that quick (a search
+// reads the blocks of its hits only), large ones compress better.
+const textBlockBytes = 64 << 10
+
+func appendFileList(b []byte, files []loader.File) []byte {
+	w := writer{b: b}
 	w.uvarint(uint64(len(files)))
 	for _, f := range files {
-		appendFile(w, f)
+		w.str(f.Path)
+		w.varint(f.Stamp.Size)
+		w.varint(f.Stamp.ModTime)
+		w.uvarint(uint64(len(f.Problems)))
+		for _, p := range f.Problems {
+			w.str(p.Path)
+			w.str(p.Message)
+		}
+		w.bool(f.Note != nil)
 	}
+	return w.b
 }
 
-func appendFile(w *writer, f loader.File) {
-	w.str(f.Path)
-	w.varint(f.Stamp.Size)
-	w.varint(f.Stamp.ModTime)
-	w.uvarint(uint64(len(f.Problems)))
-	for _, p := range f.Problems {
-		w.str(p.Path)
-		w.str(p.Message)
-	}
-	if f.Note == nil {
-		w.bool(false)
-		return
-	}
-	w.bool(true)
-	appendNote(w, f.Note)
-}
-
-func appendNote(w *writer, n *model.Note) {
-	w.str(n.Path)
-	w.str(n.Text())
-	t := n.Text()
-	w.sub(t, n.Channel)
-	w.int(n.FromLine)
-	w.sub(t, n.Title)
-	w.sub(t, n.VideoID)
-	w.int(n.BodyLine)
-	w.uvarint(uint64(len(n.Sections)))
-	for _, s := range n.Sections {
-		w.sub(t, s.Title)
-		w.int(s.Level)
-		w.int(s.Line)
-	}
-	w.uvarint(uint64(len(n.Timestamps)))
-	for _, ts := range n.Timestamps {
-		w.sub(t, ts.Raw)
-		w.int(int(ts.Seconds))
-		w.int(int(ts.Line))
-		w.int(int(ts.Section))
-		w.bool(ts.Valid)
-		w.bool(ts.Doubtful)
-	}
-	w.uvarint(uint64(len(n.Links)))
-	for _, l := range n.Links {
-		w.sub(t, l.Target)
-		w.sub(t, l.Heading)
-		w.sub(t, l.Label)
-		w.int(l.Line)
-		w.str(l.Resolved)
-	}
-	w.uvarint(uint64(len(n.Spans())))
-	for _, sp := range n.Spans() {
-		w.uvarint(uint64(sp))
-	}
-}
-
-// readFiles reads a chunk written by appendFiles.
-func readFiles(r *reader) ([]loader.File, error) {
-	// An entry takes 6 bytes or more: path, size, time, problems, note flag.
-	files := make([]loader.File, r.count(6))
+// readFileList reads the files blob, and which files gave a note (their
+// Note is left nil: the notes come in chunks).
+func readFileList(r *reader) ([]loader.File, []bool) {
+	// An entry takes 5 bytes or more: path, size, time, problems, note flag.
+	files := make([]loader.File, r.count(5))
+	noted := make([]bool, len(files))
 	for i := range files {
-		readEntry(r, &files[i])
-		if r.err != nil {
-			return nil, r.err
-		}
-	}
-	if r.err == nil && r.s != "" {
-		r.fail() // bytes after the last entry
-	}
-	return files, r.err
-}
-
-func readEntry(r *reader, f *loader.File) {
-	f.Path = r.str()
-	f.Stamp = loader.Stamp{Size: r.varint(), ModTime: r.varint()}
-	if n := r.count(2); n > 0 {
-		f.Problems = make([]model.Problem, n)
-		for i := range f.Problems {
-			f.Problems[i] = model.Problem{Path: r.str(), Message: r.str()}
-		}
-	}
-	if r.bool() {
-		f.Note = readNote(r)
-	}
-}
-
-func readNote(r *reader) *model.Note {
-	n := &model.Note{Path: r.str()}
-	t := r.str()
-	n.Channel = r.sub(t)
-	n.FromLine = r.int()
-	n.Title = r.sub(t)
-	n.VideoID = r.sub(t)
-	n.BodyLine = r.int()
-	if c := r.count(3); c > 0 {
-		n.Sections = make([]model.Section, c)
-		for i := range n.Sections {
-			n.Sections[i] = model.Section{Title: r.sub(t), Level: r.int(), Line: r.int()}
-		}
-	}
-	if c := r.count(5); c > 0 {
-		n.Timestamps = make([]model.Timestamp, c)
-		for i := range n.Timestamps {
-			n.Timestamps[i] = model.Timestamp{Raw: r.sub(t), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool(), Doubtful: r.bool()}
-		}
-	}
-	if c := r.count(5); c > 0 {
-		n.Links = make([]model.Link, c)
-		for i := range n.Links {
-			n.Links[i] = model.Link{Target: r.sub(t), Heading: r.sub(t), Label: r.sub(t), Line: r.int(), Resolved: r.str()}
-		}
-	}
-	var spans []uint16
-	if c := r.count(1); c > 0 {
-		spans = make([]uint16, c)
-		for i := range spans {
-			v := r.uvarint()
-			if v > 1<<16-1 {
-				r.fail()
+		f := &files[i]
+		f.Path = r.str()
+		f.Stamp = loader.Stamp{Size: r.varint(), ModTime: r.varint()}
+		if n := r.count(2); n > 0 {
+			f.Problems = make([]model.Problem, n)
+			for i := range f.Problems {
+				f.Problems[i] = model.Problem{Path: r.str(), Message: r.str()}
 			}
-			spans[i] = uint16(v)
+		}
+		noted[i] = r.bool()
+		if r.err != nil {
+			return nil, nil
 		}
 	}
-	return n.SetBody(t, spans)
+	if r.s != "" {
+		r.fail()
+	}
+	return files, noted
+}
+
+func notesOf(files []loader.File) []*model.Note {
+	var notes []*model.Note
+	for _, f := range files {
+		if f.Note != nil {
+			notes = append(notes, f.Note)
+		}
+	}
+	return notes
+}
+
+// noteChunks cuts n notes into ranges of notesPerChunk.
+func noteChunks(n int) [][2]int {
+	var out [][2]int
+	for start := 0; start < n; start += notesPerChunk {
+		out = append(out, [2]int{start, min(start+notesPerChunk, n)})
+	}
+	return out
+}
+
+// textLayout is where each note's text and spans go: blocks are ranges of
+// notes, and a note's text starts at its offset in its block, its spans
+// (two bytes each, little endian) right after.
+type textLayout struct {
+	blocks [][2]int
+	block  []int32
+	offset []int32
+}
+
+func textBlocks(bodies []model.Body) textLayout {
+	l := textLayout{block: make([]int32, len(bodies)), offset: make([]int32, len(bodies))}
+	start, size := 0, 0
+	for i, b := range bodies {
+		if i > start && size+len(b.Text) > textBlockBytes {
+			l.blocks = append(l.blocks, [2]int{start, i})
+			start, size = i, 0
+		}
+		l.block[i], l.offset[i] = int32(len(l.blocks)), int32(size)
+		size += len(b.Text) + 2*len(b.Spans)
+	}
+	if start < len(bodies) {
+		l.blocks = append(l.blocks, [2]int{start, len(bodies)})
+	}
+	return l
+}
+
+func appendTextBlock(b []byte, bodies []model.Body) []byte {
+	for _, body := range bodies {
+		b = append(b, body.Text...)
+		for _, v := range body.Spans {
+			b = append(b, byte(v), byte(v>>8))
+		}
+	}
+	return b
+}
+
+// appendNoteChunk writes the fields of notes (with bodies, their texts),
+// which are the vault's notes from first on, laid out in texts.
+func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, texts textLayout, first int) []byte {
+	w := writer{b: b}
+	w.uvarint(uint64(len(notes)))
+	for i, n := range notes {
+		w.str(n.Path)
+		w.str(n.Channel)
+		w.int(n.FromLine)
+		w.str(n.Title)
+		w.str(n.VideoID)
+		w.int(n.BodyLine)
+		w.int(lineCount(bodies[i].Text))
+		w.uvarint(uint64(len(n.Sections)))
+		for _, s := range n.Sections {
+			w.str(s.Title)
+			w.int(s.Level)
+			w.int(s.Line)
+		}
+		w.uvarint(uint64(len(n.Timestamps)))
+		for _, ts := range n.Timestamps {
+			w.str(ts.Raw)
+			w.int(int(ts.Seconds))
+			w.int(int(ts.Line))
+			w.int(int(ts.Section))
+			w.bool(ts.Valid)
+			w.bool(ts.Doubtful)
+		}
+		w.uvarint(uint64(len(n.Links)))
+		for _, l := range n.Links {
+			w.str(l.Target)
+			w.str(l.Heading)
+			w.str(l.Label)
+			w.int(l.Line)
+			w.str(l.Resolved)
+		}
+		w.uvarint(uint64(texts.block[first+i]))
+		w.uvarint(uint64(texts.offset[first+i]))
+		w.uvarint(uint64(len(bodies[i].Text)))
+		w.uvarint(uint64(len(bodies[i].Spans)))
+	}
+	return w.b
+}
+
+// textPlace is where a note's text and spans are: block, offset, lengths.
+type textPlace struct {
+	block, offset, textLen, spans int
+	lines                         int
+}
+
+// readNoteChunk reads a chunk written by appendNoteChunk. Every number a
+// reader of the note may index with is checked here, against the note's
+// line count (checked again against its text when that is read) and the
+// sizes of the text blocks.
+func readNoteChunk(r *reader, blockSizes []int) ([]*model.Note, []textPlace) {
+	// A note takes 14 bytes or more.
+	notes := make([]*model.Note, r.count(14))
+	places := make([]textPlace, len(notes))
+	for i := range notes {
+		n := &model.Note{Path: r.str(), Channel: r.str(), FromLine: r.int(), Title: r.str(), VideoID: r.str(), BodyLine: r.int()}
+		p := &places[i]
+		p.lines = r.int()
+		line := func(l int) bool { return l >= 0 && l <= p.lines }
+		ok := p.lines >= 1 && line(n.FromLine) && line(n.BodyLine)
+		if c := r.count(3); c > 0 {
+			n.Sections = make([]model.Section, c)
+			for i := range n.Sections {
+				s := model.Section{Title: r.str(), Level: r.int(), Line: r.int()}
+				ok = ok && line(s.Line) && s.Level >= 1 && s.Level <= 6
+				n.Sections[i] = s
+			}
+		}
+		if c := r.count(7); c > 0 {
+			n.Timestamps = make([]model.Timestamp, c)
+			for i := range n.Timestamps {
+				ts := model.Timestamp{Raw: r.str(), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool(), Doubtful: r.bool()}
+				ok = ok && line(int(ts.Line)) && ts.Section >= -1 && int(ts.Section) < len(n.Sections)
+				n.Timestamps[i] = ts
+			}
+		}
+		if c := r.count(5); c > 0 {
+			n.Links = make([]model.Link, c)
+			for i := range n.Links {
+				l := model.Link{Target: r.str(), Heading: r.str(), Label: r.str(), Line: r.int(), Resolved: r.str()}
+				ok = ok && line(l.Line)
+				n.Links[i] = l
+			}
+		}
+		p.block, p.offset, p.textLen, p.spans = int(r.uvarint()), int(r.uvarint()), int(r.uvarint()), int(r.uvarint())
+		ok = ok && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] && p.textLen <= blockSizes[p.block]-p.offset &&
+			p.spans <= (blockSizes[p.block]-p.offset-p.textLen)/2
+		if !ok {
+			r.fail()
+		}
+		if r.err != nil {
+			return nil, nil
+		}
+		notes[i] = n
+	}
+	if r.s != "" {
+		r.fail()
+	}
+	return notes, places
 }

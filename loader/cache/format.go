@@ -1,18 +1,18 @@
 package cache
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"runtime"
 	"sync"
-	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 
 	"tubenotes/loader"
+	"tubenotes/model"
 )
 
 // formatVersion is the version of the cache's layout: of this package's
@@ -20,24 +20,38 @@ import (
 // of another version is ignored and rebuilt. Bump it on any change to
 // either, or to what the loader makes of a file: TestFormatVersion holds a
 // fingerprint of the layout to remind you.
-const formatVersion = 4
+const formatVersion = 5
 
 // A cache file is:
 //
-//	magic    16 bytes
-//	version  4 bytes, little endian
-//	crc      4 bytes: CRC-32C of everything after it
-//	header   root, timestamp mode, then per blob: its raw length, its
-//	         stored length, and whether it is compressed
-//	blobs    the chunks of files (appendFiles), then the index, if any
+//	magic       16 bytes
+//	version     4 bytes, little endian
+//	header size 4 bytes, little endian
+//	header CRC  4 bytes: CRC-32C of the header
+//	header      root, timestamp mode, then the blob table: per blob its
+//	            kind, raw length, stored length, whether it is compressed
+//	            and the CRC-32C of its stored bytes
+//	blobs       one after the other, in the table's order
 //
-// Blobs are compressed apart (zstd) so that they are compressed and
-// decompressed in parallel; a blob that would shrink less than it is worth
-// is stored as it is.
+// The blobs are: the files (path, stamp, problems: what a start checks
+// against the folder), the notes' fields in chunks, the notes' texts and
+// spans in small blocks, and the search index. Each is compressed (zstd)
+// and checked on its own, so that a start reads and checks only what it
+// uses: every file's stamp and every note's fields, but the text of a note
+// only when something asks for it (model.Note.SetLazyBody), and so that
+// blobs are compressed and decompressed on every core.
 const magic = "tubenotes cache\n"
 
-// chunkBytes is about how much note text a chunk of files holds.
-const chunkBytes = 4 << 20
+// prefixLen is the magic, the version, the header's size and its CRC.
+const prefixLen = 16 + 12
+
+// The kinds of blob.
+const (
+	blobFiles = iota + 1
+	blobNotes
+	blobTexts
+	blobIndex
+)
 
 // maxRatio is the most a stored blob may expand to: a bound on what a
 // decoder allocates whatever the bytes. A blob that compresses better is
@@ -46,6 +60,10 @@ const maxRatio = 16
 
 // maxBlob bounds one blob's raw size.
 const maxBlob = 1 << 31
+
+// maxHeader bounds the header: a blob table entry takes a few bytes, and
+// a vault of a million notes has some tens of thousands of blobs.
+const maxHeader = 16 << 20
 
 // zstdWindow is the compressor's window: it bounds the decompressor's
 // memory too, and notes repeat themselves within far less.
@@ -65,63 +83,70 @@ type contents struct {
 }
 
 type blobInfo struct {
+	kind        byte
 	raw, stored int
 	compressed  bool
+	crc         uint32
+	at          int64 // where the stored bytes start in the file
 }
 
 // encode lays c out as a cache file, in parts to be written one after the
-// other: the head (magic, version, CRC, header), then the stored blobs.
-// Each chunk is laid out and compressed by one worker, which keeps only
-// the compressed bytes, so that no more than one raw chunk a core is held
-// at a time: the vault and its index are in memory already.
+// other: the head (prefix and header), then the stored blobs. Each blob is
+// laid out and compressed by one worker, which keeps only the compressed
+// bytes: the vault and its index are in memory already.
 func encode(c contents) [][]byte {
-	var ranges [][2]int // of c.files, a chunk each
-	for start := 0; start < len(c.files); {
-		end, size := start, 0
-		for end < len(c.files) && (size < chunkBytes || end == start) {
-			if n := c.files[end].Note; n != nil {
-				size += len(n.Text())
-			}
-			end++
-		}
-		ranges = append(ranges, [2]int{start, end})
-		start = end
-	}
-	nblobs := len(ranges)
-	if c.index != nil {
-		nblobs++
-	}
-	infos := make([]blobInfo, nblobs)
-	stored := make([][]byte, nblobs)
-	parallel(nblobs, func(i int) {
-		raw := c.index
-		if i < len(ranges) {
-			w := writer{b: make([]byte, 0, chunkBytes+chunkBytes/4)}
-			appendFiles(&w, c.files[ranges[i][0]:ranges[i][1]])
-			raw = w.b
-		}
+	plan := planBlobs(c)
+	infos := make([]blobInfo, len(plan))
+	stored := make([][]byte, len(plan))
+	parallel(len(plan), func(i int) {
+		raw := plan[i].lay()
 		stored[i], infos[i].compressed = compressBlob(raw)
-		infos[i].raw, infos[i].stored = len(raw), len(stored[i])
+		infos[i].kind, infos[i].raw, infos[i].stored = plan[i].kind, len(raw), len(stored[i])
+		infos[i].crc = crc32.Checksum(stored[i], castagnoli)
 	})
 
-	h := writer{b: []byte(magic)}
-	h.b = binary.LittleEndian.AppendUint32(h.b, formatVersion)
-	h.b = append(h.b, 0, 0, 0, 0) // the CRC, below
+	var h writer
 	h.str(c.root)
 	h.uvarint(uint64(c.mode))
-	h.uvarint(uint64(len(ranges)))
-	h.bool(c.index != nil)
+	h.uvarint(uint64(len(infos)))
 	for _, in := range infos {
+		h.b = append(h.b, in.kind)
 		h.uvarint(uint64(in.raw))
 		h.uvarint(uint64(in.stored))
 		h.bool(in.compressed)
+		h.b = binary.LittleEndian.AppendUint32(h.b, in.crc)
 	}
-	crc := crc32.Checksum(h.b[len(magic)+8:], castagnoli)
-	for _, s := range stored {
-		crc = crc32.Update(crc, castagnoli, s)
+	head := []byte(magic)
+	head = binary.LittleEndian.AppendUint32(head, formatVersion)
+	head = binary.LittleEndian.AppendUint32(head, uint32(len(h.b)))
+	head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(h.b, castagnoli))
+	return append([][]byte{append(head, h.b...)}, stored...)
+}
+
+// planned is a blob to be laid out.
+type planned struct {
+	kind byte
+	lay  func() []byte
+}
+
+// planBlobs cuts c into blobs: the files, the notes' fields and their
+// texts (see entry.go), then the index.
+func planBlobs(c contents) []planned {
+	plan := []planned{{blobFiles, func() []byte { return appendFileList(nil, c.files) }}}
+	notes := notesOf(c.files)
+	bodies := make([]model.Body, len(notes))
+	parallel(len(notes), func(i int) { bodies[i] = notes[i].Peek() })
+	texts := textBlocks(bodies)
+	for _, r := range noteChunks(len(notes)) {
+		plan = append(plan, planned{blobNotes, func() []byte { return appendNoteChunk(nil, notes[r[0]:r[1]], bodies[r[0]:r[1]], texts, r[0]) }})
 	}
-	binary.LittleEndian.PutUint32(h.b[len(magic)+4:], crc)
-	return append([][]byte{h.b}, stored...)
+	for _, b := range texts.blocks {
+		plan = append(plan, planned{blobTexts, func() []byte { return appendTextBlock(nil, bodies[b[0]:b[1]]) }})
+	}
+	if c.index != nil {
+		plan = append(plan, planned{blobIndex, func() []byte { return c.index }})
+	}
+	return plan
 }
 
 var (
@@ -145,110 +170,104 @@ func compressBlob(b []byte) ([]byte, bool) {
 	return z, true
 }
 
-// decode reads a cache file. Whatever the bytes, it returns an error or
-// contents, allocating no more than a bounded multiple of len(data).
-func decode(data []byte) (contents, error) {
-	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
-		return contents{}, errors.New("not a tubenotes cache")
-	}
-	if v := binary.LittleEndian.Uint32(data[len(magic):]); v != formatVersion {
-		return contents{}, fmt.Errorf("%w (format %d, this is %d)", errVersion, v, formatVersion)
-	}
-	body := data[len(magic)+8:]
-	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(magic)+4:]) {
-		return contents{}, errors.New("damaged: checksum mismatch")
-	}
-	r := reader{s: string(body[:min(len(body), 1<<20)])} // the header is small
-	c := contents{root: r.str(), mode: loader.TimestampMode(r.uvarint())}
-	nchunks := r.count(3)
-	hasIndex := r.bool()
-	nblobs := nchunks
-	if hasIndex {
-		nblobs++
-	}
-	infos := make([]blobInfo, 0, nblobs)
-	rest := len(body)
-	for range nblobs {
-		in := blobInfo{raw: int(r.uvarint()), stored: int(r.uvarint()), compressed: r.bool()}
-		if r.err != nil || in.raw > maxBlob || in.stored > rest || in.raw > in.stored*maxRatio+64 || !in.compressed && in.raw != in.stored {
-			return contents{}, errors.New("damaged: bad header")
-		}
-		rest -= in.stored
-		infos = append(infos, in)
-	}
-	if r.err != nil {
-		return contents{}, errors.New("damaged: bad header")
-	}
-	headerLen := min(len(body), 1<<20) - len(r.s)
-	blobs := body[headerLen:]
-	stored := make([][]byte, nblobs)
-	for i, in := range infos {
-		if in.stored > len(blobs) {
-			return contents{}, errors.New("truncated")
-		}
-		stored[i], blobs = blobs[:in.stored], blobs[in.stored:]
-	}
-	if len(blobs) != 0 {
-		return contents{}, errors.New("damaged: bytes after the end")
-	}
+// header is a cache file's header, read and checked.
+type header struct {
+	root  string
+	mode  loader.TimestampMode
+	blobs []blobInfo
+}
 
-	raws := make([][]byte, nblobs)
-	errs := make([]error, nblobs)
-	fileLists := make([][]loader.File, nchunks)
-	parallel(nblobs, func(k int) {
-		// The index first: the largest blob, so that it does not finish
-		// last on one core while the other waits.
-		i := (k + nblobs - 1) % nblobs
-		raws[i], errs[i] = decompressBlob(stored[i], infos[i])
-		if errs[i] != nil || i >= nchunks {
-			return
+// readHeader reads and checks the header of the cache file f of size
+// bytes. Whatever the bytes, it allocates no more than a bounded multiple
+// of the header's size.
+func readHeader(f io.ReaderAt, size int64) (header, error) {
+	prefix := make([]byte, prefixLen)
+	if _, err := f.ReadAt(prefix, 0); err != nil || string(prefix[:len(magic)]) != magic {
+		return header{}, errors.New("not a tubenotes cache")
+	}
+	if v := binary.LittleEndian.Uint32(prefix[len(magic):]); v != formatVersion {
+		return header{}, fmt.Errorf("%w (format %d, this is %d)", errVersion, v, formatVersion)
+	}
+	n := int64(binary.LittleEndian.Uint32(prefix[len(magic)+4:]))
+	if n > maxHeader || prefixLen+n > size {
+		return header{}, errors.New("truncated")
+	}
+	hb := make([]byte, n)
+	if _, err := f.ReadAt(hb, prefixLen); err != nil {
+		return header{}, errors.New("truncated")
+	}
+	if crc32.Checksum(hb, castagnoli) != binary.LittleEndian.Uint32(prefix[len(magic)+8:]) {
+		return header{}, errors.New("damaged: header checksum mismatch")
+	}
+	r := reader{s: string(hb)}
+	h := header{root: r.str(), mode: loader.TimestampMode(r.uvarint())}
+	h.blobs = make([]blobInfo, r.count(8)) // kind, 2 lengths, flag, CRC
+	at := prefixLen + n
+	for i := range h.blobs {
+		in := blobInfo{kind: r.byte(), raw: int(r.uvarint()), stored: int(r.uvarint()), compressed: r.bool(), crc: r.uint32(), at: at}
+		if r.err != nil || in.kind < blobFiles || in.kind > blobIndex || in.raw > maxBlob ||
+			in.raw > in.stored*maxRatio+64 || !in.compressed && in.raw != in.stored {
+			return header{}, errors.New("damaged: bad header")
 		}
-		// The chunk's bytes are never written again, so its notes' strings
-		// can share them instead of being copied out.
-		fileLists[i], errs[i] = readFiles(&reader{s: unsafe.String(unsafe.SliceData(raws[i]), len(raws[i]))})
-		for _, f := range fileLists[i] {
-			if errs[i] == nil && f.Note != nil {
-				errs[i] = checkNote(f.Note)
-			}
+		if int64(in.stored) > size-at {
+			return header{}, errors.New("truncated")
 		}
-	})
-	for _, err := range errs {
-		if err != nil {
-			return contents{}, fmt.Errorf("damaged: %w", err)
-		}
+		at += int64(in.stored)
+		h.blobs[i] = in
 	}
-	n := 0
-	for _, l := range fileLists {
-		n += len(l)
+	switch {
+	case r.err != nil || r.s != "":
+		return header{}, errors.New("damaged: bad header")
+	case at < size:
+		return header{}, errors.New("damaged: bytes after the end")
 	}
-	c.files = make([]loader.File, 0, n)
-	for _, l := range fileLists {
-		c.files = append(c.files, l...)
+	return h, nil
+}
+
+// readBlob reads blob in of f, checks it and gives back its raw bytes.
+func readBlob(f io.ReaderAt, in blobInfo) ([]byte, error) {
+	b := make([]byte, in.stored)
+	if _, err := f.ReadAt(b, in.at); err != nil {
+		return nil, fmt.Errorf("unreadable: %w", err)
 	}
-	if hasIndex {
-		c.index = raws[nblobs-1]
+	if crc32.Checksum(b, castagnoli) != in.crc {
+		return nil, errors.New("damaged: checksum mismatch")
 	}
-	return c, nil
+	if !in.compressed {
+		return b, nil
+	}
+	return decompressBlob(b, in)
+}
+
+// smallBlob is the most a pooled decoder decompresses: text blocks and
+// note chunks are far smaller, and a start or a search reads many of them.
+const smallBlob = 4 << 20
+
+var smallDecoders = sync.Pool{New: func() any { return newDecoder(smallBlob) }}
+
+// newDecoder makes a decoder that refuses to make more than most bytes,
+// whatever a forged frame says of its size.
+func newDecoder(most int) *zstd.Decoder {
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(uint64(max(most+1, zstdWindow))), zstd.WithDecoderMaxWindow(zstdWindow))
+	if err != nil {
+		panic(err) // only for options that are not valid
+	}
+	return d
 }
 
 // decompressBlob gives back a blob's raw bytes, exactly in.raw of them.
 func decompressBlob(b []byte, in blobInfo) ([]byte, error) {
-	if !in.compressed {
-		// A copy, so that what is kept of the blob does not hold the
-		// whole file's buffer in memory.
-		return bytes.Clone(b), nil
+	var d *zstd.Decoder
+	if in.raw <= smallBlob {
+		d = smallDecoders.Get().(*zstd.Decoder)
+		defer smallDecoders.Put(d)
+	} else {
+		d = newDecoder(in.raw)
+		defer d.Close()
 	}
-	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(max(uint64(in.raw)+1, zstdWindow)), zstd.WithDecoderMaxWindow(zstdWindow))
-	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
 	out, err := d.DecodeAll(b, make([]byte, 0, in.raw))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
-	}
-	if len(out) != in.raw {
-		return nil, errCorrupt
+	if err != nil || len(out) != in.raw {
+		return nil, errors.New("damaged: does not decompress")
 	}
 	return out, nil
 }

@@ -2,6 +2,8 @@ package cache
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"tubenotes/loader"
@@ -70,55 +72,70 @@ func TestEveryFieldRoundTrips(t *testing.T) {
 	for range 3 {
 		var f loader.File
 		fill(t, reflect.ValueOf(&f).Elem(), &seed)
+		fixLines(f.Note)
 		files = append(files, f)
 	}
 	files = append(files, loader.File{Path: "binary.md", Known: loader.Known{Stamp: loader.Stamp{Size: 4, ModTime: -5}}})
-	var w writer
-	appendFiles(&w, files)
-	got, err := readFiles(&reader{s: string(w.b)})
+	c, _, err := decodeBytes(encodeBytes(contents{root: "/v", files: files}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, files) {
-		t.Errorf("round trip changed the files:\n got %+v\nwant %+v", got, files)
+	if got, want := eager(c.files), eager(files); !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip changed the files:\n got %+v\nwant %+v", got, want)
 	}
 }
 
-// TestPartsOfTheTextShareIt: what the loader cut out of a note's text
-// comes back as parts of the decoded text, not copies, and equal.
-func TestPartsOfTheTextShareIt(t *testing.T) {
+// fixLines gives a filled note a text with as many lines as its parts
+// name, and spans that fit it (none), so that the decoder's checks pass.
+func fixLines(n *model.Note) {
+	most := max(n.FromLine, n.BodyLine)
+	for _, s := range n.Sections {
+		most = max(most, s.Line)
+	}
+	for i := range n.Timestamps {
+		n.Timestamps[i].Section = -1
+		most = max(most, int(n.Timestamps[i].Line))
+	}
+	for _, l := range n.Links {
+		most = max(most, l.Line)
+	}
+	for i := range n.Sections {
+		n.Sections[i].Level = 1 + i%6
+	}
+	n.SetBody(n.Text()+strings.Repeat("\n", most), nil)
+}
+
+// TestTextsAreReadOnDemand: a decoded cache holds no note's text until it
+// is asked for, and then only that note's.
+func TestTextsAreReadOnDemand(t *testing.T) {
 	r, err := loader.Reload(testVaultFS(), loader.Options{}, func() map[string]loader.Known { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	var w writer
-	appendFiles(&w, r.Files)
-	got, err := readFiles(&reader{s: string(w.b)})
+	c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := r.Files
-	for i := range want {
-		if len(want[i].Problems) == 0 {
-			want[i].Problems = nil // the loader's empty list reads back as none
+	notes := notesOf(c.files)
+	if len(notes) < 3 {
+		t.Fatalf("%d notes in the test vault", len(notes))
+	}
+	for _, n := range notes {
+		if n.BodyLoaded() {
+			t.Fatalf("%s: text read at decode", n.Path)
 		}
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatal("round trip changed the test vault's files")
+	want := notesOf(r.Files)[1]
+	if got := notes[1].Text(); got != want.Text() || !slices.Equal(notes[1].Spans(), want.Spans()) {
+		t.Errorf("%s: text or spans differ", want.Path)
 	}
-	shared := 0
-	for _, f := range got {
-		if f.Note == nil {
-			continue
-		}
-		for _, ts := range f.Note.Timestamps {
-			if _, ok := offsetIn(f.Note.Text(), ts.Raw); !ok {
-				t.Errorf("%s: timestamp %q is a copy", f.Path, ts.Raw)
-			}
-			shared++
+	loaded := 0
+	for _, n := range notes {
+		if n.BodyLoaded() {
+			loaded++
 		}
 	}
-	if shared == 0 {
-		t.Error("the test vault has no timestamps to check")
+	if loaded != 1 || d.count() != 0 {
+		t.Errorf("%d texts read, %d damages; want 1 and 0", loaded, d.count())
 	}
 }
