@@ -170,18 +170,27 @@ func withCache(o *ui.Options, dir string, fsys fs.FS, opts loader.Options) (save
 	o.Index = func(*model.Vault) *search.Index { return res.Index }
 	writing.Add(1)
 	var once sync.Once
-	o.Indexed = func(v *model.Vault, ix *search.Index) {
+	o.Indexed = func(v *model.Vault, ix *search.Index) (*model.Vault, *search.Index) {
 		if v != res.Vault {
-			return // a vault reloaded since: the cache records the load's files
+			return nil, nil // a vault reloaded since: the cache records the load's files
 		}
+		var lighter cache.Result
 		once.Do(func() {
 			defer writing.Done()
 			saveErr = res.Save(ix)
+			if saveErr == nil && res.Parsed() > 0 {
+				// The notes parsed hold their texts; the cache just
+				// written gives them read on demand, for far less memory.
+				if l, err := cache.Load(dir, fsys, opts); err == nil && l.Index != nil {
+					lighter, res = l, l
+				}
+			}
 			// Loading, indexing and writing leave garbage several times
 			// the vault's size: give its pages back now, as the browser
 			// will sit idle with what it holds.
 			debug.FreeOSMemory()
 		})
+		return lighter.Vault, lighter.Index
 	}
 	return func() error {
 		once.Do(writing.Done) // no write started: none to wait for

@@ -21,7 +21,7 @@ func TestIndexFromTheLoadIsReadyAtOnce(t *testing.T) {
 	m := New(Options{
 		Load:    func(func(int, int)) (*model.Vault, error) { return v, nil },
 		Index:   func(*model.Vault) *engine.Index { return ready },
-		Indexed: func(_ *model.Vault, ix *engine.Index) { kept = append(kept, ix) },
+		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) { kept = append(kept, ix); return nil, nil },
 		Opener:  &fakeOpener{},
 		Style:   "notty",
 	})
@@ -46,7 +46,7 @@ func TestIndexBuiltWhenTheLoadHasNone(t *testing.T) {
 	m := New(Options{
 		Load:    func(func(int, int)) (*model.Vault, error) { return v, nil },
 		Index:   func(*model.Vault) *engine.Index { return nil },
-		Indexed: func(_ *model.Vault, ix *engine.Index) { kept = append(kept, ix) },
+		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) { kept = append(kept, ix); return nil, nil },
 		Opener:  &fakeOpener{},
 		Style:   "notty",
 	})
@@ -55,5 +55,40 @@ func TestIndexBuiltWhenTheLoadHasNone(t *testing.T) {
 	h.send(m.loadCmd()())
 	if len(kept) != 1 || kept[0] == nil {
 		t.Errorf("Indexed got %d indexes, want the built one", len(kept))
+	}
+}
+
+// TestLighterVaultTakesOver: the lighter copy Indexed gives back (the
+// cache's, texts read on demand) replaces the vault and index shown, the
+// open note and search included, and the screen stays as it was.
+func TestLighterVaultTakesOver(t *testing.T) {
+	v := loadVault(t, demo.FS())
+	light := loadVault(t, demo.FS())
+	lightIndex := engine.Build(light.Notes)
+	m := New(Options{
+		Load:  func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Index: func(*model.Vault) *engine.Index { return nil },
+		Indexed: func(got *model.Vault, _ *engine.Index) (*model.Vault, *engine.Index) {
+			if got != v {
+				t.Error("Indexed was not given the vault shown")
+			}
+			return light, lightIndex
+		},
+		Opener: &fakeOpener{},
+		Style:  "notty",
+	})
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.send(m.loadCmd()())
+	if h.m.vault != light || h.m.index != lightIndex {
+		t.Fatalf("the lighter vault did not take over (vault %v, index %v)", h.m.vault == light, h.m.index == lightIndex)
+	}
+	if n := h.m.reader.Note(); n == nil || light.Note(n.Path) != n {
+		t.Errorf("the open note is not the lighter vault's")
+	}
+	h.press("s")
+	h.typeText("gpus")
+	if s := h.screen(); !strings.Contains(s, "match") {
+		t.Errorf("search after the swap:\n%s", s)
 	}
 }

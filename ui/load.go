@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"runtime/debug"
+
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
@@ -80,7 +82,37 @@ func (m Model) keepCmd(ix *engine.Index) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		indexed(v, ix)
+		lv, lix := indexed(v, ix)
+		if lv == nil || lix == nil {
+			return nil
+		}
+		msg := lighterMsg{old: v, vault: lv, index: lix}
+		if !notes.SameTree(v, lv) { // channel pages are notes of their own
+			msg.listing = notes.List(lv)
+		}
+		return msg
+	}
+}
+
+// lighterMsg is the vault shown, as a cache holds it: the same notes,
+// their texts read on demand.
+type lighterMsg struct {
+	old     *model.Vault
+	vault   *model.Vault
+	listing *notes.Listing // nil when the tree is the same (notes.SameTree)
+	index   *engine.Index
+}
+
+// lighter shows the lighter vault in place of the one it is a copy of,
+// unless that changed or is being read again since. Nothing on screen
+// moves: the tree keeps its folds and cursor, the open note is drawn again
+// in place.
+func (m *Model) lighter(msg lighterMsg) tea.Cmd {
+	if m.vault != msg.old || m.live.refreshing || len(m.live.queued) > 0 || m.live.indexGen != m.live.indexed {
 		return nil
 	}
+	cmd := m.refreshed(refreshedMsg{vault: msg.vault, listing: msg.listing, index: msg.index})
+	// The old vault's texts are garbage now: give their pages back, as
+	// the browser will sit idle with what it holds.
+	return tea.Sequence(cmd, func() tea.Msg { debug.FreeOSMemory(); return nil })
 }

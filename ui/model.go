@@ -34,8 +34,11 @@ type Options struct {
 	// must build it. It is called in the load's command.
 	Index func(*model.Vault) *engine.Index
 	// Indexed, when set, is called in a command, off the update loop, once
-	// the vault is shown and its index is ready: to write a cache.
-	Indexed func(*model.Vault, *engine.Index)
+	// the vault is shown and its index is ready: to write a cache. It may
+	// give back the same vault and index as the cache now holds them,
+	// lighter (notes' texts read on demand): the browser then shows those,
+	// unless the vault changed meanwhile.
+	Indexed func(*model.Vault, *engine.Index) (lighter *model.Vault, lighterIndex *engine.Index)
 	// Opener opens videos; the UI never starts a process itself.
 	Opener open.Opener
 	// Links opens the http(s) pages notes link to: a browser, never the

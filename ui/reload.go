@@ -51,6 +51,7 @@ type (
 	refreshedMsg  struct {
 		vault   *model.Vault
 		listing *notes.Listing // nil when the tree is the same (notes.SameTree)
+		index   *engine.Index  // the vault's, when it came with one
 	}
 	indexDueMsg   struct{ gen int }
 	indexBuiltMsg struct {
@@ -122,6 +123,8 @@ func (m *Model) onLive(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return tea.Batch(m.watchFailed(msg.err), waitWatch(m.live.watcher)), true
 	case refreshedMsg:
 		return m.refreshed(msg), true
+	case lighterMsg:
+		return m.lighter(msg), true
 	case indexDueMsg:
 		return m.indexDue(msg), true
 	case indexBuiltMsg:
@@ -198,7 +201,13 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	m.vault = v
 	m.status.SetLoaded(len(v.Notes))
 	prepare := func() tea.Msg { v.PrepareBacklinks(); return nil }
-	cmds := []tea.Cmd{m.rebuildIndex(indexSettle), prepare}
+	cmds := []tea.Cmd{prepare}
+	if msg.index != nil {
+		m.live.indexGen++
+		cmds = append(cmds, m.indexBuilt(indexBuiltMsg{m.live.indexGen, msg.index}))
+	} else {
+		cmds = append(cmds, m.rebuildIndex(indexSettle))
+	}
 	if msg.listing != nil {
 		cmds = append(cmds, m.notes.Relist(msg.listing))
 	} else {

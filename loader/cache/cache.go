@@ -41,6 +41,7 @@ type Result struct {
 	root      string
 	mode      loader.TimestampMode
 	files     []loader.File
+	parsed    int  // files read and parsed: their notes hold their texts
 	upToDate  bool // the cache file holds exactly this vault
 	hadIndex  bool // and its index
 	cacheFile string
@@ -125,7 +126,7 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Vault, res.files = r.Vault, r.Files
+	res.Vault, res.files, res.parsed = r.Vault, r.Files, r.Parsed
 	switch {
 	case errors.Is(c.err, fs.ErrNotExist):
 		res.Status = "none yet"
@@ -218,6 +219,11 @@ func removeIfSame(path string, info os.FileInfo) {
 		os.Remove(path)
 	}
 }
+
+// Parsed is how many files the load read and parsed, rather than took
+// from the cache: their notes hold their texts in memory, where the
+// cache's are read on demand.
+func (r *Result) Parsed() int { return r.parsed }
 
 // Stale reports whether Save has anything to write: the cache file does
 // not hold this vault, or not with index.
