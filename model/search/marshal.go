@@ -22,8 +22,22 @@ import (
 // format version that wraps it (loader/cache).
 
 // AppendBinary appends the index's data to b, without its notes: those are
-// given back to UnmarshalIndex.
+// given back to UnmarshalIndex. Postings the index reads on demand are
+// read (see Err).
 func (ix *Index) AppendBinary(b []byte) []byte {
+	b = ix.appendHead(b)
+	if ix.post != nil {
+		return append(b, ix.post...)
+	}
+	for id := range ix.terms {
+		b = append(b, ix.postings(id)...)
+	}
+	return b
+}
+
+// appendHead appends the notes, terms and postings lengths of the layout
+// above: all but the postings.
+func (ix *Index) appendHead(b []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(ix.docs)))
 	for _, d := range ix.docs {
 		b = binary.AppendUvarint(b, uint64(d.lines))
@@ -44,7 +58,7 @@ func (ix *Index) AppendBinary(b []byte) []byte {
 	for i := range ix.terms {
 		b = binary.AppendUvarint(b, uint64(ix.offs[i+1]-ix.offs[i]))
 	}
-	return append(b, ix.post...)
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -75,6 +89,37 @@ var ErrBadIndex = errors.New("not a valid search index")
 // their lines. Its strings share data's memory, which must not change.
 func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 	r := indexReader{s: data}
+	ix, err := decodeHead(&r, notes)
+	if err != nil {
+		return nil, err
+	}
+	nterms := len(ix.terms)
+	if nterms > r.left() { // a length takes a byte or more
+		return nil, ErrBadIndex
+	}
+	ix.offs = make([]uint32, nterms+1)
+	for i := range ix.terms {
+		n := r.uvarint()
+		if r.bad || n > uint64(r.left()) {
+			return nil, ErrBadIndex
+		}
+		ix.offs[i+1] = ix.offs[i] + uint32(n)
+	}
+	if r.bad || int(ix.offs[nterms]) != r.left() {
+		return nil, ErrBadIndex
+	}
+	// The postings are only ever read, so they can share data's bytes.
+	ix.post = unsafe.Slice(unsafe.StringData(r.s), len(r.s))
+	if !ix.postingsValid() {
+		return nil, ErrBadIndex
+	}
+	return ix, nil
+}
+
+// decodeHead reads the notes and the terms of the layout above, checking
+// every count against the bytes left.
+func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
+	budget := 8*r.left() + 4096
 	count := r.count(6) // a note takes six bytes or more
 	if r.bad || count != len(notes) {
 		return nil, ErrBadIndex
@@ -98,7 +143,6 @@ func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 	// Shared bytes are copied, so a run of terms each sharing all of the
 	// one before would cost the square of the data: the terms' total size
 	// is bounded instead.
-	budget := 8*len(data) + 4096
 	for i := range ix.terms {
 		shared := r.uvarint()
 		suffix := r.str()
@@ -116,25 +160,6 @@ func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 		if suffix == "" || i > 0 && ix.terms[i-1] >= ix.terms[i] {
 			return nil, ErrBadIndex // terms are distinct, sorted, and not empty
 		}
-	}
-	if nterms > r.left() { // a length takes a byte or more
-		return nil, ErrBadIndex
-	}
-	ix.offs = make([]uint32, nterms+1)
-	for i := range ix.terms {
-		n := r.uvarint()
-		if r.bad || n > uint64(r.left()) {
-			return nil, ErrBadIndex
-		}
-		ix.offs[i+1] = ix.offs[i] + uint32(n)
-	}
-	if r.bad || int(ix.offs[nterms]) != r.left() {
-		return nil, ErrBadIndex
-	}
-	// The postings are only ever read, so they can share data's bytes.
-	ix.post = unsafe.Slice(unsafe.StringData(r.s), len(r.s))
-	if !ix.postingsValid() {
-		return nil, ErrBadIndex
 	}
 	return ix, nil
 }
@@ -166,7 +191,13 @@ func (ix *Index) postingsValid() bool {
 }
 
 func (ix *Index) termValid(id int) bool {
-	p := ix.post[ix.offs[id]:ix.offs[id+1]]
+	return postingsValid(ix.post[ix.offs[id]:ix.offs[id+1]], ix.docs)
+}
+
+// postingsValid reports whether p, the postings of a term, holds only
+// whole varints, note numbers rising within docs, and positions and lines
+// each note has.
+func postingsValid(p []byte, docs []doc) bool {
 	// next reads the varint at p[i:]; one byte, most of them, inline.
 	next := func(i int) (uint64, int) {
 		if i < len(p) && p[i] < 0x80 {
@@ -185,12 +216,15 @@ func (ix *Index) termValid(id int) bool {
 			return false
 		}
 		count, i2 := next(i1)
+		if d > uint64(len(docs)) { // and so note can't wrap
+			return false
+		}
 		note += int64(d)
-		if i2 < 0 || d == 0 || note >= int64(len(ix.docs)) || count == 0 || count > uint64(len(p)) {
+		if i2 < 0 || d == 0 || note >= int64(len(docs)) || count == 0 || count > uint64(len(p)) {
 			return false
 		}
 		i = i2
-		lines := uint64(ix.docs[note].lines)
+		lines := uint64(docs[note].lines)
 		code := uint64(0)
 		for range count {
 			_, i = next(i) // a position: any value searches safely

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"tubenotes/model"
 )
@@ -16,6 +17,13 @@ import (
 // notes keep their order (both are in path order). The result is what
 // Build(notes) gives, in a pass over old's postings rather than a parse of
 // every note.
+//
+// When no note came or went, the result reads the postings of the terms
+// no changed note holds from old (which must stay as it is), and only the
+// changed notes' terms are read from old, spliced and held: so patching an
+// index opened from parts (Open) reads few of its blocks. Otherwise every
+// term's postings are read and renumbered. A fault old met reading its
+// postings is the result's too (Err).
 func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	oldToNew := make([]int32, len(old.docs))
 	for i := range oldToNew {
@@ -34,30 +42,94 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	fresh := merge([]*builder{b}) // the new notes' postings, numbered as in notes
 
 	// The terms of either index, each with its postings in old and fresh.
-	type source struct{ oldID, freshID int }
 	var terms []string
-	var srcs []source
+	var srcs []termSource
 	i, j := 0, 0
 	for i < len(old.terms) || j < len(fresh.terms) {
 		switch {
 		case j == len(fresh.terms) || i < len(old.terms) && old.terms[i] < fresh.terms[j]:
-			terms, srcs = append(terms, old.terms[i]), append(srcs, source{i, -1})
+			terms, srcs = append(terms, old.terms[i]), append(srcs, termSource{i, -1})
 			i++
 		case i == len(old.terms) || fresh.terms[j] < old.terms[i]:
-			terms, srcs = append(terms, fresh.terms[j]), append(srcs, source{-1, j})
+			terms, srcs = append(terms, fresh.terms[j]), append(srcs, termSource{-1, j})
 			j++
 		default:
-			terms, srcs = append(terms, old.terms[i]), append(srcs, source{i, j})
+			terms, srcs = append(terms, old.terms[i]), append(srcs, termSource{i, j})
 			i, j = i+1, j+1
 		}
 	}
 
+	var ix *Index
 	// When no note came or went, numbers stay, and a term that neither the
 	// old versions of the changed notes nor their new ones hold keeps its
 	// postings byte for byte: only the terms of the changed notes are
 	// spliced (an edit touches a few hundred terms of a hundred thousand).
-	touched := touchedTerms(old, from, fresh)
+	if touched := touchedTerms(old, from, fresh); touched != nil {
+		ix = patchInPlace(old, fresh, terms, srcs, touched, oldToNew)
+	} else {
+		ix = patchRenumbered(old, fresh, terms, srcs, oldToNew)
+	}
+	ix.notes, ix.docs = notes, docs
+	if err := old.Err(); err != nil {
+		ix.fail.set(err)
+	}
+	return ix
+}
 
+// termSource is where a term of a patched index has postings: its number
+// in the old index and in the fresh one, -1 where it has none.
+type termSource struct{ oldID, freshID int }
+
+// patchInPlace is the patched index's terms and postings when every note
+// kept its number: the terms of touched are spliced and held, the others
+// read from old's postings (old's own source, when old is itself patched).
+func patchInPlace(old, fresh *Index, terms []string, srcs []termSource, touched map[string]bool, oldToNew []int32) *Index {
+	base := old
+	if old.over != nil {
+		base = old.over.base
+	}
+	o := &overlay{base: base, baseID: make([]int32, 0, len(terms)), heldAt: make([]uint32, 0, len(terms))}
+	ix := &Index{terms: make([]string, 0, len(terms)), offs: make([]uint32, 1, len(terms)+1), over: o}
+	for t, src := range srcs {
+		baseID, at := int32(-1), uint32(len(o.held))
+		switch {
+		case src.freshID < 0 && !touched[terms[t]] && (old.over == nil || old.over.baseID[src.oldID] >= 0):
+			baseID = int32(src.oldID)
+			if old.over != nil {
+				baseID = old.over.baseID[src.oldID]
+			}
+		case src.freshID < 0 && !touched[terms[t]]: // held by old: held here too
+			o.held = append(o.held, old.postings(src.oldID)...)
+		default:
+			var op, fp []byte
+			if src.oldID >= 0 {
+				op = old.postings(src.oldID)
+			}
+			if src.freshID >= 0 {
+				fp = fresh.postings(src.freshID)
+			}
+			o.held = splice(o.held, op, oldToNew, fp)
+		}
+		size := uint32(len(o.held)) - at
+		if baseID >= 0 {
+			size = base.offs[baseID+1] - base.offs[baseID]
+		}
+		if size == 0 {
+			continue // no note holds it any more
+		}
+		ix.terms = append(ix.terms, terms[t])
+		ix.offs = append(ix.offs, ix.offs[len(ix.offs)-1]+size)
+		o.baseID = append(o.baseID, baseID)
+		o.heldAt = append(o.heldAt, at)
+	}
+	o.checked = make([]atomic.Uint32, len(ix.terms))
+	return ix
+}
+
+// patchRenumbered is the patched index's terms and postings when notes
+// came or went: every term's postings are read and spliced, on every core,
+// into one arena.
+func patchRenumbered(old, fresh *Index, terms []string, srcs []termSource, oldToNew []int32) *Index {
 	// Each worker writes the postings of a range of terms; the ranges are
 	// joined after, dropping terms no note holds any more.
 	workers := runtime.GOMAXPROCS(0)
@@ -71,17 +143,13 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 			for t := lo; t < hi; t++ {
 				var op, fp []byte
 				if s := srcs[t].oldID; s >= 0 {
-					op = old.post[old.offs[s]:old.offs[s+1]]
+					op = old.postings(s)
 				}
 				if s := srcs[t].freshID; s >= 0 {
-					fp = fresh.post[fresh.offs[s]:fresh.offs[s+1]]
+					fp = fresh.postings(s)
 				}
 				start := len(out)
-				if touched != nil && fp == nil && !touched[terms[t]] {
-					out = append(out, op...)
-				} else {
-					out = splice(out, op, oldToNew, fp)
-				}
+				out = splice(out, op, oldToNew, fp)
 				lens[t] = uint32(len(out) - start)
 			}
 			parts[w] = out
@@ -93,7 +161,7 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	for _, p := range parts {
 		size += len(p)
 	}
-	ix := &Index{notes: notes, docs: docs, post: make([]byte, 0, size), offs: make([]uint32, 0, len(terms)+1)}
+	ix := &Index{post: make([]byte, 0, size), offs: make([]uint32, 0, len(terms)+1)}
 	for _, p := range parts {
 		ix.post = append(ix.post, p...)
 	}
