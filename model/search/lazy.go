@@ -21,6 +21,7 @@ type blockSource struct {
 	first []int32  // block b holds terms first[b] to first[b+1]-1
 	offs  []uint32 // the index's
 	docs  []doc    // the index's notes, which the postings must fit
+	limit int      // the bytes the cache may hold, blockCacheBytes
 	fail  failure
 
 	mu     sync.Mutex
@@ -36,7 +37,7 @@ type cachedBlock struct {
 }
 
 func newBlockSource(ix *Index, first []int32, fetch func(int) ([]byte, error)) *blockSource {
-	return &blockSource{fetch: fetch, first: first, offs: ix.offs, docs: ix.docs, cached: map[int]*list.Element{}, bad: map[int]bool{}}
+	return &blockSource{fetch: fetch, first: first, offs: ix.offs, docs: ix.docs, limit: blockCacheBytes, cached: map[int]*list.Element{}, bad: map[int]bool{}}
 }
 
 // term is the postings of term id, nil when its block is at fault.
@@ -80,7 +81,7 @@ func (s *blockSource) block(b int) []byte {
 	if e, ok := s.cached[b]; ok {
 		return e.Value.(*cachedBlock).data
 	}
-	for s.bytes+len(data) > blockCacheBytes && s.recent.Len() > 0 {
+	for s.bytes+len(data) > s.limit && s.recent.Len() > 0 {
 		old := s.recent.Remove(s.recent.Back()).(*cachedBlock)
 		delete(s.cached, old.block)
 		s.bytes -= len(old.data)

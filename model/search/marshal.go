@@ -25,12 +25,16 @@ import (
 // given back to UnmarshalIndex. Postings the index reads on demand are
 // read (see Err).
 func (ix *Index) AppendBinary(b []byte) []byte {
-	b = ix.appendHead(b)
-	if ix.post != nil {
-		return append(b, ix.post...)
+	s := ix.settled()
+	b = s.appendHead(b)
+	if s.post != nil {
+		return append(b, s.post...)
 	}
-	for id := range ix.terms {
-		b = append(b, ix.postings(id)...)
+	for id := range s.terms {
+		b = append(b, s.postings(id)...)
+	}
+	if err := s.Err(); err != nil {
+		ix.fail.set(err)
 	}
 	return b
 }

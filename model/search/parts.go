@@ -35,6 +35,16 @@ const DefaultBlockSize = 64 << 10
 // index's memory: they must not be changed. Postings the index reads on
 // demand are read (see Err).
 func (ix *Index) AppendParts(blockSize int) (head []byte, blocks [][]byte) {
+	s := ix.settled()
+	defer func() {
+		if err := s.Err(); err != nil {
+			ix.fail.set(err)
+		}
+	}()
+	return s.appendParts(blockSize)
+}
+
+func (ix *Index) appendParts(blockSize int) (head []byte, blocks [][]byte) {
 	first := ix.blockBounds(blockSize)
 	head = ix.appendHead(nil)
 	head = binary.AppendUvarint(head, uint64(len(first)-1))

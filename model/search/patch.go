@@ -81,48 +81,59 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 type termSource struct{ oldID, freshID int }
 
 // patchInPlace is the patched index's terms and postings when every note
-// kept its number: the terms of touched are spliced and held, the others
-// read from old's postings (old's own source, when old is itself patched).
+// kept its number: they are read from old's own source (old's base, when
+// old is patched too), the fresh entries of the changed notes spliced in
+// when a term is first read (see overlay).
 func patchInPlace(old, fresh *Index, terms []string, srcs []termSource, touched map[string]bool, oldToNew []int32) *Index {
-	base := old
-	if old.over != nil {
-		base = old.over.base
+	o := &overlay{base: old, oldToNew: oldToNew, terms: make([]overlayTerm, 0, len(terms))}
+	prev := old.over
+	if prev != nil {
+		o.base = prev.base
+		o.oldToNew = make([]int32, len(prev.oldToNew))
+		for i, n := range prev.oldToNew {
+			o.oldToNew[i] = -1
+			if n >= 0 {
+				o.oldToNew[i] = oldToNew[n]
+			}
+		}
 	}
-	o := &overlay{base: base, baseID: make([]int32, 0, len(terms)), heldAt: make([]uint32, 0, len(terms))}
 	ix := &Index{terms: make([]string, 0, len(terms)), offs: make([]uint32, 1, len(terms)+1), over: o}
 	for t, src := range srcs {
-		baseID, at := int32(-1), uint32(len(o.held))
-		switch {
-		case src.freshID < 0 && !touched[terms[t]] && (old.over == nil || old.over.baseID[src.oldID] >= 0):
-			baseID = int32(src.oldID)
-			if old.over != nil {
-				baseID = old.over.baseID[src.oldID]
+		ot := overlayTerm{baseID: -1}
+		var was []byte // the fresh postings old had spliced in
+		if src.oldID >= 0 {
+			if prev != nil {
+				pt := &prev.terms[src.oldID]
+				ot.baseID, ot.touched, was = pt.baseID, pt.touched, prev.fresh(pt)
+			} else {
+				ot.baseID = int32(src.oldID)
 			}
-		case src.freshID < 0 && !touched[terms[t]]: // held by old: held here too
-			o.held = append(o.held, old.postings(src.oldID)...)
-		default:
-			var op, fp []byte
-			if src.oldID >= 0 {
-				op = old.postings(src.oldID)
-			}
+		}
+		ot.at = uint32(len(o.held))
+		if src.freshID < 0 && !touched[terms[t]] {
+			o.held = append(o.held, was...)
+		} else {
+			var fp []byte
 			if src.freshID >= 0 {
 				fp = fresh.postings(src.freshID)
 			}
-			o.held = splice(o.held, op, oldToNew, fp)
+			o.held = splice(o.held, was, oldToNew, fp)
+			ot.touched = true
 		}
-		size := uint32(len(o.held)) - at
-		if baseID >= 0 {
-			size = base.offs[baseID+1] - base.offs[baseID]
+		ot.n = uint32(len(o.held)) - ot.at
+		size := ot.n
+		if ot.baseID >= 0 {
+			size += o.base.offs[ot.baseID+1] - o.base.offs[ot.baseID]
 		}
 		if size == 0 {
 			continue // no note holds it any more
 		}
 		ix.terms = append(ix.terms, terms[t])
 		ix.offs = append(ix.offs, ix.offs[len(ix.offs)-1]+size)
-		o.baseID = append(o.baseID, baseID)
-		o.heldAt = append(o.heldAt, at)
+		o.terms = append(o.terms, ot)
 	}
-	o.checked = make([]atomic.Uint32, len(ix.terms))
+	o.spliced = make([]atomic.Pointer[[]byte], len(o.terms))
+	o.checked = make([]atomic.Uint32, len(o.terms))
 	return ix
 }
 
