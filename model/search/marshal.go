@@ -114,7 +114,7 @@ func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 	}
 	// The postings are only ever read, so they can share data's bytes.
 	ix.post = unsafe.Slice(unsafe.StringData(r.s), len(r.s))
-	if !ix.postingsValid() {
+	if !ix.allPostingsValid() {
 		return nil, ErrBadIndex
 	}
 	return ix, nil
@@ -168,10 +168,10 @@ func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
 	return ix, nil
 }
 
-// postingsValid walks every term's postings, on every core, and reports
+// allPostingsValid walks every term's postings, on every core, and reports
 // whether they hold only whole varints, note numbers rising within the
 // notes, and positions and lines each note has; searches rely on that.
-func (ix *Index) postingsValid() bool {
+func (ix *Index) allPostingsValid() bool {
 	workers := runtime.GOMAXPROCS(0)
 	bad := make([]bool, workers)
 	var wg sync.WaitGroup
@@ -195,7 +195,7 @@ func (ix *Index) postingsValid() bool {
 }
 
 func (ix *Index) termValid(id int) bool {
-	return postingsValid(ix.post[ix.offs[id]:ix.offs[id+1]], ix.docs)
+	return postingsValid(ix.postings(id), ix.docs)
 }
 
 // postingsValid reports whether p, the postings of a term, holds only
