@@ -58,7 +58,7 @@ func (ix *Index) appendParts(blockSize int) (head []byte, blocks [][]byte) {
 			blocks[b] = ix.post[ix.offs[lo]:ix.offs[hi]:ix.offs[hi]]
 			continue
 		}
-		out := make([]byte, 0, ix.offs[hi]-ix.offs[lo])
+		var out []byte // the head's sizes are not trusted before the block is read
 		for id := lo; id < hi; id++ {
 			out = append(out, ix.postings(id)...)
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
 	"tubenotes/model"
 )
 
@@ -17,10 +19,11 @@ import (
 // on its own as loader/cache compresses its blobs: whole (AppendBinary)
 // and in parts (AppendParts).
 type storedIndex struct {
-	whole  []byte
-	head   []byte
-	blocks [][]byte
-	raw    int // the whole index's bytes, uncompressed
+	whole   []byte
+	head    []byte
+	blocks  [][]byte
+	raw     int // the whole index's bytes, uncompressed
+	rawHead int
 }
 
 func storeIndex(b *testing.B, ix *Index) storedIndex {
@@ -30,7 +33,7 @@ func storeIndex(b *testing.B, ix *Index) storedIndex {
 	}
 	whole := ix.AppendBinary(nil)
 	head, blocks := ix.AppendParts(DefaultBlockSize)
-	s := storedIndex{whole: enc.EncodeAll(whole, nil), head: enc.EncodeAll(head, nil), raw: len(whole)}
+	s := storedIndex{whole: enc.EncodeAll(whole, nil), head: enc.EncodeAll(head, nil), raw: len(whole), rawHead: len(head)}
 	for _, blk := range blocks {
 		s.blocks = append(s.blocks, enc.EncodeAll(blk, nil))
 	}
@@ -69,20 +72,31 @@ func (s storedIndex) open(b *testing.B, dec *zstd.Decoder, notes []*model.Note, 
 }
 
 // BenchmarkOpenAndSearch is a warm `tubenotes search` of a two-word
-// phrase on the 20,000-note generated vault, past the loading of notes:
-// the index read from a cache's compressed bytes held in memory, then one
-// search. Each iteration runs today's path (the whole index decompressed,
-// decoded and validated) and the lazy one (the head decompressed and
-// opened, blocks fetched by the search), side by side, and reports their
-// CPU time and allocations and the ratios, lazy over whole.
+// phrase, past the loading of notes: the index read from a cache's
+// compressed bytes held in memory, then one search, on the 20,000-note
+// generated vault and on the corpus. Each iteration runs today's path (the
+// whole index decompressed, decoded and validated) and the lazy one (the
+// head decompressed and opened, blocks fetched by the search), side by
+// side, and reports their CPU time and allocations and the ratios, lazy
+// over whole.
 func BenchmarkOpenAndSearch(b *testing.B) {
-	v := generatedVault(b)
-	stored := storeIndex(b, Build(v.Notes))
+	b.Run("generated20k", func(b *testing.B) { benchmarkOpenAndSearch(b, generatedVault(b).Notes, `"hire culture"`) })
+	b.Run("corpus", func(b *testing.B) {
+		v, err := loader.Load(os.DirFS(loadtest.CorpusDir(b)), loader.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchmarkOpenAndSearch(b, v.Notes, `"interest rates"`)
+	})
+}
+
+func benchmarkOpenAndSearch(b *testing.B, notes []*model.Note, query string) {
+	stored := storeIndex(b, Build(notes))
 	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		b.Fatal(err)
 	}
-	q, err := Parse(`"hire culture"`)
+	q, err := Parse(query)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,11 +105,11 @@ func BenchmarkOpenAndSearch(b *testing.B) {
 	for b.Loop() {
 		runtime.GC() // each path starts from a clean heap
 		c0, a0 := cpuTime(), totalAlloc()
-		want := stored.decodeWhole(b, dec, v.Notes).Search(q)
+		want := stored.decodeWhole(b, dec, notes).Search(q)
 		c1, a1 := cpuTime(), totalAlloc()
 		runtime.GC()
 		c2, a2 := cpuTime(), totalAlloc()
-		ix := stored.open(b, dec, v.Notes, &fetched)
+		ix := stored.open(b, dec, notes, &fetched)
 		got := ix.Search(q)
 		c3, a3 := cpuTime(), totalAlloc()
 		if !slices.Equal(got.Hits, want.Hits) || len(want.Hits) == 0 || ix.Err() != nil {
@@ -115,7 +129,14 @@ func BenchmarkOpenAndSearch(b *testing.B) {
 	b.ReportMetric(lazyAlloc/wholeAlloc, "lazy/whole-alloc")
 	b.ReportMetric(float64(fetched)/n, "blocks-fetched")
 	b.ReportMetric(float64(len(stored.blocks)), "blocks")
+	b.ReportMetric(float64(stored.rawHead)/1e6, "head-MB")
 	b.ReportMetric(float64(len(stored.head))/1e6, "head-zstd-MB")
+	blocks := 0
+	for _, blk := range stored.blocks {
+		blocks += len(blk)
+	}
+	b.ReportMetric(float64(blocks)/1e6, "blocks-zstd-MB")
+	b.ReportMetric(float64(stored.raw)/1e6, "whole-MB")
 	b.ReportMetric(float64(len(stored.whole))/1e6, "whole-zstd-MB")
 }
 
