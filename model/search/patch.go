@@ -18,12 +18,13 @@ import (
 // Build(notes) gives, in a pass over old's postings rather than a parse of
 // every note.
 //
-// When no note came or went, the result reads the postings of the terms
-// no changed note holds from old (which must stay as it is), and only the
-// changed notes' terms are read from old, spliced and held: so patching an
-// index opened from parts (Open) reads few of its blocks. Otherwise every
-// term's postings are read and renumbered. A fault old met reading its
-// postings is the result's too (Err).
+// When no note came or went, the result reads its postings from old (from
+// the index old was patched from, when it was), and splices the changed
+// notes' entries into a term when a search first reads it: so the patch
+// reads no postings, and patching an index opened from parts (Open) reads
+// none of its blocks. The result keeps that index, and its notes, alive.
+// Otherwise every term's postings are read and renumbered. A fault old met
+// reading its postings is the result's too (Err).
 func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	oldToNew := make([]int32, len(old.docs))
 	for i := range oldToNew {
