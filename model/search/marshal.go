@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 	"runtime"
 	"sync"
 	"unsafe"
@@ -134,8 +135,8 @@ func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
 		d.lines, d.firstLine = r.int32(), r.int32()
 		d.titleEnd, d.titleLine = uint32(r.int32()), r.int32()
 		d.channel, d.title = r.str(), r.str()
-		if d.firstLine != int32(max(notes[i].BodyLine, 1)) || d.titleLine < 1 || d.titleLine > max(d.firstLine-1, 1) {
-			r.bad = true // not built from this note, whose title is on line 1 or in its frontmatter
+		if d.firstLine != int32(max(notes[i].BodyLine, 1)) || d.titleLine < 1 || d.titleLine > max(d.firstLine-1, 1) || d.lines > math.MaxInt32-d.firstLine {
+			r.bad = true // not built from this note: its title is on line 1 or in its frontmatter, its lines are numbered in an int32
 		}
 	}
 	nterms := r.count(2) // a shared length and a suffix length

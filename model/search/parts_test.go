@@ -468,3 +468,28 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+// TestLongNotesLines: a note longer than dense line masks go is scored as
+// a short one is; and a head that claims a note of a billion lines costs a
+// search no more memory than its matches.
+func TestLongNotesLines(t *testing.T) {
+	for _, blank := range []int{10, maxDenseLines + 10} {
+		n := note("long.md", "c", "alpha beta\n"+strings.Repeat("\n", blank)+"alpha gamma\nbeta alpha\n")
+		want := []string{"long.md:1", "long.md:" + itoa(blank+3), "long.md:" + itoa(blank+2)}
+		if got := hits(t, []*model.Note{n}, "alpha beta"); !slices.Equal(got, want) {
+			t.Errorf("%d blank lines: %q, want %q", blank, got, want)
+		}
+	}
+	ix := Build(vault)
+	ix.docs[1].lines = 1 << 30
+	head, blocks := ix.AppendParts(DefaultBlockSize)
+	opened, err := Open(head, vault, func(b int) ([]byte, error) { return blocks[b], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := Parse("geometric series")
+	var res Result
+	if got := allocated(func() { res = opened.Search(q) }); got > 1<<20 || res.Notes != 1 {
+		t.Errorf("a search allocated %d bytes, found %d notes", got, res.Notes)
+	}
+}
