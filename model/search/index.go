@@ -61,7 +61,8 @@ func lineCode(li int32, heading bool) uint32 {
 	return c
 }
 
-// Terms is the number of distinct folded terms.
+// Terms is the number of distinct folded terms. (A patched index may count
+// a term only changed notes held until it is written: see settled.)
 func (ix *Index) Terms() int { return len(ix.terms) }
 
 // Build indexes notes (in the order given, normally the vault's path

@@ -181,6 +181,15 @@ func TestPartsBlocks(t *testing.T) {
 			t.Errorf("block %d ends early: the next term would fit", b)
 		}
 	}
+	// No notes, or notes without a word: no block.
+	for _, notes := range [][]*model.Note{nil, {{Path: "empty.md", Text: "--- ...", BodyLine: 1}}} {
+		head, blocks := Build(notes).AppendParts(1024)
+		ix, err := Open(head, notes, nil)
+		q, _ := Parse("word")
+		if err != nil || len(blocks) != 0 || ix.Search(q).Notes != 0 {
+			t.Errorf("%d notes: %d blocks, %v", len(notes), len(blocks), err)
+		}
+	}
 }
 
 // TestOpenFetchesOnlyNeeded: searching a word reads the one block holding
