@@ -446,6 +446,9 @@ func TestOpenConcurrentSearches(t *testing.T) {
 // without reading every note's text; UnmarshalIndex trusts it as well.)
 func FuzzOpen(f *testing.F) {
 	built := Build(vault)
+	edited := with(vault, 1, note("maths/series.md", "maths", "---\ntitle: Geometric series\n---\n# Geometric series\n\nA bear market, shorter.\n"))
+	edited1 := identity(len(vault))
+	edited1[1] = -1
 	for _, size := range []int{1, 64, 4096} {
 		head, blocks := Build(vault).AppendParts(size)
 		f.Add(head, blocks[0])
@@ -468,12 +471,21 @@ func FuzzOpen(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, q := range queries {
-			for _, h := range ix.Search(q).Hits {
-				if slices.Equal(ix.docs, built.docs) && (h.Line < 1 || h.Line > h.Note.LineCount()) {
-					t.Fatalf("hit on line %d of %s", h.Line, h.Note.Path)
+		// The index, and a patch of it with a note edited.
+		patched := Patch(ix, edited, edited1)
+		for _, x := range []*Index{ix, patched} {
+			for _, q := range queries {
+				for _, h := range x.Search(q).Hits {
+					if slices.Equal(ix.docs, built.docs) && (h.Line < 1 || h.Line > h.Note.LineCount()) {
+						t.Fatalf("hit on line %d of %s", h.Line, h.Note.Path)
+					}
 				}
 			}
+		}
+		// An index that is the one built, blocks and all, patches to the
+		// one built of the notes edited.
+		if bytes.Equal(ix.AppendBinary(nil), built.AppendBinary(nil)) && !bytes.Equal(patched.AppendBinary(nil), Build(edited).AppendBinary(nil)) {
+			t.Fatal("a patch of the index built differs from the index built of the notes edited")
 		}
 	})
 }
