@@ -144,27 +144,35 @@ func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
 		return nil, ErrBadIndex
 	}
 	ix.terms = make([]string, nterms)
-	var scratch []byte // a term shares bytes with the one before it
-	// Shared bytes are copied, so a run of terms each sharing all of the
-	// one before would cost the square of the data: the terms' total size
-	// is bounded instead.
+	// A term sharing bytes with the one before it is written whole in
+	// arena, whose bytes never change once written (a grown arena leaves
+	// the old array to the terms that point into it): one allocation for
+	// them all rather than one each. Shared bytes are copied, so a run of
+	// terms each sharing all of the one before would cost the square of
+	// the data: the terms' total size is bounded instead.
+	arena := make([]byte, 0, r.left())
+	prev := ""
 	for i := range ix.terms {
 		shared := r.uvarint()
 		suffix := r.str()
 		budget -= int(shared)
-		if r.bad || shared > uint64(len(scratch)) || budget < 0 {
+		if r.bad || shared > uint64(len(prev)) || budget < 0 {
 			return nil, ErrBadIndex
 		}
-		if shared == 0 {
-			ix.terms[i] = suffix
-			scratch = append(scratch[:0], suffix...)
-		} else {
-			scratch = append(scratch[:shared], suffix...)
-			ix.terms[i] = string(scratch)
+		term := suffix
+		if shared > 0 {
+			if len(arena)+int(shared)+len(suffix) > cap(arena) {
+				arena = make([]byte, 0, max(2*cap(arena), int(shared)+len(suffix)))
+			}
+			start := len(arena)
+			arena = append(arena, prev[:shared]...)
+			arena = append(arena, suffix...)
+			term = unsafe.String(&arena[start], len(arena)-start)
 		}
-		if suffix == "" || i > 0 && ix.terms[i-1] >= ix.terms[i] {
+		if suffix == "" || i > 0 && prev >= term {
 			return nil, ErrBadIndex // terms are distinct, sorted, and not empty
 		}
+		ix.terms[i], prev = term, term
 	}
 	return ix, nil
 }
