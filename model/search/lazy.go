@@ -29,6 +29,14 @@ type blockSource struct {
 	recent list.List             // most recently used first
 	bytes  int                   // held by the cache
 	bad    map[int]bool          // blocks that failed: not fetched again
+	coming map[int]*fetching     // blocks being fetched
+}
+
+// fetching is a block on its way: searches that need it while it is
+// fetched wait for it rather than fetch it again.
+type fetching struct {
+	done chan struct{}
+	data []byte // once done is closed; nil when the block failed
 }
 
 type cachedBlock struct {
@@ -37,7 +45,7 @@ type cachedBlock struct {
 }
 
 func newBlockSource(ix *Index, first []int32, fetch func(int) ([]byte, error)) *blockSource {
-	return &blockSource{fetch: fetch, first: first, offs: ix.offs, docs: ix.docs, limit: blockCacheBytes, cached: map[int]*list.Element{}, bad: map[int]bool{}}
+	return &blockSource{fetch: fetch, first: first, offs: ix.offs, docs: ix.docs, limit: blockCacheBytes, cached: map[int]*list.Element{}, bad: map[int]bool{}, coming: map[int]*fetching{}}
 }
 
 // term is the postings of term id, nil when its block is at fault.
@@ -63,23 +71,28 @@ func (s *blockSource) block(b int) []byte {
 		s.mu.Unlock()
 		return e.Value.(*cachedBlock).data
 	}
-	bad := s.bad[b]
-	s.mu.Unlock()
-	if bad {
+	if s.bad[b] {
+		s.mu.Unlock()
 		return nil
 	}
-	// Fetched unlocked, so that searches reading other blocks don't wait;
-	// two searches may fetch the same block at once, rarely.
+	if f, ok := s.coming[b]; ok {
+		s.mu.Unlock()
+		<-f.done
+		return f.data
+	}
+	f := &fetching{done: make(chan struct{})}
+	s.coming[b] = f
+	s.mu.Unlock()
+	defer close(f.done)
+	// Fetched unlocked, so that searches reading other blocks don't wait.
 	data, err := s.check(b)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	delete(s.coming, b)
 	if err != nil {
 		s.bad[b] = true
 		s.fail.set(err)
 		return nil
-	}
-	if e, ok := s.cached[b]; ok {
-		return e.Value.(*cachedBlock).data
 	}
 	for s.bytes+len(data) > s.limit && s.recent.Len() > 0 {
 		old := s.recent.Remove(s.recent.Back()).(*cachedBlock)
@@ -88,6 +101,7 @@ func (s *blockSource) block(b int) []byte {
 	}
 	s.cached[b] = s.recent.PushFront(&cachedBlock{block: b, data: data})
 	s.bytes += len(data)
+	f.data = data
 	return data
 }
 

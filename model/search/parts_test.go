@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
@@ -512,5 +513,37 @@ func TestLongNotesLines(t *testing.T) {
 	var res Result
 	if got := allocated(func() { res = opened.Search(q) }); got > 1<<20 || res.Notes != 1 {
 		t.Errorf("a search allocated %d bytes, found %d notes", got, res.Notes)
+	}
+}
+
+// TestOpenFetchesBlockOnce: searches at once that need the same blocks
+// fetch each once; the others wait for it.
+func TestOpenFetchesBlockOnce(t *testing.T) {
+	notes := generatedNotes(t, 300)
+	built := Build(notes)
+	q, _ := Parse(`"` + strings.Join(Tokens(notes[3].Title)[:2], " ") + `" the`)
+	alone, _, once := fromParts(t, built, notes, 512)
+	want := alone.Search(q)
+	head, blocks := built.AppendParts(512)
+	var fetched atomic.Int64
+	ix, err := Open(head, notes, func(b int) ([]byte, error) {
+		fetched.Add(1)
+		time.Sleep(5 * time.Millisecond) // a slow disk: the searches overlap
+		return blocks[b], nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if got := ix.Search(q); !slices.Equal(got.Hits, want.Hits) {
+				t.Errorf("%d hits, want %d", len(got.Hits), len(want.Hits))
+			}
+		})
+	}
+	wg.Wait()
+	if fetched.Load() != once.Load() || once.Load() < 2 {
+		t.Errorf("8 searches at once fetched %d blocks, one alone %d", fetched.Load(), once.Load())
 	}
 }
