@@ -96,12 +96,12 @@ func Build(notes []*model.Note) *Index {
 func splitByBytes(notes []*model.Note, n int) [][2]int {
 	total := 0
 	for _, nt := range notes {
-		total += len(nt.Text)
+		total += len(nt.Text())
 	}
 	var out [][2]int
 	start, acc := 0, 0
 	for i, nt := range notes {
-		acc += len(nt.Text)
+		acc += len(nt.Text())
 		if len(out) < n-1 && acc*n >= total*(len(out)+1) {
 			out = append(out, [2]int{start, i + 1})
 			start = i + 1
@@ -211,8 +211,8 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	gap := false
 	lineNo := int32(0)
 	spans := newSpanCursor(n)
-	for text := n.Text; text != ""; {
-		lo := len(n.Text) - len(text)
+	for text := n.Text(); text != ""; {
+		lo := len(n.Text()) - len(text)
 		line := text
 		if j := strings.IndexByte(text, '\n'); j >= 0 {
 			line, text = text[:j], text[j+1:]
