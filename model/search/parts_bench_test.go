@@ -152,7 +152,7 @@ func BenchmarkOpenPatchAndSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	const changed = 1234
-	edited, _ := loader.ParseNote(v.Notes[changed].Path, []byte(strings.Replace(v.Notes[changed].Text, "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
+	edited, _ := loader.ParseNote(v.Notes[changed].Path, []byte(strings.Replace(v.Notes[changed].Text(), "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
 	notes := slices.Clone(v.Notes)
 	notes[changed] = edited
 	from := make([]int32, len(notes))

@@ -52,7 +52,7 @@ func sampleQueries(notes []*model.Note, n int) []string {
 	queries := []string{"the", "pro", "pr", `"the"`, "zzzyzzx", "a b c"}
 	for len(queries) < n {
 		nt := notes[rng.IntN(len(notes))]
-		lines := strings.Split(nt.Text, "\n")
+		lines := strings.Split(nt.Text(), "\n")
 		words := Tokens(Visible(lines[rng.IntN(len(lines))]))
 		if len(words) < 3 {
 			continue
@@ -183,7 +183,7 @@ func TestPartsBlocks(t *testing.T) {
 		}
 	}
 	// No notes, or notes without a word: no block.
-	for _, notes := range [][]*model.Note{nil, {{Path: "empty.md", Text: "--- ...", BodyLine: 1}}} {
+	for _, notes := range [][]*model.Note{nil, {(&model.Note{Path: "empty.md", BodyLine: 1}).SetBody("--- ...", nil)}} {
 		head, blocks := Build(notes).AppendParts(1024)
 		ix, err := Open(head, notes, nil)
 		q, _ := Parse("word")
@@ -328,8 +328,8 @@ func TestOpenRejects(t *testing.T) {
 // went.
 func TestPatchLazyIsBuild(t *testing.T) {
 	before := generatedNotes(t, 200)
-	editedNote, _ := loader.ParseNote(before[7].Path, []byte(strings.Replace(before[7].Text, "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
-	again, _ := loader.ParseNote(before[9].Path, []byte(before[9].Text+"\n\nAnother zyxwvut line.\n"), loader.TimestampsAuto)
+	editedNote, _ := loader.ParseNote(before[7].Path, []byte(strings.Replace(before[7].Text(), "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
+	again, _ := loader.ParseNote(before[9].Path, []byte(before[9].Text()+"\n\nAnother zyxwvut line.\n"), loader.TimestampsAuto)
 	twice := with(with(before, 7, editedNote), 9, again)
 	edited9 := identity(len(before))
 	edited9[9] = -1
@@ -545,5 +545,45 @@ func TestOpenFetchesBlockOnce(t *testing.T) {
 	wg.Wait()
 	if fetched.Load() != once.Load() || once.Load() < 2 {
 		t.Errorf("8 searches at once fetched %d blocks, one alone %d", fetched.Load(), once.Load())
+	}
+}
+
+// TestOpenReadsNoText: opening an index and searching it read no note's
+// text (a cache loads texts on first use); a patch reads the old text of
+// the note that changed, no other.
+func TestOpenReadsNoText(t *testing.T) {
+	notes := generatedNotes(t, 300)
+	queries := sampleQueries(notes, 100)
+	var loads atomic.Int64
+	lazy := make([]*model.Note, len(notes))
+	for i, n := range notes {
+		c := *n
+		lazy[i] = c.SetLazyBody(func() model.Body {
+			loads.Add(1)
+			return model.Body{Text: n.Text(), Spans: n.Spans()}
+		})
+	}
+	built := Build(notes)
+	head, blocks := built.AppendParts(2048)
+	ix, err := Open(head, lazy, func(b int) ([]byte, error) { return blocks[b], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, query := range queries {
+		q, _ := Parse(query)
+		found += ix.Search(q).Notes
+	}
+	if loads.Load() != 0 || found == 0 {
+		t.Errorf("opening and %d searches (%d notes found) read %d notes' text", len(queries), found, loads.Load())
+	}
+	edited, _ := loader.ParseNote(notes[7].Path, []byte(notes[7].Text()+"\nA quite unheardof word here.\n"), loader.TimestampsAuto)
+	patched := Patch(ix, with(lazy, 7, edited), edited7(len(notes)))
+	for _, query := range append(queries, "unheardof") {
+		q, _ := Parse(query)
+		patched.Search(q)
+	}
+	if loads.Load() != 1 || lazy[8].BodyLoaded() {
+		t.Errorf("a patch of one note and searches read %d notes' text, want the changed note's", loads.Load())
 	}
 }
