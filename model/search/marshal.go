@@ -150,7 +150,7 @@ func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
 	// them all rather than one each. Shared bytes are copied, so a run of
 	// terms each sharing all of the one before would cost the square of
 	// the data: the terms' total size is bounded instead.
-	arena := make([]byte, 0, r.left())
+	arena := make([]byte, 0, min(r.left(), 16*nterms)) // not the postings' bytes, which may follow
 	prev := ""
 	for i := range ix.terms {
 		shared := r.uvarint()
