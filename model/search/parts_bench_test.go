@@ -141,25 +141,37 @@ func benchmarkOpenAndSearch(b *testing.B, notes []*model.Note, query string) {
 }
 
 // BenchmarkOpenPatchAndSearch is a warm start after one note of the
-// 20,000 changed: the index read from the cache, patched with the note,
-// then searched for a word of the note's and a two-word phrase; today's
-// path and the lazy one side by side, as BenchmarkOpenAndSearch.
+// 20,000 changed, or one came: the index read from the cache, patched with
+// the note, then searched for a word of the note's and a two-word phrase;
+// the whole index decoded and the lazy one side by side, as
+// BenchmarkOpenAndSearch (both patched as Patch does now: the postings
+// spliced as searches read them).
 func BenchmarkOpenPatchAndSearch(b *testing.B) {
 	v := generatedVault(b)
-	stored := storeIndex(b, Build(v.Notes))
+	const changed = 1234
+	edited, _ := loader.ParseNote(v.Notes[changed].Path, []byte(strings.Replace(v.Notes[changed].Text(), "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
+	identity := make([]int32, len(v.Notes))
+	for i := range identity {
+		identity[i] = int32(i)
+	}
+	b.Run("edited", func(b *testing.B) {
+		from := slices.Clone(identity)
+		from[changed] = -1
+		benchmarkOpenPatchAndSearch(b, v.Notes, with(v.Notes, changed, edited), from)
+	})
+	b.Run("added", func(b *testing.B) {
+		added := *edited
+		added.Path += ".new.md"
+		benchmarkOpenPatchAndSearch(b, v.Notes, slices.Insert(slices.Clone(v.Notes), changed+1, &added), slices.Insert(slices.Clone(identity), changed+1, -1))
+	})
+}
+
+func benchmarkOpenPatchAndSearch(b *testing.B, before, notes []*model.Note, from []int32) {
+	stored := storeIndex(b, Build(before))
 	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		b.Fatal(err)
 	}
-	const changed = 1234
-	edited, _ := loader.ParseNote(v.Notes[changed].Path, []byte(strings.Replace(v.Notes[changed].Text(), "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
-	notes := slices.Clone(v.Notes)
-	notes[changed] = edited
-	from := make([]int32, len(notes))
-	for i := range from {
-		from[i] = int32(i)
-	}
-	from[changed] = -1
 	var queries []*Query
 	for _, s := range []string{"unheardof", `"hire culture"`} {
 		q, err := Parse(s)
@@ -173,7 +185,7 @@ func BenchmarkOpenPatchAndSearch(b *testing.B) {
 	for b.Loop() {
 		runtime.GC()
 		c0, a0 := cpuTime(), totalAlloc()
-		whole := Patch(stored.decodeWhole(b, dec, v.Notes), notes, from)
+		whole := Patch(stored.decodeWhole(b, dec, before), notes, from)
 		var want []Result
 		for _, q := range queries {
 			want = append(want, whole.Search(q))
@@ -181,7 +193,7 @@ func BenchmarkOpenPatchAndSearch(b *testing.B) {
 		c1, a1 := cpuTime(), totalAlloc()
 		runtime.GC()
 		c2, a2 := cpuTime(), totalAlloc()
-		lazy := Patch(stored.open(b, dec, v.Notes, &fetched), notes, from)
+		lazy := Patch(stored.open(b, dec, before, &fetched), notes, from)
 		for i, q := range queries {
 			if got := lazy.Search(q); !slices.Equal(got.Hits, want[i].Hits) || len(got.Hits) == 0 {
 				b.Fatalf("%s: lazy %d hits, whole %d", q, len(got.Hits), len(want[i].Hits))

@@ -2,9 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"runtime"
-	"slices"
-	"sync"
 	"sync/atomic"
 
 	"tubenotes/model"
@@ -18,13 +15,13 @@ import (
 // Build(notes) gives, in a pass over old's postings rather than a parse of
 // every note.
 //
-// When no note came or went, the result reads its postings from old (from
-// the index old was patched from, when it was), and splices the changed
-// notes' entries into a term when a search first reads it: so the patch
-// reads no postings, and patching an index opened from parts (Open) reads
-// none of its blocks. The result keeps that index, and its notes, alive.
-// Otherwise every term's postings are read and renumbered. A fault old met
-// reading its postings is the result's too (Err).
+// The result reads its postings from old (from the index old was patched
+// from, when it was), and splices the changed notes' entries into a term,
+// and numbers its notes anew when notes came or went, when a search first
+// reads it: so the patch reads no postings, and patching an index opened
+// from parts (Open) reads none of its blocks. The result keeps that index,
+// and its notes, alive. A fault old met reading its postings is the
+// result's too (Err).
 func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	oldToNew := make([]int32, len(old.docs))
 	for i := range oldToNew {
@@ -60,16 +57,12 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 		}
 	}
 
-	var ix *Index
 	// When no note came or went, numbers stay, and a term that neither the
 	// old versions of the changed notes nor their new ones hold keeps its
 	// postings byte for byte: only the terms of the changed notes are
 	// spliced (an edit touches a few hundred terms of a hundred thousand).
-	if touched := touchedTerms(old, from, fresh); touched != nil {
-		ix = patchInPlace(old, fresh, terms, srcs, touched, oldToNew)
-	} else {
-		ix = patchRenumbered(old, fresh, terms, srcs, oldToNew)
-	}
+	// Otherwise every term is spliced, to number its notes anew.
+	ix := patchOver(old, fresh, terms, srcs, touchedTerms(old, from, fresh), oldToNew)
 	ix.notes, ix.docs = notes, docs
 	if err := old.Err(); err != nil {
 		ix.fail.set(err)
@@ -81,11 +74,12 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 // in the old index and in the fresh one, -1 where it has none.
 type termSource struct{ oldID, freshID int }
 
-// patchInPlace is the patched index's terms and postings when every note
-// kept its number: they are read from old's own source (old's base, when
-// old is patched too), the fresh entries of the changed notes spliced in
-// when a term is first read (see overlay).
-func patchInPlace(old, fresh *Index, terms []string, srcs []termSource, touched map[string]bool, oldToNew []int32) *Index {
+// patchOver is the patched index's terms and postings, read from old's
+// own source (old's base, when old is patched too), the fresh entries
+// spliced in, and notes renumbered, when a term is first read (see
+// overlay). A term not in touched is read as it is; every term is touched
+// when touched is nil.
+func patchOver(old, fresh *Index, terms []string, srcs []termSource, touched map[string]bool, oldToNew []int32) *Index {
 	o := &overlay{base: old, oldToNew: oldToNew, terms: make([]overlayTerm, 0, len(terms))}
 	prev := old.over
 	if prev != nil {
@@ -111,7 +105,7 @@ func patchInPlace(old, fresh *Index, terms []string, srcs []termSource, touched 
 			}
 		}
 		ot.at = uint32(len(o.held))
-		if src.freshID < 0 && !touched[terms[t]] {
+		if src.freshID < 0 && touched != nil && !touched[terms[t]] {
 			o.held = append(o.held, was...)
 		} else {
 			var fp []byte
@@ -135,60 +129,6 @@ func patchInPlace(old, fresh *Index, terms []string, srcs []termSource, touched 
 	}
 	o.spliced = make([]atomic.Pointer[[]byte], len(o.terms))
 	o.checked = make([]atomic.Uint32, len(o.terms))
-	return ix
-}
-
-// patchRenumbered is the patched index's terms and postings when notes
-// came or went: every term's postings are read and spliced, on every core,
-// into one arena.
-func patchRenumbered(old, fresh *Index, terms []string, srcs []termSource, oldToNew []int32) *Index {
-	// Each worker writes the postings of a range of terms; the ranges are
-	// joined after, dropping terms no note holds any more.
-	workers := runtime.GOMAXPROCS(0)
-	parts := make([][]byte, workers)
-	lens := make([]uint32, len(terms))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			lo, hi := w*len(terms)/workers, (w+1)*len(terms)/workers
-			var out []byte
-			for t := lo; t < hi; t++ {
-				var op, fp []byte
-				if s := srcs[t].oldID; s >= 0 {
-					op = old.postings(s)
-				}
-				if s := srcs[t].freshID; s >= 0 {
-					fp = fresh.postings(s)
-				}
-				start := len(out)
-				out = splice(out, op, oldToNew, fp)
-				lens[t] = uint32(len(out) - start)
-			}
-			parts[w] = out
-		})
-	}
-	wg.Wait()
-
-	size := 0
-	for _, p := range parts {
-		size += len(p)
-	}
-	ix := &Index{post: make([]byte, 0, size), offs: make([]uint32, 0, len(terms)+1)}
-	for _, p := range parts {
-		ix.post = append(ix.post, p...)
-	}
-	ix.terms = make([]string, 0, len(terms))
-	at := uint32(0)
-	for t, n := range lens {
-		if n == 0 {
-			continue
-		}
-		ix.terms = append(ix.terms, terms[t])
-		ix.offs = append(ix.offs, at)
-		at += n
-	}
-	ix.offs = append(ix.offs, at)
-	ix.terms = slices.Clip(ix.terms)
 	return ix
 }
 

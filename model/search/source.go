@@ -48,16 +48,18 @@ func (f *failure) get() error {
 	return nil
 }
 
-// overlay is where a patched index (Patch, when no note came or went) reads
-// its postings: from an older index, base, never itself an overlay (so
-// patches don't chain), with the entries of the notes changed since base
-// replaced by their fresh ones. A term no changed note holds is read from
-// base as it is; a term a changed note holds, or held, is spliced the first
-// time a search reads it (so a patch fetches no block of base), and kept.
+// overlay is where a patched index (Patch) reads its postings: from an
+// older index, base, never itself an overlay (so patches don't chain),
+// with the entries of the notes changed since base replaced by their fresh
+// ones and the notes numbered anew. A term no changed note holds, when no
+// note came or went, is read from base as it is; any other is spliced the
+// first time a search reads it (so a patch fetches no block of base), and
+// kept.
 //
-// Until it is settled (see settled), a patched index's offs are an upper
-// bound of its terms' postings sizes (base's plus the fresh ones: a splice
-// never grows them), and it may list a term that only changed notes held.
+// Until it is settled (see settled), a patched index's offs are estimates
+// of its terms' postings sizes (base's plus the fresh ones: searches use
+// them only to read the rarest words first), and it may list a term that
+// only changed or vanished notes held.
 type overlay struct {
 	base     *Index
 	oldToNew []int32 // base's note numbers to this index's, -1 for notes changed since base
