@@ -32,7 +32,7 @@ func TestQueryWorkBounded(t *testing.T) {
 	}
 	// Every position of every word of the vault, decoded: 8 bytes an
 	// occurrence, about four times the varint-packed postings.
-	limit := 4 * uint64(len(ix.post))
+	limit := 4 * uint64(ix.offs[len(ix.terms)])
 	for _, query := range []string{
 		`"` + pick(MaxWords) + `"`,
 		`"` + strings.Repeat("the ", MaxWords) + `"`,

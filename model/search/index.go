@@ -17,14 +17,20 @@ import (
 // a one-position gap at blank lines and around headings so a phrase never
 // runs across a paragraph. For every folded term the index keeps, note by
 // note, where it occurs (position and line, see occurrence), varint-packed
-// in one byte arena.
+// in one byte arena, or in blocks read on demand (Open), or partly in
+// an older index (Patch); postings reads them whichever it is.
 // An Index is read-only after Build and safe for concurrent searches.
 type Index struct {
 	notes []*model.Note
 	docs  []doc
 	terms []string // sorted, so a prefix is a range
-	offs  []uint32 // postings of terms[i] are post[offs[i]:offs[i+1]]
-	post  []byte
+	// terms[i] has offs[i+1]-offs[i] bytes of postings, at offs[i] of
+	// post when the index holds them all, else of its blocks (lazy).
+	offs []uint32
+	post []byte
+	lazy *blockSource // the postings' blocks, read on demand (Open)
+	over *overlay     // the postings of an older index, a few replaced (Patch)
+	fail failure      // the first postings that could not be read
 }
 
 // doc is what the index keeps of one note besides its postings.
@@ -55,7 +61,8 @@ func lineCode(li int32, heading bool) uint32 {
 	return c
 }
 
-// Terms is the number of distinct folded terms.
+// Terms is the number of distinct folded terms. (A patched index may count
+// a term only changed notes held until it is written: see settled.)
 func (ix *Index) Terms() int { return len(ix.terms) }
 
 // Build indexes notes (in the order given, normally the vault's path

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 	"runtime"
 	"sync"
 	"unsafe"
@@ -22,8 +23,26 @@ import (
 // format version that wraps it (loader/cache).
 
 // AppendBinary appends the index's data to b, without its notes: those are
-// given back to UnmarshalIndex.
+// given back to UnmarshalIndex. Postings the index reads on demand are
+// read (see Err).
 func (ix *Index) AppendBinary(b []byte) []byte {
+	s := ix.settled()
+	b = s.appendHead(b)
+	if s.post != nil {
+		return append(b, s.post...)
+	}
+	for id := range s.terms {
+		b = append(b, s.postings(id)...)
+	}
+	if err := s.Err(); err != nil {
+		ix.fail.set(err)
+	}
+	return b
+}
+
+// appendHead appends the notes, terms and postings lengths of the layout
+// above: all but the postings.
+func (ix *Index) appendHead(b []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(ix.docs)))
 	for _, d := range ix.docs {
 		b = binary.AppendUvarint(b, uint64(d.lines))
@@ -44,7 +63,7 @@ func (ix *Index) AppendBinary(b []byte) []byte {
 	for i := range ix.terms {
 		b = binary.AppendUvarint(b, uint64(ix.offs[i+1]-ix.offs[i]))
 	}
-	return append(b, ix.post...)
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -75,48 +94,11 @@ var ErrBadIndex = errors.New("not a valid search index")
 // their lines. Its strings share data's memory, which must not change.
 func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 	r := indexReader{s: data}
-	count := r.count(6) // a note takes six bytes or more
-	if r.bad || count != len(notes) {
-		return nil, ErrBadIndex
+	ix, err := decodeHead(&r, notes)
+	if err != nil {
+		return nil, err
 	}
-	ix := &Index{notes: notes, docs: make([]doc, count)}
-	for i := range ix.docs {
-		d := &ix.docs[i]
-		d.lines, d.firstLine = r.int32(), r.int32()
-		d.titleEnd, d.titleLine = uint32(r.int32()), r.int32()
-		d.channel, d.title = r.str(), r.str()
-		if d.firstLine != int32(max(notes[i].BodyLine, 1)) {
-			r.bad = true // not built from this note
-		}
-	}
-	nterms := r.count(2) // a shared length and a suffix length
-	if r.bad {
-		return nil, ErrBadIndex
-	}
-	ix.terms = make([]string, nterms)
-	var scratch []byte // a term shares bytes with the one before it
-	// Shared bytes are copied, so a run of terms each sharing all of the
-	// one before would cost the square of the data: the terms' total size
-	// is bounded instead.
-	budget := 8*len(data) + 4096
-	for i := range ix.terms {
-		shared := r.uvarint()
-		suffix := r.str()
-		budget -= int(shared)
-		if r.bad || shared > uint64(len(scratch)) || budget < 0 {
-			return nil, ErrBadIndex
-		}
-		if shared == 0 {
-			ix.terms[i] = suffix
-			scratch = append(scratch[:0], suffix...)
-		} else {
-			scratch = append(scratch[:shared], suffix...)
-			ix.terms[i] = string(scratch)
-		}
-		if suffix == "" || i > 0 && ix.terms[i-1] >= ix.terms[i] {
-			return nil, ErrBadIndex // terms are distinct, sorted, and not empty
-		}
-	}
+	nterms := len(ix.terms)
 	if nterms > r.left() { // a length takes a byte or more
 		return nil, ErrBadIndex
 	}
@@ -133,16 +115,72 @@ func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
 	}
 	// The postings are only ever read, so they can share data's bytes.
 	ix.post = unsafe.Slice(unsafe.StringData(r.s), len(r.s))
-	if !ix.postingsValid() {
+	if !ix.allPostingsValid() {
 		return nil, ErrBadIndex
 	}
 	return ix, nil
 }
 
-// postingsValid walks every term's postings, on every core, and reports
+// decodeHead reads the notes and the terms of the layout above, checking
+// every count against the bytes left.
+func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
+	budget := 8*r.left() + 4096
+	count := r.count(6) // a note takes six bytes or more
+	if r.bad || count != len(notes) {
+		return nil, ErrBadIndex
+	}
+	ix := &Index{notes: notes, docs: make([]doc, count)}
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		d.lines, d.firstLine = r.int32(), r.int32()
+		d.titleEnd, d.titleLine = uint32(r.int32()), r.int32()
+		d.channel, d.title = r.str(), r.str()
+		if d.firstLine != int32(max(notes[i].BodyLine, 1)) || d.titleLine < 1 || d.titleLine > max(d.firstLine-1, 1) || d.lines > math.MaxInt32-d.firstLine {
+			r.bad = true // not built from this note: its title is on line 1 or in its frontmatter, its lines are numbered in an int32
+		}
+	}
+	nterms := r.count(2) // a shared length and a suffix length
+	if r.bad {
+		return nil, ErrBadIndex
+	}
+	ix.terms = make([]string, nterms)
+	// A term sharing bytes with the one before it is written whole in
+	// arena, whose bytes never change once written (a grown arena leaves
+	// the old array to the terms that point into it): one allocation for
+	// them all rather than one each. Shared bytes are copied, so a run of
+	// terms each sharing all of the one before would cost the square of
+	// the data: the terms' total size is bounded instead.
+	arena := make([]byte, 0, min(r.left(), 16*nterms)) // not the postings' bytes, which may follow
+	prev := ""
+	for i := range ix.terms {
+		shared := r.uvarint()
+		suffix := r.str()
+		budget -= int(shared)
+		if r.bad || shared > uint64(len(prev)) || budget < 0 {
+			return nil, ErrBadIndex
+		}
+		term := suffix
+		if shared > 0 {
+			if len(arena)+int(shared)+len(suffix) > cap(arena) {
+				arena = make([]byte, 0, max(2*cap(arena), int(shared)+len(suffix)))
+			}
+			start := len(arena)
+			arena = append(arena, prev[:shared]...)
+			arena = append(arena, suffix...)
+			term = unsafe.String(&arena[start], len(arena)-start)
+		}
+		if suffix == "" || i > 0 && prev >= term {
+			return nil, ErrBadIndex // terms are distinct, sorted, and not empty
+		}
+		ix.terms[i], prev = term, term
+	}
+	return ix, nil
+}
+
+// allPostingsValid walks every term's postings, on every core, and reports
 // whether they hold only whole varints, note numbers rising within the
 // notes, and positions and lines each note has; searches rely on that.
-func (ix *Index) postingsValid() bool {
+func (ix *Index) allPostingsValid() bool {
 	workers := runtime.GOMAXPROCS(0)
 	bad := make([]bool, workers)
 	var wg sync.WaitGroup
@@ -166,7 +204,13 @@ func (ix *Index) postingsValid() bool {
 }
 
 func (ix *Index) termValid(id int) bool {
-	p := ix.post[ix.offs[id]:ix.offs[id+1]]
+	return postingsValid(ix.postings(id), ix.docs)
+}
+
+// postingsValid reports whether p, the postings of a term, holds only
+// whole varints, note numbers rising within docs, and positions and lines
+// each note has.
+func postingsValid(p []byte, docs []doc) bool {
 	// next reads the varint at p[i:]; one byte, most of them, inline.
 	next := func(i int) (uint64, int) {
 		if i < len(p) && p[i] < 0x80 {
@@ -185,12 +229,15 @@ func (ix *Index) termValid(id int) bool {
 			return false
 		}
 		count, i2 := next(i1)
+		if d > uint64(len(docs)) { // and so note can't wrap
+			return false
+		}
 		note += int64(d)
-		if i2 < 0 || d == 0 || note >= int64(len(ix.docs)) || count == 0 || count > uint64(len(p)) {
+		if i2 < 0 || d == 0 || note >= int64(len(docs)) || count == 0 || count > uint64(len(p)) {
 			return false
 		}
 		i = i2
-		lines := uint64(ix.docs[note].lines)
+		lines := uint64(docs[note].lines)
 		code := uint64(0)
 		for range count {
 			_, i = next(i) // a position: any value searches safely

@@ -2,9 +2,7 @@ package search
 
 import (
 	"encoding/binary"
-	"runtime"
-	"slices"
-	"sync"
+	"sync/atomic"
 
 	"tubenotes/model"
 )
@@ -16,6 +14,14 @@ import (
 // notes keep their order (both are in path order). The result is what
 // Build(notes) gives, in a pass over old's postings rather than a parse of
 // every note.
+//
+// The result reads its postings from old (from the index old was patched
+// from, when it was), and splices the changed notes' entries into a term,
+// and numbers its notes anew when notes came or went, when a search first
+// reads it: so the patch reads no postings, and patching an index opened
+// from parts (Open) reads none of its blocks. The result keeps that index,
+// and its notes, alive. A fault old met reading its postings is the
+// result's too (Err).
 func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	oldToNew := make([]int32, len(old.docs))
 	for i := range oldToNew {
@@ -34,20 +40,19 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	fresh := merge([]*builder{b}) // the new notes' postings, numbered as in notes
 
 	// The terms of either index, each with its postings in old and fresh.
-	type source struct{ oldID, freshID int }
 	var terms []string
-	var srcs []source
+	var srcs []termSource
 	i, j := 0, 0
 	for i < len(old.terms) || j < len(fresh.terms) {
 		switch {
 		case j == len(fresh.terms) || i < len(old.terms) && old.terms[i] < fresh.terms[j]:
-			terms, srcs = append(terms, old.terms[i]), append(srcs, source{i, -1})
+			terms, srcs = append(terms, old.terms[i]), append(srcs, termSource{i, -1})
 			i++
 		case i == len(old.terms) || fresh.terms[j] < old.terms[i]:
-			terms, srcs = append(terms, fresh.terms[j]), append(srcs, source{-1, j})
+			terms, srcs = append(terms, fresh.terms[j]), append(srcs, termSource{-1, j})
 			j++
 		default:
-			terms, srcs = append(terms, old.terms[i]), append(srcs, source{i, j})
+			terms, srcs = append(terms, old.terms[i]), append(srcs, termSource{i, j})
 			i, j = i+1, j+1
 		}
 	}
@@ -56,59 +61,74 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 	// old versions of the changed notes nor their new ones hold keeps its
 	// postings byte for byte: only the terms of the changed notes are
 	// spliced (an edit touches a few hundred terms of a hundred thousand).
-	touched := touchedTerms(old, from, fresh)
+	// Otherwise every term is spliced, to number its notes anew.
+	ix := patchOver(old, fresh, terms, srcs, touchedTerms(old, from, fresh), oldToNew)
+	ix.notes, ix.docs = notes, docs
+	if err := old.Err(); err != nil {
+		ix.fail.set(err)
+	}
+	return ix
+}
 
-	// Each worker writes the postings of a range of terms; the ranges are
-	// joined after, dropping terms no note holds any more.
-	workers := runtime.GOMAXPROCS(0)
-	parts := make([][]byte, workers)
-	lens := make([]uint32, len(terms))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			lo, hi := w*len(terms)/workers, (w+1)*len(terms)/workers
-			var out []byte
-			for t := lo; t < hi; t++ {
-				var op, fp []byte
-				if s := srcs[t].oldID; s >= 0 {
-					op = old.post[old.offs[s]:old.offs[s+1]]
-				}
-				if s := srcs[t].freshID; s >= 0 {
-					fp = fresh.post[fresh.offs[s]:fresh.offs[s+1]]
-				}
-				start := len(out)
-				if touched != nil && fp == nil && !touched[terms[t]] {
-					out = append(out, op...)
-				} else {
-					out = splice(out, op, oldToNew, fp)
-				}
-				lens[t] = uint32(len(out) - start)
+// termSource is where a term of a patched index has postings: its number
+// in the old index and in the fresh one, -1 where it has none.
+type termSource struct{ oldID, freshID int }
+
+// patchOver is the patched index's terms and postings, read from old's
+// own source (old's base, when old is patched too), the fresh entries
+// spliced in, and notes renumbered, when a term is first read (see
+// overlay). A term not in touched is read as it is; every term is touched
+// when touched is nil.
+func patchOver(old, fresh *Index, terms []string, srcs []termSource, touched map[string]bool, oldToNew []int32) *Index {
+	o := &overlay{base: old, oldToNew: oldToNew, terms: make([]overlayTerm, 0, len(terms))}
+	prev := old.over
+	if prev != nil {
+		o.base = prev.base
+		o.oldToNew = make([]int32, len(prev.oldToNew))
+		for i, n := range prev.oldToNew {
+			o.oldToNew[i] = -1
+			if n >= 0 {
+				o.oldToNew[i] = oldToNew[n]
 			}
-			parts[w] = out
-		})
+		}
 	}
-	wg.Wait()
-
-	size := 0
-	for _, p := range parts {
-		size += len(p)
-	}
-	ix := &Index{notes: notes, docs: docs, post: make([]byte, 0, size), offs: make([]uint32, 0, len(terms)+1)}
-	for _, p := range parts {
-		ix.post = append(ix.post, p...)
-	}
-	ix.terms = make([]string, 0, len(terms))
-	at := uint32(0)
-	for t, n := range lens {
-		if n == 0 {
-			continue
+	ix := &Index{terms: make([]string, 0, len(terms)), offs: make([]uint32, 1, len(terms)+1), over: o}
+	for t, src := range srcs {
+		ot := overlayTerm{baseID: -1}
+		var was []byte // the fresh postings old had spliced in
+		if src.oldID >= 0 {
+			if prev != nil {
+				pt := &prev.terms[src.oldID]
+				ot.baseID, ot.touched, was = pt.baseID, pt.touched, prev.fresh(pt)
+			} else {
+				ot.baseID = int32(src.oldID)
+			}
+		}
+		ot.at = uint32(len(o.held))
+		if src.freshID < 0 && touched != nil && !touched[terms[t]] {
+			o.held = append(o.held, was...)
+		} else {
+			var fp []byte
+			if src.freshID >= 0 {
+				fp = fresh.postings(src.freshID)
+			}
+			o.held = splice(o.held, was, oldToNew, fp)
+			ot.touched = true
+		}
+		ot.n = uint32(len(o.held)) - ot.at
+		size := ot.n
+		if ot.baseID >= 0 {
+			size += o.base.offs[ot.baseID+1] - o.base.offs[ot.baseID]
+		}
+		if size == 0 {
+			continue // no note holds it any more
 		}
 		ix.terms = append(ix.terms, terms[t])
-		ix.offs = append(ix.offs, at)
-		at += n
+		ix.offs = append(ix.offs, ix.offs[len(ix.offs)-1]+size)
+		o.terms = append(o.terms, ot)
 	}
-	ix.offs = append(ix.offs, at)
-	ix.terms = slices.Clip(ix.terms)
+	o.spliced = make([]atomic.Pointer[[]byte], len(o.terms))
+	o.checked = make([]atomic.Uint32, len(o.terms))
 	return ix
 }
 

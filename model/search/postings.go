@@ -56,7 +56,7 @@ type cursor struct {
 }
 
 func (ix *Index) cursor(id int) cursor {
-	return cursor{p: ix.post[ix.offs[id]:ix.offs[id+1]], note: -1}
+	return cursor{p: ix.postings(id), note: -1}
 }
 
 // next moves to the next note holding the term, leaving its positions
@@ -265,9 +265,9 @@ func (ix *Index) readRun(id int, rank []int32, ncand, live int) run {
 	// uneven spreads), and grows if it is short. A long phrase reads
 	// common words for a few notes: room for all their occurrences would
 	// be most of what it allocates.
-	most := int(ix.offs[id+1]-ix.offs[id]) / 2
-	u := run{offs: make([]int32, ncand+1), occ: getOcc(min(most, int(int64(most)*int64(2*live)/int64(max(len(ix.notes), 1)))+64))}
 	c := ix.cursor(id)
+	most := len(c.p) / 2
+	u := run{offs: make([]int32, ncand+1), occ: getOcc(min(most, int(int64(most)*int64(2*live)/int64(max(len(ix.notes), 1)))+64))}
 	filled := 0 // offs[:filled+1] are set
 	for c.next() {
 		r := int(rank[c.note])

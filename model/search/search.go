@@ -97,15 +97,13 @@ func (ix *Index) Search(q *Query) Result {
 		p := &parts[w]
 		p.lines = make([]int32, 0, (occurrences+len(notes))/len(parts)+64)
 		p.ranked = make([]scored, 0, len(notes)/len(parts)+1)
-		masks := make([]uint64, 256)
+		masks := lineMasks{dense: make([]uint64, 256)}
 		scratch := make([]uint32, 0, 256)
 		for r := w * len(notes) / len(parts); r < (w+1)*len(notes)/len(parts); r++ {
 			n := notes[r]
-			if need := int(ix.docs[n].lines); need > len(masks) {
-				masks = make([]uint64, need)
-			}
+			masks.fit(int(ix.docs[n].lines))
 			from := len(p.lines)
-			s, ls, ok := ix.score(n, r, found, masks, scratch, p.lines)
+			s, ls, ok := ix.score(n, r, found, &masks, scratch, p.lines)
 			if !ok {
 				continue
 			}
@@ -278,9 +276,9 @@ func (ix *Index) ranks(set bitset) (rank []int32, notes []int32) {
 
 // score ranks candidate r (note n) and appends its hit lines to lines. It
 // reports false when a term has no match in it (a phrase whose words are
-// all there, but apart). masks is zeroed scratch, one word a line of the
-// note, and is left zeroed; scratch is room for the lines touched.
-func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch []uint32, lines []int32) (int, []int32, bool) {
+// all there, but apart). masks is zeroed scratch fit to the note, and is
+// left zeroed; scratch is room for the lines touched.
+func (ix *Index) score(n int32, r int, found []matches, masks *lineMasks, scratch []uint32, lines []int32) (int, []int32, bool) {
 	d := &ix.docs[n]
 	if len(found) == 0 { // filters alone: the note itself is the hit
 		return 0, append(lines, d.titleLine), true
@@ -310,10 +308,9 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch 
 				} else {
 					body++
 				}
-				if masks[li] == 0 {
+				if masks.add(li, 1<<uint(i)) {
 					touched = append(touched, li)
 				}
-				masks[li] |= 1 << uint(i)
 			}
 		}
 		if inTitle {
@@ -329,7 +326,7 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch 
 	if len(found) > 1 && d.lines < 1<<25 {
 		// Lines holding more of the terms first, then in line order.
 		for k, li := range touched {
-			touched[k] = uint32(64-bits.OnesCount64(masks[li]))<<25 | li
+			touched[k] = uint32(64-bits.OnesCount64(masks.get(li)))<<25 | li
 		}
 		slices.Sort(touched)
 		for k := range touched {
@@ -339,10 +336,10 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch 
 		slices.Sort(touched) // one run of positions touches lines in order
 	}
 	for _, li := range touched {
-		if masks[li] == all {
+		if masks.get(li) == all {
 			near++
 		}
-		masks[li] = 0
+		masks.clear(li)
 		lines = append(lines, d.firstLine+int32(li))
 	}
 	if len(found) > 1 {
@@ -352,4 +349,51 @@ func (ix *Index) score(n int32, r int, found []matches, masks []uint64, scratch 
 		lines = append(lines, d.titleLine)
 	}
 	return score, lines, true
+}
+
+// lineMasks is, per body line of a note, the query terms found on it: one
+// word a line, or a map for a note longer than maxDenseLines lines (so
+// that no note, nor a damaged cache's claim of one, costs memory beyond
+// its matches).
+type lineMasks struct {
+	dense  []uint64
+	sparse map[uint32]uint64 // when not nil, in use instead of dense
+}
+
+const maxDenseLines = 1 << 20
+
+// fit readies m for a note of lines body lines.
+func (m *lineMasks) fit(lines int) {
+	m.sparse = nil
+	switch {
+	case lines > maxDenseLines:
+		m.sparse = map[uint32]uint64{}
+	case lines > len(m.dense):
+		m.dense = make([]uint64, lines)
+	}
+}
+
+// add sets bit on line li and reports whether the line had none before.
+func (m *lineMasks) add(li uint32, bit uint64) bool {
+	if m.sparse != nil {
+		was := m.sparse[li]
+		m.sparse[li] = was | bit
+		return was == 0
+	}
+	was := m.dense[li]
+	m.dense[li] = was | bit
+	return was == 0
+}
+
+func (m *lineMasks) get(li uint32) uint64 {
+	if m.sparse != nil {
+		return m.sparse[li]
+	}
+	return m.dense[li]
+}
+
+func (m *lineMasks) clear(li uint32) {
+	if m.sparse == nil {
+		m.dense[li] = 0
+	}
 }
