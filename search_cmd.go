@@ -163,6 +163,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	ix := lv.index()
 	res := ix.Search(q)
+	if ix.Err() != nil {
+		// A block of the cache's index is damaged (the cache is gone, to
+		// be rebuilt): the answer comes from an index built now.
+		fmt.Fprintln(stderr, "tubenotes search: the cache's index is damaged; searched without it")
+		ix = search.Build(lv.vault.Notes)
+		res = ix.Search(q)
+	}
 	hits := res.Hits
 	if sa.limit > 0 && len(hits) > sa.limit {
 		hits = hits[:sa.limit]

@@ -114,6 +114,9 @@ func (m *Model) act(a common.Action) tea.Cmd {
 		return m.openLink(a.Note, a.Index)
 	case common.FollowLink:
 		return m.followLink(a.Note, a.Index)
+	case common.IndexDamaged:
+		m.status.SetMessage("the cache's search index is damaged: indexing the vault again…", true)
+		return m.rebuildIndex(0)
 	case common.OpenHit:
 		return m.openHit(a)
 	case common.OpenLine:

@@ -18,7 +18,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/adrg/xdg"
 
@@ -137,7 +136,7 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 	}
 	res.Status = fmt.Sprintf("used: %d files reused, %d parsed", len(r.Files)-r.Parsed, r.Parsed)
 	res.upToDate = r.Unchanged
-	if c.c.index == nil {
+	if c.c.indexHead == nil {
 		return res, nil
 	}
 	// The index was made of the cache's notes, in order.
@@ -147,7 +146,7 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 			cached = append(cached, f.Note)
 		}
 	}
-	ix, err := search.UnmarshalIndex(unsafe.String(unsafe.SliceData(c.c.index), len(c.c.index)), cached)
+	ix, err := search.Open(c.c.indexHead, cached, c.c.fetch)
 	switch {
 	case err != nil:
 		res.upToDate = false
@@ -257,7 +256,7 @@ func (r *Result) Save(index *search.Index) error {
 		c.files[i] = f
 	}
 	if index != nil {
-		c.index = index.AppendBinary(nil)
+		c.indexHead, c.indexBlocks = index.AppendParts(search.DefaultBlockSize)
 	}
 	if err := writeCache(r.cacheFile, encode(c)); err != nil {
 		return err

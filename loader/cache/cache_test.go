@@ -2,6 +2,8 @@ package cache
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -225,7 +227,8 @@ func TestBadCacheIsIgnored(t *testing.T) {
 		{"truncated", func(d []byte) []byte { return d[:len(d)/2] }, "ignored: truncated; rebuilt"},
 		{"cut in the header", func(d []byte) []byte { return d[:10] }, "ignored: not a tubenotes cache; rebuilt"},
 		{"empty", func(d []byte) []byte { return nil }, "ignored: not a tubenotes cache; rebuilt"},
-		{"a flipped bit", func(d []byte) []byte { d[len(d)-3] ^= 4; return d }, "ignored: damaged: checksum mismatch; rebuilt"},
+		{"a flipped bit", func(d []byte) []byte { d[firstBlob(d)+2] ^= 4; return d }, "ignored: damaged: checksum mismatch; rebuilt"},
+		{"a flipped bit in the header", func(d []byte) []byte { d[prefixLen+3] ^= 4; return d }, "ignored: damaged: header checksum mismatch; rebuilt"},
 		{"foreign", func(d []byte) []byte { return []byte("PNG\x00 some other program's file") }, "ignored: not a tubenotes cache; rebuilt"},
 		{"another version", func(d []byte) []byte { d[len(magic)]++; return d }, fmt.Sprintf("ignored: made by another version (format %d, this is %d); rebuilt", formatVersion+1, formatVersion)},
 	} {
@@ -321,5 +324,46 @@ func TestClear(t *testing.T) {
 	}
 	if _, err := os.Stat(Dir()); !os.IsNotExist(err) {
 		t.Errorf("clear all left %s: %v", Dir(), err)
+	}
+}
+
+// firstBlob is where the first blob of the cache file data starts.
+func firstBlob(data []byte) int {
+	return prefixLen + int(binary.LittleEndian.Uint32(data[len(magic)+4:]))
+}
+
+// TestDamagedBlockFoundBySearch: a block of postings is read only when a
+// search needs it, so damage there is found then: the index says so
+// (search.Index.Err, for the caller to build it again) and the cache file
+// goes, to be rebuilt by the next start.
+func TestDamagedBlockFoundBySearch(t *testing.T) {
+	root := newVault(t)
+	warmUp(t, root)
+	path, _ := File(root)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-2] ^= 4 // in the last block of postings
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := load(t, root, loader.Options{})
+	if res.Index == nil {
+		t.Fatalf("no index from the cache: %q", res.Status)
+	}
+	for _, n := range res.Vault.Notes { // every word of every note: the damaged block is read
+		for _, w := range search.Tokens(n.Text()) {
+			q, err := search.Parse(w)
+			if err == nil {
+				res.Index.Search(q)
+			}
+		}
+	}
+	if res.Index.Err() == nil {
+		t.Error("the damaged block went unnoticed")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the damaged cache file stays: %v", err)
 	}
 }

@@ -22,13 +22,16 @@ func decode(f io.ReaderAt, size int64, reread func(path string) (*model.Note, er
 		return contents{}, err
 	}
 	c := contents{root: h.root, mode: h.mode}
-	var eager []int // blobs read now: the files, the notes' fields, the index
+	var eager []int // blobs read now: the files, the notes' fields, the index's head
 	var blockSizes []int
+	var postings []blobInfo
 	for i, in := range h.blobs {
 		switch in.kind {
 		case blobTexts:
 			src.blocks = append(src.blocks, in)
 			blockSizes = append(blockSizes, in.raw)
+		case blobPostings:
+			postings = append(postings, in)
 		default:
 			eager = append(eager, i)
 		}
@@ -64,11 +67,11 @@ func decode(f io.ReaderAt, size int64, reread func(path string) (*model.Note, er
 			c.files, noted = readFileList(r)
 		case in.kind == blobNotes:
 			chunks[k].notes, chunks[k].places = readNoteChunk(r, blockSizes)
-		case in.kind == blobIndex:
+		case in.kind == blobIndexHead:
 			if k != len(eager)-1 {
 				r.fail()
 			}
-			c.index = raws[k]
+			c.indexHead = raws[k]
 		default:
 			r.fail()
 		}
@@ -98,6 +101,19 @@ func decode(f io.ReaderAt, size int64, reread func(path string) (*model.Note, er
 		if noted[at] {
 			return contents{}, errors.New("damaged: fewer notes than files")
 		}
+	}
+	if c.indexHead == nil && len(postings) > 0 {
+		return contents{}, errors.New("damaged: postings without an index")
+	}
+	c.fetch = func(b int) ([]byte, error) {
+		if b < 0 || b >= len(postings) {
+			return nil, errors.New("damaged: no such block of postings")
+		}
+		raw, err := readBlob(f, postings[b])
+		if err != nil {
+			src.damagedOnce.Do(func() { damaged(err) })
+		}
+		return raw, err
 	}
 	return c, nil
 }

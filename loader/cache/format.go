@@ -35,11 +35,13 @@ const formatVersion = 5
 //
 // The blobs are: the files (path, stamp, problems: what a start checks
 // against the folder), the notes' fields in chunks, the notes' texts and
-// spans in small blocks, and the search index. Each is compressed (zstd)
-// and checked on its own, so that a start reads and checks only what it
-// uses: every file's stamp and every note's fields, but the text of a note
-// only when something asks for it (model.Note.SetLazyBody), and so that
-// blobs are compressed and decompressed on every core.
+// spans in small blocks, the search index's head (its notes and terms) and
+// its postings in blocks. Each is compressed (zstd) and checked on its
+// own, so that a start reads and checks only what it uses: every file's
+// stamp, every note's fields and the index's head, but a note's text only
+// when something asks for it (model.Note.SetLazyBody) and a term's
+// postings only when a search does (search.Open); and so that blobs are
+// compressed and decompressed on every core.
 const magic = "tubenotes cache\n"
 
 // prefixLen is the magic, the version, the header's size and its CRC.
@@ -50,7 +52,8 @@ const (
 	blobFiles = iota + 1
 	blobNotes
 	blobTexts
-	blobIndex
+	blobIndexHead
+	blobPostings
 )
 
 // maxRatio is the most a stored blob may expand to: a bound on what a
@@ -79,7 +82,12 @@ type contents struct {
 	root  string
 	mode  loader.TimestampMode
 	files []loader.File
-	index []byte // search.Index.AppendBinary, nil when the cache has none
+	// The search index (search.Index.AppendParts): its head, nil when the
+	// cache has none, and its postings in blocks. Decoding gives the head
+	// and a reader of the blocks, read when a search needs them.
+	indexHead   []byte
+	indexBlocks [][]byte
+	fetch       func(block int) ([]byte, error)
 }
 
 type blobInfo struct {
@@ -143,8 +151,11 @@ func planBlobs(c contents) []planned {
 	for _, b := range texts.blocks {
 		plan = append(plan, planned{blobTexts, func() []byte { return appendTextBlock(nil, bodies[b[0]:b[1]]) }})
 	}
-	if c.index != nil {
-		plan = append(plan, planned{blobIndex, func() []byte { return c.index }})
+	if c.indexHead != nil {
+		plan = append(plan, planned{blobIndexHead, func() []byte { return c.indexHead }})
+		for _, b := range c.indexBlocks {
+			plan = append(plan, planned{blobPostings, func() []byte { return b }})
+		}
 	}
 	return plan
 }
@@ -205,7 +216,7 @@ func readHeader(f io.ReaderAt, size int64) (header, error) {
 	at := prefixLen + n
 	for i := range h.blobs {
 		in := blobInfo{kind: r.byte(), raw: int(r.uvarint()), stored: int(r.uvarint()), compressed: r.bool(), crc: r.uint32(), at: at}
-		if r.err != nil || in.kind < blobFiles || in.kind > blobIndex || in.raw > maxBlob ||
+		if r.err != nil || in.kind < blobFiles || in.kind > blobPostings || in.raw > maxBlob ||
 			in.raw > in.stored*maxRatio+64 || !in.compressed && in.raw != in.stored {
 			return header{}, errors.New("damaged: bad header")
 		}

@@ -39,6 +39,10 @@ type OpenLink struct {
 	Index int // counts the note's markdown links
 }
 
+// IndexDamaged tells that the search index could not read part of itself
+// (a damaged cache): it must be built again.
+type IndexDamaged struct{}
+
 // FollowLink asks for the note a link of the open note points at.
 type FollowLink struct {
 	Note  *model.Note
@@ -96,6 +100,7 @@ func (CloseTimeline) action()   {}
 func (StartFilter) action()     {}
 func (StartFind) action()       {}
 func (CloseSearch) action()     {}
+func (IndexDamaged) action()    {}
 
 // Actions is the queue a pane keeps of what it asked for. The root takes
 // them straight after the pane's Update, so they act before the next key

@@ -33,9 +33,10 @@ func BuildIndex(notes []*model.Note) tea.Cmd {
 
 // resultMsg is the answer to the query of generation gen.
 type resultMsg struct {
-	gen    int
-	query  *engine.Query
-	result engine.Result
+	gen     int
+	query   *engine.Query
+	result  engine.Result
+	damaged bool // the index could not read part of itself
 }
 
 // Model is the search view.
@@ -116,6 +117,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case resultMsg:
 		m.inflight = false
+		if msg.damaged {
+			m.Add(common.IndexDamaged{}) // its hits may miss notes: none are shown
+			return m, nil
+		}
 		if msg.gen != m.gen { // an older query: its answer is stale
 			if m.pending && m.index != nil {
 				return m, m.launch() // the text typed since
@@ -221,7 +226,10 @@ func (m *Model) run() tea.Cmd {
 func (m *Model) launch() tea.Cmd {
 	m.inflight = true
 	gen, ix, q := m.gen, m.index, m.want
-	return func() tea.Msg { return resultMsg{gen: gen, query: q, result: ix.Search(q)} }
+	return func() tea.Msg {
+		res := ix.Search(q)
+		return resultMsg{gen: gen, query: q, result: res, damaged: ix.Err() != nil}
+	}
 }
 
 func (m *Model) open() {

@@ -1,6 +1,7 @@
 package searchview
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -341,5 +342,33 @@ func TestSnippetsShowLinkLabels(t *testing.T) {
 	}
 	if !strings.Contains(v, "See the espresso guide and espresso notes and espresso") || !strings.Contains(v, "▌ espresso basics.") {
 		t.Errorf("the labels are not shown:\n%s", v)
+	}
+}
+
+// TestDamagedIndexAsksForAnother: an index that could not read part of
+// itself (a damaged cache) shows no hits, which may miss notes, and asks
+// the root to build the index again.
+func TestDamagedIndexAsksForAnother(t *testing.T) {
+	head, _ := engine.Build(testNotes(t)).AppendParts(engine.DefaultBlockSize)
+	ix, err := engine.Open(head, testNotes(t), func(int) ([]byte, error) { return nil, errors.New("damaged") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(common.New(true))
+	m.SetIndex(ix)
+	m.SetSize(80, 12)
+	m.Focus()
+	m = typed(t, m, "grin")
+	asked := m.Take()
+	for _, a := range asked {
+		if a != (common.IndexDamaged{}) {
+			t.Errorf("asked %#v", a)
+		}
+	}
+	if len(asked) == 0 {
+		t.Error("the index was not asked to be built again")
+	}
+	if len(m.result.Hits) != 0 {
+		t.Errorf("%d hits shown from a damaged index", len(m.result.Hits))
 	}
 }
