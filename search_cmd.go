@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
+	"tubenotes/loader"
+	"tubenotes/loader/cache"
 	"tubenotes/model/search"
 	"tubenotes/ui/safe"
 )
@@ -156,23 +159,29 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		complain(stderr, "search", err)
 		return 2
 	}
-	lv, err := openVault(sa.positional[0], opts, !sa.noCache)
-	if err != nil {
-		complain(stderr, "search", err)
-		return 2
+	var res search.Result
+	var hits []search.Hit
+	ok := false
+	if !sa.noCache {
+		res, hits, ok = searchCache(sa.positional[0], opts, q, sa.limit)
 	}
-	ix := lv.index()
-	res := ix.Search(q)
-	if ix.Err() != nil {
-		// A block of the cache's index is damaged (the cache is gone, to
-		// be rebuilt): the answer comes from an index built now.
-		fmt.Fprintln(stderr, "tubenotes search: the cache's index is damaged; searched without it")
-		ix = search.Build(lv.vault.Notes)
+	var lv *loadedVault
+	var ix *search.Index
+	if !ok {
+		if lv, err = openVault(sa.positional[0], opts, !sa.noCache); err != nil {
+			complain(stderr, "search", err)
+			return 2
+		}
+		ix = lv.index()
 		res = ix.Search(q)
-	}
-	hits := res.Hits
-	if sa.limit > 0 && len(hits) > sa.limit {
-		hits = hits[:sa.limit]
+		if ix.Err() != nil {
+			// A block of the cache's index is damaged (the cache is gone,
+			// to be rebuilt): the answer comes from an index built now.
+			fmt.Fprintln(stderr, "tubenotes search: the cache's index is damaged; searched without it")
+			ix = search.Build(lv.vault.Notes)
+			res = ix.Search(q)
+		}
+		hits = shown(res.Hits, sa.limit)
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	enc := newJSONEncoder(w)
@@ -190,7 +199,9 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
-	lv.saveCache(ix, "search", stderr)
+	if lv != nil {
+		lv.saveCache(ix, "search", stderr)
+	}
 	if err != nil {
 		complain(stderr, "search", err)
 		return 2
@@ -199,6 +210,41 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// shown is the hits printed: the first limit, all with limit 0.
+func shown(hits []search.Hit, limit int) []search.Hit {
+	if limit > 0 && len(hits) > limit {
+		return hits[:limit]
+	}
+	return hits
+}
+
+// searchCache answers q from the cache of the vault at dir, when it holds
+// the vault as it is: the stat walk, the index's head and the postings of
+// q's words are read, and then only the notes of the hits shown. ok is
+// false when the cache can't answer (none, stale, damaged): the vault is
+// then loaded.
+func searchCache(dir string, opts loader.Options, q *search.Query, limit int) (res search.Result, hits []search.Hit, ok bool) {
+	fsys, err := vaultDir(dir)
+	if err != nil {
+		return res, nil, false
+	}
+	lk, err := cache.OpenLookup(dir, fsys, opts)
+	if err != nil {
+		return res, nil, false
+	}
+	res = lk.Index.Search(q)
+	if lk.Index.Err() != nil {
+		return res, nil, false
+	}
+	hits = slices.Clone(shown(res.Hits, limit))
+	for i := range hits {
+		if hits[i].Note, err = lk.Note(hits[i].Note); err != nil {
+			return res, nil, false
+		}
+	}
+	return res, hits, true
 }
 
 // describeHit gathers what a hit shows, exactly as the vault has it: JSON

@@ -49,13 +49,10 @@ type File struct {
 // resolved again when files came or went. A file whose stamp can't be read
 // is read again.
 func Reload(fsys fs.FS, opts Options, knownFiles func() map[string]Known) (Reloaded, error) {
-	w, err := walk(fsys)
+	w, files, err := stamped(fsys)
 	if err != nil {
 		return Reloaded{}, err
 	}
-	slices.Sort(w.files)
-	files := make([]File, len(w.files))
-	stamps(fsys, w.files, files)
 	known := knownFiles()
 	var todo []int // files to read
 	for i, f := range files {
@@ -108,6 +105,25 @@ func Reload(fsys fs.FS, opts Options, knownFiles func() map[string]Known) (Reloa
 		v = model.NewVault(notes, pages, problems)
 	}
 	return Reloaded{Vault: v, Files: files, Parsed: len(todo), Unchanged: sameFiles}, nil
+}
+
+// Stamped lists the note files of fsys in path order, each with its path
+// and stamp only (see Reload): what a cache of the vault is checked
+// against.
+func Stamped(fsys fs.FS) ([]File, error) {
+	_, files, err := stamped(fsys)
+	return files, err
+}
+
+func stamped(fsys fs.FS) (walked, []File, error) {
+	w, err := walk(fsys)
+	if err != nil {
+		return w, nil, err
+	}
+	slices.Sort(w.files)
+	files := make([]File, len(w.files))
+	stamps(fsys, w.files, files)
+	return w, files, nil
 }
 
 // allKnown reports whether every path was known.

@@ -6,7 +6,9 @@ import (
 )
 
 // The files blob is a count, then for each file (loader.File): path, size,
-// modification time, problems (path, message), and whether it gave a note.
+// modification time, problems (path, message), and 0 when it gave no note,
+// else its note's body line plus one (what a search that reads no note's
+// fields checks the index against: Lookup).
 // The notes of the files that gave one follow in chunks (appendNoteChunk)
 // and their texts and spans in blocks (appendTextBlock). Every field is
 // written: the round-trip test fills each by reflection, so a field added
@@ -15,7 +17,7 @@ import (
 
 // notesPerChunk is how many notes' fields a chunk holds: chunks are
 // decoded on every core.
-const notesPerChunk = 1024
+const notesPerChunk = 64
 
 // textBlockBytes is about how much text a block holds. A note's text is
 // read by decompressing its block: small blocks make that quick (a search
@@ -34,17 +36,22 @@ func appendFileList(b []byte, files []loader.File) []byte {
 			w.str(p.Path)
 			w.str(p.Message)
 		}
-		w.bool(f.Note != nil)
+		if f.Note == nil {
+			w.uvarint(0)
+		} else {
+			w.uvarint(uint64(f.Note.BodyLine) + 1)
+		}
 	}
 	return w.b
 }
 
-// readFileList reads the files blob, and which files gave a note (their
-// Note is left nil: the notes come in chunks).
-func readFileList(r *reader) ([]loader.File, []bool) {
-	// An entry takes 5 bytes or more: path, size, time, problems, note flag.
+// readFileList reads the files blob, and the body line of the note each
+// file gave, -1 for none (their Note is left nil: the notes come in
+// chunks).
+func readFileList(r *reader) ([]loader.File, []int) {
+	// An entry takes 5 bytes or more: path, size, time, problems, note.
 	files := make([]loader.File, r.count(5))
-	noted := make([]bool, len(files))
+	noted := make([]int, len(files))
 	for i := range files {
 		f := &files[i]
 		f.Path = r.str()
@@ -55,7 +62,7 @@ func readFileList(r *reader) ([]loader.File, []bool) {
 				f.Problems[i] = model.Problem{Path: r.str(), Message: r.str()}
 			}
 		}
-		noted[i] = r.bool()
+		noted[i] = int(min(r.uvarint(), 1<<31)) - 1
 		if r.err != nil {
 			return nil, nil
 		}

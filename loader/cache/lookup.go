@@ -1,0 +1,147 @@
+package cache
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"tubenotes/loader"
+	"tubenotes/model"
+	"tubenotes/model/search"
+)
+
+// Lookup is a vault's cache opened for one search, when it holds the vault
+// as it is on disk: every file is statted and found unchanged, the index's
+// head is read, and nothing else until a hit is shown. The index's notes
+// are stand-ins that know only their path: Note gives the note itself.
+type Lookup struct {
+	Index *search.Index
+
+	o      *opened
+	notes  []*model.Note // the stand-ins, in path order
+	mu     sync.Mutex
+	chunks map[int][]*model.Note
+}
+
+// errStale is a cache that does not hold the vault as it is.
+var errStale = errors.New("the vault changed since the cache was written")
+
+// OpenLookup opens the cache of the vault at root (fsys is its file
+// system) for a search. It fails when there is no usable cache, when the
+// cache has no index, or when any file changed, came or went: the caller
+// then loads the vault (Load).
+func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
+	path, err := File(root)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	type walked struct {
+		files []loader.File
+		err   error
+	}
+	got := make(chan walked, 1)
+	go func() {
+		files, err := loader.Stamped(fsys)
+		got <- walked{files, err}
+	}()
+	f, err := os.Open(path)
+	if err != nil {
+		<-got
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		<-got
+		return nil, err
+	}
+	reread := func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, opts.Timestamps) }
+	o, err := open(f, info.Size(), reread, func(error) { removeIfSame(path, info) })
+	var cached []loader.File
+	var noted []int
+	var head []byte
+	if err == nil {
+		cached, noted, err = o.fileList()
+	}
+	if err == nil {
+		head, err = o.indexHead()
+	}
+	w := <-got
+	switch {
+	case err != nil:
+	case w.err != nil:
+		err = w.err
+	case o.header.root != abs:
+		err = errors.New("made for another vault")
+	case o.header.mode != opts.Timestamps:
+		err = fmt.Errorf("made with --timestamps %s", o.header.mode)
+	case head == nil:
+		err = errors.New("no index")
+	case !sameFiles(cached, w.files):
+		err = errStale
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	l := &Lookup{o: o, chunks: map[int][]*model.Note{}}
+	for i, file := range cached {
+		if noted[i] >= 0 {
+			l.notes = append(l.notes, &model.Note{Path: file.Path, BodyLine: noted[i]})
+		}
+	}
+	if l.Index, err = search.Open(head, l.notes, o.fetch); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// sameFiles reports whether the cache recorded exactly the files found,
+// each with a stamp to trust.
+func sameFiles(cached, found []loader.File) bool {
+	if len(cached) != len(found) {
+		return false
+	}
+	for i, c := range cached {
+		if c.Path != found[i].Path || c.Stamp != found[i].Stamp || c.Stamp == (loader.Stamp{}) {
+			return false
+		}
+	}
+	return true
+}
+
+// Note is the note the stand-in n of the index names, read from the
+// cache: its fields now, its text on first use.
+func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
+	i := sort.Search(len(l.notes), func(i int) bool { return l.notes[i].Path >= n.Path })
+	if i == len(l.notes) || l.notes[i] != n {
+		return nil, errors.New("not a note of this cache's index")
+	}
+	k := i / notesPerChunk
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	chunk, ok := l.chunks[k]
+	if !ok {
+		if k >= len(l.o.chunks) {
+			return nil, errors.New("damaged: fewer notes than files")
+		}
+		var err error
+		if chunk, err = l.o.chunk(k); err != nil {
+			return nil, err
+		}
+		l.chunks[k] = chunk
+	}
+	if i%notesPerChunk >= len(chunk) || chunk[i%notesPerChunk].Path != n.Path || chunk[i%notesPerChunk].BodyLine != n.BodyLine {
+		return nil, errors.New("damaged: the notes do not match the files")
+	}
+	return chunk[i%notesPerChunk], nil
+}
