@@ -19,11 +19,14 @@ func TestIndexFromTheLoadIsReadyAtOnce(t *testing.T) {
 	ready := engine.Build(v.Notes)
 	var kept []*engine.Index
 	m := New(Options{
-		Load:    func(func(int, int)) (*model.Vault, error) { return v, nil },
-		Index:   func(*model.Vault) *engine.Index { return ready },
-		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) { kept = append(kept, ix); return nil, nil },
-		Opener:  &fakeOpener{},
-		Style:   "notty",
+		Load:  func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Index: func(*model.Vault) *engine.Index { return ready },
+		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) {
+			kept = append(kept, ix)
+			return nil, nil
+		},
+		Opener: &fakeOpener{},
+		Style:  "notty",
 	})
 	h := &harness{t: t, m: m}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -44,11 +47,14 @@ func TestIndexBuiltWhenTheLoadHasNone(t *testing.T) {
 	v := loadVault(t, demo.FS())
 	var kept []*engine.Index
 	m := New(Options{
-		Load:    func(func(int, int)) (*model.Vault, error) { return v, nil },
-		Index:   func(*model.Vault) *engine.Index { return nil },
-		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) { kept = append(kept, ix); return nil, nil },
-		Opener:  &fakeOpener{},
-		Style:   "notty",
+		Load:  func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Index: func(*model.Vault) *engine.Index { return nil },
+		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) {
+			kept = append(kept, ix)
+			return nil, nil
+		},
+		Opener: &fakeOpener{},
+		Style:  "notty",
 	})
 	h := &harness{t: t, m: m}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})

@@ -184,4 +184,3 @@ func attach(files []loader.File, noted []int, notes []*model.Note) error {
 	}
 	return nil
 }
-
