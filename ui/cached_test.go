@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/loader/demo"
+	"tubenotes/loader/loadtest"
 	"tubenotes/model"
 	engine "tubenotes/model/search"
 )
@@ -97,4 +100,46 @@ func TestLighterVaultTakesOver(t *testing.T) {
 	if s := h.screen(); !strings.Contains(s, "match") {
 		t.Errorf("search after the swap:\n%s", s)
 	}
+}
+
+// TestLighterVaultFreesTheOld: once the lighter vault took over, the notes
+// of the vault it replaced are garbage: nothing of the browser keeps them.
+func TestLighterVaultFreesTheOld(t *testing.T) {
+	vaultFS := loadtest.Generate(300, 1)
+	v := loadVault(t, vaultFS)
+	old := make([]weak.Pointer[model.Note], len(v.Notes))
+	for i, n := range v.Notes {
+		old[i] = weak.Make(n)
+	}
+	light := loadVault(t, vaultFS)
+	pending := v // handed over once, as a load does
+	v = nil
+	m := New(Options{
+		Load: func(func(int, int)) (*model.Vault, error) {
+			got := pending
+			pending = nil
+			return got, nil
+		},
+		Index: func(*model.Vault) *engine.Index { return nil },
+		Indexed: func(*model.Vault, *engine.Index) (*model.Vault, *engine.Index) {
+			return light, engine.Build(light.Notes)
+		},
+		Opener: &fakeOpener{},
+		Style:  "notty",
+	})
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.send(m.loadCmd()())
+	runtime.GC()
+	runtime.GC()
+	var alive []string
+	for _, p := range old {
+		if n := p.Value(); n != nil {
+			alive = append(alive, n.Path)
+		}
+	}
+	if len(alive) > 0 {
+		t.Errorf("%d notes of the old vault still held: %v", len(alive), alive)
+	}
+	runtime.KeepAlive(h) // the browser, which must not hold them
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime/debug"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -94,6 +95,11 @@ func (m Model) keepCmd(ix *engine.Index) tea.Cmd {
 	}
 }
 
+// freeAfter is how long after the lighter vault took over the memory of
+// the old one is given back: time for the commands that still hold it
+// (drawing the open note again) to end.
+const freeAfter = 2 * time.Second
+
 // lighterMsg is the vault shown, as a cache holds it: the same notes,
 // their texts read on demand.
 type lighterMsg struct {
@@ -112,7 +118,8 @@ func (m *Model) lighter(msg lighterMsg) tea.Cmd {
 		return nil
 	}
 	cmd := m.refreshed(refreshedMsg{vault: msg.vault, listing: msg.listing, index: msg.index})
-	// The old vault's texts are garbage now: give their pages back, as
-	// the browser will sit idle with what it holds.
-	return tea.Sequence(cmd, func() tea.Msg { debug.FreeOSMemory(); return nil })
+	// The old vault's texts are garbage once the commands still working
+	// on it end: give their pages back then, as the browser will sit idle
+	// with what it holds.
+	return tea.Batch(cmd, tea.Tick(freeAfter, func(time.Time) tea.Msg { debug.FreeOSMemory(); return nil }))
 }

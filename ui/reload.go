@@ -223,6 +223,8 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 			}
 			m.notes.MarkOpen(n)
 			cmds = append(cmds, m.reader.Replace(v, n), backlinks.Find(v, nil, n))
+		default: // the start page
+			m.reader.SetVault(v)
 		}
 	}
 	m.back, m.forward = relocate(v, m.back), relocate(v, m.forward)

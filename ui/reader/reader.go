@@ -170,6 +170,11 @@ func (m *Model) Open(v *model.Vault, n *model.Note, yOffset int) tea.Cmd {
 	return m.ensure()
 }
 
+// SetVault makes v the vault the note shown links into, for a note that
+// is none of v's (the start page): its links name the same notes, so
+// nothing is drawn again, and the vault it replaced is not kept.
+func (m *Model) SetVault(v *model.Vault) { m.vault = v }
+
 // Note is the note shown, nil when none.
 func (m Model) Note() *model.Note { return m.note }
 
