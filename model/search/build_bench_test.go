@@ -8,6 +8,7 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
+	"tubenotes/model"
 )
 
 // BenchmarkLoadAndIndex times, side by side in each iteration, the load of
@@ -15,11 +16,13 @@ import (
 // in CPU time: on the real corpus as well as on the generated vault, whose
 // text is drawn to index like real notes.
 func BenchmarkLoadAndIndex(b *testing.B) {
-	b.Run("corpus", func(b *testing.B) { benchmarkLoadAndIndex(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b)))) })
-	b.Run("generated20k", func(b *testing.B) { benchmarkLoadAndIndex(b, loadtest.Generate(benchNotes, 1)) })
+	b.Run("corpus", func(b *testing.B) {
+		benchmarkLoadAndIndexWith(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b))), Build)
+	})
+	b.Run("generated20k", func(b *testing.B) { benchmarkLoadAndIndexWith(b, loadtest.Generate(benchNotes, 1), Build) })
 }
 
-func benchmarkLoadAndIndex(b *testing.B, fsys fs.FS) {
+func benchmarkLoadAndIndexWith(b *testing.B, fsys fs.FS, build func([]*model.Note) *Index) {
 	var loadCPU, buildCPU float64
 	for b.Loop() {
 		c0 := cpuTime()
@@ -28,7 +31,7 @@ func benchmarkLoadAndIndex(b *testing.B, fsys fs.FS) {
 			b.Fatal(err)
 		}
 		c1 := cpuTime()
-		Build(v.Notes)
+		build(v.Notes)
 		c2 := cpuTime()
 		loadCPU += float64(c1 - c0)
 		buildCPU += float64(c2 - c1)
@@ -54,4 +57,15 @@ func inMemory(b *testing.B, fsys fs.FS) fstest.MapFS {
 		b.Fatal(err)
 	}
 	return m
+}
+
+// BenchmarkReferenceLoadAndIndex is BenchmarkLoadAndIndex with the builder
+// that was (referenceBuild), to measure the two side by side in one run.
+func BenchmarkReferenceLoadAndIndex(b *testing.B) {
+	b.Run("corpus", func(b *testing.B) {
+		benchmarkLoadAndIndexWith(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b))), referenceBuild)
+	})
+	b.Run("generated20k", func(b *testing.B) {
+		benchmarkLoadAndIndexWith(b, loadtest.Generate(benchNotes, 1), referenceBuild)
+	})
 }
