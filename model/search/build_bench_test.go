@@ -8,7 +8,6 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
-	"tubenotes/model"
 )
 
 // BenchmarkLoadAndIndex times, side by side in each iteration, the load of
@@ -17,13 +16,23 @@ import (
 // text is drawn to index like real notes.
 func BenchmarkLoadAndIndex(b *testing.B) {
 	b.Run("corpus", func(b *testing.B) {
-		benchmarkLoadAndIndexWith(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b))), Build)
+		benchmarkLoadAndIndex(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b))), false)
 	})
-	b.Run("generated20k", func(b *testing.B) { benchmarkLoadAndIndexWith(b, loadtest.Generate(benchNotes, 1), Build) })
+	b.Run("generated20k", func(b *testing.B) { benchmarkLoadAndIndex(b, loadtest.Generate(benchNotes, 1), false) })
 }
 
-func benchmarkLoadAndIndexWith(b *testing.B, fsys fs.FS, build func([]*model.Note) *Index) {
-	var loadCPU, buildCPU float64
+// BenchmarkLoadAndIndexAgainstReference is BenchmarkLoadAndIndex that also
+// builds each iteration's index with referenceBuild, the builder that was,
+// so that the two are measured side by side under the same load.
+func BenchmarkLoadAndIndexAgainstReference(b *testing.B) {
+	b.Run("corpus", func(b *testing.B) {
+		benchmarkLoadAndIndex(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b))), true)
+	})
+	b.Run("generated20k", func(b *testing.B) { benchmarkLoadAndIndex(b, loadtest.Generate(benchNotes, 1), true) })
+}
+
+func benchmarkLoadAndIndex(b *testing.B, fsys fs.FS, reference bool) {
+	var loadCPU, buildCPU, refCPU float64
 	for b.Loop() {
 		c0 := cpuTime()
 		v, err := loader.Load(fsys, loader.Options{})
@@ -31,14 +40,22 @@ func benchmarkLoadAndIndexWith(b *testing.B, fsys fs.FS, build func([]*model.Not
 			b.Fatal(err)
 		}
 		c1 := cpuTime()
-		build(v.Notes)
+		Build(v.Notes)
 		c2 := cpuTime()
 		loadCPU += float64(c1 - c0)
 		buildCPU += float64(c2 - c1)
+		if reference {
+			referenceBuild(v.Notes)
+			refCPU += float64(cpuTime() - c2)
+		}
 	}
 	b.ReportMetric(loadCPU/float64(b.N)/1e6, "load-cpu-ms")
 	b.ReportMetric(buildCPU/float64(b.N)/1e6, "build-cpu-ms")
 	b.ReportMetric(buildCPU/loadCPU, "build/load")
+	if reference {
+		b.ReportMetric(refCPU/float64(b.N)/1e6, "ref-build-cpu-ms")
+		b.ReportMetric(refCPU/loadCPU, "ref/load")
+	}
 }
 
 // inMemory copies the files of fsys into memory.
@@ -57,15 +74,4 @@ func inMemory(b *testing.B, fsys fs.FS) fstest.MapFS {
 		b.Fatal(err)
 	}
 	return m
-}
-
-// BenchmarkReferenceLoadAndIndex is BenchmarkLoadAndIndex with the builder
-// that was (referenceBuild), to measure the two side by side in one run.
-func BenchmarkReferenceLoadAndIndex(b *testing.B) {
-	b.Run("corpus", func(b *testing.B) {
-		benchmarkLoadAndIndexWith(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b))), referenceBuild)
-	})
-	b.Run("generated20k", func(b *testing.B) {
-		benchmarkLoadAndIndexWith(b, loadtest.Generate(benchNotes, 1), referenceBuild)
-	})
 }
