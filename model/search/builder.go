@@ -69,7 +69,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	}
 	b.toks, b.runs = b.toks[:0], b.runs[:0]
 	b.text = append(b.text[:0], n.Title...)
-	pos := b.tokenize(b.text, 0, 0)
+	pos := b.tokenize(note, b.text, 0, 0)
 	d.titleEnd = pos
 	pos++ // the title is not the first paragraph
 
@@ -103,7 +103,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		if gap || heading {
 			start++
 		}
-		if next := b.tokenize(b.text, start, code); next == start {
+		if next := b.tokenize(note, b.text, start, code); next == start {
 			gap = true // a line without words ends a paragraph
 		} else {
 			pos, gap = next, heading
@@ -116,51 +116,42 @@ func (b *builder) add(note int32, n *model.Note) doc {
 // term is the text of term id.
 func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 
-// lowerWord maps an ASCII word byte to its folded form, any other byte to 0.
-var lowerWord = func() (t [256]byte) {
-	for c := range utf8.RuneSelf {
-		if fold.IsWordByte(byte(c)) {
-			t[c] = byte(c)
-			if 'A' <= c && c <= 'Z' {
-				t[c] += 'a' - 'A'
-			}
-		}
-	}
-	return t
-}()
-
-// tokenize numbers the words of text (which it lowers in place), at
-// consecutive positions from pos on the line of code code, adds them to
-// the note's tokens as one run, and returns the next position. Its words are
-// Tokens': an ASCII word, nearly every one, is folded and hashed as it is
-// scanned; one that goes on past ASCII is folded whole by model/fold.
-func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
+// tokenize numbers the words of text, at consecutive positions from pos
+// on the line of code code in note note, adds them to the note's tokens as
+// one run, counts them, and returns the next position. Its words are
+// Tokens': an ASCII word, nearly every one, is found by a scan of its
+// bytes and hashed whole (its letters lowered by setting one bit, a word
+// byte being a letter or a digit); one that goes on past ASCII is folded
+// by model/fold.
+func (b *builder) tokenize(note int32, text []byte, pos, code uint32) uint32 {
 	first := len(b.toks)
 	for i := 0; i < len(text); {
 		var key []byte
 		var head uint64
 		var h uint32
 		if c := text[i]; c < utf8.RuneSelf {
-			if lowerWord[c] == 0 {
+			if !wordByte[c] {
 				i++
 				continue
 			}
 			start := i
-			h = hashSeed
-			for ; i < len(text); i++ {
-				c := lowerWord[text[i]]
-				if c == 0 {
-					break
-				}
-				text[i] = c
-				h = hashStep(h, c)
+			for i++; i < len(text) && wordByte[text[i]]; i++ {
 			}
-			key, head = text[start:i], head8(text, start, i)
 			if i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i) {
 				s := stringView(text)
 				_, end := fold.NextWord(s, start)
 				key, head, h = b.foldSlow(s[start:end])
 				i = end
+			} else if n := i - start; n <= 8 {
+				key = text[start:i]
+				head = head8(text, start, i) | lowerBits&(1<<(8*n)-1)
+				h = shortHash(head, n)
+			} else {
+				for j := start; j < i; j++ {
+					text[j] |= 0x20
+				}
+				key = text[start:i]
+				head, h = head8(key, 0, n), hashKey(key)
 			}
 		} else {
 			s := stringView(text)
@@ -174,7 +165,16 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 		if len(key) == 0 {
 			continue
 		}
-		b.toks = append(b.toks, b.table.id(key, head, h))
+		id := b.table.id(key, head, h)
+		if int(id) == len(b.terms) {
+			b.terms = append(b.terms, termState{last: -1, stamp: -1})
+		}
+		ts := &b.terms[id]
+		if ts.stamp != note {
+			ts.stamp, ts.count = note, 0
+		}
+		ts.count++
+		b.toks = append(b.toks, id)
 	}
 	if len(b.toks) == first {
 		return pos
@@ -183,11 +183,22 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	return pos + uint32(len(b.toks)-first)
 }
 
+// wordByte tells the bytes of ASCII words: letters and digits, which
+// setting bit 0x20 lowers (a digit has it already).
+var wordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = fold.IsWordByte(byte(c))
+	}
+	return t
+}()
+
+const lowerBits = 0x2020202020202020
+
 // foldSlow folds word with model/fold, into scratch, and returns it with
 // its head8 and hash.
 func (b *builder) foldSlow(word string) ([]byte, uint64, uint32) {
 	b.folded = fold.AppendWord(b.folded[:0], word)
-	return b.folded, head8(b.folded, 0, len(b.folded)), hashBytes(b.folded)
+	return b.folded, head8(b.folded, 0, len(b.folded)), hashKey(b.folded)
 }
 
 // wordRuneAt reports whether the rune at text[i] belongs to a word.

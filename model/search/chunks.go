@@ -48,22 +48,12 @@ func (a *chunkArena) bytes(addr uint32) []byte {
 	return a.blocks[addr>>blockBits][addr&(blockSize-1):]
 }
 
-// write appends the occurrences of the note's tokens (b.toks, b.runs) to
-// the postings of their terms: the note as a delta from the term's
-// previous note (from -1 for its first), the count, then per occurrence
-// the position and line code, each as a delta from the one before (a
-// note's first ones as they are).
+// write appends the occurrences of the note's tokens (b.toks, b.runs,
+// counted by tokenize) to the postings of their terms: the note as a delta
+// from the term's previous note (from -1 for its first), the count, then
+// per occurrence the position and line code, each as a delta from the one
+// before (a note's first ones as they are).
 func (b *builder) write(note int32) {
-	for n := b.table.len(); len(b.terms) < n; {
-		b.terms = append(b.terms, termState{last: -1, stamp: -1})
-	}
-	for _, t := range b.toks {
-		ts := &b.terms[t]
-		if ts.stamp != note {
-			ts.stamp, ts.count = note, 0
-		}
-		ts.count++
-	}
 	tok := uint32(0)
 	for _, r := range b.runs {
 		pos, code := r.pos, r.code

@@ -22,7 +22,7 @@ func merge(bs []*builder) *Index {
 		for id := range b.terms {
 			b.closeChunk(&b.terms[id])
 			key := b.table.key(uint32(id))
-			global[i][id] = all.id(key, head8(key, 0, len(key)), hashBytes(key))
+			global[i][id] = all.id(key, head8(key, 0, len(key)), hashKey(key))
 		}
 	}
 	keys := string(all.keys)
@@ -34,7 +34,7 @@ func merge(bs []*builder) *Index {
 	rank := make([]uint32, len(terms)) // all's term number -> place in terms
 	for r, t := range terms {
 		key := []byte(t)
-		rank[all.id(key, head8(key, 0, len(key)), hashBytes(key))] = uint32(r)
+		rank[all.id(key, head8(key, 0, len(key)), hashKey(key))] = uint32(r)
 	}
 
 	// Where each builder's part of each term goes, relative to the term's
