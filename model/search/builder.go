@@ -15,9 +15,10 @@ import (
 // builder's own arena (see chunks.go): no allocation per term or per word,
 // no slice copied as it grows. merge joins the builders' postings.
 type builder struct {
-	table *termTable
-	terms []termState // by term number
-	arena chunkArena
+	table  *termTable
+	terms  []termState // by term number
+	firsts []uint32    // by term number: the first chunk of its postings
+	arena  chunkArena
 
 	// the note being added: its tokens' term numbers in reading order, cut
 	// into runs of consecutive positions on one line
@@ -42,9 +43,9 @@ type termState struct {
 	count    uint32 // occurrences in note stamp
 	lastPos  uint32 // of the previous occurrence written
 	lastCode uint32
-	first    uint32 // the postings' first chunk
 	chunk    uint32 // the chunk being written
 	at, end  uint32 // where the next byte goes, and the chunk's end
+	size     uint32 // bytes of postings in the chunks before
 }
 
 // newBuilder makes a builder for a few notes.
@@ -52,7 +53,7 @@ func newBuilder() *builder { return newSizedBuilder(0) }
 
 // newSizedBuilder makes a builder for about textBytes of notes' text.
 func newSizedBuilder(textBytes int) *builder {
-	return &builder{table: newTermTable(textBytes / 256)}
+	return &builder{table: newTermTable(textBytes / 1024)}
 }
 
 // add reads note number note (greater than any added before) and returns
@@ -168,6 +169,7 @@ func (b *builder) tokenize(note int32, text []byte, pos, code uint32) uint32 {
 		id := b.table.id(key, head, h)
 		if int(id) == len(b.terms) {
 			b.terms = append(b.terms, termState{last: -1, stamp: -1})
+			b.firsts = append(b.firsts, 0)
 		}
 		ts := &b.terms[id]
 		if ts.stamp != note {
@@ -210,4 +212,3 @@ func wordRuneAt(text []byte, i int) bool {
 // stringView is text seen as a string, for model/fold, without a copy:
 // text must not change while the string is in use.
 func stringView(text []byte) string { return unsafe.String(unsafe.SliceData(text), len(text)) }
-

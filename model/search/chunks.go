@@ -58,9 +58,10 @@ func (b *builder) write(note int32) {
 	for _, r := range b.runs {
 		pos, code := r.pos, r.code
 		for ; tok < r.end; tok++ {
-			ts := &b.terms[b.toks[tok]]
+			id := b.toks[tok]
+			ts := &b.terms[id]
 			if ts.end-ts.at < maxOccurrence {
-				b.nextChunk(ts)
+				b.nextChunk(id, ts)
 			}
 			out := b.arena.bytes(ts.at)
 			n := 0
@@ -92,32 +93,41 @@ func putUvarint(out []byte, n int, v uint32) int {
 
 func uvarintLen(v uint32) uint32 { return uint32(bits.Len32(v|1)+6) / 7 }
 
-// nextChunk closes the term's chunk, if any, and starts the next.
-func (b *builder) nextChunk(ts *termState) {
+// nextChunk closes term id's chunk, if any, and starts the next.
+func (b *builder) nextChunk(id uint32, ts *termState) {
 	size := uint32(firstChunk)
 	if ts.chunk != 0 {
 		size = min(2*(ts.end-ts.chunk), maxChunk)
 	}
 	c := b.arena.alloc(size)
 	if ts.chunk == 0 {
-		ts.first = c
+		b.firsts[id] = c
 	} else {
-		b.closeChunk(ts)
-		binary.LittleEndian.PutUint32(b.arena.bytes(ts.chunk), c)
+		h := b.arena.bytes(ts.chunk)
+		used := ts.at - ts.chunk - chunkHeader
+		binary.LittleEndian.PutUint32(h, c)
+		binary.LittleEndian.PutUint32(h[4:], used)
+		ts.size += used
 	}
 	ts.chunk, ts.at, ts.end = c, c+chunkHeader, c+size
 }
 
-// closeChunk writes the number of postings bytes in the term's chunk.
-func (b *builder) closeChunk(ts *termState) {
-	binary.LittleEndian.PutUint32(b.arena.bytes(ts.chunk)[4:], ts.at-ts.chunk-chunkHeader)
+// postingsLen is the length of term id's postings.
+func (b *builder) postingsLen(id uint32) uint32 {
+	ts := &b.terms[id]
+	return ts.size + ts.at - ts.chunk - chunkHeader
 }
 
-// postings calls f with each chunk's bytes of the term's postings, in
-// order; the term's last chunk must be closed.
-func (b *builder) postings(ts *termState, f func([]byte)) {
-	for c := ts.first; c != 0; {
+// postings calls f with each chunk's bytes of term id's postings, in
+// order.
+func (b *builder) postings(id uint32, f func([]byte)) {
+	ts := &b.terms[id]
+	for c := b.firsts[id]; ; {
 		h := b.arena.bytes(c)
+		if c == ts.chunk {
+			f(h[chunkHeader : ts.at-c])
+			return
+		}
 		f(h[chunkHeader : chunkHeader+binary.LittleEndian.Uint32(h[4:])])
 		c = binary.LittleEndian.Uint32(h)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"sync"
+	"unsafe"
 )
 
 // merge joins the postings of builders that hold runs of notes in order
@@ -20,7 +21,6 @@ func merge(bs []*builder) *Index {
 	for i, b := range bs {
 		global[i] = make([]uint32, len(b.terms))
 		for id := range b.terms {
-			b.closeChunk(&b.terms[id])
 			key := b.table.key(uint32(id))
 			global[i][id] = all.id(key, head8(key, 0, len(key)), hashKey(key))
 		}
@@ -33,8 +33,10 @@ func merge(bs []*builder) *Index {
 	slices.Sort(terms)
 	rank := make([]uint32, len(terms)) // all's term number -> place in terms
 	for r, t := range terms {
-		key := []byte(t)
-		rank[all.id(key, head8(key, 0, len(key)), hashKey(key))] = uint32(r)
+		// t is keys[ends[id]:ends[id+1]]: where it starts in keys tells id.
+		start := uint32(uintptr(unsafe.Pointer(unsafe.StringData(t))) - uintptr(unsafe.Pointer(unsafe.StringData(keys))))
+		id, _ := slices.BinarySearch(all.ends, start)
+		rank[id] = uint32(r)
 	}
 
 	// Where each builder's part of each term goes, relative to the term's
@@ -48,12 +50,12 @@ func merge(bs []*builder) *Index {
 	for i, b := range bs {
 		parts[i] = make([]termPart, len(b.terms))
 		for id := range b.terms {
-			ts, r := &b.terms[id], rank[global[i][id]]
-			first, n := b.firstNote(ts)
+			r := rank[global[i][id]]
 			p := &parts[i][id]
+			p.first, p.skip = b.firstNote(uint32(id))
 			p.at, p.prevLast = sizes[r], lastNote[r]
-			sizes[r] += uvarintLen(uint32(first-p.prevLast)) + b.postingsLen(ts) - uint32(n)
-			lastNote[r] = ts.last
+			sizes[r] += uvarintLen(uint32(p.first-p.prevLast)) + b.postingsLen(uint32(id)) - p.skip
+			lastNote[r] = b.terms[id].last
 		}
 	}
 	ix := &Index{terms: terms, offs: make([]uint32, len(terms)+1)}
@@ -65,7 +67,13 @@ func merge(bs []*builder) *Index {
 	for i, b := range bs {
 		wg.Go(func() {
 			for id, p := range parts[i] {
-				b.copyPostings(&b.terms[id], ix.post[ix.offs[rank[global[i][id]]]+p.at:], p.prevLast)
+				out := ix.post[ix.offs[rank[global[i][id]]]+p.at:]
+				at := putUvarint(out, 0, uint32(p.first-p.prevLast))
+				skip := p.skip
+				b.postings(uint32(id), func(chunk []byte) {
+					at += copy(out[at:], chunk[skip:])
+					skip = 0
+				})
 			}
 		})
 	}
@@ -73,34 +81,20 @@ func merge(bs []*builder) *Index {
 	return ix
 }
 
-// termPart is where a builder's postings of a term go in the index's, and the
-// last note of the term that earlier builders hold (-1 if none).
+// termPart is a builder's postings of a term: where they go in the
+// index's, relative to the term's; the last note of the term that earlier
+// builders hold (-1 if none); its first note, and the length of that
+// note's number as the builder wrote it (a delta from -1).
 type termPart struct {
 	at       uint32
 	prevLast int32
+	first    int32
+	skip     uint32
 }
 
-// firstNote is the first note of the term's postings, and the length of
-// its number (a delta from -1).
-func (b *builder) firstNote(ts *termState) (int32, int) {
-	d, n := binary.Uvarint(b.arena.bytes(ts.first)[chunkHeader:])
-	return int32(d) - 1, n
-}
-
-// postingsLen is the length of the term's postings.
-func (b *builder) postingsLen(ts *termState) uint32 {
-	size := uint32(0)
-	b.postings(ts, func(p []byte) { size += uint32(len(p)) })
-	return size
-}
-
-// copyPostings copies the term's postings to out, the first note written
-// as a delta from prevLast.
-func (b *builder) copyPostings(ts *termState, out []byte, prevLast int32) {
-	first, skip := b.firstNote(ts)
-	at := putUvarint(out, 0, uint32(first-prevLast))
-	b.postings(ts, func(p []byte) {
-		at += copy(out[at:], p[skip:])
-		skip = 0
-	})
+// firstNote is the first note of term id's postings, and the length of
+// its number.
+func (b *builder) firstNote(id uint32) (int32, uint32) {
+	d, n := binary.Uvarint(b.arena.bytes(b.firsts[id])[chunkHeader:])
+	return int32(d) - 1, uint32(n)
 }

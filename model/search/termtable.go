@@ -24,7 +24,7 @@ func tagOf(h uint32, n int) uint64 { return uint64(h>>8)<<40 | uint64(min(n, 255
 // newTermTable makes a table for about n terms.
 func newTermTable(n int) *termTable {
 	size := 1024
-	for size < 2*n {
+	for 3*size < 4*n {
 		size *= 2
 	}
 	return &termTable{slots: make([]uint64, size), ends: []uint32{0}}
@@ -106,7 +106,7 @@ func (t *termTable) insert(slot uint32, key []byte, head uint64, h uint32) uint3
 	t.ends = append(t.ends, uint32(len(t.keys)))
 	t.heads = append(t.heads, head)
 	t.slots[slot] = tagOf(h, len(key)) | uint64(id+1)
-	if 2*t.len() >= len(t.slots) { // at most half full, so that probes stay short
+	if 4*t.len() >= 3*len(t.slots) { // at most three quarters full: probes stay short, the table small
 		t.grow()
 	}
 	return id
