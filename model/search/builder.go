@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -69,7 +71,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		title:     strings.Join(Tokens(n.Title), " "),
 	}
 	b.toks, b.runs = b.toks[:0], b.runs[:0]
-	b.text = append(b.text[:0], n.Title...)
+	b.text = padded(append(b.text[:0], n.Title...))
 	pos := b.tokenize(note, b.text, 0, 0)
 	d.titleEnd = pos
 	pos++ // the title is not the first paragraph
@@ -99,7 +101,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
 		code := lineCode(d.lines, heading)
 		d.lines++
-		b.text = appendNoteVisible(b.text[:0], spans, lo, lo+len(line))
+		b.text = padded(appendNoteVisible(b.text[:0], spans, lo, lo+len(line)))
 		start := pos
 		if gap || heading {
 			start++
@@ -126,17 +128,31 @@ func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 // by model/fold.
 func (b *builder) tokenize(note int32, text []byte, pos, code uint32) uint32 {
 	first := len(b.toks)
+	text = padded(text)
 	for i := 0; i < len(text); {
 		var key []byte
 		var head uint64
 		var h uint32
-		if c := text[i]; c < utf8.RuneSelf {
-			if !wordByte[c] {
-				i++
-				continue
-			}
+		// The next word byte or non-ASCII byte, eight bytes at a time.
+		w := binary.LittleEndian.Uint64(text[i : i+8])
+		stop := wordBytes(w) | w&highBits
+		if stop == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(stop) >> 3
+		if i >= len(text) {
+			break
+		}
+		if text[i] < utf8.RuneSelf {
 			start := i
-			for i++; i < len(text) && wordByte[text[i]]; i++ {
+			for {
+				end := ^wordBytes(binary.LittleEndian.Uint64(text[i:i+8])) & highBits
+				if end != 0 {
+					i += bits.TrailingZeros64(end) >> 3
+					break
+				}
+				i += 8
 			}
 			if i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i) {
 				s := stringView(text)
@@ -185,16 +201,34 @@ func (b *builder) tokenize(note int32, text []byte, pos, code uint32) uint32 {
 	return pos + uint32(len(b.toks)-first)
 }
 
-// wordByte tells the bytes of ASCII words: letters and digits, which
-// setting bit 0x20 lowers (a digit has it already).
-var wordByte = func() (t [256]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = fold.IsWordByte(byte(c))
+// padded is text with eight zero bytes after its end, within its
+// capacity, so that tokenize reads it eight bytes at a time.
+func padded(text []byte) []byte {
+	n := len(text)
+	if cap(text)-n < 8 {
+		text = append(text, make([]byte, 8)...)
 	}
-	return t
-}()
+	clear(text[n : n+8])
+	return text[:n]
+}
 
-const lowerBits = 0x2020202020202020
+const (
+	byteOnes  = 0x0101010101010101
+	highBits  = 0x8080808080808080
+	lowerBits = 0x2020202020202020 // lowers a letter, keeps a digit
+)
+
+// wordBytes marks, with its high bit, each byte of w (eight bytes) that
+// is an ASCII letter or digit, fold.IsWordByte: a byte's range is tested
+// by adding to its low seven bits, which carries into its high bit and no
+// further.
+func wordBytes(w uint64) uint64 {
+	low := w &^ highBits
+	digit := (low + byteOnes*(0x80-'0')) &^ (low + byteOnes*(0x7f-'9'))
+	folded := low | lowerBits
+	letter := (folded + byteOnes*(0x80-'a')) &^ (folded + byteOnes*(0x7f-'z'))
+	return (digit | letter) &^ w & highBits
+}
 
 // foldSlow folds word with model/fold, into scratch, and returns it with
 // its head8 and hash.
