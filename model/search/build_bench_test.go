@@ -3,11 +3,15 @@ package search
 import (
 	"io/fs"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
+	"tubenotes/model"
 )
 
 // BenchmarkLoadAndIndex times, side by side in each iteration, the load of
@@ -74,4 +78,56 @@ func inMemory(b *testing.B, fsys fs.FS) fstest.MapFS {
 		b.Fatal(err)
 	}
 	return m
+}
+
+// BenchmarkBuildPeakHeap reports, for Build and referenceBuild in turn on
+// the same notes, how far the heap rises above the loaded vault while the
+// index is built (sampled every 100 µs) and what the index holds after.
+func BenchmarkBuildPeakHeap(b *testing.B) {
+	b.Run("corpus", func(b *testing.B) { benchmarkPeakHeap(b, inMemory(b, os.DirFS(loadtest.CorpusDir(b)))) })
+	b.Run("generated20k", func(b *testing.B) { benchmarkPeakHeap(b, loadtest.Generate(benchNotes, 1)) })
+}
+
+func benchmarkPeakHeap(b *testing.B, fsys fs.FS) {
+	v, err := loader.Load(fsys, loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, c := range []struct {
+			name  string
+			build func([]*model.Note) *Index
+		}{{"", Build}, {"ref-", referenceBuild}} {
+			base := heapInUse()
+			peak, stop := samplePeakHeap()
+			ix := c.build(v.Notes)
+			stop()
+			held := heapInUse() - base
+			runtime.KeepAlive(ix)
+			b.ReportMetric(float64(*peak-base)/1e6, c.name+"peak-MB")
+			b.ReportMetric(float64(held)/1e6, c.name+"index-MB")
+		}
+	}
+}
+
+// samplePeakHeap watches the heap's bytes in objects until stop is called,
+// and keeps the most it saw in peak.
+func samplePeakHeap() (peak *uint64, stop func()) {
+	peak = new(uint64)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	go func() {
+		defer close(finished)
+		for {
+			metrics.Read(sample)
+			*peak = max(*peak, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				return
+			case <-time.After(100 * time.Microsecond):
+			}
+		}
+	}()
+	return peak, func() { close(done); <-finished }
 }
