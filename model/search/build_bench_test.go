@@ -131,3 +131,35 @@ func samplePeakHeap() (peak *uint64, stop func()) {
 	}()
 	return peak, func() { close(done); <-finished }
 }
+
+// BenchmarkBuildAgainstReference builds the index of a loaded vault with
+// Build and with referenceBuild, as sub-benchmarks, for their allocations
+// (-benchmem) and CPU side by side.
+func BenchmarkBuildAgainstReference(b *testing.B) {
+	for _, vault := range []struct {
+		name string
+		fsys func(b *testing.B) fs.FS
+	}{
+		{"corpus", func(b *testing.B) fs.FS { return inMemory(b, os.DirFS(loadtest.CorpusDir(b))) }},
+		{"generated20k", func(b *testing.B) fs.FS { return loadtest.Generate(benchNotes, 1) }},
+	} {
+		b.Run(vault.name, func(b *testing.B) {
+			v, err := loader.Load(vault.fsys(b), loader.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, c := range []struct {
+				name  string
+				build func([]*model.Note) *Index
+			}{{"Build", Build}, {"reference", referenceBuild}} {
+				b.Run(c.name, func(b *testing.B) {
+					cpu := cpuTime()
+					for b.Loop() {
+						c.build(v.Notes)
+					}
+					b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms")
+				})
+			}
+		})
+	}
+}
