@@ -27,7 +27,7 @@ type builder struct {
 	toks []uint32
 	runs []tokenRun
 
-	text   []byte // scratch: the visible text of one line, lowered in place
+	text   []byte // scratch: the visible text of one line (see padded); tokenize lowers its long words in place
 	folded []byte // scratch: a word folded the slow way
 }
 
@@ -37,8 +37,8 @@ type tokenRun struct {
 	pos, code, end uint32
 }
 
-// termState is what a builder keeps per term, together so that one
-// occurrence's work touches one cache line.
+// termState is what a builder keeps per term while it writes the term's
+// postings, together so that an occurrence's work reads one place.
 type termState struct {
 	last     int32  // the last note written, -1 before any
 	stamp    int32  // the note count belongs to
