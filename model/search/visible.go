@@ -111,16 +111,14 @@ func lineBounds(text string, n int) (int, int) {
 // text, and HTML entities decoded. Everything else is kept as written;
 // punctuation never makes a token anyway.
 func appendVisible(dst []byte, line string) []byte {
-	if !strings.ContainsAny(line, "<[&") {
-		return append(dst, line...)
-	}
+	marks := markupFinder{s: line, at: [3]int{-1, -1, -1}}
 	for i := 0; i < len(line); {
-		if j := strings.IndexAny(line[i:], "<[&"); j != 0 {
+		if j := marks.next(i); j != i {
 			if j < 0 {
 				return append(dst, line[i:]...)
 			}
-			dst = append(dst, line[i:i+j]...)
-			i += j
+			dst = append(dst, line[i:j]...)
+			i = j
 		}
 		switch line[i] {
 		case '<':
@@ -154,6 +152,37 @@ func appendVisible(dst []byte, line string) []byte {
 		i++
 	}
 	return dst
+}
+
+// markupFinder finds the bytes that may open markup in s ('<', '[', '&'),
+// each with strings.IndexByte (several times faster than
+// strings.IndexAny's byte loop on the many lines without any), keeping
+// where each comes next so that no byte of s is searched twice for the
+// same one.
+type markupFinder struct {
+	s    string
+	at   [3]int  // where each was found last; -1 before the first search
+	done [3]bool // none is left after at
+}
+
+var markupBytes = [3]byte{'<', '[', '&'}
+
+// next is the index of the first markup byte at or after i, or -1.
+func (m *markupFinder) next(i int) int {
+	first := -1
+	for k, c := range markupBytes {
+		if !m.done[k] && m.at[k] < i {
+			if j := strings.IndexByte(m.s[i:], c); j >= 0 {
+				m.at[k] = i + j
+			} else {
+				m.done[k] = true
+			}
+		}
+		if !m.done[k] && (first < 0 || m.at[k] < first) {
+			first = m.at[k]
+		}
+	}
+	return first
 }
 
 // Visible is the text a reader sees of one markdown line (see appendVisible).
