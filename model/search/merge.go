@@ -1,10 +1,12 @@
 package search
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sync"
-	"unsafe"
 )
 
 // merge joins the postings of builders that hold runs of notes in order
@@ -26,16 +28,11 @@ func merge(bs []*builder) *Index {
 		}
 	}
 	keys := string(all.keys)
-	terms := make([]string, all.len())
-	for id := range terms {
-		terms[id] = keys[all.ends[id]:all.ends[id+1]]
-	}
-	slices.Sort(terms)
-	rank := make([]uint32, len(terms)) // all's term number -> place in terms
-	for r, t := range terms {
-		// t is keys[ends[id]:ends[id+1]]: where it starts in keys tells id.
-		start := uint32(uintptr(unsafe.Pointer(unsafe.StringData(t))) - uintptr(unsafe.Pointer(unsafe.StringData(keys))))
-		id, _ := slices.BinarySearch(all.ends, start)
+	order := sortedTerms(all)
+	terms := make([]string, len(order))
+	rank := make([]uint32, len(order)) // all's term number -> place in terms
+	for r, id := range order {
+		terms[r] = keys[all.ends[id]:all.ends[id+1]]
 		rank[id] = uint32(r)
 	}
 
@@ -79,6 +76,32 @@ func merge(bs []*builder) *Index {
 	}
 	wg.Wait()
 	return ix
+}
+
+// sortedTerms is the numbers of t's terms in the terms' byte order:
+// sorted by their first eight bytes as one number (zero-padded, so that a
+// prefix comes first), then by their bytes where those are equal, which is
+// faster than comparing strings throughout.
+func sortedTerms(t *termTable) []uint32 {
+	type sortKey struct {
+		first8 uint64 // big-endian
+		id     uint32
+	}
+	keys := make([]sortKey, t.len())
+	for id := range keys {
+		keys[id] = sortKey{bits.ReverseBytes64(t.heads[id]), uint32(id)}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.first8 != b.first8 {
+			return cmp.Compare(a.first8, b.first8)
+		}
+		return bytes.Compare(t.key(a.id), t.key(b.id))
+	})
+	order := make([]uint32, len(keys))
+	for i, k := range keys {
+		order[i] = k.id
+	}
+	return order
 }
 
 // termPart is a builder's postings of a term: where they go in the
