@@ -41,8 +41,7 @@ type tokenRun struct {
 // postings, together so that an occurrence's work reads one place.
 type termState struct {
 	last     int32  // the last note written, -1 before any
-	stamp    int32  // the note count belongs to
-	count    uint32 // occurrences in note stamp
+	count    uint32 // occurrences in the note being added; write takes it and starts again from 0
 	lastPos  uint32 // of the previous occurrence written
 	lastCode uint32
 	chunk    uint32 // the chunk being written
@@ -72,7 +71,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	}
 	b.toks, b.runs = b.toks[:0], b.runs[:0]
 	b.text = padded(append(b.text[:0], n.Title...))
-	pos := b.tokenize(note, b.text, 0, 0)
+	pos := b.tokenize(b.text, 0, 0)
 	d.titleEnd = pos
 	pos++ // the title is not the first paragraph
 
@@ -106,7 +105,7 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		if gap || heading {
 			start++
 		}
-		if next := b.tokenize(note, b.text, start, code); next == start {
+		if next := b.tokenize(b.text, start, code); next == start {
 			gap = true // a line without words ends a paragraph
 		} else {
 			pos, gap = next, heading
@@ -120,13 +119,13 @@ func (b *builder) add(note int32, n *model.Note) doc {
 func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 
 // tokenize numbers the words of text, at consecutive positions from pos
-// on the line of code code in note note, adds them to the note's tokens as
+// on the line of code code, adds them to the note's tokens as
 // one run, counts them, and returns the next position. Its words are
 // Tokens': an ASCII word, nearly every one, is found by a scan of its
 // bytes and hashed whole (its letters lowered by setting one bit, a word
 // byte being a letter or a digit); one that goes on past ASCII is folded
 // by model/fold.
-func (b *builder) tokenize(note int32, text []byte, pos, code uint32) uint32 {
+func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	first := len(b.toks)
 	text = padded(text)
 	for i := 0; i < len(text); {
@@ -184,14 +183,10 @@ func (b *builder) tokenize(note int32, text []byte, pos, code uint32) uint32 {
 		}
 		id := b.table.id(key, head, h)
 		if int(id) == len(b.terms) {
-			b.terms = append(b.terms, termState{last: -1, stamp: -1})
+			b.terms = append(b.terms, termState{last: -1})
 			b.firsts = append(b.firsts, 0)
 		}
-		ts := &b.terms[id]
-		if ts.stamp != note {
-			ts.stamp, ts.count = note, 0
-		}
-		ts.count++
+		b.terms[id].count++
 		b.toks = append(b.toks, id)
 	}
 	if len(b.toks) == first {

@@ -68,6 +68,7 @@ func (b *builder) write(note int32) {
 			if ts.last != note {
 				n = putUvarint(out, n, uint32(note-ts.last))
 				n = putUvarint(out, n, ts.count)
+				ts.count = 0
 				n = putUvarint(out, n, pos)
 				n = putUvarint(out, n, code)
 				ts.last = note
