@@ -18,12 +18,14 @@ import (
 // it splits the notes across.
 func TestBuildMatchesReference(t *testing.T) {
 	sets := map[string][]*model.Note{
+		"none":      nil,
+		"empty":     {note("a.md", "", ""), note("b.md", "", "---\n---\n")},
 		"hostile":   hostileNotes(),
 		"unicode":   unicodeNotes(),
 		"generated": loadNotes(t, loadtest.Generate(2000, 1)),
 	}
 	for _, dir := range []string{"../../testdata/search", "../../testdata/cli", "../../loader/testdata/vault"} {
-		sets[dir] = loadNotes(t, os.DirFS(dir))
+		sets[strings.TrimPrefix(dir, "../../")] = loadNotes(t, os.DirFS(dir))
 	}
 	for name, notes := range sets {
 		t.Run(name, func(t *testing.T) { checkSameIndex(t, notes) })
