@@ -39,7 +39,7 @@ func countVault(v *model.Vault, load time.Duration) vaultStats {
 		LoadSeconds: load.Seconds(),
 	}
 	for _, n := range v.Notes {
-		s.Bytes += len(n.Text)
+		s.Bytes += len(n.Text())
 		s.Sections += len(n.Sections)
 		s.Timestamps += len(n.Timestamps)
 		for _, ts := range n.Timestamps {

@@ -20,7 +20,7 @@ func isChannelPage(p string) bool {
 func parseChannelPage(n *model.Note) model.ChannelPage {
 	page := model.ChannelPage{Note: n}
 	link := 0 // next of n.Links, which are in line order
-	lines := strings.Split(n.Text, "\n")
+	lines := strings.Split(n.Text(), "\n")
 	for i, sec := range n.Sections {
 		if sec.Level != 3 {
 			continue

@@ -46,7 +46,7 @@ func FuzzParseNote(f *testing.F) {
 			}
 			return
 		}
-		if !utf8.ValidString(n.Text) {
+		if !utf8.ValidString(n.Text()) {
 			t.Fatal("text is not valid UTF-8")
 		}
 		lines := n.LineCount()
@@ -68,7 +68,7 @@ func FuzzParseNote(f *testing.F) {
 			if ts.Valid && ts.Seconds < 0 {
 				t.Fatalf("timestamp %d %+v: valid with negative seconds", i, ts)
 			}
-			if !strings.Contains(n.Text, ts.Raw) {
+			if !strings.Contains(n.Text(), ts.Raw) {
 				t.Fatalf("timestamp %d raw %q not in the text", i, ts.Raw)
 			}
 		}

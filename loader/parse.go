@@ -30,7 +30,7 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 	if !ok {
 		return nil, problems
 	}
-	n := &model.Note{Path: path, Text: text, BodyLine: 1}
+	n := (&model.Note{Path: path, BodyLine: 1}).SetBody(text, nil)
 	fm := splitFrontmatter(text)
 	if fm.problem != "" {
 		problems = append(problems, model.Problem{Path: path, Message: fm.problem})
@@ -72,7 +72,7 @@ func parse(path string, buf []byte, mode TimestampMode, sc *scratch) (*model.Not
 func Meta(n *model.Note) (meta map[string]any, problem string) {
 	for i := range n.NumParts() {
 		if p := n.Part(i); p.Kind == model.Frontmatter {
-			meta, _, _, problem = parseMeta(splitFrontmatter(n.Text[p.Span.Start:p.Span.End]).yaml, true)
+			meta, _, _, problem = parseMeta(splitFrontmatter(n.Text()[p.Span.Start:p.Span.End]).yaml, true)
 			return meta, problem
 		}
 	}

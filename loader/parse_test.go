@@ -386,7 +386,7 @@ func TestHostileInput(t *testing.T) {
 				}
 				return
 			}
-			if n == nil || n.Text != tt.text {
+			if n == nil || n.Text() != tt.text {
 				t.Fatalf("note %v, want text %q", n, tt.text)
 			}
 		})

@@ -119,7 +119,7 @@ func (s *scanner) scan(n *model.Note, off, line int) {
 	n.Timestamps = s.scratch.stamps.keep(s.stamps, s.scratch.oneNote)
 	n.Links = s.scratch.links.keep(s.links, s.scratch.oneNote)
 	spans := model.AppendSpans(sc.spans.start(), len(s.text), s.stampSpans, s.linkSpans, s.sectionSpans, s.parts)
-	n.Spans = sc.spans.keep(spans, sc.oneNote)
+	n.SetBody(n.Text(), sc.spans.keep(spans, sc.oneNote))
 	sc.stampSpans, sc.linkSpans, sc.sectionSpans, sc.parts = s.stampSpans, s.linkSpans, s.sectionSpans, s.parts
 }
 

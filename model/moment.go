@@ -20,14 +20,14 @@ func (n *Note) Moment(line, col int) int {
 	if len(n.Timestamps) == 0 || line < max(n.BodyLine, 1) { // the frontmatter has no moment
 		return -1
 	}
-	return n.moment(line, lineStart(n.Text, line)+max(col, 0))
+	return n.moment(line, lineStart(n.Text(), line)+max(col, 0))
 }
 
 // MomentAtOffset is Moment for a byte offset into n.Text.
 func (n *Note) MomentAtOffset(off int) int {
-	off = min(max(off, 0), len(n.Text))
-	line := 1 + strings.Count(n.Text[:off], "\n")
-	return n.Moment(line, off-(strings.LastIndexByte(n.Text[:off], '\n')+1))
+	off = min(max(off, 0), len(n.Text()))
+	line := 1 + strings.Count(n.Text()[:off], "\n")
+	return n.Moment(line, off-(strings.LastIndexByte(n.Text()[:off], '\n')+1))
 }
 
 // moment is Moment for the position at byte off of the note, on line. The
@@ -87,7 +87,7 @@ func lineStart(text string, line int) int {
 
 // lineText is line of the note's text, without its newline.
 func (n *Note) lineText(line int) string {
-	text := n.Text[lineStart(n.Text, line):]
+	text := n.Text()[lineStart(n.Text(), line):]
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		text = text[:i]
 	}
@@ -119,15 +119,15 @@ func (n *Note) paragraphEnd(line int) int {
 	end := n.SectionEnd(n.SectionAt(line))
 	off := 0
 	for l := 1; l <= line; l++ { // to the start of the line after
-		i := strings.IndexByte(n.Text[off:], '\n')
+		i := strings.IndexByte(n.Text()[off:], '\n')
 		if i < 0 {
 			return line
 		}
 		off += i + 1
 	}
 	for l := line + 1; l <= end; l++ {
-		text := n.Text[off:]
-		next := len(n.Text)
+		text := n.Text()[off:]
+		next := len(n.Text())
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			text, next = text[:i], off+i+1
 		}

@@ -55,7 +55,7 @@ func TestMomentRule(t *testing.T) {
 		{"[02:00:00]<a", "the \"[02:00:00]\" written before an anchor is the anchor's", "02:00:00"},
 		{"[01:55:00](", "the \"[01:55:00](\" before an anchor is the anchor's", "01:55:00"},
 	} {
-		line, col := lineCol(t, n.Text, c.at)
+		line, col := lineCol(t, n.Text(), c.at)
 		got := ""
 		if i := n.Moment(line, col); i >= 0 {
 			got = n.Timestamps[i].Raw
@@ -63,12 +63,12 @@ func TestMomentRule(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q (line %d): %q, want %q: %s", c.at, line, got, c.want, c.why)
 		}
-		if i, j := n.Moment(line, col), n.MomentAtOffset(strings.Index(n.Text, c.at)); i != j {
+		if i, j := n.Moment(line, col), n.MomentAtOffset(strings.Index(n.Text(), c.at)); i != j {
 			t.Errorf("%q: MomentAtOffset %d, Moment %d", c.at, j, i)
 		}
 	}
 	// A position inside an anchor is before it; just past it, after.
-	line, col := lineCol(t, n.Text, `data-t="01:30:31"`)
+	line, col := lineCol(t, n.Text(), `data-t="01:30:31"`)
 	if i := n.Moment(line, col); i < 0 || n.Timestamps[i].Raw != "01:30:31" {
 		t.Errorf("inside the anchor: %d", i)
 	}
@@ -77,7 +77,7 @@ func TestMomentRule(t *testing.T) {
 func TestMomentNeedsOpenable(t *testing.T) {
 	n := parseTestNote(t, "lexfridman/deep_reinforcement_learning.md")
 	n.VideoID = "not an id"
-	if i := n.Moment(lineCol(t, n.Text, "approximate")); i != -1 {
+	if i := n.Moment(lineCol(t, n.Text(), "approximate")); i != -1 {
 		t.Errorf("a note without a valid video id: moment %d, want none", i)
 	}
 	if i := (&model.Note{}).Moment(1, 0); i != -1 {

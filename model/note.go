@@ -13,20 +13,19 @@ type Note struct {
 	Title    string // frontmatter title, else first # heading, else the file name made readable
 	VideoID  string // frontmatter videoId as written, "" if none
 
-	// Text is the whole file after decoding (BOM dropped, CRLF made LF,
-	// invalid UTF-8 replaced). Lines below count from 1 in this text.
-	Text string
 	// BodyLine is the first line after the frontmatter (1 when there is none).
 	BodyLine int
 
 	Sections   []Section
 	Timestamps []Timestamp
 	Links      []Link
-	// Spans are where each timestamp, link, section and other part is in
-	// Text: read them with TimestampSpan, LinkSpan, SectionSpan and Parts.
-	// The loader is the one reader of a note's markdown; the renderer and
-	// search walk these spans instead of finding the parts again.
-	Spans []uint16
+
+	// The note's text and spans: see Text and Spans. A note read from a
+	// cache has them loaded on first use (lazy), so that a start shows the
+	// vault without decompressing every note.
+	text  string
+	spans []uint16
+	lazy  *lazyBody
 }
 
 // Section is a heading of a note.
@@ -126,12 +125,12 @@ func (n *Note) SectionEnd(i int) int {
 
 // LineCount is the number of lines of the note's text.
 func (n *Note) LineCount() int {
-	if n.Text == "" {
+	if n.Text() == "" {
 		return 0
 	}
 	c := 1
-	for i := 0; i < len(n.Text); i++ {
-		if n.Text[i] == '\n' && i+1 < len(n.Text) {
+	for i := 0; i < len(n.Text()); i++ {
+		if n.Text()[i] == '\n' && i+1 < len(n.Text()) {
 			c++
 		}
 	}

@@ -33,9 +33,8 @@ func TestValidVideoIDAndURL(t *testing.T) {
 // sampleNote has an intro (lines 1-2), "A" at line 3 and "B" at line 6,
 // and text to line 8.
 func sampleNote(videoID string) *Note {
-	return &Note{
+	n := &Note{
 		VideoID:  videoID,
-		Text:     "intro\n<a>\n## A\n<a>\n<a>\n## B\n<a>\nend\n",
 		Sections: []Section{{Title: "A", Level: 2, Line: 3}, {Title: "B", Level: 2, Line: 6}},
 		Timestamps: []Timestamp{
 			{Raw: "00:00:01", Seconds: 1, Valid: true, Line: 2, Section: -1},
@@ -44,6 +43,7 @@ func sampleNote(videoID string) *Note {
 			{Raw: "00:00:07", Seconds: 7, Valid: true, Line: 7, Section: 1},
 		},
 	}
+	return n.SetBody("intro\n<a>\n## A\n<a>\n<a>\n## B\n<a>\nend\n", nil)
 }
 
 func TestNoteQueries(t *testing.T) {
@@ -94,7 +94,7 @@ func TestNoteQueries(t *testing.T) {
 	if got := (&Note{}).LineCount(); got != 0 {
 		t.Errorf("empty LineCount = %d", got)
 	}
-	if got := (&Note{Text: "no newline"}).LineCount(); got != 1 {
+	if got := (&Note{}).SetBody("no newline", nil).LineCount(); got != 1 {
 		t.Errorf("LineCount without final newline = %d", got)
 	}
 }

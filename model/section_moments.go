@@ -16,16 +16,16 @@ func (n *Note) SectionMoments() []int {
 	if len(n.Sections) == 0 {
 		return out
 	}
-	starts := lineStarts(n.Text)
+	starts := lineStarts(n.Text())
 	blank := func(line int) bool { // line counts from 1
 		if line < 1 || line > len(starts) {
 			return true
 		}
-		end := len(n.Text)
+		end := len(n.Text())
 		if line < len(starts) {
 			end = starts[line] - 1
 		}
-		return strings.TrimSpace(n.Text[starts[line-1]:end]) == ""
+		return strings.TrimSpace(n.Text()[starts[line-1]:end]) == ""
 	}
 	for s, sec := range n.Sections {
 		out[s] = -1

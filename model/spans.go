@@ -43,22 +43,22 @@ type Part struct {
 const partLen = 4
 
 // wide reports whether the note's offsets take two uint16 each.
-func (n *Note) wide() bool { return len(n.Text) > 0xFFFF }
+func (n *Note) wide() bool { return len(n.Text()) > 0xFFFF }
 
 // value is the k-th value of the note's spans.
 func (n *Note) value(k int) int {
 	if n.wide() {
-		return int(n.Spans[2*k])<<16 | int(n.Spans[2*k+1])
+		return int(n.Spans()[2*k])<<16 | int(n.Spans()[2*k+1])
 	}
-	return int(n.Spans[k])
+	return int(n.Spans()[k])
 }
 
 // values is the number of values the note's spans hold.
 func (n *Note) values() int {
 	if n.wide() {
-		return len(n.Spans) / 2
+		return len(n.Spans()) / 2
 	}
-	return len(n.Spans)
+	return len(n.Spans())
 }
 
 // TimestampSpan is where timestamp i's anchor is: from "<a" to past

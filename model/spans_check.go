@@ -9,10 +9,10 @@ package model
 // outside the loader (the cache) are checked with it, so that a forged
 // file can never make a reader slice out of range.
 func (n *Note) SpansConsistent() bool {
-	if n.wide() && len(n.Spans)%2 != 0 || n.values() < n.partsAt() || (n.values()-n.partsAt())%partLen != 0 {
+	if n.wide() && len(n.Spans())%2 != 0 || n.values() < n.partsAt() || (n.values()-n.partsAt())%partLen != 0 {
 		return false
 	}
-	size := len(n.Text)
+	size := len(n.Text())
 	inOrder := func(count int, span func(int) Span) bool {
 		end := 0
 		for i := range count {

@@ -10,7 +10,7 @@ import (
 
 // note is a note at path linking to targets, of channel ch.
 func note(path, ch string, targets ...string) *Note {
-	n := &Note{Path: path, Channel: ch, Text: "text of " + path}
+	n := (&Note{Path: path, Channel: ch}).SetBody("text of "+path, nil)
 	for i, t := range targets {
 		n.Links = append(n.Links, Link{Target: t, Label: t, Line: i + 1})
 	}
@@ -26,7 +26,7 @@ func summary(v *Vault) []string {
 		for _, l := range n.Links {
 			resolved = append(resolved, l.Resolved)
 		}
-		out = append(out, fmt.Sprintf("note %s %q links %q", n.Path, n.Text, resolved))
+		out = append(out, fmt.Sprintf("note %s %q links %q", n.Path, n.Text(), resolved))
 		for _, b := range v.Backlinks(n.Path) {
 			out = append(out, fmt.Sprintf("  backlink %s#%d", b.From.Path, b.Index))
 		}
@@ -55,7 +55,7 @@ func TestApplyEdit(t *testing.T) {
 	a, b := note("a.md", "", "b"), note("b.md", "", "a")
 	v := NewVault([]*Note{a, b}, nil, []Problem{{Path: "b.md", Message: "old"}})
 	edited := note("b.md", "", "a", "a")
-	edited.Text = "new text"
+	edited.SetBody("new text", nil)
 	w := v.Apply([]Change{{Path: "b.md", Note: edited, Problems: []Problem{{Path: "b.md", Message: "new"}}}})
 	if w.Note("b.md") != edited || w.Note("a.md") != a {
 		t.Fatal("the edited note should replace the old, the other be shared")
@@ -152,7 +152,7 @@ func TestApplyMatchesARebuild(t *testing.T) {
 			targets = append(targets, names[rng.IntN(len(names))])
 		}
 		n := note(path, dirs[rng.IntN(len(dirs))], targets...)
-		n.Text = fmt.Sprint(rng.Int())
+		n.SetBody(fmt.Sprint(rng.Int()), nil)
 		if rng.IntN(3) == 0 {
 			n.VideoID = fmt.Sprintf("video%06d", rng.IntN(3))
 		}
@@ -173,7 +173,7 @@ func TestApplyMatchesARebuild(t *testing.T) {
 				continue
 			}
 			n := randomNote(p)
-			changes = append(changes, Change{Path: p, Note: n, Problems: []Problem{{Path: p, Message: n.Text}}})
+			changes = append(changes, Change{Path: p, Note: n, Problems: []Problem{{Path: p, Message: n.Text()}}})
 			current[p] = n
 		}
 		v = v.Apply(changes)
@@ -184,7 +184,7 @@ func TestApplyMatchesARebuild(t *testing.T) {
 			c := *n
 			c.Links = slices.Clone(n.Links)
 			fresh = append(fresh, &c)
-			problems = append(problems, Problem{Path: c.Path, Message: c.Text})
+			problems = append(problems, Problem{Path: c.Path, Message: c.Text()})
 		}
 		want := summary(NewVault(fresh, nil, problems))
 		if got := summary(v); !reflect.DeepEqual(got, want) {

@@ -28,7 +28,7 @@ func (n *Note) Target(p Part) string {
 	if p.Kind != MarkdownLink || p.Inner+2 > p.Span.End-1 {
 		return ""
 	}
-	target := strings.TrimSpace(n.Text[p.Inner+2 : p.Span.End-1]) // between "](" and ")"
+	target := strings.TrimSpace(n.Text()[p.Inner+2 : p.Span.End-1]) // between "](" and ")"
 	if j := strings.IndexAny(target, " \t"); j >= 0 {
 		target = target[:j] // [x](url "title")
 	}

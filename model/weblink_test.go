@@ -46,9 +46,9 @@ func TestYouTubeID(t *testing.T) {
 }
 
 func TestWebLinkTarget(t *testing.T) {
-	n := &Note{Text: "a [x](<https://e.com/a>) b ![i](p.png \"t\")"}
-	n.Spans = AppendSpans(nil, len(n.Text), nil, nil, nil,
-		AppendPart(AppendPart(nil, Part{Kind: MarkdownLink, Span: Span{2, 24}, Inner: 4}), Part{Kind: MarkdownLink, Span: Span{28, 43}, Inner: 30}))
+	text := "a [x](<https://e.com/a>) b ![i](p.png \"t\")"
+	n := (&Note{}).SetBody(text, AppendSpans(nil, len(text), nil, nil, nil,
+		AppendPart(AppendPart(nil, Part{Kind: MarkdownLink, Span: Span{2, 24}, Inner: 4}), Part{Kind: MarkdownLink, Span: Span{28, 43}, Inner: 30})))
 	if got := n.WebLinkTarget(0); got != "https://e.com/a" {
 		t.Errorf("link 0: %q", got)
 	}

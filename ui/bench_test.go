@@ -103,7 +103,7 @@ func BenchmarkOpenToRendered(b *testing.B) {
 	}
 	var typical []*model.Note
 	for _, n := range v.Notes {
-		if len(n.Text) >= 6000 && len(n.Text) <= 8000 {
+		if len(n.Text()) >= 6000 && len(n.Text()) <= 8000 {
 			typical = append(typical, n)
 		}
 	}

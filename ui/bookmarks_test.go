@@ -41,7 +41,7 @@ func TestMBookmarksTheMomentWithAName(t *testing.T) {
 	// the timestamp o would play there.
 	h.press("esc", "G", "m", "enter")
 	bs = saved(t, store).Bookmarks
-	last := strings.Count(h.m.vault.Note(seedPath).Text, "\n") + 1
+	last := strings.Count(h.m.vault.Note(seedPath).Text(), "\n") + 1
 	if len(bs) != 2 || bs[1].Line <= 8 || bs[1].Line > last || bs[1].Seconds < 5 || bs[1].Name == "" {
 		t.Errorf("a bookmark of the note's end: %+v (the name defaults to the section's)", bs[len(bs)-1])
 	}

@@ -70,7 +70,7 @@ func checkHitMoments(t *testing.T, v *model.Vault, query string, most int) {
 // videoAbove is the YouTube video that the last markdown link on or above
 // line (1-based) of n names, "" for none.
 func videoAbove(n *model.Note, line int) string {
-	lines := strings.Split(n.Text, "\n")
+	lines := strings.Split(n.Text(), "\n")
 	for l := min(line, len(lines)); l >= 1; l-- {
 		for _, f := range strings.FieldsFunc(lines[l-1], func(r rune) bool { return r == '(' || r == ')' }) {
 			if id := model.YouTubeID(f); id != "" {

@@ -115,7 +115,7 @@ func TestChangedNoteRendersInPlace(t *testing.T) {
 	old := d.m.reader.Note()
 	d.write(t, "a.md", strings.Replace(longNote("A", "the new end"), "paragraph 3 ", "paragraph three ", 1))
 	d.send(watchBatchMsg{[]string{"a.md"}})
-	if n := d.m.reader.Note(); n == old || !strings.Contains(n.Text, "the new end") {
+	if n := d.m.reader.Note(); n == old || !strings.Contains(n.Text(), "the new end") {
 		t.Fatal("the reader still shows the old note")
 	}
 	if got := d.m.reader.YOffset(); got != before {
@@ -281,9 +281,9 @@ func TestEditOpensTheEditorAtTheTopLine(t *testing.T) {
 	// the editor saves; on return the note is read again at the same place
 	d.write(t, "a.md", longNote("A", "edited end"))
 	d.send(editedMsg{path: "a.md"})
-	if !strings.Contains(d.m.reader.Note().Text, "edited end") || d.m.reader.YOffset() != top {
+	if !strings.Contains(d.m.reader.Note().Text(), "edited end") || d.m.reader.YOffset() != top {
 		t.Errorf("after the editor: text read again %v, offset %d want %d",
-			strings.Contains(d.m.reader.Note().Text, "edited end"), d.m.reader.YOffset(), top)
+			strings.Contains(d.m.reader.Note().Text(), "edited end"), d.m.reader.YOffset(), top)
 	}
 	d.send(editedMsg{path: "a.md", err: fmt.Errorf("boom")})
 	if !strings.Contains(d.statusLine(), "boom") {
@@ -321,7 +321,7 @@ func TestTreeKeepsFoldsCursorAndNewNotes(t *testing.T) {
 	// an edit that keeps the tree: the rows point at the notes read again
 	d.write(t, "c2/c.md", "# Cherry\n\nripe\n")
 	d.send(watchBatchMsg{[]string{"c2/c.md"}})
-	if n := d.m.notes.Selected(); n != d.m.vault.Note("c2/c.md") || !strings.Contains(n.Text, "ripe") {
+	if n := d.m.notes.Selected(); n != d.m.vault.Note("c2/c.md") || !strings.Contains(n.Text(), "ripe") {
 		t.Fatal("the tree still holds the old note")
 	}
 	// a new note: the tree is laid out again, folds and cursor kept

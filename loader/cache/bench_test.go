@@ -83,7 +83,7 @@ func benchmarkWarm(b *testing.B, dir string) {
 	cold := warm(b, dir)
 	size := 0
 	for _, n := range cold.Vault.Notes {
-		size += len(n.Text)
+		size += len(n.Text())
 	}
 	file, _ := File(dir)
 	info, err := os.Stat(file)

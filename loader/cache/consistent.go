@@ -17,7 +17,7 @@ func checkNote(n *model.Note) error {
 	if !n.SpansConsistent() {
 		return fmt.Errorf("%w: %s: spans do not fit the text", errCorrupt, n.Path)
 	}
-	lines := strings.Count(n.Text, "\n") + 1
+	lines := strings.Count(n.Text(), "\n") + 1
 	line := func(l int) bool { return l >= 0 && l <= lines }
 	ok := line(n.FromLine) && line(n.BodyLine)
 	for _, s := range n.Sections {

@@ -35,24 +35,24 @@ func TestForgedNumbersAreRefused(t *testing.T) {
 		name  string
 		forge func(n *model.Note)
 	}{
-		{"a span past the text", func(n *model.Note) { n.Spans[1] = uint16(len(n.Text) + 1) }},
-		{"a span ending before it starts", func(n *model.Note) { n.Spans[0], n.Spans[1] = n.Spans[1], n.Spans[0] }},
+		{"a span past the text", func(n *model.Note) { n.Spans()[1] = uint16(len(n.Text()) + 1) }},
+		{"a span ending before it starts", func(n *model.Note) { n.Spans()[0], n.Spans()[1] = n.Spans()[1], n.Spans()[0] }},
 		{"timestamps out of order", func(n *model.Note) {
-			n.Spans[0], n.Spans[1], n.Spans[2], n.Spans[3] = n.Spans[2], n.Spans[3], n.Spans[0], n.Spans[1]
+			n.Spans()[0], n.Spans()[1], n.Spans()[2], n.Spans()[3] = n.Spans()[2], n.Spans()[3], n.Spans()[0], n.Spans()[1]
 		}},
 		{"a link over a timestamp", func(n *model.Note) {
 			at := 2 * len(n.Timestamps)
-			n.Spans[at], n.Spans[at+1] = n.Spans[0], n.Spans[1]
+			n.Spans()[at], n.Spans()[at+1] = n.Spans()[0], n.Spans()[1]
 		}},
-		{"spans cut short", func(n *model.Note) { n.Spans = n.Spans[:len(n.Spans)-1] }},
+		{"spans cut short", func(n *model.Note) { n.SetBody(n.Text(), n.Spans()[:len(n.Spans())-1]) }},
 		{"a timestamp's section that is none", func(n *model.Note) { n.Timestamps[0].Section = int32(len(n.Sections)) }},
-		{"a link's line past the end", func(n *model.Note) { n.Links[0].Line = strings.Count(n.Text, "\n") + 2 }},
+		{"a link's line past the end", func(n *model.Note) { n.Links[0].Line = strings.Count(n.Text(), "\n") + 2 }},
 		{"a heading of level 7", func(n *model.Note) { n.Sections[0].Level = 7 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := append([]loader.File(nil), r.Files...)
 			forged := *files[victim].Note
-			forged.Spans = append([]uint16(nil), forged.Spans...)
+			forged.SetBody(forged.Text(), append([]uint16(nil), forged.Spans()...))
 			forged.Timestamps = append([]model.Timestamp(nil), forged.Timestamps...)
 			forged.Links = append([]model.Link(nil), forged.Links...)
 			forged.Sections = append([]model.Section(nil), forged.Sections...)

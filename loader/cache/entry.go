@@ -43,8 +43,8 @@ func appendFile(w *writer, f loader.File) {
 
 func appendNote(w *writer, n *model.Note) {
 	w.str(n.Path)
-	w.str(n.Text)
-	t := n.Text
+	w.str(n.Text())
+	t := n.Text()
 	w.sub(t, n.Channel)
 	w.int(n.FromLine)
 	w.sub(t, n.Title)
@@ -73,8 +73,8 @@ func appendNote(w *writer, n *model.Note) {
 		w.int(l.Line)
 		w.str(l.Resolved)
 	}
-	w.uvarint(uint64(len(n.Spans)))
-	for _, sp := range n.Spans {
+	w.uvarint(uint64(len(n.Spans())))
+	for _, sp := range n.Spans() {
 		w.uvarint(uint64(sp))
 	}
 }
@@ -110,8 +110,8 @@ func readEntry(r *reader, f *loader.File) {
 }
 
 func readNote(r *reader) *model.Note {
-	n := &model.Note{Path: r.str(), Text: r.str()}
-	t := n.Text
+	n := &model.Note{Path: r.str()}
+	t := r.str()
 	n.Channel = r.sub(t)
 	n.FromLine = r.int()
 	n.Title = r.sub(t)
@@ -135,15 +135,16 @@ func readNote(r *reader) *model.Note {
 			n.Links[i] = model.Link{Target: r.sub(t), Heading: r.sub(t), Label: r.sub(t), Line: r.int(), Resolved: r.str()}
 		}
 	}
+	var spans []uint16
 	if c := r.count(1); c > 0 {
-		n.Spans = make([]uint16, c)
-		for i := range n.Spans {
+		spans = make([]uint16, c)
+		for i := range spans {
 			v := r.uvarint()
 			if v > 1<<16-1 {
 				r.fail()
 			}
-			n.Spans[i] = uint16(v)
+			spans[i] = uint16(v)
 		}
 	}
-	return n
+	return n.SetBody(t, spans)
 }

@@ -80,7 +80,7 @@ func encode(c contents) [][]byte {
 		end, size := start, 0
 		for end < len(c.files) && (size < chunkBytes || end == start) {
 			if n := c.files[end].Note; n != nil {
-				size += len(n.Text)
+				size += len(n.Text())
 			}
 			end++
 		}

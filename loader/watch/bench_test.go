@@ -43,7 +43,7 @@ func BenchmarkEditToVault20k(b *testing.B) {
 		case err := <-w.Errors():
 			b.Fatal(err)
 		}
-		if v.Note(p).Text != string(text) {
+		if v.Note(p).Text() != string(text) {
 			b.Fatal("the refreshed note is not the saved one")
 		}
 	}

@@ -38,7 +38,7 @@ func Backlinks(v *model.Vault, n *model.Note) []Mention {
 	var lines lineReader
 	for _, r := range refs {
 		if r.From != cur {
-			cur, lines = r.From, lineReader{text: r.From.Text}
+			cur, lines = r.From, lineReader{text: r.From.Text()}
 		}
 		l := r.From.Links[r.Index].Line
 		lo, hi := lines.line(l)
@@ -68,10 +68,10 @@ func MentionsOf(ix *search.Index, v *model.Vault, n *model.Note, limit int) []Me
 			continue // a note that links it, or a hit on a title
 		}
 		if h.Note != cur {
-			cur, lines = h.Note, lineReader{text: h.Note.Text}
+			cur, lines = h.Note, lineReader{text: h.Note.Text()}
 		}
 		lo, hi := lines.line(h.Line)
-		if !containsWords(search.Tokens(search.Plain(unlinked(h.Note.Text[lo:hi]))), words) {
+		if !containsWords(search.Tokens(search.Plain(unlinked(h.Note.Text()[lo:hi]))), words) {
 			continue
 		}
 		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, lo, hi), Link: -1})

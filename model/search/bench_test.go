@@ -196,7 +196,7 @@ func longestParagraph(notes []*model.Note, max int) string {
 	var best, cur []string
 	for _, n := range notes {
 		cur = cur[:0]
-		for line := range strings.SplitSeq(n.Text, "\n") {
+		for line := range strings.SplitSeq(n.Text(), "\n") {
 			words := Tokens(Visible(line))
 			if len(words) == 0 || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "---") {
 				cur = cur[:0]

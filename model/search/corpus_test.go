@@ -81,7 +81,7 @@ func TestCorpusPhraseMatchesGrep(t *testing.T) {
 	}
 	grep, plural := 0, 0
 	for _, n := range v.Notes {
-		text := strings.ToLower(n.Text)
+		text := strings.ToLower(n.Text())
 		if !strings.Contains(text, "attention mechanism") {
 			continue
 		}

@@ -10,7 +10,7 @@ import (
 // note makes a note the way the loader would, enough for the index: the
 // frontmatter title, the body line, and # headings as sections.
 func note(path, channel, text string) *model.Note {
-	n := &model.Note{Path: path, Channel: channel, Text: text, BodyLine: 1}
+	n := (&model.Note{Path: path, Channel: channel, BodyLine: 1}).SetBody(text, nil)
 	lines := strings.Split(text, "\n")
 	if len(lines) > 0 && lines[0] == "---" {
 		for i := 1; i < len(lines); i++ {

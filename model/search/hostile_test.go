@@ -58,6 +58,6 @@ func hostileNotes() []*model.Note {
 		note("f.md", "c", "[label](needle"),
 		note("g.md", "c", ""),
 		note("h.md", "c", "&#27;needle &amp;&#x9b;"),
-		{Path: "i.md", Title: "needle", Text: "no newline at all", BodyLine: 5}, // body line past the end
+		(&model.Note{Path: "i.md", Title: "needle", BodyLine: 5}).SetBody("no newline at all", nil), // body line past the end
 	}
 }

@@ -87,7 +87,7 @@ func splitByBytes(notes []*model.Note, n int) [][2]int {
 	var out [][2]int
 	start, acc := 0, 0
 	for i, nt := range notes {
-		acc += len(nt.Text)
+		acc += len(nt.Text())
 		if len(out) < n-1 && acc*n >= total*(len(out)+1) {
 			out = append(out, [2]int{start, i + 1})
 			start = i + 1
@@ -103,7 +103,7 @@ func splitByBytes(notes []*model.Note, n int) [][2]int {
 func textBytes(notes []*model.Note) int {
 	total := 0
 	for _, nt := range notes {
-		total += len(nt.Text)
+		total += len(nt.Text())
 	}
 	return total
 }

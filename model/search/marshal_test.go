@@ -68,7 +68,7 @@ func TestPatchIsBuild(t *testing.T) {
 	before := generatedNotes(t, 200)
 	old := Build(before)
 	// the note parsed again after an edit, so that its spans fit its text
-	editedNote, _ := loader.ParseNote(before[7].Path, []byte(strings.Replace(before[7].Text, "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
+	editedNote, _ := loader.ParseNote(before[7].Path, []byte(strings.Replace(before[7].Text(), "\n\n", "\n\nA quite unheardof word here.\n\n", 1)), loader.TimestampsAuto)
 	edited := *editedNote
 	for _, tc := range []struct {
 		name  string

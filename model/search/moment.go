@@ -16,7 +16,7 @@ func Moment(n *model.Note, line int, q *Query) int {
 	if line < max(n.BodyLine, 1) {
 		return n.Moment(line, 0)
 	}
-	lo, hi := lineBounds(n.Text, line)
+	lo, hi := lineBounds(n.Text(), line)
 	spans := newSpanCursor(n)
 	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
 	from := lo

@@ -73,10 +73,10 @@ func TestMomentCorpus(t *testing.T) {
 		wordRE := regexp.MustCompile(`(?i)\b` + word) // a word it begins, as search matches
 		for _, h := range ix.Search(q).Hits {
 			n := h.Note
-			if h.Line < n.BodyLine || strings.Contains(n.Text, "```") {
+			if h.Line < n.BodyLine || strings.Contains(n.Text(), "```") {
 				continue // title hits; fences hide anchors from the loader but not from a regexp
 			}
-			lines := strings.Split(n.Text, "\n")
+			lines := strings.Split(n.Text(), "\n")
 			raw := lines[h.Line-1]
 			visible := hiddenRE.ReplaceAllStringFunc(raw, func(s string) string { return strings.Repeat("\x00", len(s)) })
 			col := -1

@@ -138,8 +138,8 @@ func (b *refBuilder) add(note int32, n *model.Note) doc {
 	gap := false
 	lineNo := int32(0)
 	spans := newSpanCursor(n)
-	for text := n.Text; text != ""; {
-		lo := len(n.Text) - len(text)
+	for text := n.Text(); text != ""; {
+		lo := len(n.Text()) - len(text)
 		line := text
 		if j := strings.IndexByte(text, '\n'); j >= 0 {
 			line, text = text[:j], text[j+1:]

@@ -52,9 +52,9 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 			}
 		}
 		if next >= hi || kind == 0 {
-			return appendVisible(dst, n.Text[at:hi])
+			return appendVisible(dst, n.Text()[at:hi])
 		}
-		dst = appendVisible(dst, n.Text[at:next])
+		dst = appendVisible(dst, n.Text()[at:next])
 		switch kind {
 		case 1:
 			at = n.TimestampSpan(c.ts).End
@@ -65,9 +65,9 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 			c.link++
 		case 3:
 			if p.Kind == model.MarkdownLink {
-				dst = appendVisible(dst, n.Text[p.Span.Start+1:p.Inner])
+				dst = appendVisible(dst, n.Text()[p.Span.Start+1:p.Inner])
 			} else {
-				dst = append(dst, n.Text[p.Span.Start+2:p.Inner]...)
+				dst = append(dst, n.Text()[p.Span.Start+2:p.Inner]...)
 			}
 			at = min(p.Span.End, hi)
 			c.part++
@@ -79,8 +79,8 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 // first byte after the line's leading markdown markers ("#", ">", "-", "*",
 // "+" and blanks).
 func noteVisible(n *model.Note, line int) string {
-	lo, hi := lineBounds(n.Text, line)
-	l := n.Text[lo:hi]
+	lo, hi := lineBounds(n.Text(), line)
+	l := n.Text()[lo:hi]
 	lo += len(l) - len(strings.TrimLeft(l, "#>-*+ \t"))
 	return string(appendNoteVisible(nil, newSpanCursor(n), lo, hi))
 }

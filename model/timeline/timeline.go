@@ -131,16 +131,16 @@ func appendRows(rows []Row, n *model.Note, id string) []Row {
 	off, line := 0, 1
 	for i := 0; i < len(stamps); {
 		want := int(stamps[i].Line)
-		for line < want && off < len(n.Text) { // to the start of the line
-			j := strings.IndexByte(n.Text[off:], '\n')
+		for line < want && off < len(n.Text()) { // to the start of the line
+			j := strings.IndexByte(n.Text()[off:], '\n')
 			if j < 0 {
-				off = len(n.Text)
+				off = len(n.Text())
 				break
 			}
 			off += j + 1
 			line++
 		}
-		text := n.Text[off:]
+		text := n.Text()[off:]
 		if j := strings.IndexByte(text, '\n'); j >= 0 {
 			text = text[:j]
 		}
@@ -204,7 +204,7 @@ func sentence(n *model.Note, off, lineLen int, spans [][2]int, nth int) string {
 // spans: search.NotePlain), without the list marker or the end of the
 // sentence before that lead it.
 func clean(n *model.Note, lo, hi int) string {
-	s := n.Text[lo:hi]
+	s := n.Text()[lo:hi]
 	s = strings.TrimLeft(s, "#>-*+ \t")
 	if digits := len(s) - len(strings.TrimLeft(s, "0123456789")); digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
 		if rest := s[digits+1:]; rest == "" || rest[0] == ' ' || rest[0] == '\t' {

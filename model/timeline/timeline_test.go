@@ -125,8 +125,8 @@ func TestSentence(t *testing.T) {
 			t.Errorf("sentences of %q = %q, want %q", c.line, got, c.want)
 		}
 	}
-	n := &model.Note{Text: "x " + a("1:00")}
-	if got := sentence(n, 0, len(n.Text), [][2]int{{-1, -1}}, 0); got != "x" {
+	n := (&model.Note{}).SetBody("x "+a("1:00"), nil)
+	if got := sentence(n, 0, len(n.Text()), [][2]int{{-1, -1}}, 0); got != "x" {
 		t.Errorf("a note without the loader's spans: %q, want the whole line", got)
 	}
 }

@@ -101,7 +101,7 @@ func open(t testing.TB, opts Options, v *model.Vault, n *model.Note, w, h int) M
 // sourceLine is the 1-based line of n's text that holds text.
 func sourceLine(t testing.TB, n *model.Note, text string) int {
 	t.Helper()
-	for i, l := range strings.Split(n.Text, "\n") {
+	for i, l := range strings.Split(n.Text(), "\n") {
 		if strings.Contains(l, text) {
 			return i + 1
 		}

@@ -361,7 +361,7 @@ func (m Model) TopSourceLine() int {
 	if !m.ready() {
 		return 1
 	}
-	return min(m.doc.SourceOfLine(m.yOffset), strings.Count(m.note.Text, "\n")+1)
+	return min(m.doc.SourceOfLine(m.yOffset), strings.Count(m.note.Text(), "\n")+1)
 }
 
 // CurrentSection is the section the top line is in, -1 for the intro (the

@@ -88,7 +88,7 @@ func (m Model) sourceLineOf(y int) int {
 			break
 		}
 	}
-	lines := strings.Split(m.note.Text, "\n")
+	lines := strings.Split(m.note.Text(), "\n")
 	for _, p := range probes {
 		best := 0
 		for i, l := range lines {

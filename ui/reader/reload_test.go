@@ -13,7 +13,7 @@ func TestEditLine(t *testing.T) {
 	if got := m.EditLine(); got != 1 {
 		t.Errorf("at the top: line %d, want 1", got)
 	}
-	src := strings.Split(n.Text, "\n")
+	src := strings.Split(n.Text(), "\n")
 	checked := 0
 	for _, y := range []int{10, 25, 40} {
 		m.yOffset = y

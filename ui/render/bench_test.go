@@ -33,7 +33,7 @@ func typicalNote(b *testing.B) (*model.Vault, *model.Note) {
 func abs(x int) int { return max(x, -x) }
 
 func benchmarkRender(b *testing.B, v *model.Vault, n *model.Note) {
-	b.SetBytes(int64(len(n.Text)))
+	b.SetBytes(int64(len(n.Text())))
 	st := NewStyles("dark", true)
 	for b.Loop() {
 		r := Render(v, Key{Note: n, Width: 100, Style: "dark"}, st)

@@ -82,7 +82,7 @@ func (t *transformer) startsCallout(lo, hi int) bool {
 // a box of its own and a placeholder where it goes; it takes the quoted
 // lines after it too and returns the end and number of the last one.
 func (t *transformer) calloutBlock(lo, hi, ln int) (int, int) {
-	text := t.n.Text
+	text := t.n.Text()
 	p := t.callouts[t.nextCallout]
 	t.nextCallout++
 	id := t.add(Item{Kind: Box, Index: len(t.boxes), SrcLine: ln})

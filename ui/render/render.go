@@ -95,11 +95,11 @@ func Render(v *model.Vault, key Key, st Styles) *Doc {
 		}
 		done += len(piece)
 	}
-	if end < len(n.Text) || done < len(md) {
+	if end < len(n.Text()) || done < len(md) {
 		lo := bodyOffset(n)
 		shown := (end - lo) * min(done, len(md)) / max(len(md), 1) // about: the markdown is not the text
-		r.Truncated = len(n.Text) - lo - shown
-		l := st.Meta.Render(truncatedLine(shown, len(n.Text)-lo))
+		r.Truncated = len(n.Text()) - lo - shown
+		l := st.Meta.Render(truncatedLine(shown, len(n.Text())-lo))
 		r.Lines = append(r.Lines, "", l)
 		r.Plain = append(r.Plain, "", ansi.Strip(l))
 	}

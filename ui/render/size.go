@@ -34,10 +34,10 @@ const pieceSize = 16 << 10
 // near), so that no line, span or item is cut.
 func textEnd(n *model.Note, limit int) int {
 	lo := bodyOffset(n)
-	if len(n.Text)-lo <= limit {
-		return len(n.Text)
+	if len(n.Text())-lo <= limit {
+		return len(n.Text())
 	}
-	part := n.Text[lo : lo+limit]
+	part := n.Text()[lo : lo+limit]
 	if i := strings.LastIndex(part, "\n\n"); i >= limit-limit/8 {
 		return lo + i + 1
 	}

@@ -19,7 +19,7 @@ func TestHugeNoteTruncated(t *testing.T) {
 	n := parse(t, "c/huge.md", text)
 	for _, style := range []string{"notty", "dark"} {
 		d := Render(vaultOf(n), Key{Note: n, Width: 80, Style: style}, NewStyles(style, true))
-		body := len(n.Text) - bodyOffset(n)
+		body := len(n.Text()) - bodyOffset(n)
 		if d.Truncated < body-MaxText || d.Truncated > body {
 			t.Fatalf("%s: %d of %d bytes left out, want all but at most %d", style, d.Truncated, body, MaxText)
 		}
@@ -66,14 +66,14 @@ func TestStyledOutputBounded(t *testing.T) {
 // preferring a blank line near it, and nothing is cut from a small note.
 func TestTextEndAtLineStart(t *testing.T) {
 	n := parse(t, "c/n.md", "# T\n\nfirst line\n\nsecond para\nmore\n")
-	if got := textEnd(n, 1<<20); got != len(n.Text) {
-		t.Errorf("a small note is cut at %d of %d", got, len(n.Text))
+	if got := textEnd(n, 1<<20); got != len(n.Text()) {
+		t.Errorf("a small note is cut at %d of %d", got, len(n.Text()))
 	}
 	lo := bodyOffset(n)
-	for limit := 1; limit < len(n.Text)-lo; limit++ {
+	for limit := 1; limit < len(n.Text())-lo; limit++ {
 		end := textEnd(n, limit)
-		if end-lo > limit || end > lo && n.Text[end-1] != '\n' {
-			t.Errorf("limit %d: cut at %d (%q)", limit, end, n.Text[lo:end])
+		if end-lo > limit || end > lo && n.Text()[end-1] != '\n' {
+			t.Errorf("limit %d: cut at %d (%q)", limit, end, n.Text()[lo:end])
 		}
 	}
 	long := parse(t, "c/long.md", strings.Repeat("word ", 1000))

@@ -78,7 +78,7 @@ func transform(v *model.Vault, n *model.Note, end int) (string, []Item, []box) {
 			t.webLinks = append(t.webLinks, p)
 		}
 	}
-	text := n.Text
+	text := n.Text()
 	lo := bodyOffset(n)
 	t.b.Grow(end - lo + (end-lo)/8)
 	for ln := n.BodyLine; lo < end; ln++ {
@@ -112,7 +112,7 @@ func bodyOffset(n *model.Note) int {
 // line writes the line of the note's text from byte lo to hi, line ln.
 func (t *transformer) line(lo, hi, ln int) {
 	n := t.n
-	l := n.Text[lo:hi]
+	l := n.Text()[lo:hi]
 	for t.nextSection < len(n.Sections) && n.SectionSpan(t.nextSection).Start < lo {
 		t.nextSection++
 	}
@@ -138,7 +138,7 @@ func (t *transformer) line(lo, hi, ln int) {
 	}
 	if sec := t.nextSection; startsHeading { // "##" alone starts at hi
 		start := n.SectionSpan(sec).Start
-		t.b.WriteString(clean(n.Text[lo:start])) // "## "
+		t.b.WriteString(clean(n.Text()[lo:start])) // "## "
 		id := t.add(Item{Kind: Heading, Index: sec, SrcLine: ln})
 		appendMarker(t.b, id, true)
 		t.spans(start, hi, ln, true)
@@ -205,10 +205,10 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 		}
 		next := min(ts.Start, lk.Start, co.Start, wl.Start)
 		if next >= hi {
-			t.inline(clean(n.Text[at:hi]), ln, oneLine, true)
+			t.inline(clean(n.Text()[at:hi]), ln, oneLine, true)
 			return
 		}
-		gap := n.Text[at:next]
+		gap := n.Text()[at:next]
 		if next == wl.Start && next != ts.Start && next != lk.Start && next != co.Start {
 			gap = strings.TrimSuffix(gap, "!") // an image shows its text too
 		}
@@ -228,7 +228,7 @@ func (t *transformer) spans(lo, hi, ln int, oneLine bool) {
 			t.nextWebLink++
 			at = wl.End
 		case co.Start: // a "[!type]" calloutBlock did not take: its label
-			t.text(calloutLabel(t.n.Text[co.Start+2 : t.callouts[t.nextCallout].Inner]))
+			t.text(calloutLabel(t.n.Text()[co.Start+2 : t.callouts[t.nextCallout].Inner]))
 			t.nextCallout++
 			at = co.End
 		default:
@@ -283,7 +283,7 @@ func (t *transformer) webLink(i, ln int) {
 	p := t.webLinks[i]
 	id := t.add(Item{Kind: WebLink, Index: i, Dim: model.WebURL(t.n.Target(p)) == "", SrcLine: ln})
 	appendMarker(t.b, id, true)
-	t.inline(clean(t.n.Text[p.Span.Start+1:p.Inner]), ln, true, false)
+	t.inline(clean(t.n.Text()[p.Span.Start+1:p.Inner]), ln, true, false)
 	appendMarker(t.b, id, false)
 }
 

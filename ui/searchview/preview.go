@@ -41,7 +41,7 @@ func (m Model) previewLines(width, height int) []string {
 	inner := max(width-3, 1)
 	var above []string
 	blank := true // no blank row first
-	for i, raw := range sourceLines(n.Text, first, h.Line+height) {
+	for i, raw := range sourceLines(n.Text(), first, h.Line+height) {
 		line := first + i
 		text, heading := previewText(raw)
 		if text == "" {

@@ -37,7 +37,7 @@ func IsEmpty(n *model.Note) bool {
 	if n == nil {
 		return true
 	}
-	body := n.Text
+	body := n.Text()
 	for i := 1; i < n.BodyLine && body != ""; i++ {
 		_, body, _ = strings.Cut(body, "\n")
 	}

@@ -43,14 +43,14 @@ func TestPageListsChannelsWithCountsAndLinks(t *testing.T) {
 		"- [[entry 2|b] ]|[ [x]] · 1 note · 1 video", // the name cannot end the link
 		"shift+tab", "]", "enter",
 	} {
-		if !strings.Contains(p.Text, want) {
-			t.Errorf("page lacks %q:\n%s", want, p.Text)
+		if !strings.Contains(p.Text(), want) {
+			t.Errorf("page lacks %q:\n%s", want, p.Text())
 		}
 	}
 	if len(p.Links) != 2 || p.Links[0].Resolved != "alpha/alpha.md" || p.Links[1].Resolved != "b]]|[[x/n.md" {
 		t.Fatalf("links %+v", p.Links)
 	}
-	lines := strings.Split(p.Text, "\n")
+	lines := strings.Split(p.Text(), "\n")
 	for _, l := range p.Links {
 		if !strings.Contains(lines[l.Line-1], "[["+l.Target+"|") {
 			t.Errorf("link %q is not on its line %d: %q", l.Target, l.Line, lines[l.Line-1])
@@ -67,7 +67,7 @@ func TestPageListsChannelsWithCountsAndLinks(t *testing.T) {
 func TestPageShowsRecentAndBookmarks(t *testing.T) {
 	v := vault(t)
 	p := Page(v, Options{Keys: common.DefaultKeyMap(), Recent: []*model.Note{v.Note("alpha/a2.md")}, Bookmarks: []*model.Note{v.Note("alpha/a1.md")}})
-	text := p.Text
+	text := p.Text()
 	r, b, c := strings.Index(text, "## Read last"), strings.Index(text, "## Bookmarks"), strings.Index(text, "## Channels")
 	if r < 0 || b < r || c < b {
 		t.Fatalf("sections out of order:\n%s", text)
@@ -78,7 +78,7 @@ func TestPageShowsRecentAndBookmarks(t *testing.T) {
 	if !strings.Contains(text, "[[entry 1|A two]] · alpha") {
 		t.Errorf("a recent note shows its channel:\n%s", text)
 	}
-	if strings.Contains(Page(v, Options{}).Text, "## Read last") {
+	if strings.Contains(Page(v, Options{}).Text(), "## Read last") {
 		t.Error("an empty section shows")
 	}
 }
