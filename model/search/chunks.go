@@ -54,16 +54,18 @@ func (a *chunkArena) bytes(addr uint32) []byte {
 // per occurrence the position and line code, each as a delta from the one
 // before (a note's first ones as they are).
 func (b *builder) write(note int32) {
+	toks, terms, blocks := b.toks, b.terms, b.arena.blocks // in registers: the stores below could be to them, for all the compiler knows
 	tok := uint32(0)
 	for _, r := range b.runs {
 		pos, code := r.pos, r.code
 		for ; tok < r.end; tok++ {
-			id := b.toks[tok]
-			ts := &b.terms[id]
+			id := toks[tok]
+			ts := &terms[id]
 			if ts.end-ts.at < maxOccurrence {
 				b.nextChunk(id, ts)
+				blocks = b.arena.blocks
 			}
-			out := b.arena.bytes(ts.at)
+			out := blocks[ts.at>>blockBits][ts.at&(blockSize-1):]
 			n := 0
 			if ts.last != note {
 				n = putUvarint(out, n, uint32(note-ts.last))
