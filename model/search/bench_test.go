@@ -38,14 +38,6 @@ func generatedVault(b *testing.B) *model.Vault {
 	return generated.vault
 }
 
-func textBytes(notes []*model.Note) int {
-	n := 0
-	for _, nt := range notes {
-		n += len(nt.Text())
-	}
-	return n
-}
-
 func heapInUse() uint64 {
 	runtime.GC()
 	runtime.GC()

@@ -11,18 +11,7 @@ import (
 // Hostile notes index and search without a panic, hits stay on lines of
 // their notes, and snippets stay short.
 func TestHostileNotes(t *testing.T) {
-	huge := strings.Repeat("word ", 200_000) + "needle " + strings.Repeat("| ", 100_000)
-	notes := []*model.Note{
-		note("a.md", "c", "needle \xff\xfe broken \x00 utf8\n\x1b[31mneedle\x1b[0m"),
-		note("b.md", "c", "---\ntitle: needle\n---\n"+huge),
-		note("c.md", "c", strings.Repeat("\n", 100_000)+"needle at the end"),
-		note("d.md", "c", "<a class=\"yt-timestamp\" data-t=\"00:00:01\">needle never closed"),
-		note("e.md", "c", "[[needle|\n<!-- needle"),
-		note("f.md", "c", "[label](needle"),
-		note("g.md", "c", ""),
-		note("h.md", "c", "&#27;needle &amp;&#x9b;"),
-		(&model.Note{Path: "i.md", Title: "needle", BodyLine: 5}).SetBody("no newline at all", nil), // body line past the end
-	}
+	notes := hostileNotes()
 	ix := Build(notes)
 	q, _ := Parse("needle")
 	res := ix.Search(q)
@@ -52,5 +41,23 @@ func TestHostileNotes(t *testing.T) {
 	}
 	if got := hits(t, notes, "yt timestamp class"); len(got) != 0 {
 		t.Errorf("the unclosed anchor's attributes matched: %q", got)
+	}
+}
+
+// hostileNotes are notes made to break an index: broken UTF-8, control
+// bytes, a huge line, a hundred thousand blank lines, markup never closed,
+// no text, a body line past the end.
+func hostileNotes() []*model.Note {
+	huge := strings.Repeat("word ", 200_000) + "needle " + strings.Repeat("| ", 100_000)
+	return []*model.Note{
+		note("a.md", "c", "needle \xff\xfe broken \x00 utf8\n\x1b[31mneedle\x1b[0m"),
+		note("b.md", "c", "---\ntitle: needle\n---\n"+huge),
+		note("c.md", "c", strings.Repeat("\n", 100_000)+"needle at the end"),
+		note("d.md", "c", "<a class=\"yt-timestamp\" data-t=\"00:00:01\">needle never closed"),
+		note("e.md", "c", "[[needle|\n<!-- needle"),
+		note("f.md", "c", "[label](needle"),
+		note("g.md", "c", ""),
+		note("h.md", "c", "&#27;needle &amp;&#x9b;"),
+		(&model.Note{Path: "i.md", Title: "needle", BodyLine: 5}).SetBody("no newline at all", nil), // body line past the end
 	}
 }

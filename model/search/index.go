@@ -1,15 +1,11 @@
 package search
 
 import (
-	"encoding/binary"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"tubenotes/model"
-	"tubenotes/model/fold"
 )
 
 // Index is an inverted index of a vault's visible words. Each note's
@@ -74,7 +70,7 @@ func Build(notes []*model.Note) *Index {
 	docs := make([]doc, len(notes))
 	var wg sync.WaitGroup
 	for c, r := range chunks {
-		b := newBuilder()
+		b := newSizedBuilder(textBytes(notes[r[0]:r[1]]))
 		builders[c] = b
 		wg.Add(1)
 		go func() {
@@ -94,10 +90,7 @@ func Build(notes []*model.Note) *Index {
 // splitByBytes cuts notes into at most n contiguous ranges of about equal
 // text size.
 func splitByBytes(notes []*model.Note, n int) [][2]int {
-	total := 0
-	for _, nt := range notes {
-		total += len(nt.Text())
-	}
+	total := textBytes(notes)
 	var out [][2]int
 	start, acc := 0, 0
 	for i, nt := range notes {
@@ -113,206 +106,13 @@ func splitByBytes(notes []*model.Note, n int) [][2]int {
 	return out
 }
 
-// builder indexes a contiguous run of notes.
-type builder struct {
-	ids   map[string]uint32
-	terms []termState
-
-	// scratch for one note
-	tids   []uint32
-	poss   []uint32
-	codes  []uint32 // line code of each token
-	text   []byte
-	folded []byte
-}
-
-// termState is what a builder keeps per term, together so one note's
-// writes touch one cache line a term.
-type termState struct {
-	post     []byte
-	last     int32 // last note written, -1 before any
-	stamp    int32 // the note count belongs to
-	count    uint32
-	lastPos  uint32
-	lastCode uint32
-	term     string
-}
-
-func newBuilder() *builder { return &builder{ids: map[string]uint32{}} }
-
-func (b *builder) id(folded []byte) uint32 {
-	if id, ok := b.ids[string(folded)]; ok {
-		return id
+// textBytes is the size of the notes' text.
+func textBytes(notes []*model.Note) int {
+	total := 0
+	for _, nt := range notes {
+		total += len(nt.Text())
 	}
-	id := uint32(len(b.terms))
-	s := string(folded)
-	b.ids[s] = id
-	b.terms = append(b.terms, termState{last: -1, stamp: -1, term: s})
-	return id
-}
-
-// tokenize appends the tokens of s at consecutive positions from pos, all
-// with line code code, and returns the next position. It makes the same
-// tokens as Tokens; an ASCII word, nearly every one, is folded as it is
-// scanned.
-func (b *builder) tokenize(s string, pos, code uint32) uint32 {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if !fold.IsWordByte(c) {
-				i++
-				continue
-			}
-			start := i
-			b.folded = b.folded[:0]
-			for ; i < len(s) && fold.IsWordByte(s[i]); i++ {
-				c := s[i]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b.folded = append(b.folded, c)
-			}
-			if i < len(s) && s[i] >= utf8.RuneSelf { // the word may go on past ASCII: fold it whole
-				_, end := fold.NextWord(s, start)
-				b.folded = fold.AppendWord(b.folded[:0], s[start:end])
-				i = end
-			}
-		} else {
-			start, end := fold.NextWord(s, i)
-			if start < 0 {
-				break
-			}
-			b.folded = fold.AppendWord(b.folded[:0], s[start:end])
-			i = end
-		}
-		if len(b.folded) == 0 {
-			continue
-		}
-		b.tids = append(b.tids, b.id(b.folded))
-		b.poss = append(b.poss, pos)
-		b.codes = append(b.codes, code)
-		pos++
-	}
-	return pos
-}
-
-func (b *builder) add(note int32, n *model.Note) doc {
-	b.tids, b.poss, b.codes = b.tids[:0], b.poss[:0], b.codes[:0]
-	d := doc{
-		firstLine: int32(max(n.BodyLine, 1)),
-		titleLine: 1,
-		channel:   foldCompact(n.Channel),
-		title:     strings.Join(Tokens(n.Title), " "),
-	}
-	pos := b.tokenize(n.Title, 0, 0)
-	d.titleEnd = pos
-	pos++ // the title is not the first paragraph
-
-	heads := n.Sections
-	gap := false
-	lineNo := int32(0)
-	spans := newSpanCursor(n)
-	for text := n.Text(); text != ""; {
-		lo := len(n.Text()) - len(text)
-		line := text
-		if j := strings.IndexByte(text, '\n'); j >= 0 {
-			line, text = text[:j], text[j+1:]
-		} else {
-			text = ""
-		}
-		lineNo++
-		if lineNo < d.firstLine {
-			if strings.HasPrefix(line, "title:") {
-				d.titleLine = lineNo
-			}
-			continue
-		}
-		for len(heads) > 0 && int32(heads[0].Line) < lineNo {
-			heads = heads[1:]
-		}
-		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
-		code := lineCode(d.lines, heading)
-		d.lines++
-		b.text = appendNoteVisible(b.text[:0], spans, lo, lo+len(line))
-		start := pos
-		if gap || heading {
-			start++
-		}
-		if next := b.tokenize(string(b.text), start, code); next == start {
-			gap = true // a line without words ends a paragraph
-		} else {
-			pos, gap = next, heading
-		}
-	}
-	b.write(note)
-	return d
-}
-
-// write appends this note's occurrences to the postings of its terms: the
-// note as a delta from the term's previous note, the count, then per
-// occurrence the position and line code, each as a delta from the one
-// before (the first ones as they are).
-func (b *builder) write(note int32) {
-	for _, t := range b.tids {
-		ts := &b.terms[t]
-		if ts.stamp != note {
-			ts.stamp, ts.count = note, 0
-		}
-		ts.count++
-	}
-	for i, t := range b.tids {
-		p, c := b.poss[i], b.codes[i]
-		ts := &b.terms[t]
-		if ts.last != note {
-			ts.post = binary.AppendUvarint(ts.post, uint64(note-ts.last))
-			ts.post = binary.AppendUvarint(ts.post, uint64(ts.count))
-			ts.post = binary.AppendUvarint(ts.post, uint64(p))
-			ts.post = binary.AppendUvarint(ts.post, uint64(c))
-			ts.last = note
-		} else {
-			ts.post = binary.AppendUvarint(ts.post, uint64(p-ts.lastPos))
-			ts.post = binary.AppendUvarint(ts.post, uint64(c-ts.lastCode))
-		}
-		ts.lastPos, ts.lastCode = p, c
-	}
-}
-
-// merge joins the builders' postings, which cover consecutive note ranges,
-// into one sorted dictionary and arena. A builder's first note of a term is
-// written as a delta from -1 and is rewritten as a delta from the previous
-// builder's last note of that term.
-func merge(bs []*builder) *Index {
-	seen := map[string]struct{}{}
-	size := 0
-	for _, b := range bs {
-		for i := range b.terms {
-			seen[b.terms[i].term] = struct{}{}
-			size += len(b.terms[i].post)
-		}
-	}
-	terms := make([]string, 0, len(seen))
-	for t := range seen {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
-	ix := &Index{terms: terms, offs: make([]uint32, 0, len(terms)+1), post: make([]byte, 0, size+len(terms)*2)}
-	for _, t := range terms {
-		ix.offs = append(ix.offs, uint32(len(ix.post)))
-		last := int32(-1)
-		for _, b := range bs {
-			id, ok := b.ids[t]
-			if !ok {
-				continue
-			}
-			p := b.terms[id].post
-			first, n := binary.Uvarint(p)
-			note := int32(first) - 1
-			ix.post = binary.AppendUvarint(ix.post, uint64(note-last))
-			ix.post = append(ix.post, p[n:]...)
-			last = b.terms[id].last
-		}
-	}
-	ix.offs = append(ix.offs, uint32(len(ix.post)))
-	return ix
+	return total
 }
 
 // foldCompact folds s and keeps only its letters and digits, so

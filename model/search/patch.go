@@ -150,8 +150,8 @@ func touchedTerms(old *Index, from []int32, fresh *Index) map[string]bool {
 		}
 	}
 	touched := make(map[string]bool, len(b.terms)+len(fresh.terms))
-	for _, t := range b.terms {
-		touched[t.term] = true
+	for id := range b.table.len() {
+		touched[b.term(uint32(id))] = true
 	}
 	for _, t := range fresh.terms {
 		touched[t] = true

@@ -70,10 +70,10 @@ func FuzzBuilderTokens(f *testing.F) {
 // builderTokens are the terms the index builder reads from s, in order.
 func builderTokens(s string) []string {
 	b := newBuilder()
-	b.tokenize(s, 0, 0)
+	b.tokenize([]byte(s), 0, 0)
 	var got []string
-	for _, id := range b.tids {
-		got = append(got, b.terms[id].term)
+	for _, id := range b.toks {
+		got = append(got, b.term(id))
 	}
 	return got
 }

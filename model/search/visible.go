@@ -8,14 +8,47 @@ import (
 )
 
 // spanCursor walks the loader's spans of one note (model.Note.Spans) in
-// text order, so that reading a note's lines in order costs one pass.
+// text order, so that reading a note's lines in order costs one pass. It
+// keeps the spans it stands at decoded (the note decodes a span at every
+// call), and the note's text.
 type spanCursor struct {
 	n              *model.Note
+	text           string
 	ts, link, part int // the first spans not yet passed
 	numParts       int
+
+	tsAt, linkAt, partAt int // the spans decoded below are these; -1 for none
+	tsSpan, linkSpan     model.Span
+	partSpan             model.Part
 }
 
-func newSpanCursor(n *model.Note) *spanCursor { return &spanCursor{n: n, numParts: n.NumParts()} }
+func newSpanCursor(n *model.Note) *spanCursor {
+	return &spanCursor{n: n, text: n.Text(), numParts: n.NumParts(), tsAt: -1, linkAt: -1, partAt: -1}
+}
+
+// curTimestamp is n.TimestampSpan(c.ts).
+func (c *spanCursor) curTimestamp() model.Span {
+	if c.tsAt != c.ts {
+		c.tsAt, c.tsSpan = c.ts, c.n.TimestampSpan(c.ts)
+	}
+	return c.tsSpan
+}
+
+// curLink is n.LinkSpan(c.link).
+func (c *spanCursor) curLink() model.Span {
+	if c.linkAt != c.link {
+		c.linkAt, c.linkSpan = c.link, c.n.LinkSpan(c.link)
+	}
+	return c.linkSpan
+}
+
+// curPart is n.Part(c.part).
+func (c *spanCursor) curPart() model.Part {
+	if c.partAt != c.part {
+		c.partAt, c.partSpan = c.part, c.n.Part(c.part)
+	}
+	return c.partSpan
+}
 
 // appendNoteVisible appends to dst what a reader sees of bytes lo to hi of
 // the note's text (a line, or part of one), walking the loader's spans:
@@ -24,50 +57,50 @@ func newSpanCursor(n *model.Note) *spanCursor { return &spanCursor{n: n, numPart
 // callout's "[!type]" to its type. The text between goes through
 // appendVisible, for tags and entities.
 func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
-	n := c.n
-	for c.ts < len(n.Timestamps) && n.TimestampSpan(c.ts).Start < lo {
+	n, text := c.n, c.text
+	for c.ts < len(n.Timestamps) && c.curTimestamp().Start < lo {
 		c.ts++
 	}
-	for c.link < len(n.Links) && n.LinkSpan(c.link).Start < lo {
+	for c.link < len(n.Links) && c.curLink().Start < lo {
 		c.link++
 	}
 	for c.part < c.numParts {
-		if p := n.Part(c.part); p.Span.Start >= lo && (p.Kind == model.MarkdownLink || p.Kind == model.Callout) {
+		if p := c.curPart(); p.Span.Start >= lo && (p.Kind == model.MarkdownLink || p.Kind == model.Callout) {
 			break
 		}
 		c.part++
 	}
 	for at := lo; ; {
 		next, kind := hi, 0
-		if c.ts < len(n.Timestamps) && n.TimestampSpan(c.ts).Start < next {
-			next, kind = n.TimestampSpan(c.ts).Start, 1
+		if c.ts < len(n.Timestamps) && c.curTimestamp().Start < next {
+			next, kind = c.curTimestamp().Start, 1
 		}
-		if c.link < len(n.Links) && n.LinkSpan(c.link).Start < next {
-			next, kind = n.LinkSpan(c.link).Start, 2
+		if c.link < len(n.Links) && c.curLink().Start < next {
+			next, kind = c.curLink().Start, 2
 		}
 		var p model.Part
 		if c.part < c.numParts {
-			if p = n.Part(c.part); p.Span.Start < next {
+			if p = c.curPart(); p.Span.Start < next {
 				next, kind = p.Span.Start, 3
 			}
 		}
 		if next >= hi || kind == 0 {
-			return appendVisible(dst, n.Text()[at:hi])
+			return appendVisible(dst, text[at:hi])
 		}
-		dst = appendVisible(dst, n.Text()[at:next])
+		dst = appendVisible(dst, text[at:next])
 		switch kind {
 		case 1:
-			at = n.TimestampSpan(c.ts).End
+			at = c.curTimestamp().End
 			c.ts++
 		case 2:
 			dst = append(dst, n.Links[c.link].Label...)
-			at = n.LinkSpan(c.link).End
+			at = c.curLink().End
 			c.link++
 		case 3:
 			if p.Kind == model.MarkdownLink {
-				dst = appendVisible(dst, n.Text()[p.Span.Start+1:p.Inner])
+				dst = appendVisible(dst, text[p.Span.Start+1:p.Inner])
 			} else {
-				dst = append(dst, n.Text()[p.Span.Start+2:p.Inner]...)
+				dst = append(dst, text[p.Span.Start+2:p.Inner]...)
 			}
 			at = min(p.Span.End, hi)
 			c.part++
@@ -111,16 +144,14 @@ func lineBounds(text string, n int) (int, int) {
 // text, and HTML entities decoded. Everything else is kept as written;
 // punctuation never makes a token anyway.
 func appendVisible(dst []byte, line string) []byte {
-	if !strings.ContainsAny(line, "<[&") {
-		return append(dst, line...)
-	}
+	marks := markupFinder{s: line, at: [3]int{-1, -1, -1}}
 	for i := 0; i < len(line); {
-		if j := strings.IndexAny(line[i:], "<[&"); j != 0 {
+		if j := marks.next(i); j != i {
 			if j < 0 {
 				return append(dst, line[i:]...)
 			}
-			dst = append(dst, line[i:i+j]...)
-			i += j
+			dst = append(dst, line[i:j]...)
+			i = j
 		}
 		switch line[i] {
 		case '<':
@@ -154,6 +185,37 @@ func appendVisible(dst []byte, line string) []byte {
 		i++
 	}
 	return dst
+}
+
+// markupFinder finds the bytes that may open markup in s ('<', '[', '&'),
+// each with strings.IndexByte (several times faster than
+// strings.IndexAny's byte loop on the many lines without any), keeping
+// where each comes next so that no byte of s is searched twice for the
+// same one.
+type markupFinder struct {
+	s    string
+	at   [3]int  // where each was found last; -1 before the first search
+	done [3]bool // none is left after at
+}
+
+var markupBytes = [3]byte{'<', '[', '&'}
+
+// next is the index of the first markup byte at or after i, or -1.
+func (m *markupFinder) next(i int) int {
+	first := -1
+	for k, c := range markupBytes {
+		if !m.done[k] && m.at[k] < i {
+			if j := strings.IndexByte(m.s[i:], c); j >= 0 {
+				m.at[k] = i + j
+			} else {
+				m.done[k] = true
+			}
+		}
+		if !m.done[k] && (first < 0 || m.at[k] < first) {
+			first = m.at[k]
+		}
+	}
+	return first
 }
 
 // Visible is the text a reader sees of one markdown line (see appendVisible).

@@ -1,0 +1,94 @@
+package search
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+	"tubenotes/model"
+)
+
+// Build gives, byte for byte, the index referenceBuild gave (the cache
+// stores these bytes and Patch splices them), whatever the number of cores
+// it splits the notes across.
+func TestBuildMatchesReference(t *testing.T) {
+	sets := map[string][]*model.Note{
+		"none":      nil,
+		"empty":     {note("a.md", "", ""), note("b.md", "", "---\n---\n")},
+		"hostile":   hostileNotes(),
+		"unicode":   unicodeNotes(),
+		"generated": loadNotes(t, loadtest.Generate(2000, 1)),
+	}
+	for _, dir := range []string{"../../testdata/search", "../../testdata/cli", "../../loader/testdata/vault"} {
+		sets[strings.TrimPrefix(dir, "../../")] = loadNotes(t, os.DirFS(dir))
+	}
+	for name, notes := range sets {
+		t.Run(name, func(t *testing.T) { checkSameIndex(t, notes) })
+	}
+}
+
+func TestBuildMatchesReferenceOnCorpus(t *testing.T) {
+	checkSameIndex(t, loadCorpus(t).Notes)
+}
+
+func loadNotes(t *testing.T, fsys fs.FS) []*model.Note {
+	t.Helper()
+	v, err := loader.Load(fsys, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Notes) == 0 {
+		t.Fatal("no notes loaded")
+	}
+	return v.Notes
+}
+
+func checkSameIndex(t *testing.T, notes []*model.Note) {
+	t.Helper()
+	want := referenceBuild(notes).AppendBinary(nil)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		if got := Build(notes).AppendBinary(nil); !bytes.Equal(got, want) {
+			at := 0
+			for at < min(len(got), len(want)) && got[at] == want[at] {
+				at++
+			}
+			t.Errorf("%d cores: index of %d notes differs from the reference's at byte %d (%d bytes, want %d)",
+				procs, len(notes), at, len(got), len(want))
+		}
+	}
+}
+
+// unicodeNotes hold words that take model/fold's slow path, next to ASCII
+// ones, over enough lines and notes that positions, line codes, counts and
+// note deltas pass a byte in the varints.
+func unicodeNotes() []*model.Note {
+	words := []string{"İstanbul'da ışık", "ASCIIthenÉtoile", "naïve—über", "café au lait", "ｆｕｌｌ width",
+		"e\u0301clair", "mixedÇase end", "½ ² ﬁ", "日本語 text", "a\xffb", "Straße STRASSE", "x1 2y"}
+	var notes []*model.Note
+	for i := range 300 {
+		var text strings.Builder
+		text.WriteString("---\ntitle: " + words[i%len(words)] + "\n---\n")
+		for l := range 40 + i%200 {
+			if l%17 == 0 {
+				text.WriteString("## " + words[(i+l)%len(words)] + "\n")
+			}
+			text.WriteString(words[(i*7+l)%len(words)] + " common " + words[l%len(words)] + "\n")
+			if l%5 == 0 {
+				text.WriteString("\n")
+			}
+		}
+		if i%3 == 0 {
+			notes = append(notes, note(itoa(i)+".md", words[i%len(words)], text.String()))
+		} else {
+			notes = append(notes, note(itoa(i)+".md", "Chânnel", "rare"+itoa(i)+" "+text.String()))
+		}
+	}
+	return notes
+}
