@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"unsafe"
 )
 
 // writer appends the numbers and strings of the format to a buffer.
@@ -25,32 +24,6 @@ func (w *writer) bool(v bool) {
 func (w *writer) str(s string) {
 	w.uvarint(uint64(len(s)))
 	w.b = append(w.b, s...)
-}
-
-// sub writes s, a part of text when it lies in text's memory: its offset
-// plus one and length; else 0 and s itself.
-func (w *writer) sub(text, s string) {
-	if off, ok := offsetIn(text, s); ok {
-		w.uvarint(uint64(off) + 1)
-		w.uvarint(uint64(len(s)))
-		return
-	}
-	w.uvarint(0)
-	w.str(s)
-}
-
-// offsetIn is where s starts in text when s is a slice of text's memory.
-// Only addresses are compared: nothing is read through them.
-func offsetIn(text, s string) (int, bool) {
-	if s == "" || text == "" {
-		return 0, false
-	}
-	t := uintptr(unsafe.Pointer(unsafe.StringData(text)))
-	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-	if p < t || p+uintptr(len(s)) > t+uintptr(len(text)) {
-		return 0, false
-	}
-	return int(p - t), true
 }
 
 // errCorrupt is what a reader gives for bytes that are not what the format
@@ -119,20 +92,6 @@ func (r *reader) str() string {
 	s := r.s[:n]
 	r.s = r.s[n:]
 	return s
-}
-
-// sub reads what writer.sub wrote for text.
-func (r *reader) sub(text string) string {
-	at := r.uvarint()
-	if at == 0 {
-		return r.str()
-	}
-	n := r.uvarint()
-	if r.err != nil || at-1 > uint64(len(text)) || n > uint64(len(text))-(at-1) {
-		r.fail()
-		return ""
-	}
-	return text[at-1 : at-1+n]
 }
 
 // count reads the length of a list whose items take at least size bytes
