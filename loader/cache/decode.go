@@ -20,7 +20,8 @@ type opened struct {
 	head    *blobInfo  // the index's head, nil when the cache has none
 	posting []blobInfo
 	texts   *textSource
-	sizes   []int // of the text blocks, raw
+	sizes   []int      // of the text blocks, raw
+	codec   *dictCodec // of the file's dictionary, nil when it has none
 }
 
 // open reads the header of the cache file f of size bytes and sorts its
@@ -51,8 +52,18 @@ func open(f io.ReaderAt, size int64, reread func(path string) (*model.Note, erro
 			o.head = &h.blobs[i]
 		case blobPostings:
 			o.posting = append(o.posting, in)
+		case blobDict:
+			if o.codec != nil || in.raw > maxDict {
+				return nil, errors.New("damaged: bad header")
+			}
+			d, err := readBlob(f, in, nil)
+			if err != nil {
+				return nil, err
+			}
+			o.codec = newDictCodec(d)
 		}
 	}
+	o.texts.codec = o.codec
 	switch {
 	case len(h.blobs) == 0 || h.blobs[0].kind != blobFiles:
 		return nil, errors.New("damaged: no list of files")
@@ -66,7 +77,7 @@ func open(f io.ReaderAt, size int64, reread func(path string) (*model.Note, erro
 // error it gives back. Nothing writes the bytes again, so the strings read
 // from them share them instead of being copies.
 func (o *opened) blob(in blobInfo, read func(r *reader)) error {
-	raw, err := readBlob(o.file, in)
+	raw, err := readBlob(o.file, in, o.codec)
 	if err != nil {
 		return err
 	}
@@ -108,7 +119,7 @@ func (o *opened) indexHead() ([]byte, error) {
 	if o.head == nil {
 		return nil, nil
 	}
-	return readBlob(o.file, *o.head)
+	return readBlob(o.file, *o.head, nil)
 }
 
 // fetch reads block b of the index's postings: for search.Open.
@@ -116,7 +127,7 @@ func (o *opened) fetch(b int) ([]byte, error) {
 	if b < 0 || b >= len(o.posting) {
 		return nil, errors.New("damaged: no such block of postings")
 	}
-	raw, err := readBlob(o.file, o.posting[b])
+	raw, err := readBlob(o.file, o.posting[b], nil)
 	if err != nil {
 		o.texts.damagedOnce.Do(func() { o.texts.damaged(err) })
 	}

@@ -83,6 +83,6 @@ func BenchmarkFormatGob(b *testing.B) {
 			}
 		}
 	})
-	z, _ := compressBlob(data)
+	z, _ := compressBlob(data, nil, false)
 	b.ReportMetric(float64(len(z)), "zstd-bytes")
 }

@@ -14,6 +14,7 @@ import (
 type textSource struct {
 	file   io.ReaderAt
 	blocks []blobInfo
+	codec  *dictCodec // the file's dictionary, nil when it has none
 	// reread reads a note's file again: what a note gets when its block
 	// is damaged.
 	reread func(path string) (*model.Note, error)
@@ -129,7 +130,7 @@ func (s *textSource) block(i int) ([]byte, error) {
 		}
 	}
 	s.mu.Unlock()
-	raw, err := readBlob(s.file, s.blocks[i])
+	raw, err := readBlob(s.file, s.blocks[i], s.codec)
 	if err != nil {
 		return nil, err
 	}
