@@ -4,15 +4,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"runtime"
-	"sync"
 	"unsafe"
 
 	"tubenotes/model"
 )
 
-// The index's data, as AppendBinary writes it and UnmarshalIndex reads it
-// (all numbers unsigned varints, strings as length then bytes):
+// The index's data, as AppendBinary writes it (all numbers unsigned
+// varints, strings as length then bytes); AppendParts writes the same head
+// and the postings in blocks, which Open reads:
 //
 //	notes  count, then per note: lines, firstLine, titleEnd, titleLine, channel, title
 //	terms  count, then per term: bytes shared with the previous term, the rest
@@ -22,9 +21,10 @@ import (
 // A change to the index's structures must change this layout and the cache
 // format version that wraps it (loader/cache).
 
-// AppendBinary appends the index's data to b, without its notes: those are
-// given back to UnmarshalIndex. Postings the index reads on demand are
-// read (see Err).
+// AppendBinary appends the index's data to b, without its notes: the
+// index's canonical form, which two indexes of the same notes share byte
+// for byte whatever way they were made (built, opened, patched). Postings
+// the index reads on demand are read (see Err).
 func (ix *Index) AppendBinary(b []byte) []byte {
 	s := ix.settled()
 	b = s.appendHead(b)
@@ -81,45 +81,9 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// ErrBadIndex is the error of UnmarshalIndex on data that is not an index
-// of the notes given.
+// ErrBadIndex is the error of Open on data that is not an index of the
+// notes given.
 var ErrBadIndex = errors.New("not a valid search index")
-
-// UnmarshalIndex reads data written by AppendBinary back into an index of
-// notes, which must be the notes it was built from, in the same order.
-// Whatever the bytes, it allocates no more than a small multiple of
-// len(data) and returns an index that searches without fault, or
-// ErrBadIndex: every count is checked against the bytes left, and the
-// postings are walked once to check that they name only these notes and
-// their lines. Its strings share data's memory, which must not change.
-func UnmarshalIndex(data string, notes []*model.Note) (*Index, error) {
-	r := indexReader{s: data}
-	ix, err := decodeHead(&r, notes)
-	if err != nil {
-		return nil, err
-	}
-	nterms := len(ix.terms)
-	if nterms > r.left() { // a length takes a byte or more
-		return nil, ErrBadIndex
-	}
-	ix.offs = make([]uint32, nterms+1)
-	for i := range ix.terms {
-		n := r.uvarint()
-		if r.bad || n > uint64(r.left()) {
-			return nil, ErrBadIndex
-		}
-		ix.offs[i+1] = ix.offs[i] + uint32(n)
-	}
-	if r.bad || int(ix.offs[nterms]) != r.left() {
-		return nil, ErrBadIndex
-	}
-	// The postings are only ever read, so they can share data's bytes.
-	ix.post = unsafe.Slice(unsafe.StringData(r.s), len(r.s))
-	if !ix.allPostingsValid() {
-		return nil, ErrBadIndex
-	}
-	return ix, nil
-}
 
 // decodeHead reads the notes and the terms of the layout above, checking
 // every count against the bytes left.
@@ -175,36 +139,6 @@ func decodeHead(r *indexReader, notes []*model.Note) (*Index, error) {
 		ix.terms[i], prev = term, term
 	}
 	return ix, nil
-}
-
-// allPostingsValid walks every term's postings, on every core, and reports
-// whether they hold only whole varints, note numbers rising within the
-// notes, and positions and lines each note has; searches rely on that.
-func (ix *Index) allPostingsValid() bool {
-	workers := runtime.GOMAXPROCS(0)
-	bad := make([]bool, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for id := w * len(ix.terms) / workers; id < (w+1)*len(ix.terms)/workers; id++ {
-				if !ix.termValid(id) {
-					bad[w] = true
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	for _, b := range bad {
-		if b {
-			return false
-		}
-	}
-	return true
-}
-
-func (ix *Index) termValid(id int) bool {
-	return postingsValid(ix.postings(id), ix.docs)
 }
 
 // postingsValid reports whether p, the postings of a term, holds only
