@@ -78,4 +78,3 @@ func (ix *Index) allPostingsValid() bool {
 func (ix *Index) termValid(id int) bool {
 	return postingsValid(ix.postings(id), ix.docs)
 }
-
