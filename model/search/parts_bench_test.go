@@ -120,14 +120,7 @@ func benchmarkOpenAndSearch(b *testing.B, notes []*model.Note, query string) {
 		wholeAlloc += float64(a1 - a0)
 		lazyAlloc += float64(a3 - a2)
 	}
-	n := float64(b.N)
-	b.ReportMetric(wholeCPU/n/1e6, "whole-cpu-ms")
-	b.ReportMetric(lazyCPU/n/1e6, "lazy-cpu-ms")
-	b.ReportMetric(lazyCPU/wholeCPU, "lazy/whole-cpu")
-	b.ReportMetric(wholeAlloc/n/1e6, "whole-MB-alloc")
-	b.ReportMetric(lazyAlloc/n/1e6, "lazy-MB-alloc")
-	b.ReportMetric(lazyAlloc/wholeAlloc, "lazy/whole-alloc")
-	b.ReportMetric(float64(fetched)/n, "blocks-fetched")
+	reportSideBySide(b, wholeCPU, lazyCPU, wholeAlloc, lazyAlloc, fetched)
 	b.ReportMetric(float64(len(stored.blocks)), "blocks")
 	b.ReportMetric(float64(stored.rawHead)/1e6, "head-MB")
 	b.ReportMetric(float64(len(stored.head))/1e6, "head-zstd-MB")
@@ -205,6 +198,12 @@ func benchmarkOpenPatchAndSearch(b *testing.B, before, notes []*model.Note, from
 		wholeAlloc += float64(a1 - a0)
 		lazyAlloc += float64(a3 - a2)
 	}
+	reportSideBySide(b, wholeCPU, lazyCPU, wholeAlloc, lazyAlloc, fetched)
+}
+
+// reportSideBySide reports the CPU and allocation of the whole and the
+// lazy reading, summed over b.N rounds, and their ratios.
+func reportSideBySide(b *testing.B, wholeCPU, lazyCPU, wholeAlloc, lazyAlloc float64, fetched int) {
 	n := float64(b.N)
 	b.ReportMetric(wholeCPU/n/1e6, "whole-cpu-ms")
 	b.ReportMetric(lazyCPU/n/1e6, "lazy-cpu-ms")
