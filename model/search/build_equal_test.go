@@ -17,12 +17,16 @@ import (
 // stores these bytes and Patch splices them), whatever the number of cores
 // it splits the notes across.
 func TestBuildMatchesReference(t *testing.T) {
+	generated := 2000
+	if testing.Short() { // the race detector's run: the full run checks 2,000
+		generated = 300
+	}
 	sets := map[string][]*model.Note{
 		"none":      nil,
 		"empty":     {note("a.md", "", ""), note("b.md", "", "---\n---\n")},
 		"hostile":   hostileNotes(),
 		"unicode":   unicodeNotes(),
-		"generated": loadNotes(t, loadtest.Generate(2000, 1)),
+		"generated": loadNotes(t, loadtest.Generate(generated, 1)),
 	}
 	for _, dir := range []string{"../../testdata/search", "../../testdata/cli", "../../loader/testdata/vault"} {
 		sets[strings.TrimPrefix(dir, "../../")] = loadNotes(t, os.DirFS(dir))
@@ -33,6 +37,9 @@ func TestBuildMatchesReference(t *testing.T) {
 }
 
 func TestBuildMatchesReferenceOnCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the corpus is checked by the full run (under the race detector it takes a minute)")
+	}
 	checkSameIndex(t, loadCorpus(t).Notes)
 }
 

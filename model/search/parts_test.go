@@ -116,7 +116,11 @@ func sameSearches(t *testing.T, got, want *Index, queries []string) {
 }
 
 func TestPartsRoundTrip(t *testing.T) {
-	generated, err := loader.Load(loadtest.Generate(2000, 1), loader.Options{})
+	size := 2000
+	if testing.Short() { // the race detector's run: the full run checks 2,000
+		size = 300
+	}
+	generated, err := loader.Load(loadtest.Generate(size, 1), loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
