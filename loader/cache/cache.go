@@ -103,11 +103,14 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 		// a collection while it runs frees little, and its write barriers
 		// slow every pointer the decoder stores, so none runs.
 		gc := debug.SetGCPercent(-1)
-		c, err := readFile(res.cacheFile, root, fsys, opts.Timestamps)
-		debug.SetGCPercent(gc)
-		if err == nil && c.mode != opts.Timestamps {
-			err = fmt.Errorf("made with --timestamps %s", c.mode)
+		var c contents
+		o, f, err := openFile(res.cacheFile, root, fsys, opts.Timestamps)
+		if err == nil {
+			if c, err = decode(o); err != nil {
+				f.Close()
+			}
 		}
+		debug.SetGCPercent(gc)
 		got <- read{c, err}
 	}()
 	var c read
@@ -178,37 +181,40 @@ func reusedFrom(cached, notes []*model.Note) []int32 {
 	return from
 }
 
-// readFile opens and decodes the cache file at path, checking that it was
-// made for the vault at root (fsys, whose files a damaged text block is
-// read from again). The file stays open while any of its notes' texts is
-// still to be read.
-func readFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (contents, error) {
+// openFile opens the cache file at path and reads its header, checking
+// that it was made for the vault at root (fsys, whose files a damaged text
+// block is read from again) with mode. The file stays open while any of
+// its notes' texts is still to be read, and is closed then by os.File's
+// own cleanup: the caller closes it only when it gives up on it.
+func openFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (*opened, *os.File, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
-		return contents{}, err
+		return nil, nil, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return contents{}, err
+		return nil, nil, err
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return contents{}, err
+		return nil, nil, err
 	}
 	reread := func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, mode) }
 	damaged := func(error) { removeIfSame(path, info) } // rebuilt by the next start
-	c, err := decode(f, info.Size(), reread, damaged)
-	if err == nil && c.root != abs {
+	o, err := open(f, info.Size(), reread, damaged)
+	switch {
+	case err != nil:
+	case o.header.root != abs:
 		err = errors.New("made for another vault")
+	case o.header.mode != mode:
+		err = fmt.Errorf("made with --timestamps %s", o.header.mode)
 	}
 	if err != nil {
 		f.Close()
-		return contents{}, err
+		return nil, nil, err
 	}
-	// f is closed when no note is left to read through it (os.File's own
-	// cleanup), never here: the notes' texts are read from it.
-	return c, nil
+	return o, f, nil
 }
 
 // removeIfSame removes the cache file at path if it is still the one

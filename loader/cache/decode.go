@@ -129,22 +129,18 @@ func (o *opened) fetch(b int) ([]byte, error) {
 	}
 	raw, err := readBlob(o.file, o.posting[b], nil)
 	if err != nil {
-		o.texts.damagedOnce.Do(func() { o.texts.damaged(err) })
+		o.texts.tell(err)
 	}
 	return raw, err
 }
 
-// decode reads what a start needs of the cache file f of size bytes: its
-// files and their notes' fields, and the index's head, every blob on its
-// own core; the notes' texts and the index's postings stay in the file,
-// read on first use (see open). Whatever the bytes, it returns an error
-// or contents, allocating no more than a bounded multiple of the bytes it
+// decode reads what a start needs of the opened cache file: its files and
+// their notes' fields, and the index's head, every blob on its own core;
+// the notes' texts and the index's postings stay in the file, read on
+// first use (see open). Whatever the bytes, it returns an error or
+// contents, allocating no more than a bounded multiple of the bytes it
 // reads.
-func decode(f io.ReaderAt, size int64, reread func(path string) (*model.Note, error), damaged func(error)) (contents, error) {
-	o, err := open(f, size, reread, damaged)
-	if err != nil {
-		return contents{}, err
-	}
+func decode(o *opened) (contents, error) {
 	c := contents{root: o.header.root, mode: o.header.mode, fetch: o.fetch}
 	var noted []int
 	chunks := make([][]*model.Note, len(o.chunks))

@@ -89,9 +89,5 @@ func (c *dictCodec) decompress(b []byte, raw int) ([]byte, error) {
 		return nil, errors.New("damaged: its dictionary is not one")
 	}
 	defer c.decoders.Put(dec)
-	out, err := dec.DecodeAll(b, make([]byte, 0, raw))
-	if err != nil || len(out) != raw {
-		return nil, errors.New("damaged: does not decompress")
-	}
-	return out, nil
+	return decodeExactly(dec, b, raw)
 }

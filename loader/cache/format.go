@@ -337,8 +337,13 @@ func decompressBlob(b []byte, in blobInfo) ([]byte, error) {
 		d = newDecoder(in.raw)
 		defer d.Close()
 	}
-	out, err := d.DecodeAll(b, make([]byte, 0, in.raw))
-	if err != nil || len(out) != in.raw {
+	return decodeExactly(d, b, in.raw)
+}
+
+// decodeExactly decompresses b with d into exactly raw bytes, or fails.
+func decodeExactly(d *zstd.Decoder, b []byte, raw int) ([]byte, error) {
+	out, err := d.DecodeAll(b, make([]byte, 0, raw))
+	if err != nil || len(out) != raw {
 		return nil, errors.New("damaged: does not decompress")
 	}
 	return out, nil

@@ -14,9 +14,13 @@ import (
 // read again.
 func decodeBytes(data []byte) (contents, *damages, error) {
 	d := &damages{}
-	c, err := decode(bytes.NewReader(data), int64(len(data)), func(string) (*model.Note, error) {
+	o, err := open(bytes.NewReader(data), int64(len(data)), func(string) (*model.Note, error) {
 		return nil, errors.New("no files in this test")
 	}, d.add)
+	if err != nil {
+		return contents{}, d, err
+	}
+	c, err := decode(o)
 	return c, d, err
 }
 

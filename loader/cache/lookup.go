@@ -2,10 +2,7 @@ package cache
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 
@@ -39,10 +36,6 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 	if err != nil {
 		return nil, err
 	}
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return nil, err
-	}
 	type walked struct {
 		files []loader.File
 		err   error
@@ -52,19 +45,11 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 		files, err := loader.Stamped(fsys)
 		got <- walked{files, err}
 	}()
-	f, err := os.Open(path)
+	o, f, err := openFile(path, root, fsys, opts.Timestamps)
 	if err != nil {
 		<-got
 		return nil, err
 	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		<-got
-		return nil, err
-	}
-	reread := func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, opts.Timestamps) }
-	o, err := open(f, info.Size(), reread, func(error) { removeIfSame(path, info) })
 	var cached []loader.File
 	var noted []int
 	var head []byte
@@ -79,10 +64,6 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 	case err != nil:
 	case w.err != nil:
 		err = w.err
-	case o.header.root != abs:
-		err = errors.New("made for another vault")
-	case o.header.mode != opts.Timestamps:
-		err = fmt.Errorf("made with --timestamps %s", o.header.mode)
 	case head == nil:
 		err = errors.New("no index")
 	case !sameFiles(cached, w.files):

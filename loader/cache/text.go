@@ -63,9 +63,13 @@ func (s *textSource) body(n *model.Note, p textPlace) model.Body {
 		}
 		err = errors.New("damaged: a note's spans do not fit its text")
 	}
-	s.damagedOnce.Do(func() { s.damaged(err) })
+	s.tell(err)
 	return s.fromFile(n, p)
 }
+
+// tell tells damaged of the file's first damaged blob, a text block or a
+// block of postings.
+func (s *textSource) tell(err error) { s.damagedOnce.Do(func() { s.damaged(err) }) }
 
 // fromFile is the body of n read from its file again. A file that changed
 // since the cache was checked keeps its text but loses its spans (they
