@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -122,79 +123,159 @@ func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 // tokenize numbers the words of text, at consecutive positions from pos
 // on the line of code code, adds them to the note's tokens as
 // one run, counts them, and returns the next position. Its words are
-// Tokens': an ASCII word, nearly every one, is found by a scan of its
-// bytes and hashed whole (its letters lowered by setting one bit, a word
-// byte being a letter or a digit); one that goes on past ASCII is folded
-// by model/fold.
+// Tokens': an ASCII word, nearly every one, is found eight bytes at a time
+// and hashed whole (its letters lowered by setting one bit, a word byte
+// being a letter or a digit), one of up to eight bytes from the eight
+// bytes loaded where it starts; one that goes on past ASCII is folded by
+// model/fold.
 func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
+	n := len(text)
+	buf := padded(text)[:n+8] // read eight bytes at a time, zeros after the text
+	text = buf[:n]
+	at := unsafe.Pointer(unsafe.SliceData(buf))
 	first := len(b.toks)
-	text = padded(text)
-	for i := 0; i < len(text); {
-		var key []byte
-		var head uint64
-		var h uint32
+	b.toks = slices.Grow(b.toks, n/2+1) // a word and a byte after it, at least
+	toks := b.toks[:cap(b.toks)]
+	k := first
+	terms, slots := b.terms, b.table.slots
+	for i := 0; i < n; {
 		// The next word byte or non-ASCII byte, eight bytes at a time.
-		w := binary.LittleEndian.Uint64(text[i : i+8])
+		w := load8(at, i)
 		stop := wordBytes(w) | w&highBits
 		if stop == 0 {
 			i += 8
 			continue
 		}
 		i += bits.TrailingZeros64(stop) >> 3
-		if i >= len(text) {
+		if i >= n {
 			break
 		}
-		if text[i] < utf8.RuneSelf {
-			start := i
-			for {
-				end := ^wordBytes(binary.LittleEndian.Uint64(text[i:i+8])) & highBits
-				if end != 0 {
-					i += bits.TrailingZeros64(end) >> 3
-					break
-				}
-				i += 8
-			}
-			if i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i) {
-				s := stringView(text)
-				_, end := fold.NextWord(s, start)
-				key, head, h = b.foldSlow(s[start:end])
-				i = end
-			} else if n := i - start; n <= 8 {
-				key = text[start:i]
-				head = head8(text, start, i) | lowerBits&(1<<(8*n)-1)
-				h = shortHash(head, n)
+		w = load8(at, i)
+		var id uint32
+		if end := ^wordBytes(w) & highBits; end != 0 && w&0x80 == 0 {
+			// An ASCII word of up to seven bytes, unless a letter past ASCII goes on with it.
+			m := bits.TrailingZeros64(end) >> 3
+			head := (w | lowerBits) & (1<<(8*m) - 1)
+			h := shortHash(head, m)
+			// Most words are common ones, found in their first slot.
+			if s := &slots[h&uint32(len(slots)-1)]; s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
+				id = uint32(s.meta) - 1
+				i += m
 			} else {
-				for j := start; j < i; j++ {
-					text[j] |= 0x20
-				}
-				key = text[start:i]
-				head, h = head8(key, 0, n), hashKey(key)
+				id, i = b.shortWordID(text, i, m, head, h)
+				terms, slots = b.terms, b.table.slots
 			}
 		} else {
-			s := stringView(text)
-			start, end := fold.NextWord(s, i)
-			if start < 0 {
+			id, i = b.wordID(text, i, w)
+			terms, slots = b.terms, b.table.slots
+			if i < 0 {
 				break
 			}
-			key, head, h = b.foldSlow(s[start:end])
-			i = end
 		}
-		if len(key) == 0 {
-			continue
-		}
-		id := b.table.id(key, head, h)
-		if int(id) == len(b.terms) {
+		if id >= uint32(len(terms)) {
+			if id == noTerm {
+				continue
+			}
 			b.terms = append(b.terms, termState{last: -1})
 			b.firsts = append(b.firsts, 0)
+			terms = b.terms
 		}
-		b.terms[id].count++
-		b.toks = append(b.toks, id)
+		terms[id].count++
+		toks[k] = id
+		k++
 	}
-	if len(b.toks) == first {
+	b.toks = toks[:k]
+	if k == first {
 		return pos
 	}
-	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(len(b.toks))})
-	return pos + uint32(len(b.toks)-first)
+	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
+	return pos + uint32(k-first)
+}
+
+// load8 is the eight bytes at at+i, little-endian. tokenize reads only
+// below i+8 for an i below the text's length, which padded keeps within
+// the buffer.
+func load8(at unsafe.Pointer, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(at, i)), 8))
+}
+
+// shortWordID is the number of the ASCII word of m bytes at text[i:]
+// (m below eight; head its head8 folded, h its hash) or, when a letter
+// past ASCII goes on with it, of the whole word folded; and the index
+// after the word.
+func (b *builder) shortWordID(text []byte, i, m int, head uint64, h uint32) (uint32, int) {
+	if i+m < len(text) && text[i+m] >= utf8.RuneSelf && wordRuneAt(text, i+m) {
+		return b.foldedID(text, i)
+	}
+	return b.table.shortID(head, m, h), i + m
+}
+
+// wordID is the number of the word at text[i:], whose first eight bytes
+// (zero-padded) are w, when it is an ASCII word of eight bytes or more,
+// or goes on past ASCII; or of the next word after i, when text[i] is
+// past ASCII. It returns the index after the word, or -1 when there is no
+// word.
+func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
+	if w&0x80 != 0 {
+		s := stringView(text)
+		start, end := fold.NextWord(s, i)
+		if start < 0 {
+			return 0, -1
+		}
+		return b.foldedKeyID(s[start:end]), end
+	}
+	start := i
+	buf := text[:len(text)+8]
+	for i += 8; ; i += 8 {
+		if end := ^wordBytes(binary.LittleEndian.Uint64(buf[i:])) & highBits; end != 0 {
+			i += bits.TrailingZeros64(end) >> 3
+			break
+		}
+	}
+	switch {
+	case i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i):
+		return b.foldedID(text, start)
+	case i-start == 8:
+		head := w | lowerBits
+		return b.table.shortID(head, 8, shortHash(head, 8)), i
+	default:
+		key := lowerASCII(text[start:i])
+		return b.table.id(key, w|lowerBits, hashKey(key)), i
+	}
+}
+
+// noTerm is the number nextFoldedID gives a word that folds to nothing.
+const noTerm = ^uint32(0)
+
+// foldedID is the number of the word at text[start:], which goes on past
+// ASCII, and the index after the word.
+func (b *builder) foldedID(text []byte, start int) (uint32, int) {
+	s := stringView(text)
+	_, end := fold.NextWord(s, start)
+	return b.foldedKeyID(s[start:end]), end
+}
+
+// foldedKeyID is the number of word folded by model/fold, noTerm when it
+// folds to nothing.
+func (b *builder) foldedKeyID(word string) uint32 {
+	key, head, h := b.foldSlow(word)
+	if len(key) == 0 {
+		return noTerm
+	}
+	return b.table.id(key, head, h)
+}
+
+// lowerASCII lowers the letters of word, ASCII letters and digits, in
+// place, eight bytes at a time (setting one bit, which keeps a digit).
+func lowerASCII(word []byte) []byte {
+	j := 0
+	for ; j+8 <= len(word); j += 8 {
+		binary.LittleEndian.PutUint64(word[j:], binary.LittleEndian.Uint64(word[j:])|lowerBits)
+	}
+	for ; j < len(word); j++ {
+		word[j] |= 0x20
+	}
+	return word
 }
 
 // padded is text with eight zero bytes after its end, within its

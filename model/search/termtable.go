@@ -9,14 +9,21 @@ import (
 // an open-addressing hash table over one arena of the terms' bytes, so
 // that a lookup allocates nothing and a new term costs no string. Lookups
 // are most of an index build, and most of their cost is memory, so a slot
-// is eight bytes, and the table keeps each term's first eight bytes by
-// number: a short word (most are) is found without reading the arena, and
-// common words, numbered first, share cache lines.
+// holds a term's first eight bytes beside its number: a short word (most
+// are) is found in one cache line, without reading the arena. The table
+// also keeps each term's first eight bytes by number, for the merge's
+// sort.
 type termTable struct {
-	slots []uint64 // 24 bits of a term's hash, its length (255 for longer), its number+1; 0 when free
+	slots []termSlot
 	heads []uint64 // by number: the term's head8
 	keys  []byte   // the terms' bytes, one after another
 	ends  []uint32 // term i is keys[ends[i]:ends[i+1]]; ends[0] is 0
+}
+
+// termSlot is a term's head8, and 24 bits of its hash, its length (255
+// for longer) and its number+1 (tagOf); meta is 0 when the slot is free.
+type termSlot struct {
+	head, meta uint64
 }
 
 func tagOf(h uint32, n int) uint64 { return uint64(h>>8)<<40 | uint64(min(n, 255))<<32 }
@@ -27,7 +34,7 @@ func newTermTable(n int) *termTable {
 	for 3*size < 4*n {
 		size *= 2
 	}
-	return &termTable{slots: make([]uint64, size), ends: []uint32{0}}
+	return &termTable{slots: make([]termSlot, size), ends: []uint32{0}}
 }
 
 // head8 is the first eight bytes of buf[start:end], zero-padded, reading
@@ -80,32 +87,53 @@ func (t *termTable) key(id uint32) []byte { return t.keys[t.ends[id]:t.ends[id+1
 // when new. A key of up to eight bytes is known by its head alone (the
 // builder passes one unfolded, its head folded).
 func (t *termTable) id(key []byte, head uint64, h uint32) uint32 {
+	if len(key) <= 8 {
+		return t.shortID(head, len(key), h)
+	}
 	want := tagOf(h, len(key))
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return t.insert(i, key, head, h)
-		}
-		if s&^0xffffffff == want {
-			id := uint32(s) - 1
-			if t.heads[id] == head && (len(key) <= 8 || string(t.keys[t.ends[id]:t.ends[id+1]]) == string(key)) {
+		s := &t.slots[i]
+		if s.meta&^0xffffffff == want && s.head == head {
+			id := uint32(s.meta) - 1
+			if string(t.keys[t.ends[id]:t.ends[id+1]]) == string(key) {
 				return id
 			}
+		}
+		if s.meta == 0 {
+			return t.insert(i, key, len(key), head, h)
 		}
 	}
 }
 
-func (t *termTable) insert(slot uint32, key []byte, head uint64, h uint32) uint32 {
+// shortID is id of a key of n bytes, n at most eight, whose head8 is head
+// and hashKey h: the key is its head.
+func (t *termTable) shortID(head uint64, n int, h uint32) uint32 {
+	want := tagOf(h, n)
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.head == head && s.meta&^0xffffffff == want {
+			return uint32(s.meta) - 1
+		}
+		if s.meta == 0 {
+			return t.insert(i, nil, n, head, h)
+		}
+	}
+}
+
+// insert adds the key of n bytes (key itself only when longer than
+// eight; a shorter one is its head) at slot.
+func (t *termTable) insert(slot uint32, key []byte, n int, head uint64, h uint32) uint32 {
 	id := uint32(t.len())
-	if n := len(t.keys); len(key) <= 8 {
-		t.keys = binary.LittleEndian.AppendUint64(t.keys, head)[:n+len(key)]
+	if at := len(t.keys); n <= 8 {
+		t.keys = binary.LittleEndian.AppendUint64(t.keys, head)[:at+n]
 	} else {
 		t.keys = append(t.keys, key...)
 	}
 	t.ends = append(t.ends, uint32(len(t.keys)))
 	t.heads = append(t.heads, head)
-	t.slots[slot] = tagOf(h, len(key)) | uint64(id+1)
+	t.slots[slot] = termSlot{head, tagOf(h, n) | uint64(id+1)}
 	if 4*t.len() >= 3*len(t.slots) { // at most three quarters full: probes stay short, the table small
 		t.grow()
 	}
@@ -114,14 +142,14 @@ func (t *termTable) insert(slot uint32, key []byte, head uint64, h uint32) uint3
 
 func (t *termTable) grow() {
 	old := t.slots
-	t.slots = make([]uint64, 2*len(old))
+	t.slots = make([]termSlot, 2*len(old))
 	mask := uint32(len(t.slots) - 1)
 	for _, s := range old {
-		if s == 0 {
+		if s.meta == 0 {
 			continue
 		}
-		i := hashKey(t.key(uint32(s)-1)) & mask
-		for t.slots[i] != 0 {
+		i := hashKey(t.key(uint32(s.meta)-1)) & mask
+		for t.slots[i].meta != 0 {
 			i = (i + 1) & mask
 		}
 		t.slots[i] = s
