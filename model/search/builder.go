@@ -163,11 +163,11 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 				i += m
 			} else {
 				id, i = b.shortWordID(text, i, m, head, h)
-				terms, slots = b.terms, b.table.slots
+				slots = b.table.slots // it may have grown
 			}
 		} else {
 			id, i = b.wordID(text, i, w)
-			terms, slots = b.terms, b.table.slots
+			slots = b.table.slots
 			if i < 0 {
 				break
 			}
@@ -244,7 +244,7 @@ func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 	}
 }
 
-// noTerm is the number nextFoldedID gives a word that folds to nothing.
+// noTerm is the number foldedKeyID gives a word that folds to nothing.
 const noTerm = ^uint32(0)
 
 // foldedID is the number of the word at text[start:], which goes on past
