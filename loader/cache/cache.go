@@ -200,9 +200,8 @@ func openFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (*opened
 		f.Close()
 		return nil, nil, err
 	}
-	reread := func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, mode) }
 	damaged := func(error) { removeIfSame(path, info) } // rebuilt by the next start
-	o, err := open(f, info.Size(), reread, damaged)
+	o, err := open(f, info.Size(), vaultFiles(fsys, mode), damaged)
 	switch {
 	case err != nil:
 	case o.header.root != abs:
