@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"unsafe"
 
 	"tubenotes/loader"
@@ -21,6 +22,13 @@ type opened struct {
 	posting []blobInfo
 	texts   *textSource
 	sizes   []int // of the blocks of spans, raw
+
+	// The notes a start decoded and their places, and the same as a map,
+	// made when first asked for (known).
+	decoded    []*model.Note
+	places     []textPlace
+	placeOf    map[*model.Note]textPlace
+	placesOnce sync.Once
 }
 
 // open reads the header of the cache file f of size bytes and sorts its
@@ -174,7 +182,30 @@ func decode(o *opened) (contents, error) {
 	if err := o.attach(c.files, noted, notes, at); err != nil {
 		return contents{}, err
 	}
+	o.decoded, o.places, c.known = notes, at, o.known
 	return c, nil
+}
+
+// known is what the cache recorded of the text of note n, when n is one of
+// the notes decode gave: a save writes it again without reading the note's
+// file (whose stamp the start found unchanged). A damaged block of spans
+// gives nothing: the note is then read.
+func (o *opened) known(n *model.Note) (noteText, bool) {
+	o.placesOnce.Do(func() {
+		o.placeOf = make(map[*model.Note]textPlace, len(o.decoded))
+		for i, d := range o.decoded {
+			o.placeOf[d] = o.places[i]
+		}
+	})
+	p, ok := o.placeOf[n]
+	if !ok {
+		return noteText{}, false
+	}
+	spans, err := o.texts.spans(p)
+	if err != nil {
+		return noteText{}, false
+	}
+	return noteText{length: p.textLen, lines: p.lines, sum: p.sum, spans: spans}, true
 }
 
 // attach gives each file that gave a note its note, in order, read later

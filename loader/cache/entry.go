@@ -108,36 +108,36 @@ type spanLayout struct {
 	offset []int32
 }
 
-func spanBlocks(bodies []model.Body) spanLayout {
-	l := spanLayout{block: make([]int32, len(bodies)), offset: make([]int32, len(bodies))}
+func spanBlocks(texts []noteText) spanLayout {
+	l := spanLayout{block: make([]int32, len(texts)), offset: make([]int32, len(texts))}
 	start, size := 0, 0
-	for i, b := range bodies {
-		if i > start && size+2*len(b.Spans) > spanBlockBytes {
+	for i, t := range texts {
+		if i > start && size+2*len(t.spans) > spanBlockBytes {
 			l.blocks = append(l.blocks, [2]int{start, i})
 			start, size = i, 0
 		}
 		l.block[i], l.offset[i] = int32(len(l.blocks)), int32(size)
-		size += 2 * len(b.Spans)
+		size += 2 * len(t.spans)
 	}
-	if start < len(bodies) {
-		l.blocks = append(l.blocks, [2]int{start, len(bodies)})
+	if start < len(texts) {
+		l.blocks = append(l.blocks, [2]int{start, len(texts)})
 	}
 	return l
 }
 
-func appendSpanBlock(b []byte, bodies []model.Body) []byte {
-	for _, body := range bodies {
-		for _, v := range body.Spans {
+func appendSpanBlock(b []byte, texts []noteText) []byte {
+	for _, t := range texts {
+		for _, v := range t.spans {
 			b = append(b, byte(v), byte(v>>8))
 		}
 	}
 	return b
 }
 
-// appendNoteChunk writes the fields of notes (with bodies, their texts and
-// spans), which are the vault's notes from first on, their spans laid out
-// in spans.
-func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, spans spanLayout, first int) []byte {
+// appendNoteChunk writes the fields of notes (with texts, what their texts
+// are known by), which are the vault's notes from first on, their spans
+// laid out in spans.
+func appendNoteChunk(b []byte, notes []*model.Note, texts []noteText, spans spanLayout, first int) []byte {
 	w := writer{b: b}
 	w.uvarint(uint64(len(notes)))
 	for i, n := range notes {
@@ -147,7 +147,7 @@ func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, spans s
 		w.str(n.Title)
 		w.str(n.VideoID)
 		w.int(n.BodyLine)
-		w.int(lineCount(bodies[i].Text))
+		w.int(texts[i].lines)
 		w.uvarint(uint64(len(n.Sections)))
 		for _, s := range n.Sections {
 			w.str(s.Title)
@@ -171,13 +171,25 @@ func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, spans s
 			w.int(l.Line)
 			w.str(l.Resolved)
 		}
-		w.uvarint(uint64(len(bodies[i].Text)))
-		w.uint32(textSum(bodies[i].Text))
+		w.uvarint(uint64(texts[i].length))
+		w.uint32(texts[i].sum)
 		w.uvarint(uint64(spans.block[first+i]))
 		w.uvarint(uint64(spans.offset[first+i]))
-		w.uvarint(uint64(len(bodies[i].Spans)))
+		w.uvarint(uint64(len(texts[i].spans)))
 	}
 	return w.b
+}
+
+// noteText is what a cache keeps of a note's text: what the text is known
+// by (its length, lines and checksum) and the note's spans.
+type noteText struct {
+	length, lines int
+	sum           uint32
+	spans         []uint16
+}
+
+func textOf(b model.Body) noteText {
+	return noteText{length: len(b.Text), lines: lineCount(b.Text), sum: textSum(b.Text), spans: b.Spans}
 }
 
 // textSum is the checksum a note's text is known by.

@@ -97,6 +97,10 @@ type contents struct {
 	indexHead   []byte
 	indexBlocks [][]byte
 	fetch       func(block int) ([]byte, error)
+	// known is what the cache file read recorded of the text of a note it
+	// gave, so that the next one is written without reading the note's
+	// file; nil when the contents were not read from a file.
+	known func(n *model.Note) (noteText, bool)
 }
 
 type blobInfo struct {
@@ -161,16 +165,24 @@ type planned struct {
 func planBlobs(c contents) []planned {
 	plan := []planned{{kind: blobFiles, lay: func() []byte { return appendFileList(nil, c.files) }}}
 	notes := notesOf(c.files)
-	bodies := make([]model.Body, len(notes))
-	parallel(len(notes), func(i int) { bodies[i] = notes[i].Peek() })
-	spans := spanBlocks(bodies)
+	texts := make([]noteText, len(notes))
+	parallel(len(notes), func(i int) {
+		if c.known != nil {
+			if t, ok := c.known(notes[i]); ok {
+				texts[i] = t
+				return
+			}
+		}
+		texts[i] = textOf(notes[i].Peek())
+	})
+	spans := spanBlocks(texts)
 	for _, r := range noteChunks(len(notes)) {
 		plan = append(plan, planned{kind: blobNotes, lay: func() []byte {
-			return appendNoteChunk(nil, notes[r[0]:r[1]], bodies[r[0]:r[1]], spans, r[0])
+			return appendNoteChunk(nil, notes[r[0]:r[1]], texts[r[0]:r[1]], spans, r[0])
 		}})
 	}
 	for _, b := range spans.blocks {
-		plan = append(plan, planned{kind: blobSpans, lay: func() []byte { return appendSpanBlock(nil, bodies[b[0]:b[1]]) }})
+		plan = append(plan, planned{kind: blobSpans, lay: func() []byte { return appendSpanBlock(nil, texts[b[0]:b[1]]) }})
 	}
 	if c.indexHead != nil {
 		plan = append(plan, planned{kind: blobIndexHead, lay: func() []byte { return c.indexHead }})

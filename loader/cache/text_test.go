@@ -2,8 +2,10 @@ package cache
 
 import (
 	"bytes"
+	"io/fs"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -100,4 +102,41 @@ func TestForgedTextLengthIsRefused(t *testing.T) {
 	if _, _, err := decodeBytes(encodeBytes(contents{root: "/v", files: files}), fsys); err == nil || !strings.Contains(err.Error(), "longer than its file") {
 		t.Errorf("decoded a note of %d bytes from a file of 3: %v", len(files[0].Note.Text()), err)
 	}
+}
+
+// openCounter is a file system that counts the files opened.
+type openCounter struct {
+	fs.FS
+	opens atomic.Int64
+}
+
+func (c *openCounter) Open(p string) (fs.File, error) {
+	c.opens.Add(1)
+	return c.FS.Open(p)
+}
+
+// TestSaveReadsNoUnchangedNote: the save after a start that parsed one
+// changed note writes the other notes from what the cache recorded of
+// them, without reading their files, and the cache it writes is good.
+func TestSaveReadsNoUnchangedNote(t *testing.T) {
+	root := newVault(t)
+	warmUp(t, root)
+	writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates fall, now.\n")
+	fsys := &openCounter{FS: loader.Dir(root)}
+	res, err := Load(root, fsys, loader.Options{})
+	if err != nil || !strings.HasSuffix(res.Status, "1 parsed; index updated") {
+		t.Fatalf("load: %q, %v", res.Status, err)
+	}
+	fsys.opens.Store(0)
+	if err := res.Save(res.Index); err != nil {
+		t.Fatal(err)
+	}
+	if n := fsys.opens.Load(); n != 0 {
+		t.Errorf("the save opened %d files of the vault", n)
+	}
+	again := load(t, root, loader.Options{})
+	if !strings.HasSuffix(again.Status, ", 0 parsed") {
+		t.Errorf("the next load: %q, want every file reused", again.Status)
+	}
+	checkFresh(t, again, root) // every text read back from its file, and taken
 }
