@@ -109,8 +109,11 @@ func Reload(fsys fs.FS, opts Options, knownFiles func() map[string]Known) (Reloa
 
 // Stamped lists the note files of fsys in path order, each with its path
 // and stamp only (see Reload): what a cache of the vault is checked
-// against.
+// against. The files are those Reload lists, with the same stamps.
 func Stamped(fsys fs.FS) ([]File, error) {
+	if files, ok := statWalk(fsys); ok {
+		return files, nil
+	}
 	_, files, err := stamped(fsys)
 	return files, err
 }
@@ -154,13 +157,16 @@ func stamps(fsys fs.FS, paths []string, files []File) {
 
 // stampOf is the stamp of the file at p, the zero stamp when it can't be
 // statted: with a plain system call on a vault on disk (os.Stat allocates
-// a FileInfo and joins the path through os.DirFS), else through fsys.
+// a FileInfo and joins the path through os.DirFS), a file whose name is
+// not UTF-8 too, else through fsys.
 func stampOf(fsys fs.FS, p string) Stamp {
-	if d, ok := fsys.(dirFS); ok && canOpenRaw && d.root != "" && fs.ValidPath(p) {
-		if st, err := statRaw(d.root + "/" + p); err == nil {
-			return st
+	if d, ok := fsys.(dirFS); ok {
+		if path, ok := d.native(p); ok {
+			if st, err := statRaw(path); err == nil {
+				return st
+			}
+			return Stamp{}
 		}
-		return Stamp{}
 	}
 	if info, err := fs.Stat(fsys, p); err == nil {
 		return Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
