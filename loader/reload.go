@@ -107,9 +107,9 @@ func Reload(fsys fs.FS, opts Options, knownFiles func() map[string]Known) (Reloa
 	return Reloaded{Vault: v, Files: files, Parsed: len(todo), Unchanged: sameFiles}, nil
 }
 
-// Stamped lists the note files of fsys in path order, each with its path
-// and stamp only (see Reload): what a cache of the vault is checked
-// against. The files are those Reload lists, with the same stamps.
+// Stamped lists the note files of fsys, in no particular order, each with
+// its path and stamp only (see Reload): what a cache of the vault is
+// checked against. The files are those Reload lists, with the same stamps.
 func Stamped(fsys fs.FS) ([]File, error) {
 	if files, ok := statWalk(fsys); ok {
 		return files, nil

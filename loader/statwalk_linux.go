@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"io/fs"
@@ -14,11 +15,14 @@ import (
 )
 
 // statWalk lists the note files of a vault on disk with their stamps, as
-// stamped does, at a fraction of its cost: each folder is read once with
-// its entries' types (a folder or a plain file needs no stat to be told
-// apart) and each note is statted by its name in its open folder (no path
-// to resolve from the root, no FileInfo). ok is false for any fsys not on
-// disk and whenever a folder can't be opened or read: the caller then
+// stamped does but in no particular order, at a fraction of its cost:
+// each folder's listing is read once with its entries' types (a folder or
+// a plain file needs no stat to be told apart), and each note is statted
+// by its name in its open folder (no path to resolve from the root, no
+// FileInfo, no os.File). A folder is opened by its path from the vault's
+// folder, as os.DirFS opens it. Nothing is sorted: sorting the paths
+// costs more than comparing them with a map. ok is false for any fsys not
+// on disk and whenever a folder can't be opened or read: the caller then
 // walks the slow way, which says what was wrong.
 func statWalk(fsys fs.FS) (files []File, ok bool) {
 	d, isDir := fsys.(dirFS)
@@ -29,7 +33,8 @@ func statWalk(fsys fs.FS) (files []File, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	s := &statWalker{pending: []folder{{fd: root}}}
+	defer unix.Close(root)
+	s := &statWalker{root: root, pending: []string{""}}
 	s.more = sync.NewCond(&s.mu)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -47,50 +52,47 @@ func statWalk(fsys fs.FS) (files []File, ok bool) {
 	for _, f := range s.found {
 		files = append(files, f...)
 	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, true
 }
 
 // statWalker shares the folders still to read among its workers.
 type statWalker struct {
+	root    int // the vault's folder, open
 	mu      sync.Mutex
 	more    *sync.Cond // a folder was queued, or the last busy worker finished
-	pending []folder
-	busy    int      // folders being read
-	found   [][]File // the notes of each folder read
+	pending []string   // folders to read: "" for the root, else their path and "/"
+	busy    int        // folders being read
+	found   [][]File   // the notes of each folder read
 	failed  bool
 }
 
-// folder is an open folder of the vault and its path there ("" for the
-// root, else ending in "/").
-type folder struct {
-	fd     int
-	prefix string
-}
-
 func (s *statWalker) work() {
-	buf := make([]byte, 32<<10)
+	var buf []byte // a folder's listing, kept for the next
 	for {
 		s.mu.Lock()
 		for len(s.pending) == 0 && s.busy > 0 && !s.failed {
 			s.more.Wait()
 		}
 		if len(s.pending) == 0 || s.failed {
-			for _, f := range s.pending {
-				unix.Close(f.fd)
-			}
-			s.pending = nil
 			s.mu.Unlock()
 			s.more.Broadcast()
 			return
 		}
-		f := s.pending[len(s.pending)-1]
+		prefix := s.pending[len(s.pending)-1]
 		s.pending = s.pending[:len(s.pending)-1]
 		s.busy++
 		s.mu.Unlock()
 
-		files, subs, err := readFolder(f, buf)
-		unix.Close(f.fd)
+		var files []File
+		var subs []string
+		fd, err := openDir(s.root, cmp.Or(strings.TrimSuffix(prefix, "/"), "."), unix.O_NOFOLLOW)
+		if err == nil {
+			buf, err = readListing(fd, buf)
+			if err == nil {
+				files, subs, err = statFolder(fd, prefix, buf)
+			}
+			unix.Close(fd)
+		}
 
 		s.mu.Lock()
 		s.busy--
@@ -104,69 +106,80 @@ func (s *statWalker) work() {
 	}
 }
 
+// readListing reads the whole listing of the folder fd into buf, grown
+// as needed, as linux_dirent64 records.
+func readListing(fd int, buf []byte) ([]byte, error) {
+	buf = buf[:0]
+	for {
+		if cap(buf)-len(buf) < 32<<10 {
+			buf = slices.Grow(buf, max(32<<10, cap(buf)))
+		}
+		n, err := readDirent(fd, buf[len(buf):cap(buf)])
+		if err != nil {
+			return buf, err
+		}
+		if n == 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+n]
+	}
+}
+
 // errBadDirent is a folder listing the walk can't parse.
 var errBadDirent = errors.New("bad folder entry")
 
-// readFolder lists the notes of folder f, statted, and opens its
-// subfolders. Hidden entries are skipped, as walk skips them.
-func readFolder(f folder, buf []byte) (files []File, subs []folder, err error) {
-	fail := func(e error) ([]File, []folder, error) {
-		for _, sub := range subs {
-			unix.Close(sub.fd)
+// statFolder lists the notes of the folder fd, whose listing is in
+// listing and whose path in the vault is prefix, statted, and its
+// subfolders' paths. Hidden entries are skipped, as walk skips them.
+func statFolder(fd int, prefix string, listing []byte) (files []File, subs []string, err error) {
+	notes := 0 // how many entries may be notes, to allocate files once
+	for rec := listing; len(rec) > 0; {
+		name, typ, size, ok := parseDirent(rec)
+		if !ok {
+			return nil, nil, errBadDirent
 		}
-		return nil, nil, e
+		rec = rec[size:]
+		if typ != unix.DT_DIR && bytes.HasSuffix(name, []byte(".md")) {
+			notes++
+		}
 	}
-	for {
-		n, err := readDirent(f.fd, buf)
-		if err != nil {
-			return fail(err)
+	files = make([]File, 0, notes)
+	for rec := listing; len(rec) > 0; {
+		name, typ, size, _ := parseDirent(rec)
+		rec = rec[size:]
+		if len(name) == 0 || name[0] == '.' {
+			continue
 		}
-		if n == 0 {
-			return files, subs, nil
+		if typ == unix.DT_UNKNOWN {
+			// The file system does not say: ask it, as os.ReadDir does.
+			var st unix.Stat_t
+			if err := statAt(fd, string(name), &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+				return nil, nil, err
+			}
+			typ = direntType(st.Mode)
 		}
-		for rec := buf[:n]; len(rec) > 0; {
-			name, typ, size, ok := parseDirent(rec)
-			if !ok {
-				return fail(errBadDirent)
-			}
-			rec = rec[size:]
-			if len(name) == 0 || name[0] == '.' {
-				continue
-			}
-			if typ == unix.DT_UNKNOWN {
-				// The file system does not say: ask it, as os.ReadDir does.
-				var st unix.Stat_t
-				if err := statAt(f.fd, string(name), &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-					return fail(err)
-				}
-				typ = direntType(st.Mode)
-			}
+		switch {
+		case typ == unix.DT_DIR:
+			subs = append(subs, prefix+string(name)+"/")
+		case !bytes.HasSuffix(name, []byte(".md")):
+			// Not a note, whatever it is (walk only reports a link).
+		case typ == unix.DT_REG || typ == unix.DT_LNK:
+			p := prefix + string(name)
+			var st unix.Stat_t
+			err := statAt(fd, p[len(prefix):], &st, 0)
 			switch {
-			case typ == unix.DT_DIR:
-				fd, err := openDir(f.fd, string(name), unix.O_NOFOLLOW)
-				if err != nil {
-					return fail(err)
-				}
-				subs = append(subs, folder{fd: fd, prefix: f.prefix + string(name) + "/"})
-			case !bytes.HasSuffix(name, []byte(".md")):
-				// Not a note, whatever it is (walk only reports a link).
-			case typ == unix.DT_REG || typ == unix.DT_LNK:
-				p := f.prefix + string(name)
-				var st unix.Stat_t
-				err := statAt(f.fd, p[len(f.prefix):], &st, 0)
-				switch {
-				case typ == unix.DT_REG && err != nil:
-					// Gone since the folder was read: listed with no stamp,
-					// as stamps lists it.
-					files = append(files, File{Path: p})
-				case err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG:
-					files = append(files, File{Path: p, Known: Known{Stamp: Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}}})
-				}
-				// Else a link to no regular file: walk reports it, lists nothing.
+			case typ == unix.DT_REG && err != nil:
+				// Gone since the folder was read: listed with no stamp,
+				// as stamps lists it.
+				files = append(files, File{Path: p})
+			case err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG:
+				files = append(files, File{Path: p, Known: Known{Stamp: Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}}})
 			}
-			// Else a named pipe, socket or device named .md: reported, not listed.
+			// Else a link to no regular file: walk reports it, lists nothing.
 		}
+		// Else a named pipe, socket or device named .md: reported, not listed.
 	}
+	return files, subs, nil
 }
 
 // direntType is the folder entry type of a file mode.

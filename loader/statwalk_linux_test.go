@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -23,6 +25,7 @@ func TestStatWalkListsWhatReloadLists(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: the fast walk gave up", root)
 		}
+		sortFiles(fast)
 		_, slow, err := stamped(Dir(root))
 		if err != nil {
 			t.Fatal(err)
@@ -40,6 +43,7 @@ func TestStatWalkListsWhatReloadLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sortFiles(got)
 	var paths []string
 	for _, f := range got {
 		paths = append(paths, f.Path)
@@ -48,6 +52,10 @@ func TestStatWalkListsWhatReloadLists(t *testing.T) {
 	if !reflect.DeepEqual(paths, want) {
 		t.Errorf("Stamped lists\n%q, want\n%q", paths, want)
 	}
+}
+
+func sortFiles(files []File) {
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 }
 
 // TestStatWalkStamps: a stamp is the file's size and modification time to
