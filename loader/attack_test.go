@@ -41,6 +41,16 @@ func TestAttackFileClaimsHugeSize(t *testing.T) {
 			if read > maxNoteSize+chunkSize {
 				t.Errorf("read %d bytes of the file, limit %d", read, maxNoteSize)
 			}
+			// A note read alone, as the cache reads one, is bounded alike.
+			for _, again := range []func() error{
+				func() error { _, err := ReadText(fsys, "c/huge.md"); return err },
+				func() error { _, err := ReadNote(fsys, "c/huge.md", 0); return err },
+			} {
+				read = 0
+				if err := again(); err == nil || !strings.HasPrefix(err.Error(), "too large") || read > maxNoteSize+chunkSize {
+					t.Errorf("read alone: %v after %d bytes; want too large, within the limit", err, read)
+				}
+			}
 		})
 	}
 }

@@ -106,16 +106,33 @@ func readableName(p string) string {
 }
 
 // ReadNote reads and parses the one note file at p, bounded as a load
-// reads: for a cache that needs a note's text again.
+// reads: for a cache whose note no longer fits its file.
 func ReadNote(fsys fs.FS, p string, mode TimestampMode) (*model.Note, error) {
-	var r reader
-	data, err := r.read(fsys, p)
+	data, err := readOne(fsys, p)
 	if err != nil {
 		return nil, err
 	}
-	n, _ := ParseNote(p, data, mode)
+	n, _ := parse(p, data, mode, &scratch{oneNote: true})
 	if n == nil {
-		return nil, errors.New("not a note")
+		return nil, errBinary
 	}
 	return n, nil
 }
+
+// ReadText reads the one note file at p, bounded as a load reads, and
+// gives the text a note of it holds: for a cache, which keeps a note's
+// parts but reads its text from its file when it is asked for.
+func ReadText(fsys fs.FS, p string) (string, error) {
+	data, err := readOne(fsys, p)
+	if err != nil {
+		return "", err
+	}
+	text, _, ok := decode(data)
+	if !ok {
+		return "", errBinary
+	}
+	return text, nil
+}
+
+// errBinary is a file read again that is binary now: no note.
+var errBinary = errors.New("not a note: binary file")

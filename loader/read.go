@@ -83,6 +83,30 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 	}
 }
 
+// readOne reads the one file at p, bounded as read is, into a buffer of
+// its own size: for a text read alone and kept, which in a chunk of read's
+// would keep the whole chunk alive.
+func readOne(fsys fs.FS, p string) ([]byte, error) {
+	f, err := open(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := minRoom
+	if info, err := f.Stat(); err == nil && info.Size() >= 0 {
+		size = int(min(info.Size(), maxNoteSize)) + 1 // one byte more, to see the end
+	}
+	var b bytes.Buffer
+	b.Grow(size + bytes.MinRead) // ReadFrom wants MinRead free before it reads the end
+	if _, err := b.ReadFrom(io.LimitReader(f, maxNoteSize+1)); err != nil {
+		return nil, err
+	}
+	if b.Len() > maxNoteSize {
+		return nil, tooLarge(f)
+	}
+	return b.Bytes(), nil
+}
+
 // tooLarge is the problem of a file over maxNoteSize, with the size its
 // Stat claims when that is over the limit too.
 func tooLarge(f openedFile) error {

@@ -71,3 +71,36 @@ func (f shrunkFile) Stat() (fs.FileInfo, error) {
 type shrunkInfo struct{ fs.FileInfo }
 
 func (i shrunkInfo) Size() int64 { return i.FileInfo.Size() / 10 }
+
+// TestReadTextIsTheLoadedText: a note file read alone gives the text a
+// load gives its note, whatever its bytes (BOM, CRLF, invalid UTF-8), and
+// a binary file gives none.
+func TestReadTextIsTheLoadedText(t *testing.T) {
+	fsys := fstest.MapFS{
+		"c/plain.md":  {Data: []byte("# Plain\n\nwords\n")},
+		"c/bom.md":    {Data: []byte("\uFEFF# Bom\r\nline\r\n")},
+		"c/latin.md":  {Data: []byte("caf\xe9 \xff\xfe\xfd end\n")},
+		"c/empty.md":  {Data: nil},
+		"c/binary.md": {Data: []byte("a\x00b")},
+	}
+	v, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Notes) != 4 {
+		t.Fatalf("%d notes loaded, want 4", len(v.Notes))
+	}
+	for _, n := range v.Notes {
+		got, err := ReadText(fsys, n.Path)
+		if err != nil || got != n.Text() {
+			t.Errorf("%s: read alone %q (%v), loaded %q", n.Path, got, err, n.Text())
+		}
+		again, err := ReadNote(fsys, n.Path, 0)
+		if err != nil || again.Text() != n.Text() || again.Title != n.Title {
+			t.Errorf("%s: parsed alone %+v (%v)", n.Path, again, err)
+		}
+	}
+	if _, err := ReadText(fsys, "c/binary.md"); err == nil {
+		t.Error("a binary file read as a text")
+	}
+}

@@ -44,6 +44,7 @@ type Result struct {
 	upToDate  bool // the cache file holds exactly this vault
 	hadIndex  bool // and its index
 	cacheFile string
+	known     func(n *model.Note) (noteText, bool) // of the cache read (contents.known)
 }
 
 // Dir is the folder of every vault's cache: $XDG_CACHE_HOME/tubenotes.
@@ -138,6 +139,7 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 		return res, nil
 	}
 	res.Status = fmt.Sprintf("used: %d files reused, %d parsed", len(r.Files)-r.Parsed, r.Parsed)
+	res.known = c.c.known
 	res.upToDate = r.Unchanged
 	if c.c.indexHead == nil {
 		return res, nil
@@ -200,9 +202,8 @@ func openFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (*opened
 		f.Close()
 		return nil, nil, err
 	}
-	reread := func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, mode) }
 	damaged := func(error) { removeIfSame(path, info) } // rebuilt by the next start
-	o, err := open(f, info.Size(), reread, damaged)
+	o, err := open(f, info.Size(), vaultFiles(fsys, mode), damaged)
 	switch {
 	case err != nil:
 	case o.header.root != abs:
@@ -253,7 +254,7 @@ func (r *Result) Save(index *search.Index) error {
 	if err != nil {
 		return err
 	}
-	c := contents{root: abs, mode: r.mode, files: make([]loader.File, len(r.files))}
+	c := contents{root: abs, mode: r.mode, files: make([]loader.File, len(r.files)), known: r.known}
 	recent := time.Now().Add(-recentStamp).UnixNano()
 	for i, f := range r.files {
 		if f.Stamp.ModTime > recent {

@@ -12,6 +12,7 @@ type writer struct{ b []byte }
 func (w *writer) uvarint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
 func (w *writer) varint(v int64)   { w.b = binary.AppendVarint(w.b, v) }
 func (w *writer) int(v int)        { w.varint(int64(v)) }
+func (w *writer) uint32(v uint32)  { w.b = binary.LittleEndian.AppendUint32(w.b, v) }
 
 func (w *writer) bool(v bool) {
 	if v {

@@ -28,8 +28,9 @@ func TestForgedNumbersAreRefused(t *testing.T) {
 		t.Fatalf("the note to forge parsed as %+v", note)
 	}
 	victim := len(r.Files)
-	r.Files = append(r.Files, loader.File{Path: note.Path, Known: loader.Known{Note: note}})
-	if _, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files})); err != nil || d.count() != 0 {
+	r.Files = append(r.Files, loader.File{Path: note.Path, Known: loader.Known{Note: note, Stamp: loader.Stamp{Size: int64(len(text))}}})
+	texts := textsOf(r.Files)
+	if _, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files}), texts); err != nil || d.count() != 0 {
 		t.Fatalf("the honest cache: %v", err)
 	}
 	for _, tc := range []struct {
@@ -61,7 +62,7 @@ func TestForgedNumbersAreRefused(t *testing.T) {
 			forged.Sections = append([]model.Section(nil), forged.Sections...)
 			tc.forge(&forged)
 			files[victim].Note = &forged
-			c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: files}))
+			c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: files}), texts)
 			if !tc.lazy {
 				if !errors.Is(err, errCorrupt) {
 					t.Errorf("decoded with %s: error %v, want it refused as corrupt", tc.name, err)
@@ -87,7 +88,7 @@ func TestCorpusPassesTheChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files}))
+	c, d, err := decodeBytes(encodeBytes(contents{root: "/v", files: r.Files}), loader.Dir(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

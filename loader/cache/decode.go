@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"unsafe"
 
 	"tubenotes/loader"
@@ -20,19 +21,25 @@ type opened struct {
 	head    *blobInfo  // the index's head, nil when the cache has none
 	posting []blobInfo
 	texts   *textSource
-	sizes   []int      // of the text blocks, raw
-	codec   *dictCodec // of the file's dictionary, nil when it has none
+	sizes   []int // of the blocks of spans, raw
+
+	// The notes a start decoded and their places, and the same as a map,
+	// made when first asked for (known).
+	decoded    []*model.Note
+	places     []textPlace
+	placeOf    map[*model.Note]textPlace
+	placesOnce sync.Once
 }
 
 // open reads the header of the cache file f of size bytes and sorts its
-// blobs. A damaged note text is told to damaged, once, and read again from
-// the note's file by reread (see textSource).
-func open(f io.ReaderAt, size int64, reread func(path string) (*model.Note, error), damaged func(error)) (*opened, error) {
+// blobs. The notes' texts are read from vault (see textSource); a damaged
+// blob is told to damaged, once.
+func open(f io.ReaderAt, size int64, vault noteFiles, damaged func(error)) (*opened, error) {
 	h, err := readHeader(f, size)
 	if err != nil {
 		return nil, err
 	}
-	o := &opened{file: f, header: h, texts: &textSource{file: f, reread: reread, damaged: damaged}}
+	o := &opened{file: f, header: h, texts: &textSource{file: f, vault: vault, damaged: damaged}}
 	for i, in := range h.blobs {
 		switch in.kind {
 		case blobFiles:
@@ -42,7 +49,7 @@ func open(f io.ReaderAt, size int64, reread func(path string) (*model.Note, erro
 			o.files = in
 		case blobNotes:
 			o.chunks = append(o.chunks, in)
-		case blobTexts:
+		case blobSpans:
 			o.texts.blocks = append(o.texts.blocks, in)
 			o.sizes = append(o.sizes, in.raw)
 		case blobIndexHead:
@@ -52,18 +59,8 @@ func open(f io.ReaderAt, size int64, reread func(path string) (*model.Note, erro
 			o.head = &h.blobs[i]
 		case blobPostings:
 			o.posting = append(o.posting, in)
-		case blobDict:
-			if o.codec != nil || in.raw > maxDict {
-				return nil, errors.New("damaged: bad header")
-			}
-			d, err := readBlob(f, in, nil)
-			if err != nil {
-				return nil, err
-			}
-			o.codec = newDictCodec(d)
 		}
 	}
-	o.texts.codec = o.codec
 	switch {
 	case len(h.blobs) == 0 || h.blobs[0].kind != blobFiles:
 		return nil, errors.New("damaged: no list of files")
@@ -77,7 +74,7 @@ func open(f io.ReaderAt, size int64, reread func(path string) (*model.Note, erro
 // error it gives back. Nothing writes the bytes again, so the strings read
 // from them share them instead of being copies.
 func (o *opened) blob(in blobInfo, read func(r *reader)) error {
-	raw, err := readBlob(o.file, in, o.codec)
+	raw, err := readBlob(o.file, in)
 	if err != nil {
 		return err
 	}
@@ -96,22 +93,37 @@ func (o *opened) fileList() (files []loader.File, noted []int, err error) {
 	return files, noted, err
 }
 
-// chunk reads chunk k of the notes' fields, the notes' texts left to be
-// read on first use.
-func (o *opened) chunk(k int) ([]*model.Note, error) {
+// chunk reads chunk k of the notes' fields, and where their spans are and
+// what their texts are known by (see readLater).
+func (o *opened) chunk(k int) ([]*model.Note, []textPlace, error) {
 	var notes []*model.Note
 	var places []textPlace
 	err := o.blob(o.chunks[k], func(r *reader) { notes, places = readNoteChunk(r, o.sizes) })
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if k < len(o.chunks)-1 && len(notes) != notesPerChunk {
-		return nil, errors.New("damaged: a chunk of notes cut short")
+		return nil, nil, errors.New("damaged: a chunk of notes cut short")
 	}
-	for i, n := range notes {
-		o.texts.lazyBody(n, places[i])
+	return notes, places, nil
+}
+
+// mostTextPerByte is the most text a byte of a file decodes to: an invalid
+// byte becomes U+FFFD, three bytes.
+const mostTextPerByte = 3
+
+// readLater makes note n read its spans and text on first use, from place
+// p. The size of the note's file, in its stamp (which a start checks on
+// disk), bounds the text the place may claim: a forged place must not make
+// a note that can't be read allocate its claimed lines. A zero stamp is
+// one not trusted: every start parses that file again, and never reads
+// this note.
+func (o *opened) readLater(n *model.Note, p textPlace, stamp loader.Stamp) error {
+	if stamp != (loader.Stamp{}) && int64(p.textLen) > mostTextPerByte*max(stamp.Size, 0) {
+		return errors.New("damaged: a note longer than its file")
 	}
-	return notes, nil
+	o.texts.lazyBody(n, p)
+	return nil
 }
 
 // indexHead is the index's head, nil when the cache has none.
@@ -119,7 +131,7 @@ func (o *opened) indexHead() ([]byte, error) {
 	if o.head == nil {
 		return nil, nil
 	}
-	return readBlob(o.file, *o.head, nil)
+	return readBlob(o.file, *o.head)
 }
 
 // fetch reads block b of the index's postings: for search.Open.
@@ -127,7 +139,7 @@ func (o *opened) fetch(b int) ([]byte, error) {
 	if b < 0 || b >= len(o.posting) {
 		return nil, errors.New("damaged: no such block of postings")
 	}
-	raw, err := readBlob(o.file, o.posting[b], nil)
+	raw, err := readBlob(o.file, o.posting[b])
 	if err != nil {
 		o.texts.tell(err)
 	}
@@ -136,14 +148,15 @@ func (o *opened) fetch(b int) ([]byte, error) {
 
 // decode reads what a start needs of the opened cache file: its files and
 // their notes' fields, and the index's head, every blob on its own core;
-// the notes' texts and the index's postings stay in the file, read on
-// first use (see open). Whatever the bytes, it returns an error or
+// the notes' spans and texts and the index's postings are read on first
+// use (see open). Whatever the bytes, it returns an error or
 // contents, allocating no more than a bounded multiple of the bytes it
 // reads.
 func decode(o *opened) (contents, error) {
 	c := contents{root: o.header.root, mode: o.header.mode, fetch: o.fetch}
 	var noted []int
 	chunks := make([][]*model.Note, len(o.chunks))
+	places := make([][]textPlace, len(o.chunks))
 	errs := make([]error, len(o.chunks)+2)
 	parallel(len(o.chunks)+2, func(k int) {
 		switch k {
@@ -152,7 +165,7 @@ func decode(o *opened) (contents, error) {
 		case 1:
 			c.indexHead, errs[k] = o.indexHead()
 		default:
-			chunks[k-2], errs[k] = o.chunk(k - 2)
+			chunks[k-2], places[k-2], errs[k] = o.chunk(k - 2)
 		}
 	})
 	for _, err := range errs {
@@ -161,17 +174,43 @@ func decode(o *opened) (contents, error) {
 		}
 	}
 	var notes []*model.Note
-	for _, ch := range chunks {
+	var at []textPlace
+	for k, ch := range chunks {
 		notes = append(notes, ch...)
+		at = append(at, places[k]...)
 	}
-	if err := attach(c.files, noted, notes); err != nil {
+	if err := o.attach(c.files, noted, notes, at); err != nil {
 		return contents{}, err
 	}
+	o.decoded, o.places, c.known = notes, at, o.known
 	return c, nil
 }
 
-// attach gives each file that gave a note its note, in order.
-func attach(files []loader.File, noted []int, notes []*model.Note) error {
+// known is what the cache recorded of the text of note n, when n is one of
+// the notes decode gave: a save writes it again without reading the note's
+// file (whose stamp the start found unchanged). A damaged block of spans
+// gives nothing: the note is then read.
+func (o *opened) known(n *model.Note) (noteText, bool) {
+	o.placesOnce.Do(func() {
+		o.placeOf = make(map[*model.Note]textPlace, len(o.decoded))
+		for i, d := range o.decoded {
+			o.placeOf[d] = o.places[i]
+		}
+	})
+	p, ok := o.placeOf[n]
+	if !ok {
+		return noteText{}, false
+	}
+	spans, err := o.texts.spans(p)
+	if err != nil {
+		return noteText{}, false
+	}
+	return noteText{length: p.textLen, lines: p.lines, sum: p.sum, spans: spans}, true
+}
+
+// attach gives each file that gave a note its note, in order, read later
+// from its place.
+func (o *opened) attach(files []loader.File, noted []int, notes []*model.Note, places []textPlace) error {
 	at := 0
 	for i := range files {
 		if noted[i] < 0 {
@@ -182,6 +221,9 @@ func attach(files []loader.File, noted []int, notes []*model.Note) error {
 		}
 		if notes[at].BodyLine != noted[i] {
 			return errors.New("damaged: the notes do not match the files")
+		}
+		if err := o.readLater(notes[at], places[at], files[i].Stamp); err != nil {
+			return err
 		}
 		files[i].Note = notes[at]
 		at++

@@ -1,6 +1,9 @@
 package cache
 
 import (
+	"hash/crc32"
+	"unsafe"
+
 	"tubenotes/loader"
 	"tubenotes/model"
 )
@@ -10,7 +13,10 @@ import (
 // else its note's body line plus one (what a search that reads no note's
 // fields checks the index against: Lookup).
 // The notes of the files that gave one follow in chunks (appendNoteChunk)
-// and their texts and spans in blocks (appendTextBlock). Every field is
+// and their spans in blocks (appendSpanBlock). A note's text is not kept:
+// it is its file's, read again when it is asked for, and the chunk holds
+// its length and checksum, so that a file whose text is no longer the one
+// the note was made of is told apart (textSource). Every field is
 // written: the round-trip test fills each by reflection, so a field added
 // to the model and not here fails it. Change anything here and bump
 // formatVersion.
@@ -19,10 +25,11 @@ import (
 // decoded on every core.
 const notesPerChunk = 64
 
-// textBlockBytes is about how much text a block holds. A note's text is
-// read by decompressing its block: small blocks make that quick (a search
-// reads the blocks of its hits only), large ones compress better.
-const textBlockBytes = 64 << 10
+// spanBlockBytes is about how many bytes of spans a block holds. A note's
+// spans are read by decompressing their block: small blocks make that
+// quick (a search reads the blocks of its hits only), large ones compress
+// better.
+const spanBlockBytes = 16 << 10
 
 func appendFileList(b []byte, files []loader.File) []byte {
 	w := writer{b: b}
@@ -92,45 +99,45 @@ func noteChunks(n int) [][2]int {
 	return out
 }
 
-// textLayout is where each note's text and spans go: blocks are ranges of
-// notes, and a note's text starts at its offset in its block, its spans
-// (two bytes each, little endian) right after.
-type textLayout struct {
+// spanLayout is where each note's spans go: blocks are ranges of notes, and
+// a note's spans (two bytes each, little endian) start at its offset in
+// its block.
+type spanLayout struct {
 	blocks [][2]int
 	block  []int32
 	offset []int32
 }
 
-func textBlocks(bodies []model.Body) textLayout {
-	l := textLayout{block: make([]int32, len(bodies)), offset: make([]int32, len(bodies))}
+func spanBlocks(texts []noteText) spanLayout {
+	l := spanLayout{block: make([]int32, len(texts)), offset: make([]int32, len(texts))}
 	start, size := 0, 0
-	for i, b := range bodies {
-		if i > start && size+len(b.Text) > textBlockBytes {
+	for i, t := range texts {
+		if i > start && size+2*len(t.spans) > spanBlockBytes {
 			l.blocks = append(l.blocks, [2]int{start, i})
 			start, size = i, 0
 		}
 		l.block[i], l.offset[i] = int32(len(l.blocks)), int32(size)
-		size += len(b.Text) + 2*len(b.Spans)
+		size += 2 * len(t.spans)
 	}
-	if start < len(bodies) {
-		l.blocks = append(l.blocks, [2]int{start, len(bodies)})
+	if start < len(texts) {
+		l.blocks = append(l.blocks, [2]int{start, len(texts)})
 	}
 	return l
 }
 
-func appendTextBlock(b []byte, bodies []model.Body) []byte {
-	for _, body := range bodies {
-		b = append(b, body.Text...)
-		for _, v := range body.Spans {
+func appendSpanBlock(b []byte, texts []noteText) []byte {
+	for _, t := range texts {
+		for _, v := range t.spans {
 			b = append(b, byte(v), byte(v>>8))
 		}
 	}
 	return b
 }
 
-// appendNoteChunk writes the fields of notes (with bodies, their texts),
-// which are the vault's notes from first on, laid out in texts.
-func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, texts textLayout, first int) []byte {
+// appendNoteChunk writes the fields of notes (with texts, what their texts
+// are known by), which are the vault's notes from first on, their spans
+// laid out in spans.
+func appendNoteChunk(b []byte, notes []*model.Note, texts []noteText, spans spanLayout, first int) []byte {
 	w := writer{b: b}
 	w.uvarint(uint64(len(notes)))
 	for i, n := range notes {
@@ -140,7 +147,7 @@ func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, texts t
 		w.str(n.Title)
 		w.str(n.VideoID)
 		w.int(n.BodyLine)
-		w.int(lineCount(bodies[i].Text))
+		w.int(texts[i].lines)
 		w.uvarint(uint64(len(n.Sections)))
 		for _, s := range n.Sections {
 			w.str(s.Title)
@@ -164,24 +171,45 @@ func appendNoteChunk(b []byte, notes []*model.Note, bodies []model.Body, texts t
 			w.int(l.Line)
 			w.str(l.Resolved)
 		}
-		w.uvarint(uint64(texts.block[first+i]))
-		w.uvarint(uint64(texts.offset[first+i]))
-		w.uvarint(uint64(len(bodies[i].Text)))
-		w.uvarint(uint64(len(bodies[i].Spans)))
+		w.uvarint(uint64(texts[i].length))
+		w.uint32(texts[i].sum)
+		w.uvarint(uint64(spans.block[first+i]))
+		w.uvarint(uint64(spans.offset[first+i]))
+		w.uvarint(uint64(len(texts[i].spans)))
 	}
 	return w.b
 }
 
-// textPlace is where a note's text and spans are: block, offset, lengths.
+// noteText is what a cache keeps of a note's text: what the text is known
+// by (its length, lines and checksum) and the note's spans.
+type noteText struct {
+	length, lines int
+	sum           uint32
+	spans         []uint16
+}
+
+func textOf(b model.Body) noteText {
+	return noteText{length: len(b.Text), lines: lineCount(b.Text), sum: textSum(b.Text), spans: b.Spans}
+}
+
+// textSum is the checksum a note's text is known by.
+func textSum(text string) uint32 {
+	return crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(text), len(text)))
+}
+
+// textPlace is what a note's text is known by (its length, lines and
+// checksum) and where its spans are (block, offset, count).
 type textPlace struct {
-	block, offset, textLen, spans int
-	lines                         int
+	textLen, lines int
+	sum            uint32
+	block, offset  int
+	spans          int
 }
 
 // readNoteChunk reads a chunk written by appendNoteChunk. Every number a
 // reader of the note may index with is checked here, against the note's
-// line count (checked again against its text when that is read) and the
-// sizes of the text blocks.
+// line count (its text, when read, must have the length and checksum
+// recorded, so it has the lines) and the sizes of the span blocks.
 func readNoteChunk(r *reader, blockSizes []int) ([]*model.Note, []textPlace) {
 	// A note takes 14 bytes or more.
 	notes := make([]*model.Note, r.count(14))
@@ -216,9 +244,10 @@ func readNoteChunk(r *reader, blockSizes []int) ([]*model.Note, []textPlace) {
 				n.Links[i] = l
 			}
 		}
-		p.block, p.offset, p.textLen, p.spans = int(r.uvarint()), int(r.uvarint()), int(r.uvarint()), int(r.uvarint())
-		ok = ok && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] && p.textLen <= blockSizes[p.block]-p.offset &&
-			p.spans <= (blockSizes[p.block]-p.offset-p.textLen)/2
+		p.textLen, p.sum = int(min(r.uvarint(), 1<<40)), r.uint32()
+		p.block, p.offset, p.spans = int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31))
+		ok = ok && p.textLen >= p.lines-1 && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] &&
+			p.spans <= (blockSizes[p.block]-p.offset)/2
 		if !ok {
 			r.fail()
 		}

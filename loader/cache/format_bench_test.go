@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"encoding/gob"
+	"io/fs"
 	"testing"
 	"time"
 
@@ -14,19 +15,20 @@ import (
 // corpus's files (the notes and what they gave) with this package's layout
 // and with encoding/gob, to weigh the choice: see the README.
 
-func corpusFiles(b *testing.B) []loader.File {
+func corpusFiles(b *testing.B) ([]loader.File, fs.FS) {
 	b.Helper()
-	r, err := loader.Reload(loader.Dir(loadtest.CorpusDir(b)), loader.Options{}, func() map[string]loader.Known { return nil })
+	fsys := loader.Dir(loadtest.CorpusDir(b))
+	r, err := loader.Reload(fsys, loader.Options{}, func() map[string]loader.Known { return nil })
 	if err != nil {
 		b.Fatal(err)
 	}
-	return r.Files
+	return r.Files, fsys
 }
 
 // The hand-written layout is measured whole (compressed), and decoded
 // both as a start does (texts left in the file) and with every text read.
 func BenchmarkFormatHandWritten(b *testing.B) {
-	files := corpusFiles(b)
+	files, fsys := corpusFiles(b)
 	data := encodeBytes(contents{root: "/v", files: files})
 	b.Run("encode", func(b *testing.B) {
 		for range b.N {
@@ -36,14 +38,14 @@ func BenchmarkFormatHandWritten(b *testing.B) {
 	})
 	b.Run("decode", func(b *testing.B) {
 		for range b.N {
-			if _, _, err := decodeBytes(data); err != nil {
+			if _, _, err := decodeBytes(data, fsys); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("decode-all-texts", func(b *testing.B) {
 		for range b.N {
-			c, _, err := decodeBytes(data)
+			c, _, err := decodeBytes(data, fsys)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -60,7 +62,7 @@ func BenchmarkFormatGob(b *testing.B) {
 	gob.Register(map[string]any{})
 	gob.Register([]any{})
 	gob.Register(time.Time{})
-	files := corpusFiles(b)
+	files, _ := corpusFiles(b)
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(files); err != nil {
 		b.Fatal(err)
@@ -83,6 +85,6 @@ func BenchmarkFormatGob(b *testing.B) {
 			}
 		}
 	})
-	z, _ := compressBlob(data, nil, false)
+	z, _ := compressBlob(data, false)
 	b.ReportMetric(float64(len(z)), "zstd-bytes")
 }

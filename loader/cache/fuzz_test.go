@@ -14,8 +14,9 @@ import (
 
 // FuzzDecode feeds the cache decoder any bytes, seeded with real caches,
 // whole and cut: it must return an error or contents, never panic, and
-// allocate no more than a bounded multiple of the bytes. Decoded contents
-// are put through the index decoder as a load would.
+// allocate no more than a bounded multiple of the bytes, and of the note
+// files it reads. Decoded contents are put through the index decoder as a
+// load would.
 func FuzzDecode(f *testing.F) {
 	r, err := loader.Reload(testVaultFS(), loader.Options{}, func() map[string]loader.Known { return nil })
 	if err != nil {
@@ -26,12 +27,17 @@ func FuzzDecode(f *testing.F) {
 	f.Add(good)
 	f.Add(good[:len(good)/2])
 	f.Add(encodeBytes(contents{root: "/vault"}))
-	// enough notes for a dictionary (dict.go)
-	gen, err := loader.Reload(loadtest.Generate(dictSamples+6, 1), loader.Options{}, func() map[string]loader.Known { return nil })
+	// notes enough for two chunks of fields (notesPerChunk)
+	gen, err := loader.Reload(loadtest.Generate(notesPerChunk+6, 1), loader.Options{}, func() map[string]loader.Known { return nil })
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(encodeBytes(contents{root: "/vault", files: gen.Files}))
+	vault := textsOf(append(r.Files, gen.Files...))
+	largest := 0
+	for _, file := range vault {
+		largest = max(largest, len(file.Data))
+	}
 	query, err := search.Parse("demo interest")
 	if err != nil {
 		f.Fatal(err)
@@ -40,13 +46,15 @@ func FuzzDecode(f *testing.F) {
 		fixChecksums(data) // right checksums, to get past them
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		c, _, err := decodeBytes(data)
+		c, _, err := decodeBytes(data, vault)
+		read := 0
 		if err == nil {
 			var notes []*model.Note
 			for _, f := range c.files {
 				if f.Note != nil {
 					notes = append(notes, f.Note)
 					f.Note.Text() // read and checked, or refused
+					read++
 				}
 			}
 			if c.indexHead != nil {
@@ -57,9 +65,10 @@ func FuzzDecode(f *testing.F) {
 		}
 		runtime.ReadMemStats(&after)
 		// zstd's decoder state and a window are the fixed part, and the
-		// text blocks kept decompressed (each at most smallBlob, whatever
-		// it expands from: see expands).
-		if grew := after.TotalAlloc - before.TotalAlloc; grew > 512*uint64(len(data))+16*zstdWindow+recentBlocks*smallBlob {
+		// blocks of spans kept decompressed (each at most smallBlob,
+		// whatever it expands from: see expands); and each note's text
+		// costs at most its file read and parsed again.
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 512*uint64(len(data))+16*zstdWindow+recentBlocks*smallBlob+uint64(read*16*largest) {
 			t.Errorf("decoding %d bytes allocated %d", len(data), grew)
 		}
 	})

@@ -2,26 +2,36 @@ package cache
 
 import (
 	"bytes"
-	"errors"
+	"io/fs"
 	"sync"
+	"testing/fstest"
 
 	"tubenotes/loader"
 	"tubenotes/model"
 )
 
-// decodeBytes decodes a cache held in memory. A damaged text block is
-// recorded in the list it returns, and the note's file is nowhere to be
-// read again.
-func decodeBytes(data []byte) (contents, *damages, error) {
+// decodeBytes decodes a cache held in memory, its notes' texts read from
+// fsys. A damaged blob is recorded in the list it returns.
+func decodeBytes(data []byte, fsys fs.FS) (contents, *damages, error) {
 	d := &damages{}
-	o, err := open(bytes.NewReader(data), int64(len(data)), func(string) (*model.Note, error) {
-		return nil, errors.New("no files in this test")
-	}, d.add)
+	o, err := open(bytes.NewReader(data), int64(len(data)), vaultFiles(fsys, 0), d.add)
 	if err != nil {
 		return contents{}, d, err
 	}
 	c, err := decode(o)
 	return c, d, err
+}
+
+// textsOf is a file system holding each of the files' notes' texts at its
+// path: where a cache made of files reads its notes' texts.
+func textsOf(files []loader.File) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		if f.Note != nil {
+			fsys[f.Note.Path] = &fstest.MapFile{Data: []byte(f.Note.Text())}
+		}
+	}
+	return fsys
 }
 
 // encodeBytes is encode's parts joined.

@@ -19,7 +19,8 @@ type Lookup struct {
 	Index *search.Index
 
 	o      *opened
-	notes  []*model.Note // the stand-ins, in path order
+	notes  []*model.Note  // the stand-ins, in path order
+	stamps []loader.Stamp // of their files
 	mu     sync.Mutex
 	chunks map[int][]*model.Note
 }
@@ -84,11 +85,13 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 	// thousands of notes, and a search needs a few of them.
 	stand := make([]model.Note, n)
 	l.notes = make([]*model.Note, 0, n)
+	l.stamps = make([]loader.Stamp, 0, n)
 	for i, file := range cached {
 		if noted[i] >= 0 {
 			s := &stand[len(l.notes)]
 			s.Path, s.BodyLine = file.Path, noted[i]
 			l.notes = append(l.notes, s)
+			l.stamps = append(l.stamps, file.Stamp)
 		}
 	}
 	if l.Index, err = search.Open(head, l.notes, o.fetch); err != nil {
@@ -134,10 +137,19 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 		if k >= len(l.o.chunks) {
 			return nil, errors.New("damaged: fewer notes than files")
 		}
-		var err error
-		if chunk, err = l.o.chunk(k); err != nil {
+		read, places, err := l.o.chunk(k)
+		if err != nil {
 			return nil, err
 		}
+		for j, note := range read {
+			if k*notesPerChunk+j >= len(l.stamps) {
+				return nil, errors.New("damaged: more notes than files")
+			}
+			if err := l.o.readLater(note, places[j], l.stamps[k*notesPerChunk+j]); err != nil {
+				return nil, err
+			}
+		}
+		chunk = read
 		l.chunks[k] = chunk
 	}
 	if i%notesPerChunk >= len(chunk) || chunk[i%notesPerChunk].Path != n.Path || chunk[i%notesPerChunk].BodyLine != n.BodyLine {

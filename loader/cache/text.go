@@ -3,21 +3,23 @@ package cache
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"strings"
 	"sync"
 
+	"tubenotes/loader"
 	"tubenotes/model"
 )
 
-// textSource reads notes' texts from a cache file's text blocks when they
-// are first asked for (model.Note.SetLazyBody).
+// textSource gives the notes of a cache file their spans and texts when
+// they are first asked for (model.Note.SetLazyBody): the spans from the
+// file's blocks, the text from the note's own file, taken only when it is
+// the text the note was made of (its length and checksum are those the
+// cache recorded).
 type textSource struct {
 	file   io.ReaderAt
-	blocks []blobInfo
-	codec  *dictCodec // the file's dictionary, nil when it has none
-	// reread reads a note's file again: what a note gets when its block
-	// is damaged.
-	reread func(path string) (*model.Note, error)
+	blocks []blobInfo // of spans
+	vault  noteFiles
 	// damaged is told once of the first damaged block.
 	damaged     func(error)
 	damagedOnce sync.Once
@@ -25,6 +27,22 @@ type textSource struct {
 	mu     sync.Mutex
 	recent [recentBlocks]recentBlock
 	tick   int
+}
+
+// noteFiles reads a vault's note files again: a note's text (as
+// loader.ReadText), and the whole note (loader.ReadNote) when its file no
+// longer holds the text the cache's note was made of.
+type noteFiles struct {
+	text func(path string) (string, error)
+	note func(path string) (*model.Note, error)
+}
+
+// vaultFiles reads the note files of fsys, parsed in mode.
+func vaultFiles(fsys fs.FS, mode loader.TimestampMode) noteFiles {
+	return noteFiles{
+		text: func(p string) (string, error) { return loader.ReadText(fsys, p) },
+		note: func(p string) (*model.Note, error) { return loader.ReadNote(fsys, p, mode) },
+	}
 }
 
 // recentBlocks is how many decompressed blocks are kept: the hits of a
@@ -43,40 +61,55 @@ func (s *textSource) lazyBody(n *model.Note, p textPlace) {
 }
 
 func (s *textSource) body(n *model.Note, p textPlace) model.Body {
-	raw, err := s.block(p.block)
-	if err == nil {
-		text := string(raw[p.offset : p.offset+p.textLen])
-		var spans []uint16
-		if p.spans > 0 {
-			spans = make([]uint16, p.spans)
-		}
-		at := p.offset + p.textLen
-		for i := range spans {
-			spans[i] = uint16(raw[at+2*i]) | uint16(raw[at+2*i+1])<<8
-		}
-		check := *n
-		check.SetBody(text, spans)
-		// A note without spans is one its readers take as having none
-		// (every span reads as missing); spans there must fit.
-		if lineCount(text) == p.lines && (len(spans) == 0 || check.SpansConsistent()) {
-			return model.Body{Text: text, Spans: spans}
-		}
-		err = errors.New("damaged: a note's spans do not fit its text")
+	spans, err := s.spans(p)
+	if err != nil {
+		s.tell(err)
+		return s.fromFile(n, p)
 	}
-	s.tell(err)
-	return s.fromFile(n, p)
+	text, err := s.vault.text(n.Path)
+	if err != nil || len(text) != p.textLen || lineCount(text) != p.lines || textSum(text) != p.sum {
+		return s.fromFile(n, p) // the file changed since the note was made of it
+	}
+	check := *n
+	check.SetBody(text, spans)
+	// A note without spans is one its readers take as having none (every
+	// span reads as missing); spans there must fit.
+	if len(spans) > 0 && !check.SpansConsistent() {
+		s.tell(errors.New("damaged: a note's spans do not fit its text"))
+		return s.fromFile(n, p)
+	}
+	return model.Body{Text: text, Spans: spans}
 }
 
-// tell tells damaged of the file's first damaged blob, a text block or a
-// block of postings.
+// spans reads the spans of place p from their block.
+func (s *textSource) spans(p textPlace) ([]uint16, error) {
+	if p.spans == 0 {
+		return nil, nil
+	}
+	raw, err := s.block(p.block)
+	if err != nil {
+		return nil, err
+	}
+	spans := make([]uint16, p.spans)
+	for i := range spans {
+		at := p.offset + 2*i
+		spans[i] = uint16(raw[at]) | uint16(raw[at+1])<<8
+	}
+	return spans, nil
+}
+
+// tell tells damaged of the file's first damaged blob, a block of spans or
+// of postings.
 func (s *textSource) tell(err error) { s.damagedOnce.Do(func() { s.damaged(err) }) }
 
-// fromFile is the body of n read from its file again. A file that changed
-// since the cache was checked keeps its text but loses its spans (they
-// would not fit the note's timestamps and links, which stay those of the
-// cache until the vault is reloaded); one that can't be read says so.
+// fromFile is the body of n read from its file again, parsed anew: for a
+// file that changed since the note was made of it, or a note whose spans
+// are damaged. A changed file keeps its text but loses its spans unless
+// its parts are the note's (they would not fit the note's timestamps and
+// links, which stay those of the cache until the vault is reloaded); one
+// that can't be read says so.
 func (s *textSource) fromFile(n *model.Note, p textPlace) model.Body {
-	again, err := s.reread(n.Path)
+	again, err := s.vault.note(n.Path)
 	if err == nil && lineCount(again.Text()) == p.lines {
 		if sameParts(again, n) {
 			return model.Body{Text: again.Text(), Spans: again.Spans()}
@@ -84,7 +117,7 @@ func (s *textSource) fromFile(n *model.Note, p textPlace) model.Body {
 		return model.Body{Text: again.Text()}
 	}
 	// The text must have the lines the note's parts name.
-	return model.Body{Text: "(this note could not be read: its cache is damaged and its file changed; reload with r)" + strings.Repeat("\n", p.lines-1)}
+	return model.Body{Text: "(this note's file changed or could not be read since the vault was loaded: reload with r)" + strings.Repeat("\n", p.lines-1)}
 }
 
 // lineCount is the number of lines a note's parts may name: its newlines
@@ -134,7 +167,7 @@ func (s *textSource) block(i int) ([]byte, error) {
 		}
 	}
 	s.mu.Unlock()
-	raw, err := readBlob(s.file, s.blocks[i], s.codec)
+	raw, err := readBlob(s.file, s.blocks[i])
 	if err != nil {
 		return nil, err
 	}

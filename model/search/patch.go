@@ -57,12 +57,10 @@ func Patch(old *Index, notes []*model.Note, from []int32) *Index {
 		}
 	}
 
-	// When no note came or went, numbers stay, and a term that neither the
-	// old versions of the changed notes nor their new ones hold keeps its
-	// postings byte for byte: only the terms of the changed notes are
-	// spliced (an edit touches a few hundred terms of a hundred thousand).
-	// Otherwise every term is spliced, to number its notes anew.
-	ix := patchOver(old, fresh, terms, srcs, touchedTerms(old, from, fresh), oldToNew)
+	// Every term is spliced when it is first read: which terms a changed
+	// note held is known only from its old text, and a note of a cache no
+	// longer has it (its file holds the new one).
+	ix := patchOver(old, fresh, terms, srcs, oldToNew)
 	ix.notes, ix.docs = notes, docs
 	if err := old.Err(); err != nil {
 		ix.fail.set(err)
@@ -77,9 +75,8 @@ type termSource struct{ oldID, freshID int }
 // patchOver is the patched index's terms and postings, read from old's
 // own source (old's base, when old is patched too), the fresh entries
 // spliced in, and notes renumbered, when a term is first read (see
-// overlay). A term not in touched is read as it is; every term is touched
-// when touched is nil.
-func patchOver(old, fresh *Index, terms []string, srcs []termSource, touched map[string]bool, oldToNew []int32) *Index {
+// overlay).
+func patchOver(old, fresh *Index, terms []string, srcs []termSource, oldToNew []int32) *Index {
 	o := &overlay{base: old, oldToNew: oldToNew, terms: make([]overlayTerm, 0, len(terms))}
 	prev := old.over
 	if prev != nil {
@@ -99,22 +96,17 @@ func patchOver(old, fresh *Index, terms []string, srcs []termSource, touched map
 		if src.oldID >= 0 {
 			if prev != nil {
 				pt := &prev.terms[src.oldID]
-				ot.baseID, ot.touched, was = pt.baseID, pt.touched, prev.fresh(pt)
+				ot.baseID, was = pt.baseID, prev.fresh(pt)
 			} else {
 				ot.baseID = int32(src.oldID)
 			}
 		}
 		ot.at = uint32(len(o.held))
-		if src.freshID < 0 && touched != nil && !touched[terms[t]] {
-			o.held = append(o.held, was...)
-		} else {
-			var fp []byte
-			if src.freshID >= 0 {
-				fp = fresh.postings(src.freshID)
-			}
-			o.held = splice(o.held, was, oldToNew, fp)
-			ot.touched = true
+		var fp []byte
+		if src.freshID >= 0 {
+			fp = fresh.postings(src.freshID)
 		}
+		o.held = splice(o.held, was, oldToNew, fp)
 		ot.n = uint32(len(o.held)) - ot.at
 		size := ot.n
 		if ot.baseID >= 0 {
@@ -128,35 +120,7 @@ func patchOver(old, fresh *Index, terms []string, srcs []termSource, touched map
 		o.terms = append(o.terms, ot)
 	}
 	o.spliced = make([]atomic.Pointer[[]byte], len(o.terms))
-	o.checked = make([]atomic.Uint32, len(o.terms))
 	return ix
-}
-
-// touchedTerms is the set of terms of the notes changed in place (their
-// old versions, which old still holds, and their new ones), when from
-// keeps every other note at its number; nil when notes came or went.
-func touchedTerms(old *Index, from []int32, fresh *Index) map[string]bool {
-	if len(from) != len(old.docs) {
-		return nil
-	}
-	b := newBuilder()
-	for i, o := range from {
-		switch {
-		case o == int32(i):
-		case o < 0:
-			b.add(int32(i), old.notes[i])
-		default:
-			return nil
-		}
-	}
-	touched := make(map[string]bool, len(b.terms)+len(fresh.terms))
-	for id := range b.table.len() {
-		touched[b.term(uint32(id))] = true
-	}
-	for _, t := range fresh.terms {
-		touched[t] = true
-	}
-	return touched
 }
 
 // postingEntry is one note's entry in a term's postings: its number, and
