@@ -3,6 +3,7 @@ package loader
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"tubenotes/model"
@@ -111,14 +112,29 @@ func Reload(fsys fs.FS, opts Options, knownFiles func() map[string]Known) (Reloa
 // its path and stamp only (see Reload): what a cache of the vault is
 // checked against. The files are those Reload lists, with the same stamps.
 func Stamped(fsys fs.FS) ([]File, error) {
-	if files, ok := statWalk(fsys); ok {
+	if files, _, ok := statWalk(fsys); ok {
 		return files, nil
 	}
-	_, files, err := stamped(fsys)
+	_, files, err := walkStamped(fsys)
 	return files, err
 }
 
+// stamped walks fsys and stamps its note files, in path order: with the
+// fast walk when it met nothing to report, else with walk (which says
+// what is wrong) and a stat of each file.
 func stamped(fsys fs.FS) (walked, []File, error) {
+	if files, plain, ok := statWalk(fsys); ok && plain {
+		slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+		paths := make([]string, len(files))
+		for i, f := range files {
+			paths[i] = f.Path
+		}
+		return walked{files: paths}, files, nil
+	}
+	return walkStamped(fsys)
+}
+
+func walkStamped(fsys fs.FS) (walked, []File, error) {
 	w, err := walk(fsys)
 	if err != nil {
 		return w, nil, err

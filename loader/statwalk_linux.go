@@ -21,17 +21,18 @@ import (
 // by its name in its open folder (no path to resolve from the root, no
 // FileInfo, no os.File). A folder is opened by its path from the vault's
 // folder, as os.DirFS opens it. Nothing is sorted: sorting the paths
-// costs more than comparing them with a map. ok is false for any fsys not
-// on disk and whenever a folder can't be opened or read: the caller then
-// walks the slow way, which says what was wrong.
-func statWalk(fsys fs.FS) (files []File, ok bool) {
+// costs more than comparing them with a map. plain is true when the walk
+// met nothing walk reports as a problem (see statFolder). ok is false for
+// any fsys not on disk and whenever a folder can't be opened or read: the
+// caller then walks the slow way, which says what was wrong.
+func statWalk(fsys fs.FS) (files []File, plain, ok bool) {
 	d, isDir := fsys.(dirFS)
 	if !isDir || d.root == "" {
-		return nil, false
+		return nil, false, false
 	}
 	root, err := openDir(unix.AT_FDCWD, d.root, 0)
 	if err != nil {
-		return nil, false
+		return nil, false, false
 	}
 	defer unix.Close(root)
 	s := &statWalker{root: root, pending: []string{""}}
@@ -42,7 +43,7 @@ func statWalk(fsys fs.FS) (files []File, ok bool) {
 	}
 	wg.Wait()
 	if s.failed {
-		return nil, false
+		return nil, false, false
 	}
 	n := 0
 	for _, f := range s.found {
@@ -52,7 +53,7 @@ func statWalk(fsys fs.FS) (files []File, ok bool) {
 	for _, f := range s.found {
 		files = append(files, f...)
 	}
-	return files, true
+	return files, !s.odd, true
 }
 
 // statWalker shares the folders still to read among its workers.
@@ -63,6 +64,7 @@ type statWalker struct {
 	pending []string   // folders to read: "" for the root, else their path and "/"
 	busy    int        // folders being read
 	found   [][]File   // the notes of each folder read
+	odd     bool       // an entry was met that walk reports (see statFolder)
 	failed  bool
 }
 
@@ -85,11 +87,12 @@ func (s *statWalker) work() {
 
 		var files []File
 		var subs []string
+		var odd bool
 		fd, err := openDir(s.root, cmp.Or(strings.TrimSuffix(prefix, "/"), "."), unix.O_NOFOLLOW)
 		if err == nil {
 			buf, err = readListing(fd, buf)
 			if err == nil {
-				files, subs, err = statFolder(fd, prefix, buf)
+				files, subs, odd, err = statFolder(fd, prefix, buf)
 			}
 			unix.Close(fd)
 		}
@@ -98,6 +101,7 @@ func (s *statWalker) work() {
 		s.busy--
 		s.found = append(s.found, files)
 		s.pending = append(s.pending, subs...)
+		s.odd = s.odd || odd
 		if err != nil {
 			s.failed = true
 		}
@@ -130,13 +134,14 @@ var errBadDirent = errors.New("bad folder entry")
 
 // statFolder lists the notes of the folder fd, whose listing is in
 // listing and whose path in the vault is prefix, statted, and its
-// subfolders' paths. Hidden entries are skipped, as walk skips them.
-func statFolder(fd int, prefix string, listing []byte) (files []File, subs []string, err error) {
+// subfolders' paths. Hidden entries are skipped, as walk skips them. odd
+// tells of an entry walk makes a problem of (see walked.add).
+func statFolder(fd int, prefix string, listing []byte) (files []File, subs []string, odd bool, err error) {
 	notes := 0 // how many entries may be notes, to allocate files once
 	for rec := listing; len(rec) > 0; {
 		name, typ, size, ok := parseDirent(rec)
 		if !ok {
-			return nil, nil, errBadDirent
+			return nil, nil, false, errBadDirent
 		}
 		rec = rec[size:]
 		if typ != unix.DT_DIR && bytes.HasSuffix(name, []byte(".md")) {
@@ -154,33 +159,51 @@ func statFolder(fd int, prefix string, listing []byte) (files []File, subs []str
 			// The file system does not say: ask it, as os.ReadDir does.
 			var st unix.Stat_t
 			if err := statAt(fd, string(name), &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-				return nil, nil, err
+				return nil, nil, false, err
 			}
 			typ = direntType(st.Mode)
 		}
+		isNote := bytes.HasSuffix(name, []byte(".md"))
 		switch {
 		case typ == unix.DT_DIR:
+			odd = odd || isNote // "is a directory, not a note"
 			subs = append(subs, prefix+string(name)+"/")
-		case !bytes.HasSuffix(name, []byte(".md")):
-			// Not a note, whatever it is (walk only reports a link).
-		case typ == unix.DT_REG || typ == unix.DT_LNK:
+		case typ == unix.DT_LNK:
+			// walk follows every link, to tell a loop or a folder.
 			p := prefix + string(name)
 			var st unix.Stat_t
 			err := statAt(fd, p[len(prefix):], &st, 0)
 			switch {
-			case typ == unix.DT_REG && err != nil:
+			case err != nil:
+				odd = odd || isNote || !errors.Is(err, fs.ErrNotExist)
+			case st.Mode&unix.S_IFMT == unix.S_IFDIR:
+				odd = true
+			case !isNote:
+			case st.Mode&unix.S_IFMT == unix.S_IFREG:
+				files = append(files, File{Path: p, Known: Known{Stamp: stampOfStat(&st)}})
+			default:
+				odd = true // a link to a named pipe, socket or device
+			}
+		case !isNote:
+			// Not a note.
+		case typ == unix.DT_REG:
+			p := prefix + string(name)
+			var st unix.Stat_t
+			if err := statAt(fd, p[len(prefix):], &st, 0); err != nil {
 				// Gone since the folder was read: listed with no stamp,
 				// as stamps lists it.
 				files = append(files, File{Path: p})
-			case err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG:
-				files = append(files, File{Path: p, Known: Known{Stamp: Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}}})
+			} else {
+				files = append(files, File{Path: p, Known: Known{Stamp: stampOfStat(&st)}})
 			}
-			// Else a link to no regular file: walk reports it, lists nothing.
+		default:
+			odd = true // a named pipe, socket or device named like a note
 		}
-		// Else a named pipe, socket or device named .md: reported, not listed.
 	}
-	return files, subs, nil
+	return files, subs, odd, nil
 }
+
+func stampOfStat(st *unix.Stat_t) Stamp { return Stamp{Size: st.Size, ModTime: st.Mtim.Nano()} }
 
 // direntType is the folder entry type of a file mode.
 func direntType(mode uint32) uint8 {
