@@ -294,17 +294,24 @@ func TestMentionedInOnceIndexed(t *testing.T) {
 	}
 }
 
-// TestTimelineFromTheTree: v on a video row of the notes pane shows that
-// video's timeline.
+// TestTimelineFromTheTree: v, or enter, on a video row of the notes pane
+// shows that video's timeline; l still unfolds the row.
 func TestTimelineFromTheTree(t *testing.T) {
 	h := demoHarness(t)
 	h.press("g", "j", "j", "j", "j", "j", "j", "j") // Welcome, 3blue1brown, its page, its video, its note, bankless, its page, the video
 	if row := strings.Split(h.screen(), "\n")[8]; !strings.Contains(row, "▾ Shaun Maguire") || h.m.notes.Selected() != nil {
 		t.Fatalf("the cursor is not on the video row %q", row)
 	}
-	h.press("v")
-	if h.m.mode != modeTimeline || h.m.timeline.Timeline() == nil || h.m.timeline.Timeline().ID != "LKlE93-SDpc" {
-		t.Fatalf("v on the video row: mode %d\n%s", h.m.mode, h.screen())
+	for _, k := range []string{"v", "enter"} {
+		h.press(k)
+		if h.m.mode != modeTimeline || h.m.timeline.Timeline() == nil || h.m.timeline.Timeline().ID != "LKlE93-SDpc" {
+			t.Fatalf("%s on the video row: mode %d\n%s", k, h.m.mode, h.screen())
+		}
+		h.press("esc")
+	}
+	h.press("h")
+	if row := strings.Split(h.screen(), "\n")[8]; !strings.Contains(row, "▸ Shaun Maguire") {
+		t.Errorf("h on the video row left it %q, want it folded", row)
 	}
 }
 

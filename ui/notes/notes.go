@@ -207,6 +207,8 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.Clear):
 		m.filter.Clear()
 		m.setQuery("")
+	case key.Matches(msg, k.Enter) && m.onVideoRow():
+		m.timeline(m.cur.Pos) // the video as a whole (h and l fold it)
 	case key.Matches(msg, k.Enter):
 		m.activate(m.cur.Pos, true)
 	case key.Matches(msg, k.Timeline):
@@ -267,6 +269,12 @@ func (m *Model) timeline(r int) {
 	if n != nil {
 		m.Add(common.ShowTimeline{Note: n, Timestamp: -1})
 	}
+}
+
+// onVideoRow reports whether the cursor is on a video row of the tree.
+func (m *Model) onVideoRow() bool {
+	r := m.cur.Pos
+	return !m.Filtering() && r >= 0 && r < len(m.visible) && m.tree[m.visible[r]].kind == videoRow
 }
 
 // StartFilter starts a new, empty filter query with the keyboard (the
