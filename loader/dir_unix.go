@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // rawFile is a file descriptor read with plain system calls.
@@ -85,13 +87,15 @@ func (i rawInfo) IsDir() bool        { return false }
 func (i rawInfo) Sys() any           { return nil }
 
 // statRaw is the stamp of the file at path (symbolic links followed), read
-// with one system call and no allocation but the path's.
+// with one system call and no allocation but the path's. x/sys/unix names
+// the modification time Mtim on every Unix (syscall's is Mtimespec on
+// macOS).
 func statRaw(path string) (Stamp, error) {
-	var st syscall.Stat_t
+	var st unix.Stat_t
 	for {
-		err := syscall.Stat(path, &st)
+		err := unix.Stat(path, &st)
 		switch {
-		case errors.Is(err, syscall.EINTR):
+		case errors.Is(err, unix.EINTR):
 			continue
 		case err != nil:
 			return Stamp{}, err

@@ -3,6 +3,7 @@ package loader
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"tubenotes/model"
@@ -107,15 +108,33 @@ func Reload(fsys fs.FS, opts Options, knownFiles func() map[string]Known) (Reloa
 	return Reloaded{Vault: v, Files: files, Parsed: len(todo), Unchanged: sameFiles}, nil
 }
 
-// Stamped lists the note files of fsys in path order, each with its path
-// and stamp only (see Reload): what a cache of the vault is checked
-// against.
+// Stamped lists the note files of fsys, in no particular order, each with
+// its path and stamp only (see Reload): what a cache of the vault is
+// checked against. The files are those Reload lists, with the same stamps.
 func Stamped(fsys fs.FS) ([]File, error) {
-	_, files, err := stamped(fsys)
+	if files, _, ok := statWalk(fsys); ok {
+		return files, nil
+	}
+	_, files, err := walkStamped(fsys)
 	return files, err
 }
 
+// stamped walks fsys and stamps its note files, in path order: with the
+// fast walk when it met nothing to report, else with walk (which says
+// what is wrong) and a stat of each file.
 func stamped(fsys fs.FS) (walked, []File, error) {
+	if files, plain, ok := statWalk(fsys); ok && plain {
+		slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+		paths := make([]string, len(files))
+		for i, f := range files {
+			paths[i] = f.Path
+		}
+		return walked{files: paths}, files, nil
+	}
+	return walkStamped(fsys)
+}
+
+func walkStamped(fsys fs.FS) (walked, []File, error) {
 	w, err := walk(fsys)
 	if err != nil {
 		return w, nil, err
@@ -154,13 +173,16 @@ func stamps(fsys fs.FS, paths []string, files []File) {
 
 // stampOf is the stamp of the file at p, the zero stamp when it can't be
 // statted: with a plain system call on a vault on disk (os.Stat allocates
-// a FileInfo and joins the path through os.DirFS), else through fsys.
+// a FileInfo and joins the path through os.DirFS), a file whose name is
+// not UTF-8 too, else through fsys.
 func stampOf(fsys fs.FS, p string) Stamp {
-	if d, ok := fsys.(dirFS); ok && canOpenRaw && d.root != "" && fs.ValidPath(p) {
-		if st, err := statRaw(d.root + "/" + p); err == nil {
-			return st
+	if d, ok := fsys.(dirFS); ok {
+		if path, ok := d.native(p); ok {
+			if st, err := statRaw(path); err == nil {
+				return st
+			}
+			return Stamp{}
 		}
-		return Stamp{}
 	}
 	if info, err := fs.Stat(fsys, p); err == nil {
 		return Stamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}

@@ -71,7 +71,7 @@ const maxRatio = 16
 func expands(kind byte, raw int) bool { return kind == blobSpans && raw <= smallBlob }
 
 // maxBlob bounds one blob's raw size.
-const maxBlob = 1 << 31
+const maxBlob = 1<<31 - 1 // an int on every platform
 
 // maxHeader bounds the header: a blob table entry takes a few bytes, and
 // a vault of a million notes has some tens of thousands of blobs.

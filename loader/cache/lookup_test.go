@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"tubenotes/loader"
 	"tubenotes/model"
@@ -75,5 +76,111 @@ func TestLookupRefusesAStaleCache(t *testing.T) {
 	}
 	if _, err := OpenLookup(root, loader.Dir(root), loader.Options{}); err == nil {
 		t.Error("a cache without index answered")
+	}
+}
+
+// TestLookupRefusesEveryChange: each change to the vault's note files
+// since the cache was written sends a search to a load; a change to what
+// is not a note does not.
+func TestLookupRefusesEveryChange(t *testing.T) {
+	changes := []struct {
+		name  string
+		stale bool
+		do    func(t *testing.T, root string)
+	}{
+		{"edited, same size", true, func(t *testing.T, root string) {
+			if err := os.WriteFile(filepath.Join(root, "topics/beta.md"), []byte("# Beta\nBack to [[alpha]]. Interest rates fall.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"touched, same bytes", true, func(t *testing.T, root string) {
+			if err := os.Chtimes(filepath.Join(root, "topics/beta.md"), past.Add(time.Second), past.Add(time.Second)); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"grown", true, func(t *testing.T, root string) {
+			writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates rise and rise.\n")
+		}},
+		{"deleted", true, func(t *testing.T, root string) { mustRemove(t, filepath.Join(root, "topics/beta.md")) }},
+		{"renamed", true, func(t *testing.T, root string) {
+			mustRename(t, filepath.Join(root, "topics/beta.md"), filepath.Join(root, "topics/beta2.md"))
+		}},
+		{"folder renamed", true, func(t *testing.T, root string) {
+			mustRename(t, filepath.Join(root, "topics"), filepath.Join(root, "subjects"))
+		}},
+		{"added deep", true, func(t *testing.T, root string) { writeNote(t, root, "a/b/c/new.md", "# New\n") }},
+		{"linked note added", true, func(t *testing.T, root string) {
+			if err := os.Symlink("topics/beta.md", filepath.Join(root, "link.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"hidden note added", false, func(t *testing.T, root string) { writeNote(t, root, ".trash/old.md", "# Old\n") }},
+		{"other file added", false, func(t *testing.T, root string) { writeNote(t, root, "topics/image.png", "png") }},
+		{"empty folder added", false, func(t *testing.T, root string) {
+			if err := os.Mkdir(filepath.Join(root, "empty"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, c := range changes {
+		t.Run(c.name, func(t *testing.T) {
+			root := newVault(t)
+			warmUp(t, root)
+			if _, err := OpenLookup(root, loader.Dir(root), loader.Options{}); err != nil {
+				t.Fatalf("before the change: %v", err)
+			}
+			c.do(t, root)
+			_, err := OpenLookup(root, loader.Dir(root), loader.Options{})
+			if c.stale && !errors.Is(err, errStale) {
+				t.Errorf("got %v, want the cache stale", err)
+			}
+			if !c.stale && err != nil {
+				t.Errorf("got %v, want the cache used", err)
+			}
+		})
+	}
+}
+
+// TestSameFiles: the files found match the cached ones in any order, each
+// path once with its stamp, and never when a stamp is not to be trusted.
+func TestSameFiles(t *testing.T) {
+	file := func(p string, size int64) loader.File {
+		return loader.File{Path: p, Known: loader.Known{Stamp: loader.Stamp{Size: size, ModTime: 7}}}
+	}
+	cached := []loader.File{file("a.md", 1), file("b/c.md", 2), file("b.md", 3)}
+	cases := []struct {
+		name   string
+		cached []loader.File
+		found  []loader.File
+		want   bool
+	}{
+		{"same order", cached, []loader.File{file("a.md", 1), file("b/c.md", 2), file("b.md", 3)}, true},
+		{"other order", cached, []loader.File{file("b.md", 3), file("a.md", 1), file("b/c.md", 2)}, true},
+		{"a stamp differs", cached, []loader.File{file("b.md", 3), file("a.md", 9), file("b/c.md", 2)}, false},
+		{"one more", cached, []loader.File{file("b.md", 3), file("a.md", 1), file("b/c.md", 2), file("d.md", 4)}, false},
+		{"one less", cached, []loader.File{file("b.md", 3), file("a.md", 1)}, false},
+		{"one other", cached, []loader.File{file("b.md", 3), file("a.md", 1), file("d.md", 2)}, false},
+		{"cached twice", []loader.File{file("a.md", 1), file("a.md", 1), file("b.md", 3)}, []loader.File{file("a.md", 1), file("b.md", 3), file("c.md", 3)}, false},
+		{"no stamp", []loader.File{{Path: "a.md"}}, []loader.File{{Path: "a.md"}}, false},
+		{"none", nil, nil, true},
+	}
+	for _, c := range cases {
+		if got := sameFiles(c.cached, c.found); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func mustRemove(t *testing.T, p string) {
+	t.Helper()
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustRename(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
 	}
 }
