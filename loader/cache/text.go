@@ -159,8 +159,9 @@ func (s *textSource) block(i int) ([]byte, error) {
 		r := &s.recent[k]
 		if r.raw != nil && r.block == i {
 			r.used = s.tick
+			raw := r.raw // the slot may be reused once unlocked
 			s.mu.Unlock()
-			return r.raw, nil
+			return raw, nil
 		}
 		if r.used < s.recent[oldest].used {
 			oldest = k

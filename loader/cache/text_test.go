@@ -5,11 +5,13 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
 	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
 )
 
 // textVault is a small vault of one note whose body holds a word nothing
@@ -139,4 +141,37 @@ func TestSaveReadsNoUnchangedNote(t *testing.T) {
 		t.Errorf("the next load: %q, want every file reused", again.Status)
 	}
 	checkFresh(t, again, root) // every text read back from its file, and taken
+}
+
+// TestTextsReadConcurrently: notes read at once from many goroutines, in
+// different orders, over more blocks of spans than are kept, each get
+// their own text and spans (run with -race: the kept blocks are shared).
+func TestTextsReadConcurrently(t *testing.T) {
+	fsys := loadtest.Generate(1200, 3)
+	r, err := loader.Reload(fsys, loader.Options{}, func() map[string]loader.Known { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := encodeBytes(contents{root: "/v", files: r.Files})
+	c, d, err := decodeBytes(data, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := notesOf(c.files), notesOf(r.Files)
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for k := range got {
+				i := (k*7 + w*131) % len(got)
+				if got[i].Text() != want[i].Text() || !slices.Equal(got[i].Spans(), want[i].Spans()) {
+					t.Errorf("%s: read back another text or spans", want[i].Path)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if d.count() != 0 {
+		t.Errorf("%d damages told", d.count())
+	}
 }
