@@ -21,10 +21,16 @@ func Moment(n *model.Note, line int, q *Query) int {
 	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
 	from := lo
 	for k := first; ; k++ { // the text before each anchor of the line, then after the last
-		last := k >= len(n.Timestamps) || int(n.Timestamps[k].Line) != line
+		anchor := model.Span{Start: -1, End: -1}
+		if k < len(n.Timestamps) && int(n.Timestamps[k].Line) == line {
+			anchor = n.TimestampSpan(k)
+		}
+		// No more anchors on the line, or one whose span the note does not
+		// have (a note read again after its file changed has none).
+		last := anchor.Start < from || anchor.End > hi
 		to := hi
 		if !last {
-			to = n.TimestampSpan(k).Start
+			to = anchor.Start
 		}
 		if len(Highlights(string(appendNoteVisible(nil, spans, from, to)), q)) > 0 {
 			return n.Moment(line, from-lo)
@@ -32,7 +38,7 @@ func Moment(n *model.Note, line int, q *Query) int {
 		if last {
 			break
 		}
-		from = n.TimestampSpan(k).End
+		from = anchor.End
 	}
 	return n.Moment(line, 0)
 }

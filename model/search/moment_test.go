@@ -76,6 +76,25 @@ func TestMoment(t *testing.T) {
 	}
 }
 
+// TestMomentWithoutSpans: a note whose text came without spans (read
+// again after its file changed, its parts no longer the cache's) is one
+// whose anchors are not known: a hit on its lines has no moment, and
+// finding that out does not cut the text at a missing span (it panicked).
+func TestMomentWithoutSpans(t *testing.T) {
+	text := "# T\nFirst said " + anchor("00:01:00") + ". The needle " + anchor("00:02:00") + ".\nMore " + anchor("00:03:00") + ".\n"
+	n, _ := loader.ParseNote("m.md", []byte(text), loader.TimestampMode(0))
+	n.SetBody(n.Text(), nil)
+	for _, c := range []struct {
+		query string
+		line  int
+	}{{"needle", 2}, {"first", 2}, {"more", 3}} {
+		q, _ := Parse(c.query)
+		if i := Moment(n, c.line, q); i != -1 {
+			t.Errorf("%q on line %d: moment %d, want none", c.query, c.line, i)
+		}
+	}
+}
+
 // On the real notes, the anchors the index sees line up with the
 // timestamps the loader reads, line by line, so Moment never falls back.
 
