@@ -20,7 +20,11 @@ type textSource struct {
 	file   io.ReaderAt
 	blocks []blobInfo // of spans
 	vault  noteFiles
-	// damaged is told once of the first damaged block.
+	// damaged is told once of the first damaged block, or of the first
+	// note whose file no longer holds the text it was made of although
+	// its stamp said unchanged (chmod, touch -r, a write through a hard
+	// link, or one since the start): the cache file is then dropped, so
+	// the next start reads the vault again instead of trusting it.
 	damaged     func(error)
 	damagedOnce sync.Once
 
@@ -68,7 +72,8 @@ func (s *textSource) body(n *model.Note, p textPlace) model.Body {
 	}
 	text, err := s.vault.text(n.Path)
 	if err != nil || len(text) != p.textLen || lineCount(text) != p.lines || textSum(text) != p.sum {
-		return s.fromFile(n, p) // the file changed since the note was made of it
+		s.tell(errStale) // the file changed since the note was made of it
+		return s.fromFile(n, p)
 	}
 	check := *n
 	check.SetBody(text, spans)
@@ -98,8 +103,8 @@ func (s *textSource) spans(p textPlace) ([]uint16, error) {
 	return spans, nil
 }
 
-// tell tells damaged of the file's first damaged blob, a block of spans or
-// of postings.
+// tell tells damaged of the file's first damaged blob (a block of spans or
+// of postings), or of a note whose file changed unseen.
 func (s *textSource) tell(err error) { s.damagedOnce.Do(func() { s.damaged(err) }) }
 
 // fromFile is the body of n read from its file again, parsed anew: for a
@@ -117,7 +122,7 @@ func (s *textSource) fromFile(n *model.Note, p textPlace) model.Body {
 		return model.Body{Text: again.Text()}
 	}
 	// The text must have the lines the note's parts name.
-	return model.Body{Text: "(this note's file changed or could not be read since the vault was loaded: reload with r)" + strings.Repeat("\n", p.lines-1)}
+	return model.Body{Text: "(this note's file changed or could not be read since the vault was loaded)" + strings.Repeat("\n", p.lines-1)}
 }
 
 // lineCount is the number of lines a note's parts may name: its newlines

@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"slices"
 	"strings"
@@ -88,8 +89,8 @@ func TestChangedFileIsNotTakenForTheNote(t *testing.T) {
 			if got := len(n.Spans()) > 0; got != tc.spans || got && !n.SpansConsistent() {
 				t.Errorf("spans %v (consistent %v), want spans: %v", n.Spans(), n.SpansConsistent(), tc.spans)
 			}
-			if d.count() != 0 {
-				t.Errorf("a changed file taken for a damaged cache: %v", d.errs)
+			if d.count() != 1 || !errors.Is(d.errs[0], errStale) {
+				t.Errorf("told %v, want the cache told stale once", d.errs)
 			}
 		})
 	}
@@ -174,4 +175,32 @@ func TestTextsReadConcurrently(t *testing.T) {
 	if d.count() != 0 {
 		t.Errorf("%d damages told", d.count())
 	}
+}
+
+// TestUnseenChangeDropsTheCache: a note whose file changed without its
+// stamp changing (same size, its time set back) shows its new text when
+// read, and the cache is dropped, so that the next start parses the vault
+// again rather than keep the note's old fields and index.
+func TestUnseenChangeDropsTheCache(t *testing.T) {
+	root := newVault(t)
+	warmUp(t, root)
+	writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates drop.\n") // same size, same time
+	res := load(t, root, loader.Options{})
+	if !strings.HasSuffix(res.Status, ", 0 parsed") {
+		t.Fatalf("status %q: the change was seen", res.Status)
+	}
+	var beta string
+	for _, n := range res.Vault.Notes {
+		if n.Path == "topics/beta.md" {
+			beta = n.Text()
+		}
+	}
+	if !strings.Contains(beta, "rates drop") {
+		t.Errorf("beta reads %q, want its new text", beta)
+	}
+	again := load(t, root, loader.Options{})
+	if again.Status != "none yet" {
+		t.Errorf("the next start: %q, want the cache gone", again.Status)
+	}
+	checkFresh(t, again, root)
 }
