@@ -86,6 +86,10 @@ func (i rawInfo) ModTime() time.Time { return time.Time{} }
 func (i rawInfo) IsDir() bool        { return false }
 func (i rawInfo) Sys() any           { return nil }
 
+func stampOfStat(st *unix.Stat_t) Stamp {
+	return Stamp{Size: st.Size, ModTime: st.Mtim.Nano(), Change: st.Ctim.Nano()}
+}
+
 // statRaw is the stamp of the file at path (symbolic links followed), read
 // with one system call and no allocation but the path's. x/sys/unix names
 // the modification time Mtim on every Unix (syscall's is Mtimespec on
@@ -100,6 +104,6 @@ func statRaw(path string) (Stamp, error) {
 		case err != nil:
 			return Stamp{}, err
 		}
-		return Stamp{Size: st.Size, ModTime: st.Mtim.Nano()}, nil
+		return stampOfStat(&st), nil
 	}
 }

@@ -14,6 +14,11 @@ import (
 type Stamp struct {
 	Size    int64
 	ModTime int64 // nanoseconds since 1970
+	// Change is the inode's change time (ctime), in nanoseconds, where the
+	// file system gives it (0 elsewhere). A write moves it, as does what the
+	// modification time misses: that time set back (touch -r, a copy that
+	// keeps times), a chmod, a write through another hard link.
+	Change int64
 }
 
 // Known is what an earlier load made of a file with a given stamp.

@@ -203,8 +203,6 @@ func statFolder(fd int, prefix string, listing []byte) (files []File, subs []str
 	return files, subs, odd, nil
 }
 
-func stampOfStat(st *unix.Stat_t) Stamp { return Stamp{Size: st.Size, ModTime: st.Mtim.Nano()} }
-
 // direntType is the folder entry type of a file mode.
 func direntType(mode uint32) uint8 {
 	switch mode & unix.S_IFMT {

@@ -11,6 +11,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"tubenotes/loader/attacktest"
 	"tubenotes/loader/loadtest"
 )
@@ -107,8 +109,8 @@ func sortFiles(files []File) {
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 }
 
-// TestStatWalkStamps: a stamp is the file's size and modification time to
-// the nanosecond, the linked file's for a symbolic link.
+// TestStatWalkStamps: a stamp is the file's size, modification time to
+// the nanosecond and change time, the linked file's for a symbolic link.
 func TestStatWalkStamps(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "n.md", "twelve bytes")
@@ -120,8 +122,12 @@ func TestStatWalkStamps(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, _, ok := statWalk(Dir(dir))
-	want := Stamp{Size: 12, ModTime: when.UnixNano()}
-	if !ok || len(files) != 2 || files[0].Stamp != want || files[1].Stamp != want {
+	var st unix.Stat_t
+	if err := unix.Stat(filepath.Join(dir, "n.md"), &st); err != nil {
+		t.Fatal(err)
+	}
+	want := Stamp{Size: 12, ModTime: when.UnixNano(), Change: st.Ctim.Nano()}
+	if !ok || len(files) != 2 || files[0].Stamp != want || files[1].Stamp != want || want.Change <= when.UnixNano() {
 		t.Errorf("stamps %v (%v), want both %v", files, ok, want)
 	}
 }

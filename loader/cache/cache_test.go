@@ -78,9 +78,15 @@ func load(t *testing.T, root string, opts loader.Options) Result {
 }
 
 // warmUp loads root cold and saves its cache with the index.
-func warmUp(t *testing.T, root string) {
+func warmUp(t *testing.T, root string) { t.Helper(); warmUpWith(t, root, loader.Dir(root)) }
+
+// warmUpWith is warmUp through fsys.
+func warmUpWith(t *testing.T, root string, fsys fs.FS) {
 	t.Helper()
-	res := load(t, root, loader.Options{})
+	res, err := Load(root, fsys, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if res.Status != "none yet" {
 		t.Fatalf("first load: status %q, want none yet", res.Status)
 	}
@@ -169,6 +175,12 @@ func TestInvalidation(t *testing.T) {
 		{"edit keeping the size", func(t *testing.T, root string) {
 			writeNote(t, root, "topics/beta.md", strings.Replace("# Beta\nBack to [[alpha]]. Interest rates rise.\n", "rise", "fall", 1))
 			os.Chtimes(filepath.Join(root, "topics/beta.md"), past.Add(time.Second), past.Add(time.Second))
+		}, 1},
+		{"edit with its time set back", func(t *testing.T, root string) {
+			writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates drop.\n") // same size; writeNote sets the old time
+		}, 1},
+		{"chmod", func(t *testing.T, root string) {
+			os.Chmod(filepath.Join(root, "topics/beta.md"), 0o600)
 		}, 1},
 		{"touch without change", func(t *testing.T, root string) {
 			os.Chtimes(filepath.Join(root, "topics/beta.md"), past.Add(time.Minute), past.Add(time.Minute))

@@ -9,7 +9,7 @@ import (
 )
 
 // The files blob is a count, then for each file (loader.File): path, size,
-// modification time, problems (path, message), and 0 when it gave no note,
+// modification time, change time, problems (path, message), and 0 when it gave no note,
 // else its note's body line plus one (what a search that reads no note's
 // fields checks the index against: Lookup).
 // The notes of the files that gave one follow in chunks (appendNoteChunk)
@@ -38,6 +38,7 @@ func appendFileList(b []byte, files []loader.File) []byte {
 		w.str(f.Path)
 		w.varint(f.Stamp.Size)
 		w.varint(f.Stamp.ModTime)
+		w.varint(f.Stamp.Change)
 		w.uvarint(uint64(len(f.Problems)))
 		for _, p := range f.Problems {
 			w.str(p.Path)
@@ -56,13 +57,13 @@ func appendFileList(b []byte, files []loader.File) []byte {
 // file gave, -1 for none (their Note is left nil: the notes come in
 // chunks).
 func readFileList(r *reader) ([]loader.File, []int) {
-	// An entry takes 5 bytes or more: path, size, time, problems, note.
-	files := make([]loader.File, r.count(5))
+	// An entry takes 6 bytes or more: path, size, two times, problems, note.
+	files := make([]loader.File, r.count(6))
 	noted := make([]int, len(files))
 	for i := range files {
 		f := &files[i]
 		f.Path = r.str()
-		f.Stamp = loader.Stamp{Size: r.varint(), ModTime: r.varint()}
+		f.Stamp = loader.Stamp{Size: r.varint(), ModTime: r.varint(), Change: r.varint()}
 		if n := r.count(2); n > 0 {
 			f.Problems = make([]model.Problem, n)
 			for i := range f.Problems {

@@ -123,9 +123,9 @@ func (c *openCounter) Open(p string) (fs.File, error) {
 // them, without reading their files, and the cache it writes is good.
 func TestSaveReadsNoUnchangedNote(t *testing.T) {
 	root := newVault(t)
-	warmUp(t, root)
-	writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates fall, now.\n")
 	fsys := &openCounter{FS: loader.Dir(root)}
+	warmUpWith(t, root, fsys)
+	writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates fall, now.\n")
 	res, err := Load(root, fsys, loader.Options{})
 	if err != nil || !strings.HasSuffix(res.Status, "1 parsed; index updated") {
 		t.Fatalf("load: %q, %v", res.Status, err)
@@ -137,8 +137,8 @@ func TestSaveReadsNoUnchangedNote(t *testing.T) {
 	if n := fsys.opens.Load(); n != 0 {
 		t.Errorf("the save opened %d files of the vault", n)
 	}
-	again := load(t, root, loader.Options{})
-	if !strings.HasSuffix(again.Status, ", 0 parsed") {
+	again, err := Load(root, fsys, loader.Options{})
+	if err != nil || !strings.HasSuffix(again.Status, ", 0 parsed") {
 		t.Errorf("the next load: %q, want every file reused", again.Status)
 	}
 	checkFresh(t, again, root) // every text read back from its file, and taken
@@ -178,14 +178,19 @@ func TestTextsReadConcurrently(t *testing.T) {
 }
 
 // TestUnseenChangeDropsTheCache: a note whose file changed without its
-// stamp changing (same size, its time set back) shows its new text when
+// stamp changing (same size, its time set back, on a file system that
+// gives no change time: an fs.FS not on disk) shows its new text when
 // read, and the cache is dropped, so that the next start parses the vault
 // again rather than keep the note's old fields and index.
 func TestUnseenChangeDropsTheCache(t *testing.T) {
 	root := newVault(t)
-	warmUp(t, root)
+	noChangeTime := &openCounter{FS: loader.Dir(root)}
+	warmUpWith(t, root, noChangeTime)
 	writeNote(t, root, "topics/beta.md", "# Beta\nBack to [[alpha]]. Interest rates drop.\n") // same size, same time
-	res := load(t, root, loader.Options{})
+	res, err := Load(root, noChangeTime, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !strings.HasSuffix(res.Status, ", 0 parsed") {
 		t.Fatalf("status %q: the change was seen", res.Status)
 	}
