@@ -61,8 +61,8 @@ func typeShape(t reflect.Type, seen map[reflect.Type]bool) string {
 // the model, the loader's output or the index changed: if the cache would
 // read old files wrongly, bump formatVersion; then set both below.
 const (
-	fingerprintVersion = 7
-	fingerprint        = "f2516fe1d3f3bc2e"
+	fingerprintVersion = 8
+	fingerprint        = "1a41c1f4ac090ae0"
 )
 
 func TestFormatVersion(t *testing.T) {
