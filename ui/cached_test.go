@@ -21,19 +21,14 @@ func TestIndexFromTheLoadIsReadyAtOnce(t *testing.T) {
 	v := loadVault(t, demo.FS())
 	ready := engine.Build(v.Notes)
 	var kept []*engine.Index
-	m := New(Options{
+	h := loadedBrowser(t, Options{
 		Load:  func(func(int, int)) (*model.Vault, error) { return v, nil },
 		Index: func(*model.Vault) *engine.Index { return ready },
 		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) {
 			kept = append(kept, ix)
 			return nil, nil
 		},
-		Opener: &fakeOpener{},
-		Style:  "notty",
 	})
-	h := &harness{t: t, m: m}
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.send(m.loadCmd()())
 	if len(kept) != 1 || kept[0] != ready {
 		t.Errorf("Indexed got %d indexes (the load's: %v), want the load's once", len(kept), len(kept) == 1 && kept[0] == ready)
 	}
@@ -49,19 +44,14 @@ func TestIndexFromTheLoadIsReadyAtOnce(t *testing.T) {
 func TestIndexBuiltWhenTheLoadHasNone(t *testing.T) {
 	v := loadVault(t, demo.FS())
 	var kept []*engine.Index
-	m := New(Options{
+	loadedBrowser(t, Options{
 		Load:  func(func(int, int)) (*model.Vault, error) { return v, nil },
 		Index: func(*model.Vault) *engine.Index { return nil },
 		Indexed: func(_ *model.Vault, ix *engine.Index) (*model.Vault, *engine.Index) {
 			kept = append(kept, ix)
 			return nil, nil
 		},
-		Opener: &fakeOpener{},
-		Style:  "notty",
 	})
-	h := &harness{t: t, m: m}
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.send(m.loadCmd()())
 	if len(kept) != 1 || kept[0] == nil {
 		t.Errorf("Indexed got %d indexes, want the built one", len(kept))
 	}
@@ -74,7 +64,7 @@ func TestLighterVaultTakesOver(t *testing.T) {
 	v := loadVault(t, demo.FS())
 	light := loadVault(t, demo.FS())
 	lightIndex := engine.Build(light.Notes)
-	m := New(Options{
+	h := loadedBrowser(t, Options{
 		Load:  func(func(int, int)) (*model.Vault, error) { return v, nil },
 		Index: func(*model.Vault) *engine.Index { return nil },
 		Indexed: func(got *model.Vault, _ *engine.Index) (*model.Vault, *engine.Index) {
@@ -83,12 +73,7 @@ func TestLighterVaultTakesOver(t *testing.T) {
 			}
 			return light, lightIndex
 		},
-		Opener: &fakeOpener{},
-		Style:  "notty",
 	})
-	h := &harness{t: t, m: m}
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.send(m.loadCmd()())
 	if h.m.vault != light || h.m.index != lightIndex {
 		t.Fatalf("the lighter vault did not take over (vault %v, index %v)", h.m.vault == light, h.m.index == lightIndex)
 	}
@@ -114,7 +99,7 @@ func TestLighterVaultFreesTheOld(t *testing.T) {
 	light := loadVault(t, vaultFS)
 	pending := v // handed over once, as a load does
 	v = nil
-	m := New(Options{
+	h := loadedBrowser(t, Options{
 		Load: func(func(int, int)) (*model.Vault, error) {
 			got := pending
 			pending = nil
@@ -124,12 +109,7 @@ func TestLighterVaultFreesTheOld(t *testing.T) {
 		Indexed: func(*model.Vault, *engine.Index) (*model.Vault, *engine.Index) {
 			return light, engine.Build(light.Notes)
 		},
-		Opener: &fakeOpener{},
-		Style:  "notty",
 	})
-	h := &harness{t: t, m: m}
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.send(m.loadCmd()())
 	runtime.GC()
 	runtime.GC()
 	var alive []string
@@ -142,4 +122,16 @@ func TestLighterVaultFreesTheOld(t *testing.T) {
 		t.Errorf("%d notes of the old vault still held: %v", len(alive), alive)
 	}
 	runtime.KeepAlive(h) // the browser, which must not hold them
+}
+
+// loadedBrowser is a browser with opts at 100×30, once its load (opts.Load,
+// opts.Index) is done and handed to opts.Indexed.
+func loadedBrowser(t *testing.T, opts Options) *harness {
+	t.Helper()
+	opts.Opener, opts.Style = &fakeOpener{}, "notty"
+	m := New(opts)
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.send(m.loadCmd()())
+	return h
 }
