@@ -95,6 +95,22 @@ func warmUpWith(t *testing.T, root string, fsys fs.FS) {
 	}
 }
 
+// damageCache warms the vault at root up and writes its cache file again
+// as damage makes it; it returns the file's path.
+func damageCache(t *testing.T, root string, damage func(data []byte) []byte) string {
+	t.Helper()
+	warmUp(t, root)
+	path, _ := File(root)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, damage(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // checkFresh wants res to hold what a load without cache gives, and its
 // index, when it has one, to be the index of those notes.
 func checkFresh(t *testing.T, res Result, root string) {
@@ -246,15 +262,7 @@ func TestBadCacheIsIgnored(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := newVault(t)
-			warmUp(t, root)
-			path, _ := File(root)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, tc.damage(data), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			damageCache(t, root, tc.damage)
 			res := load(t, root, loader.Options{})
 			if res.Status != tc.status {
 				t.Errorf("status %q, want %q", res.Status, tc.status)
@@ -350,16 +358,10 @@ func firstBlob(data []byte) int {
 // goes, to be rebuilt by the next start.
 func TestDamagedBlockFoundBySearch(t *testing.T) {
 	root := newVault(t)
-	warmUp(t, root)
-	path, _ := File(root)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data[len(data)-2] ^= 4 // in the last block of postings
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := damageCache(t, root, func(d []byte) []byte {
+		d[len(d)-2] ^= 4 // in the last block of postings
+		return d
+	})
 	res := load(t, root, loader.Options{})
 	if res.Index == nil {
 		t.Fatalf("no index from the cache: %q", res.Status)
