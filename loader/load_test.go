@@ -232,20 +232,24 @@ func TestLoadRootErrors(t *testing.T) {
 	}
 }
 
+// writeFile writes the file name (slash-separated) of the folder dir,
+// making its folders.
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestLoadDisk loads a real directory with symbolic links, a folder named
 // like a note, a bidi folder name and Windows line ends.
 func TestLoadDisk(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { t.Helper(); writeFile(t, dir, name, text) }
 	link := func(target, name string) {
 		t.Helper()
 		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {

@@ -112,15 +112,7 @@ func TestRefreshMatchesALoad(t *testing.T) {
 // renamed over it) and a symbolic link to a folder, on a real disk.
 func TestRefreshDisk(t *testing.T) {
 	dir := t.TempDir()
-	write := func(p, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, text string) { t.Helper(); writeFile(t, dir, p, text) }
 	write("a.md", "# A\n[[b]]\n")
 	write("sub/b.md", "# B\n")
 	fsys := Dir(dir)
