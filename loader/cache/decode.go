@@ -119,7 +119,7 @@ const mostTextPerByte = 3
 // one not trusted: every start parses that file again, and never reads
 // this note.
 func (o *opened) readLater(n *model.Note, p textPlace, stamp loader.Stamp) error {
-	if stamp != (loader.Stamp{}) && int64(p.textLen) > mostTextPerByte*max(stamp.Size, 0) {
+	if stamp != (loader.Stamp{}) && int64(p.length) > mostTextPerByte*max(stamp.Size, 0) {
 		return errors.New("damaged: a note longer than its file")
 	}
 	o.texts.lazyBody(n, p)
@@ -205,7 +205,7 @@ func (o *opened) known(n *model.Note) (noteText, bool) {
 	if err != nil {
 		return noteText{}, false
 	}
-	return noteText{length: p.textLen, lines: p.lines, sum: p.sum, spans: spans}, true
+	return noteText{p.textID, spans}, true
 }
 
 // attach gives each file that gave a note its note, in order, read later

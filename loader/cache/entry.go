@@ -183,30 +183,33 @@ func appendNoteChunk(b []byte, notes []*model.Note, texts []noteText, spans span
 	return w.b
 }
 
-// noteText is what a cache keeps of a note's text: what the text is known
-// by (its length, lines and checksum) and the note's spans.
-type noteText struct {
+// textID is what a note's text is known by: its length, lines and
+// checksum. A file's text is taken for a note's when their IDs are equal.
+type textID struct {
 	length, lines int
 	sum           uint32
-	spans         []uint16
 }
 
-func textOf(b model.Body) noteText {
-	return noteText{length: len(b.Text), lines: lineCount(b.Text), sum: textSum(b.Text), spans: b.Spans}
+func idOf(text string) textID {
+	sum := crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(text), len(text)))
+	return textID{length: len(text), lines: lineCount(text), sum: sum}
 }
 
-// textSum is the checksum a note's text is known by.
-func textSum(text string) uint32 {
-	return crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(text), len(text)))
+// noteText is what a cache keeps of a note's text: its ID and the note's
+// spans.
+type noteText struct {
+	textID
+	spans []uint16
 }
 
-// textPlace is what a note's text is known by (its length, lines and
-// checksum) and where its spans are (block, offset, count).
+func textOf(b model.Body) noteText { return noteText{idOf(b.Text), b.Spans} }
+
+// textPlace is what a note's text is known by and where its spans are
+// (block, offset, count).
 type textPlace struct {
-	textLen, lines int
-	sum            uint32
-	block, offset  int
-	spans          int
+	textID
+	block, offset int
+	spans         int
 }
 
 // readNoteChunk reads a chunk written by appendNoteChunk. Every number a
@@ -247,9 +250,9 @@ func readNoteChunk(r *reader, blockSizes []int) ([]*model.Note, []textPlace) {
 				n.Links[i] = l
 			}
 		}
-		p.textLen, p.sum = int(min(r.uvarint(), 1<<40)), r.uint32()
+		p.length, p.sum = int(min(r.uvarint(), 1<<40)), r.uint32()
 		p.block, p.offset, p.spans = int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31))
-		ok = ok && p.textLen >= p.lines-1 && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] &&
+		ok = ok && p.length >= p.lines-1 && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] &&
 			p.spans <= (blockSizes[p.block]-p.offset)/2
 		if !ok {
 			r.fail()

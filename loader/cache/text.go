@@ -71,7 +71,7 @@ func (s *textSource) body(n *model.Note, p textPlace) model.Body {
 		return s.fromFile(n, p)
 	}
 	text, err := s.vault.text(n.Path)
-	if err != nil || len(text) != p.textLen || lineCount(text) != p.lines || textSum(text) != p.sum {
+	if err != nil || idOf(text) != p.textID {
 		s.tell(errStale) // the file changed since the note was made of it
 		return s.fromFile(n, p)
 	}
