@@ -44,6 +44,9 @@ func NotePlain(n *model.Note, lo, hi int) string {
 func plain(visible string) string {
 	words := strings.Fields(visible)
 	for i, w := range words {
+		if strings.IndexAny(w, "`*") < 0 {
+			continue // most words: nothing to drop
+		}
 		w = strings.ReplaceAll(w, "`", "")
 		if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
 			w = strings.ReplaceAll(w, "**", "") // bold ends inside a word too: "(Reverse)**:"
