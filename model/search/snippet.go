@@ -21,11 +21,18 @@ func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 	if line >= max(n.BodyLine, 1) {
 		text = plain(noteVisible(n, line))
 	}
-	spans := Highlights(text, q)
-	if width > 0 && utf8.RuneCountInString(text) > width {
-		text, spans = cut(text, spans, width)
+	if width <= 0 || utf8.RuneCountInString(text) <= width {
+		return text, Highlights(text, q)
 	}
-	return text, spans
+	// Only the words up to the end of the part kept are matched: a line is
+	// often a paragraph many times the snippet's width.
+	first, found := nextHighlight(text, q, 0)
+	start, end := window(text, first, found, width)
+	var spans []Span
+	for s, ok := first, found; ok && s.Start < end; s, ok = nextHighlight(text, q, s.End) {
+		spans = append(spans, s)
+	}
+	return cut(text, spans, start, end)
 }
 
 // Plain is markdown text as a one-line label: what a reader sees of it
@@ -69,16 +76,26 @@ func plain(visible string) string {
 // another line.
 func Highlights(text string, q *Query) []Span {
 	var spans []Span
-	var buf []byte
-	for i := 0; ; {
+	for s, ok := nextHighlight(text, q, 0); ok; s, ok = nextHighlight(text, q, s.End) {
+		spans = append(spans, s)
+	}
+	return spans
+}
+
+// nextHighlight is the first word of text from byte i on (i at a word's
+// start or between words) that a term of q matches.
+func nextHighlight(text string, q *Query, i int) (Span, bool) {
+	var room [64]byte
+	buf := room[:0]
+	for {
 		a, b := fold.NextWord(text, i)
 		if a < 0 {
-			return spans
+			return Span{}, false
 		}
 		i = b
 		buf = fold.AppendWord(buf[:0], text[a:b])
 		if termsHave(q.Terms, string(buf)) {
-			spans = append(spans, Span{a, b})
+			return Span{a, b}, true
 		}
 	}
 }
@@ -94,21 +111,20 @@ func termsHave(terms []Term, token string) bool {
 	return false
 }
 
-// cut keeps about width runes of text, starting a little before the first
-// span, with "…" where text was dropped.
-func cut(text string, spans []Span, width int) (string, []Span) {
-	start := 0
-	if len(spans) > 0 {
-		start = spans[0].Start
+// window is the part of text a snippet keeps: about width runes, starting
+// a little before the first span (when found).
+func window(text string, first Span, found bool, width int) (start, end int) {
+	if found {
+		start = first.Start
 		for back := width / 4; back > 0 && start > 0; back-- {
 			_, n := utf8.DecodeLastRuneInString(text[:start])
 			start -= n
 		}
-		if sp := strings.IndexByte(text[start:spans[0].Start], ' '); sp >= 0 && start > 0 {
+		if sp := strings.IndexByte(text[start:first.Start], ' '); sp >= 0 && start > 0 {
 			start += sp + 1 // begin on a word
 		}
 	}
-	end := start
+	end = start
 	for k := 0; k < width && end < len(text); k++ {
 		_, n := utf8.DecodeRuneInString(text[end:])
 		end += n
@@ -119,6 +135,12 @@ func cut(text string, spans []Span, width int) (string, []Span) {
 			start -= n
 		}
 	}
+	return start, end
+}
+
+// cut keeps bytes start to end of text, with "…" where text was dropped,
+// and the spans inside them.
+func cut(text string, spans []Span, start, end int) (string, []Span) {
 	prefix, suffix := "", ""
 	if start > 0 {
 		prefix = "…"

@@ -1,6 +1,15 @@
 package search
 
-import "testing"
+import (
+	"os"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
+	"tubenotes/model"
+)
 
 func TestPlain(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -14,5 +23,61 @@ func TestPlain(t *testing.T) {
 		if got := Plain(c.in); got != c.want {
 			t.Errorf("Plain(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestSnippetMatchesWholeLine holds Snippet, which matches words only up to
+// the end of the part it keeps, to the snippet cut from every match of the
+// whole line, on every hit of some queries, at a narrow and the command's
+// width: in generated notes here, in the corpus below.
+func TestSnippetMatchesWholeLine(t *testing.T) {
+	v, err := loader.Load(loadtest.Generate(300, 1), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSnippets(t, v.Notes)
+}
+
+func TestSnippetMatchesWholeLineCorpus(t *testing.T) {
+	v, err := loader.Load(os.DirFS(loadtest.CorpusDir(t)), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSnippets(t, v.Notes)
+}
+
+func checkSnippets(t *testing.T, notes []*model.Note) {
+	ix := Build(notes)
+	checked := 0
+	for _, query := range []string{"the", "product growth", `"interest rates"`, "istanbul", "mat*", "culture"} {
+		q, err := Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range ix.Search(q).Hits {
+			for _, width := range []int{40, 160} {
+				text := h.Note.Title
+				if h.Line >= max(h.Note.BodyLine, 1) {
+					text = plain(noteVisible(h.Note, h.Line))
+				}
+				wantText, wantSpans := text, Highlights(text, q)
+				if utf8.RuneCountInString(text) > width {
+					first := Span{}
+					if len(wantSpans) > 0 {
+						first = wantSpans[0]
+					}
+					start, end := window(text, first, len(wantSpans) > 0, width)
+					wantText, wantSpans = cut(text, wantSpans, start, end)
+				}
+				gotText, gotSpans := Snippet(h.Note, h.Line, q, width)
+				if gotText != wantText || !slices.Equal(gotSpans, wantSpans) {
+					t.Fatalf("%s line %d, %q at %d: got %q %v, want %q %v", h.Note.Path, h.Line, query, width, gotText, gotSpans, wantText, wantSpans)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d snippets checked", checked)
 	}
 }
