@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tubenotes/model"
@@ -49,6 +50,14 @@ func NotePlain(n *model.Note, lo, hi int) string {
 
 // plain is Plain of visible text.
 func plain(visible string) string {
+	if alreadyPlain(visible) {
+		return visible
+	}
+	return plainWords(visible)
+}
+
+// plainWords is the rule of plain, word by word.
+func plainWords(visible string) string {
 	words := strings.Fields(visible)
 	for i, w := range words {
 		if strings.IndexAny(w, "`*") < 0 {
@@ -71,6 +80,32 @@ func plain(visible string) string {
 	return strings.ReplaceAll(out, " ,", ",")
 }
 
+// alreadyPlain reports whether plain would give s back as it is: no
+// emphasis star or backtick, words apart by one space, none at either end,
+// and no space before a "." or ",". Most lines of notes are.
+func alreadyPlain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '`' || c == '*' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ':
+			if n := s[i+1]; n == ' ' || n == '.' || n == ',' {
+				return false // s does not end in a space
+			}
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
+}
+
 // Highlights are the spans of the words of text that a term of q matches:
 // every word of a phrase is marked, even one whose neighbours fall on
 // another line.
@@ -85,6 +120,23 @@ func Highlights(text string, q *Query) []Span {
 // nextHighlight is the first word of text from byte i on (i at a word's
 // start or between words) that a term of q matches.
 func nextHighlight(text string, q *Query, i int) (Span, bool) {
+	// A word that begins with an ASCII letter or digit folds to a word that
+	// begins with it in lower case: one that begins no term's word is passed
+	// over without being folded.
+	var starts [utf8.RuneSelf]bool
+	for _, t := range q.Terms {
+		for _, w := range t.Words {
+			switch {
+			case w == "":
+				starts = [utf8.RuneSelf]bool{}
+				for c := range starts {
+					starts[c] = true
+				}
+			case w[0] < utf8.RuneSelf:
+				starts[w[0]] = true
+			}
+		}
+	}
 	var room [64]byte
 	buf := room[:0]
 	for {
@@ -93,11 +145,22 @@ func nextHighlight(text string, q *Query, i int) (Span, bool) {
 			return Span{}, false
 		}
 		i = b
+		if c := text[a]; c < utf8.RuneSelf && !starts[toLower(c)] {
+			continue
+		}
 		buf = fold.AppendWord(buf[:0], text[a:b])
 		if termsHave(q.Terms, string(buf)) {
 			return Span{a, b}, true
 		}
 	}
+}
+
+// toLower is c in lower case, for an ASCII letter.
+func toLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func termsHave(terms []Term, token string) bool {
