@@ -58,26 +58,36 @@ func plain(visible string) string {
 
 // plainWords is the rule of plain, word by word.
 func plainWords(visible string) string {
-	words := strings.Fields(visible)
-	for i, w := range words {
-		if strings.IndexAny(w, "`*") < 0 {
-			continue // most words: nothing to drop
+	var b strings.Builder
+	b.Grow(len(visible))
+	first := true
+	for w := range strings.FieldsSeq(visible) {
+		if !first {
+			b.WriteByte(' ')
 		}
-		w = strings.ReplaceAll(w, "`", "")
-		if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
-			w = strings.ReplaceAll(w, "**", "") // bold ends inside a word too: "(Reverse)**:"
-			w = strings.TrimLeft(w, "*")
-			w = strings.TrimRight(w, "*")
-			if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
-				w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
-			}
-			w = strings.ReplaceAll(w, "**", "") // "(P(H))**:", bold closed after punctuation
-		}
-		words[i] = w
+		b.WriteString(plainWord(w))
+		first = false
 	}
-	out := strings.Join(words, " ")
-	out = strings.ReplaceAll(out, " .", ".")
+	out := strings.ReplaceAll(b.String(), " .", ".")
 	return strings.ReplaceAll(out, " ,", ",")
+}
+
+// plainWord is a word without its emphasis stars and code backticks.
+func plainWord(w string) string {
+	if strings.IndexAny(w, "`*") < 0 {
+		return w // most words: nothing to drop
+	}
+	w = strings.ReplaceAll(w, "`", "")
+	if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
+		w = strings.ReplaceAll(w, "**", "") // bold ends inside a word too: "(Reverse)**:"
+		w = strings.TrimLeft(w, "*")
+		w = strings.TrimRight(w, "*")
+		if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
+			w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
+		}
+		w = strings.ReplaceAll(w, "**", "") // "(P(H))**:", bold closed after punctuation
+	}
+	return w
 }
 
 // alreadyPlain reports whether plain would give s back as it is: no

@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -87,12 +88,21 @@ func checkSnippets(t *testing.T, notes []*model.Note) {
 // as it is) to the rule itself (plainWords): whatever the text, the
 // shortcut is taken only where the rule changes nothing.
 func FuzzPlain(f *testing.F) {
-	for _, s := range []string{"", "a b", "a  b", " a", "a ", "a .", "a ,b", "**b**", "`c`", "a\tb", "a\u00a0b", "é ü", "a\u2003b", "x\xffy"} {
+	for _, s := range []string{"", "a b", "a  b", " a", "a ", "a .", "a ,b", "**b**", "`c`", "a\tb", "a\u00a0b", "é ü", "a\u2003b", "x\xffy", "a `` b", "`` b", "a ``"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if alreadyPlain(s) && plainWords(s) != s {
 			t.Fatalf("%q is taken as plain, but the rule gives %q", s, plainWords(s))
+		}
+		// The words joined by one space, as strings.Join joins them.
+		words := strings.Fields(s)
+		for i, w := range words {
+			words[i] = plainWord(w)
+		}
+		joined := strings.ReplaceAll(strings.ReplaceAll(strings.Join(words, " "), " .", "."), " ,", ",")
+		if got := plainWords(s); got != joined {
+			t.Fatalf("plainWords(%q) = %q, joining its words gives %q", s, got, joined)
 		}
 	})
 }
