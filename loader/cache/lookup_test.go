@@ -19,16 +19,7 @@ import (
 // cache finds what a search of the loaded vault finds, and each hit's note
 // read from the cache is the note a load gives, text and all.
 func TestLookupAnswersAsALoad(t *testing.T) {
-	root := newVault(t)
-	warmUp(t, root)
-	lk, err := OpenLookup(root, loader.Dir(root), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := loader.Load(loader.Dir(root), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	lk, fresh := lookupAndLoad(t, newVault(t))
 	built := search.Build(fresh.Notes)
 	for _, query := range []string{"interest", `"interest rates"`, "alpha", "demo"} {
 		q, err := search.Parse(query)
@@ -54,6 +45,22 @@ func TestLookupAnswersAsALoad(t *testing.T) {
 	}
 }
 
+// lookupAndLoad warms the cache of the vault at root up, then opens a
+// lookup of it and loads the vault.
+func lookupAndLoad(t *testing.T, root string) (*Lookup, *model.Vault) {
+	t.Helper()
+	warmUp(t, root)
+	lk, err := OpenLookup(root, loader.Dir(root), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := loader.Load(loader.Dir(root), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lk, fresh
+}
+
 // TestLookupNotesFromManyGoroutines: a search reads its hits' notes on
 // every core. Asked for every note from eight goroutines at once (over
 // more than one chunk of fields), a lookup gives each stand-in one note,
@@ -64,15 +71,7 @@ func TestLookupNotesFromManyGoroutines(t *testing.T) {
 	for name, f := range loadtest.Generate(3*notesPerChunk, 1) {
 		writeNote(t, root, name, string(f.Data))
 	}
-	warmUp(t, root)
-	lk, err := OpenLookup(root, loader.Dir(root), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := loader.Load(loader.Dir(root), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	lk, fresh := lookupAndLoad(t, root)
 	if len(lk.notes) != len(fresh.Notes) || len(lk.notes) <= 2*notesPerChunk {
 		t.Fatalf("%d stand-ins for %d notes (want over %d)", len(lk.notes), len(fresh.Notes), 2*notesPerChunk)
 	}
