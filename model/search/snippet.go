@@ -74,7 +74,7 @@ func plainWords(visible string) string {
 
 // plainWord is a word without its emphasis stars and code backticks.
 func plainWord(w string) string {
-	if strings.IndexAny(w, "`*") < 0 {
+	if !strings.ContainsAny(w, "`*") {
 		return w // most words: nothing to drop
 	}
 	w = strings.ReplaceAll(w, "`", "")
