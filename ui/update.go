@@ -55,6 +55,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if n := m.reader.Note(); n != nil && m.vault != nil { // now with its mentions
 			cmd = tea.Batch(cmd, backlinks.Find(m.vault, m.index, n))
 		}
+	case common.BodiesLoadedMsg:
+		m.search, cmd = m.search.Update(msg)
+		m.sections, _ = m.sections.Update(msg)
+		cmd = tea.Batch(cmd, m.begin()) // when it waited for index.md's text
 	case backlinks.FoundMsg:
 		m.links, _ = m.links.Update(msg)
 		cmd = m.resizePanes(false) // the links take the rows they need
