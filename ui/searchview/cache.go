@@ -85,7 +85,10 @@ func (m Model) loadShown() tea.Cmd {
 	var unread []*model.Note
 	end := min(m.top+m.listRows(), len(m.rows.hit))
 	for r := m.top; r < end; r++ {
-		h, _ := m.rows.header(r)
+		h, header := m.rows.header(r)
+		if header {
+			continue // a title, no text
+		}
 		n := m.result.Hits[h].Note
 		if !n.BodyLoaded() && !m.cache.asked[n] {
 			m.cache.asked[n] = true

@@ -245,14 +245,20 @@ func (m *Model) launch() tea.Cmd {
 	}
 }
 
-// readFirst reads the texts of the notes of the first hits, as many as the
-// window has rows, that a cache left on disk: the answer's first window
+// readFirst reads the texts a cache left on disk of the notes of the hits
+// in the first window of rows (see groupRows): the answer's first window
 // then shows whole at once, and only scrolling asks for more (loadShown).
 func readFirst(hits []engine.Hit, window int) {
-	for i, h := range hits[:min(window, len(hits))] {
+	row := 0
+	for i, h := range hits {
 		if i == 0 || h.Note != hits[i-1].Note {
-			h.Note.Text()
+			row++ // the note's header
 		}
+		if row >= window {
+			return
+		}
+		row++
+		h.Note.Text()
 	}
 }
 
