@@ -144,12 +144,13 @@ func (m *Model) act(a common.Action) tea.Cmd {
 func (m *Model) resize(w, h int) tea.Cmd {
 	first := !m.sized
 	m.width, m.height, m.sized = max(w, 0), max(h, 0), true
-	if cmd := m.resizePanes(first); first {
+	cmd := m.resizePanes(first)
+	if first {
 		return cmd
 	}
 	m.resizeGen++
 	gen := m.resizeGen
-	return tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizedMsg{gen} })
+	return tea.Batch(cmd, tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizedMsg{gen} }))
 }
 
 // loaded shows the vault, or why it could not be read, and starts the

@@ -157,4 +157,19 @@ func TestNoTextReadInUpdateOrView(t *testing.T) {
 	if got := reads.Load(); got != 3 {
 		t.Errorf("%d notes' texts read, want 3: each once, those in view", got)
 	}
+
+	// A taller window shows more hits: SetSize's command reads their texts.
+	grown := v.m.SetSize(120, 12)
+	if got := reads.Load(); got != 3 || grown == nil {
+		t.Fatalf("SetSize read %d texts, command %v", got-3, grown != nil)
+	}
+	if taller := v.view(); !strings.Contains(taller, "Cup 02") || strings.Contains(taller, "Cup 04") {
+		t.Errorf("the taller window before its texts come:\n%s", taller)
+	}
+	for _, msg := range elsewhere(grown) {
+		v.send(msg)
+	}
+	if taller := v.view(); !strings.Contains(taller, "4:00  Cup 04 of espresso") || strings.Contains(taller, "│ "+unread) {
+		t.Errorf("the taller window once its texts came:\n%s", taller)
+	}
 }
