@@ -79,12 +79,23 @@ func (m Model) snippet(i, width int) (text string, spans []engine.Span, ok bool)
 
 // loadShown asks for the texts of the notes in the window that are not
 // read yet (common.LoadBodies), each once an answer: the rows and the
-// preview show them once read. Update and SetSize call it, as what the
-// window shows may have changed.
+// preview show them once read. When it has nothing more to ask for the
+// window (on the Update of their message, say), it asks for those of the
+// page below, so that paging down finds them read. Update and SetSize
+// call it, as what the window shows may have changed.
 func (m Model) loadShown() tea.Cmd {
+	page := m.listRows()
+	if cmd := m.loadRows(m.top, m.top+page); cmd != nil {
+		return cmd
+	}
+	return m.loadRows(m.top+page, m.top+2*page)
+}
+
+// loadRows asks for the texts of the notes of rows from..to (not
+// included) that are not read or asked for yet.
+func (m Model) loadRows(from, to int) tea.Cmd {
 	var unread []*model.Note
-	end := min(m.top+m.listRows(), len(m.rows.hit))
-	for r := m.top; r < end; r++ {
+	for r := from; r < min(to, len(m.rows.hit)); r++ {
 		h, header := m.rows.header(r)
 		if header {
 			continue // a title, no text

@@ -92,11 +92,12 @@ func (v *lazyView) view() string {
 }
 
 // TestNoTextReadInUpdateOrView: the texts of hits' notes a cache left on
-// disk are read in commands, never in Update or View: the answer comes
-// with its first window's texts read; a row scrolled into view shows … for
-// its snippet, and the preview … for its lines, until its note's text
-// comes, then the snippet and moment; ctrl+o on such a hit plays its
-// moment once the text comes.
+// disk are read in commands, never in Update or View, each once: the
+// answer comes with its first window's texts read, and those of the page
+// below are read next; a row scrolled into view before its note's text
+// came shows … for its snippet, and the preview … for its lines, then the
+// snippet and moment once it comes; ctrl+o on such a hit plays its moment
+// once the text comes.
 func TestNoTextReadInUpdateOrView(t *testing.T) {
 	var reads atomic.Int32
 	m := New(common.New(true))
@@ -114,62 +115,79 @@ func TestNoTextReadInUpdateOrView(t *testing.T) {
 	if !strings.Contains(first, "0:00  Cup 00 of espresso") || !strings.Contains(first, "1:00  Cup 01 of espresso") || strings.Contains(first, unread) {
 		t.Errorf("the first window is not whole with the answer:\n%s", first)
 	}
-	if got := reads.Load(); got != 2 {
-		t.Errorf("the answer read %d notes' texts, want its window's 2", got)
+	if got := reads.Load(); got != 4 {
+		t.Errorf("the answer read %d notes' texts, want its window's 2 and the next page's 2", got)
 	}
 
-	// ↓ twice: the third note scrolls into view, its text unread. Its row
-	// and the preview wait for it without reading it; its command does.
-	v.update(press("down"))
-	cmd := v.update(press("down"))
+	// ↓ four times, the commands not run yet (a slow disk): the fifth
+	// note scrolls into view, its text unread. Its row and the preview
+	// wait for it without reading it; the commands do.
+	var cmds []tea.Cmd
+	for range 4 {
+		cmds = append(cmds, v.update(press("down")))
+	}
 	hit := v.m.Result().Hits[v.m.Selected()]
-	if hit.Note.BodyLoaded() {
-		t.Fatalf("%s was read already", hit.Note.Path)
+	if hit.Note.Path != "n/04.md" || hit.Note.BodyLoaded() {
+		t.Fatalf("chose %s, read already: %v", hit.Note.Path, hit.Note.BodyLoaded())
 	}
 	waiting := v.view()
 	lines := strings.Split(waiting, "\n")
-	if row := strings.TrimSpace(strings.Split(lines[5], "│")[0]); row != "▶            "+unread || strings.Contains(waiting, "Cup 02") {
-		t.Errorf("the row of a note being read shows %q:\n%s", row, waiting)
+	if unreadRows(waiting) != 1 || !strings.Contains(lines[5], "▶") || strings.Contains(waiting, "Cup 04") {
+		t.Errorf("the row of a note being read shows:\n%s", waiting)
 	}
 	if !strings.Contains(lines[2], "│ Part") || !strings.Contains(lines[3], "│ "+unread) {
 		t.Errorf("the preview of a note being read shows:\n%s", waiting)
 	}
 	// ctrl+o meanwhile: the moment is not known, so nothing plays yet.
-	cmd = tea.Batch(cmd, v.update(press("ctrl+o")))
+	cmds = append(cmds, v.update(press("ctrl+o")))
 	if a := v.m.Take(); len(a) != 0 {
 		t.Fatalf("ctrl+o before the text asked for %v", a)
 	}
-	for _, msg := range elsewhere(cmd) {
+	for _, msg := range elsewhere(tea.Batch(cmds...)) {
 		v.send(msg)
 	}
 	if !hit.Note.BodyLoaded() {
 		t.Fatalf("%s was not read by the view's command", hit.Note.Path)
 	}
 	whole := v.view()
-	if !strings.Contains(whole, "2:00  Cup 02 of espresso") || !strings.Contains(whole, "│ ▶ 2:00  Part") ||
-		!strings.Contains(whole, "│ ▌ Cup 02 of espresso.") || strings.Contains(whole, unread) {
+	if !strings.Contains(whole, "4:00  Cup 04 of espresso") || !strings.Contains(whole, "│ ▶ 4:00  Part") ||
+		!strings.Contains(whole, "│ ▌ Cup 04 of espresso.") || strings.Contains(whole, unread) {
 		t.Errorf("once read, the row and preview lack the text:\n%s", whole)
 	}
 	a := v.m.Take()
 	if len(a) != 1 || a[0].(common.OpenVideo).Note != hit.Note || a[0].(common.OpenVideo).Timestamp != 0 {
 		t.Errorf("ctrl+o, once the text came, asked for %v, want the hit's moment", a)
 	}
-	if got := reads.Load(); got != 3 {
-		t.Errorf("%d notes' texts read, want 3: each once, those in view", got)
-	}
 
 	// A taller window shows more hits: SetSize's command reads their texts.
-	grown := v.m.SetSize(120, 12)
-	if got := reads.Load(); got != 3 || grown == nil {
-		t.Fatalf("SetSize read %d texts, command %v", got-3, grown != nil)
+	before := reads.Load()
+	grown := v.m.SetSize(120, 14)
+	if got := reads.Load(); got != before || grown == nil {
+		t.Fatalf("SetSize read %d texts, command %v", got-before, grown != nil)
 	}
-	if taller := v.view(); !strings.Contains(taller, "Cup 02") || strings.Contains(taller, "Cup 04") {
-		t.Errorf("the taller window before its texts come:\n%s", taller)
+	if taller := v.view(); unreadRows(taller) == 0 {
+		t.Errorf("the taller window shows texts not read:\n%s", taller)
 	}
 	for _, msg := range elsewhere(grown) {
 		v.send(msg)
 	}
-	if taller := v.view(); !strings.Contains(taller, "4:00  Cup 04 of espresso") || strings.Contains(taller, "│ "+unread) {
+	if taller := v.view(); unreadRows(taller) != 0 || !strings.Contains(taller, "8:00  Cup 08 of espresso") {
 		t.Errorf("the taller window once its texts came:\n%s", taller)
 	}
+	if got := reads.Load(); got != 12 {
+		t.Errorf("%d reads of the 12 notes' texts, want each once", got)
+	}
+}
+
+// unreadRows counts the hit rows of a view whose snippet waits for its
+// note's text: a moment, if any, then … alone.
+func unreadRows(view string) int {
+	count := 0
+	for _, l := range strings.Split(view, "\n") {
+		row := strings.Fields(strings.Split(l, "│")[0])
+		if len(row) > 0 && row[len(row)-1] == unread && len(row) <= 3 {
+			count++
+		}
+	}
+	return count
 }
