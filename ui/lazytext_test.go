@@ -130,3 +130,32 @@ func unreadRows(screen string) int {
 	}
 	return count
 }
+
+// TestLighterLazyVaultTakesOverOffTheUpdateLoop: after a cold start the
+// cache's copy of the vault, its texts on disk, takes over: the open note
+// is drawn again and its sections get their moments, no text read on the
+// update loop.
+func TestLighterLazyVaultTakesOverOffTheUpdateLoop(t *testing.T) {
+	cold := loadVault(t, demo.FS())
+	lv := newLazyVault(t)
+	h := loadedBrowser(t, Options{
+		Load:  func(func(int, int)) (*model.Vault, error) { return cold, nil },
+		Index: func(*model.Vault) *engine.Index { return nil },
+		Indexed: func(*model.Vault, *engine.Index) (*model.Vault, *engine.Index) {
+			return lv.v, lv.ix
+		},
+	})
+	open := h.m.reader.Note()
+	if open == nil || lv.v.Note(open.Path) != open {
+		t.Fatalf("the lazy vault did not take over (open: %v)", open)
+	}
+	if !h.m.sections.Ready() || !open.BodyLoaded() {
+		t.Errorf("after the takeover the sections pane is ready %v, the open note read %v", h.m.sections.Ready(), open.BodyLoaded())
+	}
+	_ = h.screen()
+	lv.mu.Lock()
+	defer lv.mu.Unlock()
+	for _, r := range lv.reads {
+		t.Errorf("a text was read on the update loop: %s", r)
+	}
+}
