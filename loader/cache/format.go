@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"runtime"
 	"sync"
 
 	"github.com/klauspost/compress/s2"
@@ -14,6 +13,7 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/model"
+	"tubenotes/model/cores"
 )
 
 // formatVersion is the version of the cache's layout: of this package's
@@ -121,7 +121,7 @@ func encode(c contents) [][]byte {
 	plan := planBlobs(c)
 	infos := make([]blobInfo, len(plan))
 	stored := make([][]byte, len(plan))
-	parallel(len(plan), func(i int) {
+	cores.Each(len(plan), func(i int) {
 		raw := plan[i].lay()
 		stored[i], infos[i].how = compressBlob(raw, plan[i].kind)
 		infos[i].kind, infos[i].raw, infos[i].stored = plan[i].kind, len(raw), len(stored[i])
@@ -165,7 +165,7 @@ func planBlobs(c contents) []planned {
 	plan := []planned{{kind: blobFiles, lay: func() []byte { return appendFileList(nil, c.files) }}}
 	notes := notesOf(c.files)
 	texts := make([]noteText, len(notes))
-	parallel(len(notes), func(i int) {
+	cores.Each(len(notes), func(i int) {
 		if c.known != nil {
 			if t, ok := c.known(notes[i]); ok {
 				texts[i] = t
@@ -354,23 +354,4 @@ func decodeExactly(d *zstd.Decoder, b []byte, raw int) ([]byte, error) {
 		return nil, errors.New("damaged: does not decompress")
 	}
 	return out, nil
-}
-
-// parallel runs do(0..n-1) on every core.
-func parallel(n int, do func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				do(i)
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -24,7 +24,7 @@ type Lookup struct {
 	notes  []*model.Note  // the stand-ins, in path order
 	stamps []loader.Stamp // of their files
 	mu     sync.Mutex
-	chunks map[int]string      // decompressed, by number
+	chunks map[int]*chunkRead  // by number
 	read   map[int]*model.Note // by number among notes
 }
 
@@ -77,7 +77,7 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 		f.Close()
 		return nil, err
 	}
-	l := &Lookup{o: o, chunks: map[int]string{}, read: map[int]*model.Note{}}
+	l := &Lookup{o: o, chunks: map[int]*chunkRead{}, read: map[int]*model.Note{}}
 	n := 0
 	for _, line := range noted {
 		if line >= 0 {
@@ -127,31 +127,36 @@ func sameFiles(cached, found []loader.File) bool {
 
 // Note is the note the stand-in n of the index names, read from the
 // cache: its fields now, its text on first use. Of its chunk, only its own
-// fields are read.
+// fields are read. It is safe to call from several goroutines at once: a
+// search reads the notes of its hits on every core.
 func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	i := sort.Search(len(l.notes), func(i int) bool { return l.notes[i].Path >= n.Path })
 	if i == len(l.notes) || l.notes[i] != n {
 		return nil, errors.New("not a note of this cache's index")
 	}
+	k, j := i/notesPerChunk, i%notesPerChunk
+	if k >= len(l.o.chunks) {
+		return nil, errors.New("damaged: fewer notes than files")
+	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if read, ok := l.read[i]; ok {
+	read, ok := l.read[i]
+	c := l.chunks[k]
+	if c == nil {
+		c = &chunkRead{}
+		l.chunks[k] = c
+	}
+	l.mu.Unlock()
+	if ok {
 		return read, nil
 	}
-	k, j := i/notesPerChunk, i%notesPerChunk
-	chunk, ok := l.chunks[k]
-	if !ok {
-		if k >= len(l.o.chunks) {
-			return nil, errors.New("damaged: fewer notes than files")
-		}
+	c.once.Do(func() {
 		raw, err := readBlob(l.o.file, l.o.chunks[k])
-		if err != nil {
-			return nil, err
-		}
-		chunk = unsafe.String(unsafe.SliceData(raw), len(raw))
-		l.chunks[k] = chunk
+		c.raw, c.err = unsafe.String(unsafe.SliceData(raw), len(raw)), err
+	})
+	if c.err != nil {
+		return nil, c.err
 	}
-	r := &reader{s: chunk}
+	r := &reader{s: c.raw}
 	read, place, count := noteInChunk(r, j, l.o.sizes)
 	switch {
 	case r.err != nil:
@@ -164,6 +169,18 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	if err := l.o.readLater(read, place, l.stamps[i]); err != nil {
 		return nil, err
 	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if first, ok := l.read[i]; ok {
+		return first, nil // read at the same time by another hit's goroutine
+	}
 	l.read[i] = read
 	return read, nil
+}
+
+// chunkRead is a chunk of notes' fields read once, decompressed.
+type chunkRead struct {
+	once sync.Once
+	raw  string
+	err  error
 }
