@@ -51,11 +51,16 @@ func (r *reader) read(fsys fs.FS, p string) ([]byte, error) {
 	// The file fills the room: the part read moves to where the whole file
 	// fits, a new chunk (the old one's room is given up) or a buffer of its
 	// own (the room serves the next file). Stat only hints the size: a
-	// file may claim more than it holds (a sparse file) or grow, so no
-	// more than the limit is ever allocated or read.
+	// file may grow, so no more than the limit is ever allocated or read;
+	// one that claims more than the limit is too large without reading it
+	// (a sparse file of gigabytes would cost the limit's worth of reads and
+	// allocation before saying so).
 	size := n + minRoom
 	if info, err := f.Stat(); err == nil && info.Size() >= int64(n) {
-		size = int(min(info.Size(), maxNoteSize)) + 1 // one byte more, to see the end in one read
+		if info.Size() > maxNoteSize {
+			return nil, tooLarge(f) // reading the limit's worth only to learn so costs 64 MB a file
+		}
+		size = int(info.Size()) + 1 // one byte more, to see the end in one read
 	}
 	var buf []byte
 	if size < ownBufferAt {
@@ -94,7 +99,10 @@ func readOne(fsys fs.FS, p string) ([]byte, error) {
 	defer f.Close()
 	size := minRoom
 	if info, err := f.Stat(); err == nil && info.Size() >= 0 {
-		size = int(min(info.Size(), maxNoteSize)) + 1 // one byte more, to see the end
+		if info.Size() > maxNoteSize {
+			return nil, tooLarge(f)
+		}
+		size = int(info.Size()) + 1 // one byte more, to see the end
 	}
 	var b bytes.Buffer
 	b.Grow(size + bytes.MinRead) // ReadFrom wants MinRead free before it reads the end
