@@ -26,6 +26,7 @@ import (
 	"tubenotes/model/search"
 
 	"tubenotes/loader/atomicfile"
+	"tubenotes/loader/regular"
 )
 
 // Result is a vault loaded with the help of its cache.
@@ -193,7 +194,7 @@ func openFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (*opened
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := os.Open(path)
+	f, err := regular.Open(path) // a named pipe there must not hang a start
 	if err != nil {
 		return nil, nil, err
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/pelletier/go-toml/v2"
+
+	"tubenotes/loader/regular"
 )
 
 // Config is what one config file says. A zero field was not set.
@@ -202,7 +204,8 @@ func expandHome(p string) string {
 
 // readBounded reads at most maxSize bytes of path; a bigger file is an error.
 func readBounded(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path) // a named pipe must not hang the start
+
 	if err != nil {
 		return nil, err
 	}

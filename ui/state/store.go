@@ -17,6 +17,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"tubenotes/loader/atomicfile"
+	"tubenotes/loader/regular"
 )
 
 // maxSize bounds a state file read: a few hundred positions and bookmarks
@@ -115,7 +116,7 @@ func (s *Store) read() (st *State, why string, err error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return New(s.vault), "", nil
-	case errors.Is(err, errTooBig):
+	case errors.Is(err, errTooBig), errors.Is(err, regular.ErrNotRegular):
 		return nil, err.Error(), nil
 	case err != nil:
 		return nil, "", fmt.Errorf("cannot read the state file %s: %v", s.path, errorText(err))
@@ -190,7 +191,8 @@ var errTooBig = fmt.Errorf("larger than %d bytes", maxSize)
 
 // readBounded reads path, refusing one bigger than maxSize.
 func readBounded(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path) // a named pipe must not hang the start
+
 	if err != nil {
 		return nil, err
 	}
