@@ -12,6 +12,33 @@ import (
 	"tubenotes/model"
 )
 
+// TestForgedPathIsRefused: a cache whose checksum is right but whose note
+// names another file than the one that gave it is refused as damaged, as a
+// search's lookup refuses it (Lookup.Note): taken, it printed the forged
+// path, and read that file for the note's text.
+func TestForgedPathIsRefused(t *testing.T) {
+	r, err := loader.Reload(testVaultFS(), loader.Options{}, func() map[string]loader.Known { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := textsOf(r.Files)
+	for i, f := range r.Files {
+		if f.Note == nil {
+			continue
+		}
+		files := slices.Clone(r.Files)
+		forged := *f.Note
+		forged.Path += "x"
+		files[i].Note = &forged
+		_, _, err := decodeBytes(encodeBytes(contents{root: "/v", files: files}), texts)
+		if want := "damaged: the notes do not match the files"; err == nil || err.Error() != want {
+			t.Fatalf("%s named %s: error %v, want %q", f.Path, forged.Path, err, want)
+		}
+		return
+	}
+	t.Fatal("the test vault has no note")
+}
+
 // TestForgedNumbersAreRefused: a cache whose checksum is right but whose
 // spans, lines or section numbers do not fit a note's text (forged, or
 // written by a faulty version) is refused as damaged, and nothing of it

@@ -220,7 +220,7 @@ func (o *opened) attach(files []loader.File, noted []int, notes []*model.Note, p
 		if at == len(notes) {
 			return errors.New("damaged: fewer notes than files")
 		}
-		if notes[at].BodyLine != noted[i] {
+		if notes[at].BodyLine != noted[i] || notes[at].Path != files[i].Path {
 			return errors.New("damaged: the notes do not match the files")
 		}
 		if err := o.readLater(notes[at], places[at], files[i].Stamp); err != nil {
