@@ -128,11 +128,11 @@ func timeEach(b *testing.B, size int64, run func()) {
 	for range b.N {
 		b.StopTimer()
 		runtime.GC()
-		start := processCPU()
+		start := loadtest.ProcessCPU()
 		b.StartTimer()
 		run()
 		b.StopTimer()
-		cpu += processCPU() - start
+		cpu += loadtest.ProcessCPU() - start
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")

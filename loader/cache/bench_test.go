@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -45,11 +44,11 @@ func BenchmarkOneChangedGenerated20k(b *testing.B) {
 			b.Fatal(err)
 		}
 		runtime.GC()
-		start := processCPU()
+		start := loadtest.ProcessCPU()
 		b.StartTimer()
 		res, err := Load(dir, loader.Dir(dir), loader.Options{})
 		b.StopTimer()
-		cpu += processCPU() - start
+		cpu += loadtest.ProcessCPU() - start
 		if err != nil || res.Index == nil || !strings.Contains(res.Status, ", 1 parsed") {
 			b.Fatalf("%v; index %v (%s)", err, res.Index != nil, res.Status)
 		}
@@ -97,16 +96,16 @@ func benchmarkWarm(b *testing.B, dir string) {
 	for range b.N {
 		b.StopTimer()
 		runtime.GC()
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), loadtest.ProcessCPU()
 		readAll(b, dir)
-		t1, c1 := time.Now(), processCPU()
+		t1, c1 := time.Now(), loadtest.ProcessCPU()
 		readWall, readCPU = readWall+t1.Sub(t0), readCPU+c1-c0
 		runtime.GC()
-		t0, c0 = time.Now(), processCPU()
+		t0, c0 = time.Now(), loadtest.ProcessCPU()
 		b.StartTimer()
 		res, err := Load(dir, loader.Dir(dir), loader.Options{})
 		b.StopTimer()
-		t1, c1 = time.Now(), processCPU()
+		t1, c1 = time.Now(), loadtest.ProcessCPU()
 		warmWall, warmCPU = warmWall+t1.Sub(t0), warmCPU+c1-c0
 		if err != nil || res.Index == nil {
 			b.Fatalf("warm load: %v, %s", err, res.Status)
@@ -196,14 +195,6 @@ func heapBytes() uint64 {
 	return ms.HeapAlloc
 }
 
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkColdLoadGenerated20k times, side by side, a load without cache
 // (loader.Load) and a first load through the cache, which has none yet
 // (cache.Load: it stats every file too, to record them): what the first
@@ -214,16 +205,16 @@ func BenchmarkColdLoadGenerated20k(b *testing.B) {
 	var plainWall, cachedWall time.Duration
 	for range b.N {
 		runtime.GC()
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), loadtest.ProcessCPU()
 		if _, err := loader.Load(loader.Dir(dir), loader.Options{}); err != nil {
 			b.Fatal(err)
 		}
-		t1, c1 := time.Now(), processCPU()
+		t1, c1 := time.Now(), loadtest.ProcessCPU()
 		plainWall, plainCPU = plainWall+t1.Sub(t0), plainCPU+c1-c0
 		runtime.GC()
-		t0, c0 = time.Now(), processCPU()
+		t0, c0 = time.Now(), loadtest.ProcessCPU()
 		res, err := Load(dir, loader.Dir(dir), loader.Options{})
-		t1, c1 = time.Now(), processCPU()
+		t1, c1 = time.Now(), loadtest.ProcessCPU()
 		cachedWall, cachedCPU = cachedWall+t1.Sub(t0), cachedCPU+c1-c0
 		if err != nil || res.Status != "none yet" {
 			b.Fatalf("%v %s", err, res.Status)
