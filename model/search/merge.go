@@ -18,7 +18,11 @@ import (
 // as a delta from the previous builder's last note of that term. The
 // terms' strings share one allocation.
 func merge(bs []*builder) *Index {
-	all := newTermTable(0)
+	most := 0
+	for _, b := range bs {
+		most = max(most, len(b.terms))
+	}
+	all := newTermTable(most)
 	global := make([][]uint32, len(bs)) // builder's term number -> all's
 	for i, b := range bs {
 		global[i] = make([]uint32, len(b.terms))

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // termTable numbers distinct folded terms in the order they first come:
@@ -40,9 +41,16 @@ type longSlot struct {
 
 func tagOf(h uint32, n int) uint64 { return uint64(h>>8)<<40 | uint64(min(n, 255))<<32 }
 
-// newTermTable makes a table for about n terms.
+// newTermTable makes a table for about n terms, about a third of them
+// longer than eight bytes (as in real notes, and the generated ones).
 func newTermTable(n int) *termTable {
-	return &termTable{slots: make([]termSlot, tableSize(n/2)), long: make([]longSlot, tableSize(n/2)), ends: []uint32{0}}
+	return &termTable{
+		slots: make([]termSlot, tableSize(n-n/3)),
+		long:  make([]longSlot, tableSize(n/3)),
+		heads: make([]uint64, 0, n),
+		keys:  make([]byte, 0, 8*n),
+		ends:  append(make([]uint32, 0, n+1), 0),
+	}
 }
 
 // tableSize is the number of slots for n terms: a power of two, at least
@@ -161,13 +169,14 @@ func (t *termTable) shortID(head uint64, n int, h uint32) uint32 {
 // eight; a shorter one is its head).
 func (t *termTable) add(key []byte, n int, head uint64) uint32 {
 	id := uint32(t.len())
+	t.keys = roomFor(t.keys, max(n, 8))
 	if at := len(t.keys); n <= 8 {
 		t.keys = binary.LittleEndian.AppendUint64(t.keys, head)[:at+n]
 	} else {
 		t.keys = append(t.keys, key...)
 	}
-	t.ends = append(t.ends, uint32(len(t.keys)))
-	t.heads = append(t.heads, head)
+	t.ends = append(roomFor(t.ends, 1), uint32(len(t.keys)))
+	t.heads = append(roomFor(t.heads, 1), head)
 	return id
 }
 
@@ -201,4 +210,14 @@ func (t *termTable) growLong() {
 		}
 		t.long[i] = s
 	}
+}
+
+// roomFor is s with room for n more, its capacity doubled when short:
+// append grows a long slice by a quarter at a time, which allocates and
+// copies about five times what it keeps.
+func roomFor[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		s = slices.Grow(s, max(n, cap(s), 64))
+	}
+	return s
 }
