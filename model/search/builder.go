@@ -148,20 +148,25 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	k := first
 	terms, slots := b.terms, b.table.slots
 	for i := 0; i < n; {
-		// The next word byte or non-ASCII byte, eight bytes at a time.
 		w := load8(at, i)
-		stop := wordBytes(w) | w&highBits
-		if stop == 0 {
-			i += 8
-			continue
+		wb := wordBytes(w)
+		if stop := wb | w&highBits; stop&0xff == 0 {
+			// Not at a word: the next word byte or non-ASCII byte, eight
+			// bytes at a time. (After a word and one space, the next word
+			// is where i stands.)
+			if stop == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(stop) >> 3
+			if i >= n {
+				break
+			}
+			w = load8(at, i)
+			wb = wordBytes(w)
 		}
-		i += bits.TrailingZeros64(stop) >> 3
-		if i >= n {
-			break
-		}
-		w = load8(at, i)
 		var id uint32
-		if end := ^wordBytes(w) & highBits; end != 0 && w&0x80 == 0 {
+		if end := ^wb & highBits; end != 0 && w&0x80 == 0 {
 			// An ASCII word of up to seven bytes, unless a letter past ASCII goes on with it.
 			m := bits.TrailingZeros64(end) >> 3
 			head := (w | lowerBits) & (1<<(8*m) - 1)
@@ -169,7 +174,7 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 			// Most words are common ones, found in their first slot.
 			if s := &slots[h&uint32(len(slots)-1)]; s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
 				id = uint32(s.meta) - 1
-				i += m
+				i += m + 1 // and the ASCII byte after the word, which is not a word byte
 			} else {
 				id, i = b.shortWordID(text, i, m, head, h)
 				slots = b.table.slots // it may have grown
