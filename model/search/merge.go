@@ -69,7 +69,7 @@ func merge(bs []*builder) *Index {
 		wg.Go(func() {
 			for id, p := range parts[i] {
 				out := ix.post[ix.offs[rank[global[i][id]]]+p.at:]
-				at := putUvarint(out, 0, uint32(p.first-p.prevLast))
+				at := binary.PutUvarint(out, uint64(uint32(p.first-p.prevLast)))
 				skip := p.skip
 				b.postings(uint32(id), func(chunk []byte) {
 					at += copy(out[at:], chunk[skip:])
