@@ -18,15 +18,20 @@ import (
 // as a delta from the previous builder's last note of that term. The
 // terms' strings share one allocation.
 func merge(bs []*builder) *Index {
-	most := 0
-	for _, b := range bs {
-		most = max(most, len(b.terms))
+	// The first builder's table numbers the terms of all: its own keep
+	// their numbers, the others' are added to it.
+	all := newTermTable(0)
+	if len(bs) > 0 {
+		all = bs[0].table
 	}
-	all := newTermTable(most)
 	global := make([][]uint32, len(bs)) // builder's term number -> all's
 	for i, b := range bs {
 		global[i] = make([]uint32, len(b.terms))
 		for id := range b.terms {
+			if i == 0 {
+				global[i][id] = uint32(id)
+				continue
+			}
 			key := b.table.key(uint32(id))
 			global[i][id] = all.id(key, head8(key, 0, len(key)), hashKey(key))
 		}
