@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -11,6 +12,7 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/loader/cache"
+	"tubenotes/model/cores"
 	"tubenotes/model/search"
 	"tubenotes/ui/safe"
 )
@@ -186,17 +188,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	enc := newJSONEncoder(w)
-	for _, h := range hits {
-		out := describeHit(h, q)
+	err = describeHits(hits, q, func(out searchHit) error {
 		if sa.json {
-			err = enc.Encode(out)
-		} else {
-			_, err = io.WriteString(w, hitLine(out))
+			return enc.Encode(out)
 		}
-		if err != nil {
-			break
-		}
-	}
+		_, err := io.WriteString(w, hitLine(out))
+		return err
+	})
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
@@ -244,12 +242,33 @@ func searchCache(dir string, opts loader.Options, q *search.Query, limit int) (r
 		return res, nil, false
 	}
 	hits = slices.Clone(shown(res.Hits, limit))
-	for i := range hits {
-		if hits[i].Note, err = lk.Note(hits[i].Note); err != nil {
-			return res, nil, false
-		}
+	errs := make([]error, len(hits))
+	cores.Each(len(hits), func(i int) { hits[i].Note, errs[i] = lk.Note(hits[i].Note) })
+	if errors.Join(errs...) != nil {
+		return res, nil, false
 	}
 	return res, hits, true
+}
+
+// describeBatch is how many hits are described at once, on every core: a
+// search that finds thousands prints the first before describing the last,
+// and holds no more than a batch.
+const describeBatch = 256
+
+// describeHits describes each hit (describeHit), reading their notes on
+// every core, and hands them to write in order, until write fails.
+func describeHits(hits []search.Hit, q *search.Query, write func(searchHit) error) error {
+	outs := make([]searchHit, min(len(hits), describeBatch))
+	for start := 0; start < len(hits); start += describeBatch {
+		batch := hits[start:min(start+describeBatch, len(hits))]
+		cores.Each(len(batch), func(i int) { outs[i] = describeHit(batch[i], q) })
+		for _, out := range outs[:len(batch)] {
+			if err := write(out); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // describeHit gathers what a hit shows, exactly as the vault has it: JSON

@@ -2,7 +2,10 @@
 // browser and the commands ask of it. It does no I/O.
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Note is one markdown file of a vault.
 type Note struct {
@@ -125,16 +128,12 @@ func (n *Note) SectionEnd(i int) int {
 
 // LineCount is the number of lines of the note's text.
 func (n *Note) LineCount() int {
-	if n.Text() == "" {
+	text := n.Text()
+	if text == "" {
 		return 0
 	}
-	c := 1
-	for i := 0; i < len(n.Text()); i++ {
-		if n.Text()[i] == '\n' && i+1 < len(n.Text()) {
-			c++
-		}
-	}
-	return c
+	// A final newline ends the last line; it does not start another.
+	return strings.Count(text[:len(text)-1], "\n") + 1
 }
 
 // SectionTimestamps are the indexes of the timestamps inside section i

@@ -97,6 +97,11 @@ func TestNoteQueries(t *testing.T) {
 	if got := (&Note{}).SetBody("no newline", nil).LineCount(); got != 1 {
 		t.Errorf("LineCount without final newline = %d", got)
 	}
+	for text, want := range map[string]int{"\n": 1, "a\n": 1, "a\n\n": 2, "\n\nb": 3} {
+		if got := (&Note{}).SetBody(text, nil).LineCount(); got != want {
+			t.Errorf("LineCount(%q) = %d, want %d", text, got, want)
+		}
+	}
 }
 
 func TestTimestampPlayed(t *testing.T) {

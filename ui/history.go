@@ -21,12 +21,12 @@ func (m *Model) openNote(n *model.Note, yOffset int, remember bool) tea.Cmd {
 		m.forward = nil
 	}
 	m.endFind()
-	m.sections.SetNote(n)
+	moments := m.sections.SetNote(n)
 	m.links.SetNote(n)
 	m.notes.SetOpen(n)
 	l := m.layout()
 	sized := m.reader.SetSize(l.reader.w, l.reader.h)
-	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset), backlinks.Find(m.vault, m.index, n))
+	return tea.Batch(sized, m.reader.Open(m.vault, n, yOffset), backlinks.Find(m.vault, m.index, n), moments)
 }
 
 // travel moves one step through the history: from pops a visit and the

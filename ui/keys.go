@@ -26,8 +26,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // mustDefer reports whether a key has to wait: it is meant for the reader
 // and the note is still rendering (selection and scrolling need its lines),
-// or the timeline is being made, or earlier keys wait already and order
-// must be kept. Keys that leave
+// or the timeline is being made, or the sections pane's moments, or
+// earlier keys wait already and order must be kept. Keys that leave
 // (panes, history, help, search) act at once and drop the waiting keys.
 func (m *Model) mustDefer(msg tea.KeyPressMsg) bool {
 	if m.mode == modeBrowse && m.leaves(msg) {
@@ -38,9 +38,11 @@ func (m *Model) mustDefer(msg tea.KeyPressMsg) bool {
 }
 
 // waiting reports whether what has the keyboard cannot take keys yet: the
-// reader's note or the timeline is still being made.
+// reader's note or the timeline is still being made, or the sections
+// pane's moments (its note's text) are still being read.
 func (m *Model) waiting() bool {
 	return m.mode == modeBrowse && m.focus == focusReader && m.reader.Rendering() ||
+		m.mode == modeBrowse && m.focus == focusSections && !m.sections.Ready() ||
 		m.mode == modeTimeline && m.timeline.Loading()
 }
 
@@ -56,7 +58,7 @@ func (m *Model) leaves(msg tea.KeyPressMsg) bool {
 // must be made in turn.
 func (m *Model) replayDeferred() tea.Cmd {
 	var cmds []tea.Cmd
-	for len(m.deferred) > 0 && !m.reader.Rendering() && !(m.mode == modeTimeline && m.timeline.Loading()) {
+	for len(m.deferred) > 0 && !m.reader.Rendering() && m.sections.Ready() && !(m.mode == modeTimeline && m.timeline.Loading()) {
 		k := m.deferred[0]
 		m.deferred = m.deferred[1:]
 		cmds = append(cmds, m.keyNow(k))

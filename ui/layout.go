@@ -80,19 +80,20 @@ func (m Model) linksHeight(bodyRows, spare int) int {
 }
 
 // resizePanes gives every pane its size; the reader only when withReader,
-// so a storm of resizes renders the note once, after it ends.
+// so a storm of resizes renders the note once, after it ends. The search
+// view's command reads the texts of the hits a taller window shows.
 func (m *Model) resizePanes(withReader bool) tea.Cmd {
 	l := m.layout()
 	m.notes.SetSize(l.notes.w, l.notes.h)
 	m.sections.SetSize(l.sections.w, l.sections.h)
 	m.links.SetSize(l.links.w, l.links.h)
 	m.status.SetWidth(m.width)
-	m.search.SetSize(m.width, l.bodyRows)
+	hits := m.search.SetSize(m.width, l.bodyRows)
 	m.timeline.SetSize(m.width, l.bodyRows)
 	if withReader && l.readerShown {
-		return m.reader.SetSize(l.reader.w, l.reader.h)
+		return tea.Batch(hits, m.reader.SetSize(l.reader.w, l.reader.h))
 	}
-	return nil
+	return hits
 }
 
 // View draws the whole screen.

@@ -60,10 +60,14 @@ func waitProgress(ch <-chan loadProgressMsg) tea.Cmd {
 	}
 }
 
+// indexPath is the vault's index page, the note a vault opens at.
+const indexPath = "index.md"
+
 // startNote is the note opened when the vault is loaded: the vault's
-// index page, or the start page when that is empty or missing.
+// index page, or the start page when that is empty or missing. The
+// index's text must be read (begin sees to it).
 func (m Model) startNote(v *model.Vault) *model.Note {
-	index := v.Note("index.md")
+	index := v.Note(indexPath)
 	if !start.IsEmpty(index) {
 		return index
 	}

@@ -219,7 +219,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 			m.status.SetMessage(safe.Line(cur.Path)+" was deleted; its last text stays until you leave it", true)
 		case n != nil:
 			if n != cur {
-				m.sections.SetNote(n)
+				cmds = append(cmds, m.sections.SetNote(n))
 			}
 			m.notes.MarkOpen(n)
 			cmds = append(cmds, m.reader.Replace(v, n), backlinks.Find(v, nil, n))

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/model"
+	"tubenotes/ui/common"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/safe"
 	"tubenotes/ui/start"
@@ -152,6 +153,9 @@ func (m Model) stateMessage(msg string) string {
 func (m *Model) begin() tea.Cmd {
 	if m.mem.begun || !m.mem.read || m.vault == nil {
 		return nil
+	}
+	if index := m.vault.Note(indexPath); index != nil && !index.BodyLoaded() {
+		return common.LoadBodies(index) // startNote reads it; begin runs again on its BodiesLoadedMsg
 	}
 	m.mem.begun = true
 	if st := m.mem.st; st != nil && !m.opts.Fresh {
@@ -322,7 +326,7 @@ func (m Model) startLists() (recent, bookmarked []*model.Note) {
 		return nil, nil
 	}
 	for _, r := range m.mem.st.Recent {
-		if n := m.vault.Note(r.Note); n != nil && !start.IsEmpty(n) { // an empty index is the start page itself
+		if n := m.vault.Note(r.Note); n != nil && !(n.Path == indexPath && start.IsEmpty(n)) { // an empty index is the start page itself (its text is read: see begin)
 			recent = append(recent, n)
 		}
 	}

@@ -55,6 +55,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if n := m.reader.Note(); n != nil && m.vault != nil { // now with its mentions
 			cmd = tea.Batch(cmd, backlinks.Find(m.vault, m.index, n))
 		}
+	case common.BodiesLoadedMsg:
+		m.search, cmd = m.search.Update(msg)
+		m.sections, _ = m.sections.Update(msg)
+		cmd = tea.Batch(cmd, m.begin()) // when it waited for index.md's text
 	case backlinks.FoundMsg:
 		m.links, _ = m.links.Update(msg)
 		cmd = m.resizePanes(false) // the links take the rows they need
@@ -140,12 +144,13 @@ func (m *Model) act(a common.Action) tea.Cmd {
 func (m *Model) resize(w, h int) tea.Cmd {
 	first := !m.sized
 	m.width, m.height, m.sized = max(w, 0), max(h, 0), true
-	if cmd := m.resizePanes(first); first {
+	cmd := m.resizePanes(first)
+	if first {
 		return cmd
 	}
 	m.resizeGen++
 	gen := m.resizeGen
-	return tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizedMsg{gen} })
+	return tea.Batch(cmd, tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizedMsg{gen} }))
 }
 
 // loaded shows the vault, or why it could not be read, and starts the

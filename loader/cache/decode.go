@@ -9,6 +9,7 @@ import (
 
 	"tubenotes/loader"
 	"tubenotes/model"
+	"tubenotes/model/cores"
 )
 
 // opened is a cache file whose header was read: its blobs are read when
@@ -158,7 +159,7 @@ func decode(o *opened) (contents, error) {
 	chunks := make([][]*model.Note, len(o.chunks))
 	places := make([][]textPlace, len(o.chunks))
 	errs := make([]error, len(o.chunks)+2)
-	parallel(len(o.chunks)+2, func(k int) {
+	cores.Each(len(o.chunks)+2, func(k int) {
 		switch k {
 		case 0:
 			c.files, noted, errs[k] = o.fileList()

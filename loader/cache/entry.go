@@ -139,48 +139,62 @@ func appendSpanBlock(b []byte, texts []noteText) []byte {
 
 // appendNoteChunk writes the fields of notes (with texts, what their texts
 // are known by), which are the vault's notes from first on, their spans
-// laid out in spans.
+// laid out in spans: the count, each note's size, then each note (so that
+// a search reads the one note it needs of a chunk, noteInChunk).
 func appendNoteChunk(b []byte, notes []*model.Note, texts []noteText, spans spanLayout, first int) []byte {
+	var each writer
+	ends := make([]int, len(notes))
+	for i, n := range notes {
+		appendNote(&each, n, texts[i], spans.block[first+i], spans.offset[first+i])
+		ends[i] = len(each.b)
+	}
 	w := writer{b: b}
 	w.uvarint(uint64(len(notes)))
-	for i, n := range notes {
-		w.str(n.Path)
-		w.str(n.Channel)
-		w.int(n.FromLine)
-		w.str(n.Title)
-		w.str(n.VideoID)
-		w.int(n.BodyLine)
-		w.int(texts[i].lines)
-		w.uvarint(uint64(len(n.Sections)))
-		for _, s := range n.Sections {
-			w.str(s.Title)
-			w.int(s.Level)
-			w.int(s.Line)
-		}
-		w.uvarint(uint64(len(n.Timestamps)))
-		for _, ts := range n.Timestamps {
-			w.str(ts.Raw)
-			w.int(int(ts.Seconds))
-			w.int(int(ts.Line))
-			w.int(int(ts.Section))
-			w.bool(ts.Valid)
-			w.bool(ts.Doubtful)
-		}
-		w.uvarint(uint64(len(n.Links)))
-		for _, l := range n.Links {
-			w.str(l.Target)
-			w.str(l.Heading)
-			w.str(l.Label)
-			w.int(l.Line)
-			w.str(l.Resolved)
-		}
-		w.uvarint(uint64(texts[i].length))
-		w.uint32(texts[i].sum)
-		w.uvarint(uint64(spans.block[first+i]))
-		w.uvarint(uint64(spans.offset[first+i]))
-		w.uvarint(uint64(len(texts[i].spans)))
+	start := 0
+	for _, end := range ends {
+		w.uvarint(uint64(end - start))
+		start = end
 	}
+	w.b = append(w.b, each.b...)
 	return w.b
+}
+
+func appendNote(w *writer, n *model.Note, text noteText, block, offset int32) {
+	w.str(n.Path)
+	w.str(n.Channel)
+	w.int(n.FromLine)
+	w.str(n.Title)
+	w.str(n.VideoID)
+	w.int(n.BodyLine)
+	w.int(text.lines)
+	w.uvarint(uint64(len(n.Sections)))
+	for _, s := range n.Sections {
+		w.str(s.Title)
+		w.int(s.Level)
+		w.int(s.Line)
+	}
+	w.uvarint(uint64(len(n.Timestamps)))
+	for _, ts := range n.Timestamps {
+		w.str(ts.Raw)
+		w.int(int(ts.Seconds))
+		w.int(int(ts.Line))
+		w.int(int(ts.Section))
+		w.bool(ts.Valid)
+		w.bool(ts.Doubtful)
+	}
+	w.uvarint(uint64(len(n.Links)))
+	for _, l := range n.Links {
+		w.str(l.Target)
+		w.str(l.Heading)
+		w.str(l.Label)
+		w.int(l.Line)
+		w.str(l.Resolved)
+	}
+	w.uvarint(uint64(text.length))
+	w.uint32(text.sum)
+	w.uvarint(uint64(block))
+	w.uvarint(uint64(offset))
+	w.uvarint(uint64(len(text.spans)))
 }
 
 // textID is what a note's text is known by: its length, lines and
@@ -212,58 +226,106 @@ type textPlace struct {
 	spans         int
 }
 
-// readNoteChunk reads a chunk written by appendNoteChunk. Every number a
-// reader of the note may index with is checked here, against the note's
-// line count (its text, when read, must have the length and checksum
-// recorded, so it has the lines) and the sizes of the span blocks.
-func readNoteChunk(r *reader, blockSizes []int) ([]*model.Note, []textPlace) {
-	// A note takes 14 bytes or more.
-	notes := make([]*model.Note, r.count(14))
-	places := make([]textPlace, len(notes))
-	for i := range notes {
-		n := &model.Note{Path: r.str(), Channel: r.str(), FromLine: r.int(), Title: r.str(), VideoID: r.str(), BodyLine: r.int()}
-		p := &places[i]
-		p.lines = r.int()
-		line := func(l int) bool { return l >= 0 && l <= p.lines }
-		ok := p.lines >= 1 && line(n.FromLine) && line(n.BodyLine)
-		if c := r.count(3); c > 0 {
-			n.Sections = make([]model.Section, c)
-			for i := range n.Sections {
-				s := model.Section{Title: r.str(), Level: r.int(), Line: r.int()}
-				ok = ok && line(s.Line) && s.Level >= 1 && s.Level <= 6
-				n.Sections[i] = s
-			}
-		}
-		if c := r.count(7); c > 0 {
-			n.Timestamps = make([]model.Timestamp, c)
-			for i := range n.Timestamps {
-				ts := model.Timestamp{Raw: r.str(), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool(), Doubtful: r.bool()}
-				ok = ok && line(int(ts.Line)) && ts.Section >= -1 && int(ts.Section) < len(n.Sections)
-				n.Timestamps[i] = ts
-			}
-		}
-		if c := r.count(5); c > 0 {
-			n.Links = make([]model.Link, c)
-			for i := range n.Links {
-				l := model.Link{Target: r.str(), Heading: r.str(), Label: r.str(), Line: r.int(), Resolved: r.str()}
-				ok = ok && line(l.Line)
-				n.Links[i] = l
-			}
-		}
-		p.length, p.sum = int(min(r.uvarint(), 1<<40)), r.uint32()
-		p.block, p.offset, p.spans = int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31))
-		ok = ok && p.length >= p.lines-1 && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] &&
-			p.spans <= (blockSizes[p.block]-p.offset)/2
-		if !ok {
+// noteSizes reads a chunk's count and the size of each of its notes,
+// leaving r at the first note.
+func noteSizes(r *reader) []int {
+	// A note takes 14 bytes or more, and its size one.
+	sizes := make([]int, r.count(15))
+	total := 0
+	for i := range sizes {
+		sizes[i] = int(min(r.uvarint(), 1<<31))
+		if sizes[i] < 14 {
 			r.fail()
 		}
+		total += sizes[i]
+	}
+	if r.err != nil || total > len(r.s) {
+		r.fail()
+		return nil
+	}
+	return sizes
+}
+
+// readNoteChunk reads a chunk written by appendNoteChunk.
+func readNoteChunk(r *reader, blockSizes []int) ([]*model.Note, []textPlace) {
+	sizes := noteSizes(r)
+	notes := make([]*model.Note, len(sizes))
+	places := make([]textPlace, len(sizes))
+	for i, size := range sizes {
+		notes[i], places[i] = readNote(r, size, blockSizes)
 		if r.err != nil {
 			return nil, nil
 		}
-		notes[i] = n
 	}
 	if r.s != "" {
 		r.fail()
 	}
 	return notes, places
+}
+
+// noteInChunk reads note j of a chunk written by appendNoteChunk, and the
+// chunk's count of notes, without reading the others.
+func noteInChunk(r *reader, j int, blockSizes []int) (*model.Note, textPlace, int) {
+	sizes := noteSizes(r)
+	if j >= len(sizes) {
+		r.fail()
+		return nil, textPlace{}, 0
+	}
+	skip := 0
+	for _, size := range sizes[:j] {
+		skip += size
+	}
+	r.s = r.s[skip:] // noteSizes checked the sizes against the bytes
+	n, p := readNote(r, sizes[j], blockSizes)
+	return n, p, len(sizes)
+}
+
+// readNote reads one note of size bytes written by appendNote. Every number
+// a reader of the note may index with is checked here, against the note's
+// line count (its text, when read, must have the length and checksum
+// recorded, so it has the lines) and the sizes of the span blocks.
+func readNote(whole *reader, size int, blockSizes []int) (*model.Note, textPlace) {
+	r := &reader{s: whole.s[:size]}
+	whole.s = whole.s[size:]
+	n := &model.Note{Path: r.str(), Channel: r.str(), FromLine: r.int(), Title: r.str(), VideoID: r.str(), BodyLine: r.int()}
+	var p textPlace
+	p.lines = r.int()
+	line := func(l int) bool { return l >= 0 && l <= p.lines }
+	ok := p.lines >= 1 && line(n.FromLine) && line(n.BodyLine)
+	if c := r.count(3); c > 0 {
+		n.Sections = make([]model.Section, c)
+		for i := range n.Sections {
+			s := model.Section{Title: r.str(), Level: r.int(), Line: r.int()}
+			ok = ok && line(s.Line) && s.Level >= 1 && s.Level <= 6
+			n.Sections[i] = s
+		}
+	}
+	if c := r.count(7); c > 0 {
+		n.Timestamps = make([]model.Timestamp, c)
+		for i := range n.Timestamps {
+			ts := model.Timestamp{Raw: r.str(), Seconds: int32(r.int()), Line: int32(r.int()), Section: int32(r.int()), Valid: r.bool(), Doubtful: r.bool()}
+			ok = ok && line(int(ts.Line)) && ts.Section >= -1 && int(ts.Section) < len(n.Sections)
+			n.Timestamps[i] = ts
+		}
+	}
+	if c := r.count(5); c > 0 {
+		n.Links = make([]model.Link, c)
+		for i := range n.Links {
+			l := model.Link{Target: r.str(), Heading: r.str(), Label: r.str(), Line: r.int(), Resolved: r.str()}
+			ok = ok && line(l.Line)
+			n.Links[i] = l
+		}
+	}
+	p.length, p.sum = int(min(r.uvarint(), 1<<40)), r.uint32()
+	p.block, p.offset, p.spans = int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31)), int(min(r.uvarint(), 1<<31))
+	ok = ok && p.length >= p.lines-1 && p.block < len(blockSizes) && p.offset <= blockSizes[p.block] &&
+		p.spans <= (blockSizes[p.block]-p.offset)/2
+	if !ok || r.s != "" {
+		r.fail()
+	}
+	if r.err != nil {
+		whole.err = r.err
+		return nil, textPlace{}
+	}
+	return n, p
 }

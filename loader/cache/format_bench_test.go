@@ -85,6 +85,6 @@ func BenchmarkFormatGob(b *testing.B) {
 			}
 		}
 	})
-	z, _ := compressBlob(data, false)
+	z, _ := compressBlob(data, blobFiles)
 	b.ReportMetric(float64(len(z)), "zstd-bytes")
 }

@@ -2,9 +2,11 @@ package cache
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"tubenotes/loader"
 	"tubenotes/model"
@@ -22,7 +24,8 @@ type Lookup struct {
 	notes  []*model.Note  // the stand-ins, in path order
 	stamps []loader.Stamp // of their files
 	mu     sync.Mutex
-	chunks map[int][]*model.Note
+	chunks map[int]*chunkRead  // by number
+	read   map[int]*model.Note // by number among notes
 }
 
 // errStale is a cache that does not hold the vault as it is.
@@ -74,7 +77,7 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 		f.Close()
 		return nil, err
 	}
-	l := &Lookup{o: o, chunks: map[int][]*model.Note{}}
+	l := &Lookup{o: o, chunks: map[int]*chunkRead{}, read: map[int]*model.Note{}}
 	n := 0
 	for _, line := range noted {
 		if line >= 0 {
@@ -123,37 +126,61 @@ func sameFiles(cached, found []loader.File) bool {
 }
 
 // Note is the note the stand-in n of the index names, read from the
-// cache: its fields now, its text on first use.
+// cache: its fields now, its text on first use. Of its chunk, only its own
+// fields are read. It is safe to call from several goroutines at once: a
+// search reads the notes of its hits on every core.
 func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	i := sort.Search(len(l.notes), func(i int) bool { return l.notes[i].Path >= n.Path })
 	if i == len(l.notes) || l.notes[i] != n {
 		return nil, errors.New("not a note of this cache's index")
 	}
-	k := i / notesPerChunk
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	chunk, ok := l.chunks[k]
-	if !ok {
-		if k >= len(l.o.chunks) {
-			return nil, errors.New("damaged: fewer notes than files")
-		}
-		read, places, err := l.o.chunk(k)
-		if err != nil {
-			return nil, err
-		}
-		for j, note := range read {
-			if k*notesPerChunk+j >= len(l.stamps) {
-				return nil, errors.New("damaged: more notes than files")
-			}
-			if err := l.o.readLater(note, places[j], l.stamps[k*notesPerChunk+j]); err != nil {
-				return nil, err
-			}
-		}
-		chunk = read
-		l.chunks[k] = chunk
+	k, j := i/notesPerChunk, i%notesPerChunk
+	if k >= len(l.o.chunks) {
+		return nil, errors.New("damaged: fewer notes than files")
 	}
-	if i%notesPerChunk >= len(chunk) || chunk[i%notesPerChunk].Path != n.Path || chunk[i%notesPerChunk].BodyLine != n.BodyLine {
+	l.mu.Lock()
+	read, ok := l.read[i]
+	c := l.chunks[k]
+	if c == nil {
+		c = &chunkRead{}
+		l.chunks[k] = c
+	}
+	l.mu.Unlock()
+	if ok {
+		return read, nil
+	}
+	c.once.Do(func() {
+		raw, err := readBlob(l.o.file, l.o.chunks[k])
+		c.raw, c.err = unsafe.String(unsafe.SliceData(raw), len(raw)), err
+	})
+	if c.err != nil {
+		return nil, c.err
+	}
+	r := &reader{s: c.raw}
+	read, place, count := noteInChunk(r, j, l.o.sizes)
+	switch {
+	case r.err != nil:
+		return nil, fmt.Errorf("damaged: %w", r.err)
+	case k < len(l.o.chunks)-1 && count != notesPerChunk:
+		return nil, errors.New("damaged: a chunk of notes cut short")
+	case read.Path != n.Path || read.BodyLine != n.BodyLine:
 		return nil, errors.New("damaged: the notes do not match the files")
 	}
-	return chunk[i%notesPerChunk], nil
+	if err := l.o.readLater(read, place, l.stamps[i]); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if first, ok := l.read[i]; ok {
+		return first, nil // read at the same time by another hit's goroutine
+	}
+	l.read[i] = read
+	return read, nil
+}
+
+// chunkRead is a chunk of notes' fields read once, decompressed.
+type chunkRead struct {
+	once sync.Once
+	raw  string
+	err  error
 }

@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
 	"tubenotes/loader"
+	"tubenotes/loader/loadtest"
 	"tubenotes/model"
 	"tubenotes/model/search"
 )
@@ -17,16 +19,7 @@ import (
 // cache finds what a search of the loaded vault finds, and each hit's note
 // read from the cache is the note a load gives, text and all.
 func TestLookupAnswersAsALoad(t *testing.T) {
-	root := newVault(t)
-	warmUp(t, root)
-	lk, err := OpenLookup(root, loader.Dir(root), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := loader.Load(loader.Dir(root), loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	lk, fresh := lookupAndLoad(t, newVault(t))
 	built := search.Build(fresh.Notes)
 	for _, query := range []string{"interest", `"interest rates"`, "alpha", "demo"} {
 		q, err := search.Parse(query)
@@ -49,6 +42,68 @@ func TestLookupAnswersAsALoad(t *testing.T) {
 	}
 	if lk.Index.Err() != nil {
 		t.Error(lk.Index.Err())
+	}
+}
+
+// lookupAndLoad warms the cache of the vault at root up, then opens a
+// lookup of it and loads the vault.
+func lookupAndLoad(t *testing.T, root string) (*Lookup, *model.Vault) {
+	t.Helper()
+	warmUp(t, root)
+	lk, err := OpenLookup(root, loader.Dir(root), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := loader.Load(loader.Dir(root), loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lk, fresh
+}
+
+// TestLookupNotesFromManyGoroutines: a search reads its hits' notes on
+// every core. Asked for every note from eight goroutines at once (over
+// more than one chunk of fields), a lookup gives each stand-in one note,
+// the same to every goroutine, and it is the note a load gives.
+func TestLookupNotesFromManyGoroutines(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	root := t.TempDir()
+	for name, f := range loadtest.Generate(3*notesPerChunk, 1) {
+		writeNote(t, root, name, string(f.Data))
+	}
+	lk, fresh := lookupAndLoad(t, root)
+	if len(lk.notes) != len(fresh.Notes) || len(lk.notes) <= 2*notesPerChunk {
+		t.Fatalf("%d stand-ins for %d notes (want over %d)", len(lk.notes), len(fresh.Notes), 2*notesPerChunk)
+	}
+	const goroutines = 8
+	got := make([][]*model.Note, goroutines)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range lk.notes {
+				k := (i + g*7) % len(lk.notes) // each goroutine in its own order
+				n, err := lk.Note(lk.notes[k])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got[g] == nil {
+					got[g] = make([]*model.Note, len(lk.notes))
+				}
+				got[g][k] = n
+			}
+		})
+	}
+	wg.Wait()
+	for i, want := range fresh.Notes {
+		for g := range goroutines {
+			if got[g][i] != got[0][i] {
+				t.Fatalf("note %d: goroutines %d and 0 were given different notes", i, g)
+			}
+		}
+		if !reflect.DeepEqual(eagerNotes([]*model.Note{got[0][i]}), eagerNotes([]*model.Note{want})) {
+			t.Fatalf("note %s read from the cache differs from the load's", want.Path)
+		}
 	}
 }
 

@@ -32,7 +32,7 @@ func Moment(n *model.Note, line int, q *Query) int {
 		if !last {
 			to = anchor.Start
 		}
-		if len(Highlights(string(appendNoteVisible(nil, spans, from, to)), q)) > 0 {
+		if _, ok := nextHighlight(string(appendNoteVisible(nil, spans, from, to)), q, 0); ok {
 			return n.Moment(line, from-lo)
 		}
 		if last {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"tubenotes/model/cores"
 )
 
 // termRange is the range of dictionary ids a word matches: the word alone,
@@ -210,7 +212,7 @@ func (ix *Index) wordMatches(word string, prefix, sorted bool, rank []int32, nca
 			return m
 		}
 		m.runs = make([]run, hi-lo)
-		parallel(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand, live) })
+		cores.Each(hi-lo, func(i int) { m.runs[i] = ix.readRun(lo+i, rank, ncand, live) })
 		if exact >= 0 {
 			for r := range ncand {
 				m.exact[r] = int32(len(m.runs[exact-lo].at(r)))

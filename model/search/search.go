@@ -6,9 +6,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"tubenotes/model"
+	"tubenotes/model/cores"
 )
 
 // Hit is one line of a note where a term of the query matches. A note whose
@@ -82,7 +82,7 @@ func (ix *Index) Search(q *Query) Result {
 		rank, notes = ix.ranks(cand)
 	}
 	found := make([]matches, len(terms))
-	parallel(len(terms), func(i int) { found[i] = ix.termMatches(terms[i], rank, len(notes)) })
+	cores.Each(len(terms), func(i int) { found[i] = ix.termMatches(terms[i], rank, len(notes)) })
 
 	// Score the candidates in as many parts as there are cores. A note has
 	// at most one hit line an occurrence, or one for its title.
@@ -93,7 +93,7 @@ func (ix *Index) Search(q *Query) Result {
 		}
 	}
 	parts := make([]part, min(runtime.GOMAXPROCS(0), len(notes)))
-	parallel(len(parts), func(w int) {
+	cores.Each(len(parts), func(w int) {
 		p := &parts[w]
 		p.lines = make([]int32, 0, (occurrences+len(notes))/len(parts)+64)
 		p.ranked = make([]scored, 0, len(notes)/len(parts)+1)
@@ -134,7 +134,7 @@ func (ix *Index) Search(q *Query) Result {
 		starts[i+1] = starts[i] + int(sc.to-sc.from)
 	}
 	res := Result{Hits: make([]Hit, hits), Notes: len(ranked)}
-	parallel(len(parts), func(w int) {
+	cores.Each(len(parts), func(w int) {
 		for i := w * len(keys) / len(parts); i < (w+1)*len(keys)/len(parts); i++ {
 			sc := ranked[uint32(keys[i])]
 			note := ix.notes[sc.note]
@@ -151,30 +151,6 @@ func (ix *Index) Search(q *Query) Result {
 type part struct {
 	ranked []scored
 	lines  []int32
-}
-
-// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.
-func parallel(n int, f func(int)) {
-	if n <= 1 {
-		if n == 1 {
-			f(0)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // scored is a note's rank and its hit lines, lines[from:to] of a buffer

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tubenotes/model"
@@ -21,11 +22,18 @@ func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 	if line >= max(n.BodyLine, 1) {
 		text = plain(noteVisible(n, line))
 	}
-	spans := Highlights(text, q)
-	if width > 0 && utf8.RuneCountInString(text) > width {
-		text, spans = cut(text, spans, width)
+	if width <= 0 || utf8.RuneCountInString(text) <= width {
+		return text, Highlights(text, q)
 	}
-	return text, spans
+	// Only the words up to the end of the part kept are matched: a line is
+	// often a paragraph many times the snippet's width.
+	first, found := nextHighlight(text, q, 0)
+	start, end := window(text, first, found, width)
+	var spans []Span
+	for s, ok := first, found; ok && s.Start < end; s, ok = nextHighlight(text, q, s.End) {
+		spans = append(spans, s)
+	}
+	return cut(text, spans, start, end)
 }
 
 // Plain is markdown text as a one-line label: what a reader sees of it
@@ -42,23 +50,70 @@ func NotePlain(n *model.Note, lo, hi int) string {
 
 // plain is Plain of visible text.
 func plain(visible string) string {
-	words := strings.Fields(visible)
-	for i, w := range words {
-		w = strings.ReplaceAll(w, "`", "")
-		if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
-			w = strings.ReplaceAll(w, "**", "") // bold ends inside a word too: "(Reverse)**:"
-			w = strings.TrimLeft(w, "*")
-			w = strings.TrimRight(w, "*")
-			if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
-				w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
-			}
-			w = strings.ReplaceAll(w, "**", "") // "(P(H))**:", bold closed after punctuation
-		}
-		words[i] = w
+	if alreadyPlain(visible) {
+		return visible
 	}
-	out := strings.Join(words, " ")
-	out = strings.ReplaceAll(out, " .", ".")
+	return plainWords(visible)
+}
+
+// plainWords is the rule of plain, word by word.
+func plainWords(visible string) string {
+	var b strings.Builder
+	b.Grow(len(visible))
+	first := true
+	for w := range strings.FieldsSeq(visible) {
+		if !first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(plainWord(w))
+		first = false
+	}
+	out := strings.ReplaceAll(b.String(), " .", ".")
 	return strings.ReplaceAll(out, " ,", ",")
+}
+
+// plainWord is a word without its emphasis stars and code backticks.
+func plainWord(w string) string {
+	if !strings.ContainsAny(w, "`*") {
+		return w // most words: nothing to drop
+	}
+	w = strings.ReplaceAll(w, "`", "")
+	if strings.Trim(w, "*") != "" { // a lone "*" is not emphasis
+		w = strings.ReplaceAll(w, "**", "") // bold ends inside a word too: "(Reverse)**:"
+		w = strings.TrimLeft(w, "*")
+		w = strings.TrimRight(w, "*")
+		if j := strings.IndexAny(w, ".,;:!?)"); j > 0 && strings.Trim(w[:j], "*") != w[:j] {
+			w = strings.TrimRight(w[:j], "*") + w[j:] // "*word*."
+		}
+		w = strings.ReplaceAll(w, "**", "") // "(P(H))**:", bold closed after punctuation
+	}
+	return w
+}
+
+// alreadyPlain reports whether plain would give s back as it is: no
+// emphasis star or backtick, words apart by one space, none at either end,
+// and no space before a "." or ",". Most lines of notes are.
+func alreadyPlain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '`' || c == '*' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ':
+			if n := s[i+1]; n == ' ' || n == '.' || n == ',' {
+				return false // s does not end in a space
+			}
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }
 
 // Highlights are the spans of the words of text that a term of q matches:
@@ -66,18 +121,56 @@ func plain(visible string) string {
 // another line.
 func Highlights(text string, q *Query) []Span {
 	var spans []Span
-	var buf []byte
-	for i := 0; ; {
-		a, b := fold.NextWord(text, i)
-		if a < 0 {
-			return spans
-		}
-		i = b
-		buf = fold.AppendWord(buf[:0], text[a:b])
-		if termsHave(q.Terms, string(buf)) {
-			spans = append(spans, Span{a, b})
+	for s, ok := nextHighlight(text, q, 0); ok; s, ok = nextHighlight(text, q, s.End) {
+		spans = append(spans, s)
+	}
+	return spans
+}
+
+// nextHighlight is the first word of text from byte i on (i at a word's
+// start or between words) that a term of q matches.
+func nextHighlight(text string, q *Query, i int) (Span, bool) {
+	// A word that begins with an ASCII letter or digit folds to a word that
+	// begins with it in lower case: one that begins no term's word is passed
+	// over without being folded.
+	var starts [utf8.RuneSelf]bool
+	for _, t := range q.Terms {
+		for _, w := range t.Words {
+			switch {
+			case w == "":
+				starts = [utf8.RuneSelf]bool{}
+				for c := range starts {
+					starts[c] = true
+				}
+			case w[0] < utf8.RuneSelf:
+				starts[w[0]] = true
+			}
 		}
 	}
+	var room [64]byte
+	buf := room[:0]
+	for {
+		a, b := fold.NextWord(text, i)
+		if a < 0 {
+			return Span{}, false
+		}
+		i = b
+		if c := text[a]; c < utf8.RuneSelf && !starts[toLower(c)] {
+			continue
+		}
+		buf = fold.AppendWord(buf[:0], text[a:b])
+		if termsHave(q.Terms, string(buf)) {
+			return Span{a, b}, true
+		}
+	}
+}
+
+// toLower is c in lower case, for an ASCII letter.
+func toLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func termsHave(terms []Term, token string) bool {
@@ -91,21 +184,20 @@ func termsHave(terms []Term, token string) bool {
 	return false
 }
 
-// cut keeps about width runes of text, starting a little before the first
-// span, with "…" where text was dropped.
-func cut(text string, spans []Span, width int) (string, []Span) {
-	start := 0
-	if len(spans) > 0 {
-		start = spans[0].Start
+// window is the part of text a snippet keeps: about width runes, starting
+// a little before the first span (when found).
+func window(text string, first Span, found bool, width int) (start, end int) {
+	if found {
+		start = first.Start
 		for back := width / 4; back > 0 && start > 0; back-- {
 			_, n := utf8.DecodeLastRuneInString(text[:start])
 			start -= n
 		}
-		if sp := strings.IndexByte(text[start:spans[0].Start], ' '); sp >= 0 && start > 0 {
+		if sp := strings.IndexByte(text[start:first.Start], ' '); sp >= 0 && start > 0 {
 			start += sp + 1 // begin on a word
 		}
 	}
-	end := start
+	end = start
 	for k := 0; k < width && end < len(text); k++ {
 		_, n := utf8.DecodeRuneInString(text[end:])
 		end += n
@@ -116,6 +208,12 @@ func cut(text string, spans []Span, width int) (string, []Span) {
 			start -= n
 		}
 	}
+	return start, end
+}
+
+// cut keeps bytes start to end of text, with "…" where text was dropped,
+// and the spans inside them.
+func cut(text string, spans []Span, start, end int) (string, []Span) {
 	prefix, suffix := "", ""
 	if start > 0 {
 		prefix = "…"

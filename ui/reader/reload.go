@@ -67,10 +67,12 @@ func (m Model) EditLine() int {
 
 // sourceLineOf is the source line rendered line y shows: of the lines
 // holding the text y starts with, the nearest to the anchors' guess
-// (render.Doc.SourceOfLine), which is all there is when no line holds it.
+// (render.Doc.SourceOfLine), which is all there is when no line holds it,
+// or when the rendering shown is of the note before a reload and the new
+// one's text is not read yet (reading it is file I/O, not for Update).
 func (m Model) sourceLineOf(y int) int {
 	guess := m.doc.SourceOfLine(y)
-	if y < 0 || y >= len(m.doc.Plain) {
+	if y < 0 || y >= len(m.doc.Plain) || !m.note.BodyLoaded() {
 		return guess
 	}
 	text := strings.TrimLeftFunc(m.doc.Plain[y], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

@@ -29,7 +29,8 @@ func (m Model) previewLines(width, height int) []string {
 	h := m.result.Hits[m.sel]
 	n := h.Note
 	crumb := ""
-	if label := common.MomentClock(n, m.moment(m.sel)); label != "" {
+	ts, _ := m.moment(m.sel)
+	if label := common.MomentClock(n, ts); label != "" {
 		crumb = st.Clock.Render("▶ "+label) + "  "
 	}
 	first := max(h.Line-previewAbove, n.BodyLine, 1) // the context above stays in the hit's section
@@ -38,6 +39,10 @@ func (m Model) previewLines(width, height int) []string {
 		first = max(first, n.Sections[s].Line)
 	}
 	out := []string{" " + crumb}
+	if !n.BodyLoaded() { // its text is being read (see loadShown)
+		out = append(out, " "+st.Dim.Render(unread))
+		return fit(out, width, height)
+	}
 	inner := max(width-3, 1)
 	var above []string
 	blank := true // no blank row first
@@ -80,13 +85,18 @@ func (m Model) previewLines(width, height int) []string {
 			break
 		}
 	}
-	if len(out) > height {
-		out = out[:height]
+	return fit(out, width, height)
+}
+
+// fit cuts lines to height lines of width cells.
+func fit(lines []string, width, height int) []string {
+	if len(lines) > height {
+		lines = lines[:height]
 	}
-	for i, l := range out {
-		out[i] = common.Fit(l, width)
+	for i, l := range lines {
+		lines[i] = common.Fit(l, width)
 	}
-	return out
+	return lines
 }
 
 // previewText is a source line as the preview shows it: plain text, a

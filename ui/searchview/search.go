@@ -86,7 +86,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.input.SetWidth(m.width - len(prompt) - 1)
 	m.clamp()
-	return nil
+	return m.loadShown()
 }
 
 // Focus gives the view the keyboard, with the query ready to edit.
@@ -112,9 +112,21 @@ func (m Model) Selected() int {
 // Pending reports whether a newer query than the shown results is running.
 func (m Model) Pending() bool { return m.pending }
 
-// Update handles keys and the answers of searches.
+// Update handles keys, the answers of searches and the texts of their
+// notes, then asks for the texts of the notes shown that are not read yet.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	return m, tea.Batch(cmd, m.loadShown())
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.BodiesLoadedMsg:
+		if p := m.cache.play; p >= 0 && p < len(m.result.Hits) && m.result.Hits[p].Note.BodyLoaded() {
+			m.cache.play = -1
+			m.playHit(p)
+		}
+		return m, nil
 	case resultMsg:
 		m.inflight = false
 		if msg.damaged {
@@ -225,10 +237,28 @@ func (m *Model) run() tea.Cmd {
 // launch searches for want in a command.
 func (m *Model) launch() tea.Cmd {
 	m.inflight = true
-	gen, ix, q := m.gen, m.index, m.want
+	gen, ix, q, window := m.gen, m.index, m.want, m.listRows()
 	return func() tea.Msg {
 		res := ix.Search(q)
+		readFirst(res.Hits, window)
 		return resultMsg{gen: gen, query: q, result: res, damaged: ix.Err() != nil}
+	}
+}
+
+// readFirst reads the texts a cache left on disk of the notes of the hits
+// in the first window of rows (see groupRows): the answer's first window
+// then shows whole at once, and only scrolling asks for more (loadShown).
+func readFirst(hits []engine.Hit, window int) {
+	row := 0
+	for i, h := range hits {
+		if i == 0 || h.Note != hits[i-1].Note {
+			row++ // the note's header
+		}
+		if row >= window {
+			return
+		}
+		row++
+		h.Note.Text()
 	}
 }
 
@@ -242,14 +272,24 @@ func (m *Model) open() {
 }
 
 // openVideo asks to play the chosen hit's moment; with none (-1) the root
-// says so.
+// says so. While the hit's note's text is being read, the moment is not
+// known yet: it is played when the text comes.
 func (m *Model) openVideo() {
 	i := m.Selected()
 	if i < 0 {
 		return
 	}
-	h := m.result.Hits[i]
-	m.Add(common.OpenVideo{Note: h.Note, Timestamp: m.moment(i)})
+	if _, ok := m.moment(i); !ok {
+		m.cache.play = i
+		return
+	}
+	m.playHit(i)
+}
+
+// playHit asks to play hit i's moment, whose note's text is read.
+func (m *Model) playHit(i int) {
+	ts, _ := m.moment(i)
+	m.Add(common.OpenVideo{Note: m.result.Hits[i].Note, Timestamp: ts})
 }
 
 // findTerms are what the reader's find-in-note should look for: the query's

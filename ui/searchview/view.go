@@ -115,20 +115,32 @@ func (m Model) noteHeader(n *model.Note) string {
 // clockWidth is the moment column: "10:00:00?" fits.
 const clockWidth = 9
 
+// unread stands for a snippet (or a preview) whose note's text is being
+// read (see loadShown).
+const unread = "…"
+
 // hitLine is one matching line: a mark when chosen, its moment, then the
 // snippet with the matches highlighted. The chosen one is drawn reversed
 // (its matches too, in their own colour), so it shows in every style.
 func (m Model) hitLine(i, width int) string {
 	st := m.c.Styles
 	h := m.result.Hits[i]
-	clock := common.MomentClock(h.Note, m.moment(i))
+	ts, _ := m.moment(i)
+	clock := common.MomentClock(h.Note, ts)
 	clock = strings.Repeat(" ", max(clockWidth-len(clock), 0)) + clock
-	text, spans := m.snippet(i, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
+	text, spans, read := m.snippet(i, max(width-clockWidth-7, 8)) // room for the gutter and the cut marks
 	if i != m.sel {
+		if !read {
+			return "   " + clock + "  " + st.Dim.Render(unread)
+		}
 		return "   " + st.Clock.Render(clock) + "  " + highlight(text, spans, st.Match.Render, st.Note.Render)
 	}
 	cur := st.CursorFocused
-	line := cur.Render(" ▶ "+clock+"  ") + highlight(text, spans, st.Match.Inherit(cur).Render, cur.Render)
+	snip := cur.Render(unread)
+	if read {
+		snip = highlight(text, spans, st.Match.Inherit(cur).Render, cur.Render)
+	}
+	line := cur.Render(" ▶ "+clock+"  ") + snip
 	if pad := width - ansi.StringWidth(line); pad > 0 {
 		line += cur.Render(strings.Repeat(" ", pad))
 	}

@@ -32,8 +32,9 @@ type Model struct {
 	note       *model.Note
 	rows       []row
 	clockWidth int
-	current    int // the reader's section, -1 before the first heading
-	playing    int // the section the player is in, -1 when none (or another video)
+	timed      bool // the rows have their moments (see SetNote)
+	current    int  // the reader's section, -1 before the first heading
+	playing    int  // the section the player is in, -1 when none (or another video)
 	cur        common.Cursor
 
 	common.Actions
@@ -57,26 +58,43 @@ func (m Model) listHeight() int { return max(m.height-1, 0) }
 // Rows is how many lines the pane would like below its title.
 func (m Model) Rows() int { return max(len(m.rows), 1) }
 
-// SetNote lists the sections of n.
-func (m *Model) SetNote(n *model.Note) {
-	m.note, m.rows, m.clockWidth, m.current, m.playing = n, nil, 0, -1, -1
+// SetNote lists the sections of n. Their moments come from its text:
+// when a cache left that on disk, the rows show without them and the
+// command reads it (common.LoadBodies); the pane is not Ready until then.
+func (m *Model) SetNote(n *model.Note) tea.Cmd {
+	m.note, m.rows, m.clockWidth, m.timed, m.current, m.playing = n, nil, 0, false, -1, -1
 	m.cur = common.Cursor{}
 	if n == nil {
-		return
+		return nil
 	}
-	first := n.SectionMoments()
 	minLevel := 6
 	for _, s := range n.Sections {
 		minLevel = min(minLevel, s.Level)
 	}
 	m.rows = make([]row, len(n.Sections))
 	for i, s := range n.Sections {
-		r := row{first: first[i], title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(search.Plain(s.Title))}
-		r.clock = common.MomentClock(n, r.first)
-		m.clockWidth = max(m.clockWidth, len(r.clock))
-		m.rows[i] = r
+		m.rows[i] = row{first: -1, title: strings.Repeat("  ", max(s.Level-minLevel, 0)) + safe.Line(search.Plain(s.Title))}
 	}
+	if !n.BodyLoaded() {
+		return common.LoadBodies(n)
+	}
+	m.setMoments()
+	return nil
 }
+
+// setMoments gives the rows their moments, once the note's text is read.
+func (m *Model) setMoments() {
+	for i, first := range m.note.SectionMoments() {
+		r := &m.rows[i]
+		r.first, r.clock = first, common.MomentClock(m.note, first)
+		m.clockWidth = max(m.clockWidth, len(r.clock))
+	}
+	m.timed = true
+}
+
+// Ready reports whether the rows have their moments: keys wait until then,
+// as o plays the chosen section's.
+func (m Model) Ready() bool { return m.note == nil || m.timed }
 
 // SetCurrent marks the section the reader shows; the cursor follows it
 // unless the pane has the keyboard.
@@ -104,8 +122,14 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Enter, k.OpenVideo, k.CopyURL}}
 }
 
-// Update handles keys while focused.
+// Update handles keys while focused, and the note's text once read.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if _, ok := msg.(common.BodiesLoadedMsg); ok {
+		if m.note != nil && !m.timed && m.note.BodyLoaded() {
+			m.setMoments()
+		}
+		return m, nil
+	}
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok || !m.focused {
 		return m, nil

@@ -146,3 +146,30 @@ func TestPlayingSectionIsMarked(t *testing.T) {
 		t.Errorf("mark kept over SetNote:\n%s", s)
 	}
 }
+
+// TestMomentsOfATextOnDisk: a note whose text a cache left on disk is
+// listed at once without its moments, its text read by the command
+// SetNote returns, never by SetNote or View; the moments show when it
+// comes, and the pane is Ready then.
+func TestMomentsOfATextOnDisk(t *testing.T) {
+	n := note(t, "bankless/cloud_computing_and_commodity_hardware.md")
+	body, reads := n.Peek(), 0
+	n.SetLazyBody(func() model.Body { reads++; return body })
+	m := New(common.New(true))
+	m.SetSize(40, 6)
+	cmd := m.SetNote(n)
+	waiting := ansi.Strip(m.View())
+	if reads != 0 || cmd == nil || m.Ready() {
+		t.Fatalf("SetNote or View read the text (%d reads), or no command reads it (%v), or the pane is ready (%v)", reads, cmd == nil, m.Ready())
+	}
+	if !strings.Contains(waiting, "Cheap hardware in one place") || strings.Contains(waiting, "0:32") {
+		t.Errorf("waiting for the text, the pane shows:\n%s", waiting)
+	}
+	m, _ = m.Update(cmd())
+	if reads != 1 || !m.Ready() {
+		t.Fatalf("after the command: %d reads, ready %v", reads, m.Ready())
+	}
+	if got := ansi.Strip(m.View()); !strings.Contains(got, "    0:32  Cheap hardware in one place") || !strings.Contains(got, " 1:02:03  Timestamps past the hour") {
+		t.Errorf("the moments do not show once the text came:\n%s", got)
+	}
+}
