@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 )
 
 // A builder keeps each term's postings in a chain of chunks of its arena:
@@ -25,14 +26,14 @@ const (
 // never crosses one), so that it grows without copying. A chunk's address
 // is its block's number times blockSize plus its place in the block.
 type chunkArena struct {
-	blocks [][]byte
+	blocks []*[blockSize]byte
 	used   int // of the last block
 }
 
 // alloc returns the address of a new chunk of size bytes, its header zero.
 func (a *chunkArena) alloc(size uint32) uint32 {
 	if len(a.blocks) == 0 || a.used+int(size) > blockSize {
-		a.blocks = append(a.blocks, make([]byte, blockSize))
+		a.blocks = append(a.blocks, new([blockSize]byte))
 		a.used = 0
 		if len(a.blocks) == 1 {
 			a.used = chunkHeader // address 0 means no chunk
@@ -65,8 +66,10 @@ func (b *builder) write(note int32) {
 				b.nextChunk(id, ts)
 				blocks = b.arena.blocks
 			}
-			out := blocks[ts.at>>blockBits][ts.at&(blockSize-1):]
-			n := 0
+			// The chunk has room for the occurrence (maxOccurrence): its
+			// bytes are written without a bounds check.
+			out := unsafe.Pointer(&blocks[ts.at>>blockBits][ts.at&(blockSize-1)])
+			n := uintptr(0)
 			if ts.last != note {
 				n = putUvarint(out, n, uint32(note-ts.last))
 				n = putUvarint(out, n, ts.count)
@@ -85,13 +88,16 @@ func (b *builder) write(note int32) {
 	}
 }
 
-// putUvarint writes v at out[n:] and returns the index after it.
-func putUvarint(out []byte, n int, v uint32) int {
-	if v < 0x80 {
-		out[n] = byte(v)
-		return n + 1
+// putUvarint writes v as an unsigned varint at out+n, which must have
+// room for it, and returns the offset after it.
+func putUvarint(out unsafe.Pointer, n uintptr, v uint32) uintptr {
+	for v >= 0x80 {
+		*(*byte)(unsafe.Add(out, n)) = byte(v) | 0x80
+		v >>= 7
+		n++
 	}
-	return n + binary.PutUvarint(out[n:], uint64(v))
+	*(*byte)(unsafe.Add(out, n)) = byte(v)
+	return n + 1
 }
 
 func uvarintLen(v uint32) uint32 { return uint32(bits.Len32(v|1)+6) / 7 }

@@ -18,11 +18,20 @@ import (
 // as a delta from the previous builder's last note of that term. The
 // terms' strings share one allocation.
 func merge(bs []*builder) *Index {
+	// The first builder's table numbers the terms of all: its own keep
+	// their numbers, the others' are added to it.
 	all := newTermTable(0)
+	if len(bs) > 0 {
+		all = bs[0].table
+	}
 	global := make([][]uint32, len(bs)) // builder's term number -> all's
 	for i, b := range bs {
 		global[i] = make([]uint32, len(b.terms))
 		for id := range b.terms {
+			if i == 0 {
+				global[i][id] = uint32(id)
+				continue
+			}
 			key := b.table.key(uint32(id))
 			global[i][id] = all.id(key, head8(key, 0, len(key)), hashKey(key))
 		}
@@ -65,7 +74,7 @@ func merge(bs []*builder) *Index {
 		wg.Go(func() {
 			for id, p := range parts[i] {
 				out := ix.post[ix.offs[rank[global[i][id]]]+p.at:]
-				at := putUvarint(out, 0, uint32(p.first-p.prevLast))
+				at := binary.PutUvarint(out, uint64(uint32(p.first-p.prevLast)))
 				skip := p.skip
 				b.postings(uint32(id), func(chunk []byte) {
 					at += copy(out[at:], chunk[skip:])

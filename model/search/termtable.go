@@ -3,38 +3,64 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // termTable numbers distinct folded terms in the order they first come:
-// an open-addressing hash table over one arena of the terms' bytes, so
+// open-addressing hash tables over one arena of the terms' bytes, so
 // that a lookup allocates nothing and a new term costs no string. Lookups
 // are most of an index build, and most of their cost is memory, so a slot
-// holds a term's first eight bytes beside its number: a short word (most
-// are) is found in one cache line, without reading the arena. The table
-// also keeps each term's first eight bytes by number, for the merge's
-// sort.
+// holds a term's first bytes beside its number: a term of up to eight
+// bytes (most words) in a sixteen-byte slot, a longer one in a table of
+// its own with 32-byte slots holding its first 24 bytes, so that a word
+// is found in one cache line, without reading the arena, unless it is
+// longer than 24 bytes; and the short terms' table, the one most words
+// probe, stays small. The table also keeps each term's first eight bytes
+// by number, for the merge's sort.
 type termTable struct {
-	slots []termSlot
-	heads []uint64 // by number: the term's head8
-	keys  []byte   // the terms' bytes, one after another
-	ends  []uint32 // term i is keys[ends[i]:ends[i+1]]; ends[0] is 0
+	slots []termSlot // terms of up to eight bytes
+	long  []longSlot // longer terms
+	nLong int        // terms in long
+	heads []uint64   // by number: the term's head8
+	keys  []byte     // the terms' bytes, one after another
+	ends  []uint32   // term i is keys[ends[i]:ends[i+1]]; ends[0] is 0
 }
 
-// termSlot is a term's head8, and 24 bits of its hash, its length (255
-// for longer) and its number+1 (tagOf); meta is 0 when the slot is free.
+// termSlot is a term's head8, and 24 bits of its hash, its length and its
+// number+1 (tagOf); meta is 0 when the slot is free.
 type termSlot struct {
 	head, meta uint64
 }
 
+// longSlot is termSlot for a term of more than eight bytes, with its
+// bytes 8 to 16 and 16 to 24, zero-padded: 32 bytes, so that a slot never
+// straddles two cache lines.
+type longSlot struct {
+	head, tail, tail2, meta uint64
+}
+
 func tagOf(h uint32, n int) uint64 { return uint64(h>>8)<<40 | uint64(min(n, 255))<<32 }
 
-// newTermTable makes a table for about n terms.
+// newTermTable makes a table for about n terms, about a third of them
+// longer than eight bytes (as in real notes, and the generated ones).
 func newTermTable(n int) *termTable {
+	return &termTable{
+		slots: make([]termSlot, tableSize(n-n/3)),
+		long:  make([]longSlot, tableSize(n/3)),
+		heads: make([]uint64, 0, n),
+		keys:  make([]byte, 0, 8*n),
+		ends:  append(make([]uint32, 0, n+1), 0),
+	}
+}
+
+// tableSize is the number of slots for n terms: a power of two, at least
+// 1024, at most three quarters full.
+func tableSize(n int) int {
 	size := 1024
 	for 3*size < 4*n {
 		size *= 2
 	}
-	return &termTable{slots: make([]termSlot, size), ends: []uint32{0}}
+	return size
 }
 
 // head8 is the first eight bytes of buf[start:end], zero-padded, reading
@@ -87,21 +113,33 @@ func (t *termTable) key(id uint32) []byte { return t.keys[t.ends[id]:t.ends[id+1
 // when new. A key of up to eight bytes is known by its head alone (the
 // builder passes one unfolded, its head folded).
 func (t *termTable) id(key []byte, head uint64, h uint32) uint32 {
-	if len(key) <= 8 {
-		return t.shortID(head, len(key), h)
+	n := len(key)
+	if n <= 8 {
+		return t.shortID(head, n, h)
 	}
-	want := tagOf(h, len(key))
-	mask := uint32(len(t.slots) - 1)
+	want := tagOf(h, n)
+	tail, tail2 := head8(key, 8, n), uint64(0)
+	if n > 16 {
+		tail2 = head8(key, 16, n)
+	}
+	mask := uint32(len(t.long) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.meta&^0xffffffff == want && s.head == head {
+		s := &t.long[i]
+		// The same length and first 24 bytes (no term holds a zero byte):
+		// the same term, unless it is longer and differs after.
+		if s.head == head && s.meta&^0xffffffff == want && s.tail == tail && s.tail2 == tail2 {
 			id := uint32(s.meta) - 1
-			if string(t.keys[t.ends[id]:t.ends[id+1]]) == string(key) {
+			if n <= 24 || string(t.keys[t.ends[id]+24:t.ends[id+1]]) == string(key[24:]) {
 				return id
 			}
 		}
 		if s.meta == 0 {
-			return t.insert(i, key, len(key), head, h)
+			id := t.add(key, n, head)
+			t.long[i] = longSlot{head, tail, tail2, tagOf(h, n) | uint64(id+1)}
+			if t.nLong++; 4*t.nLong >= 3*len(t.long) {
+				t.growLong()
+			}
+			return id
 		}
 	}
 }
@@ -117,26 +155,28 @@ func (t *termTable) shortID(head uint64, n int, h uint32) uint32 {
 			return uint32(s.meta) - 1
 		}
 		if s.meta == 0 {
-			return t.insert(i, nil, n, head, h)
+			id := t.add(nil, n, head)
+			t.slots[i] = termSlot{head, tagOf(h, n) | uint64(id+1)}
+			if short := t.len() - t.nLong; 4*short >= 3*len(t.slots) { // at most three quarters full: probes stay short, the table small
+				t.grow()
+			}
+			return id
 		}
 	}
 }
 
-// insert adds the key of n bytes (key itself only when longer than
-// eight; a shorter one is its head) at slot.
-func (t *termTable) insert(slot uint32, key []byte, n int, head uint64, h uint32) uint32 {
+// add numbers a new key of n bytes (key itself only when longer than
+// eight; a shorter one is its head).
+func (t *termTable) add(key []byte, n int, head uint64) uint32 {
 	id := uint32(t.len())
+	t.keys = roomFor(t.keys, max(n, 8))
 	if at := len(t.keys); n <= 8 {
 		t.keys = binary.LittleEndian.AppendUint64(t.keys, head)[:at+n]
 	} else {
 		t.keys = append(t.keys, key...)
 	}
-	t.ends = append(t.ends, uint32(len(t.keys)))
-	t.heads = append(t.heads, head)
-	t.slots[slot] = termSlot{head, tagOf(h, n) | uint64(id+1)}
-	if 4*t.len() >= 3*len(t.slots) { // at most three quarters full: probes stay short, the table small
-		t.grow()
-	}
+	t.ends = append(roomFor(t.ends, 1), uint32(len(t.keys)))
+	t.heads = append(roomFor(t.heads, 1), head)
 	return id
 }
 
@@ -154,4 +194,30 @@ func (t *termTable) grow() {
 		}
 		t.slots[i] = s
 	}
+}
+
+func (t *termTable) growLong() {
+	old := t.long
+	t.long = make([]longSlot, 2*len(old))
+	mask := uint32(len(t.long) - 1)
+	for _, s := range old {
+		if s.meta == 0 {
+			continue
+		}
+		i := hashKey(t.key(uint32(s.meta)-1)) & mask
+		for t.long[i].meta != 0 {
+			i = (i + 1) & mask
+		}
+		t.long[i] = s
+	}
+}
+
+// roomFor is s with room for n more, its capacity doubled when short:
+// append grows a long slice by a quarter at a time, which allocates and
+// copies about five times what it keeps.
+func roomFor[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		s = slices.Grow(s, max(n, cap(s), 64))
+	}
+	return s
 }

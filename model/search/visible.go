@@ -20,10 +20,19 @@ type spanCursor struct {
 	tsAt, linkAt, partAt int // the spans decoded below are these; -1 for none
 	tsSpan, linkSpan     model.Span
 	partSpan             model.Part
+
+	// The bytes that may open markup, found in the whole text: a note's
+	// lines are read in order, and most hold none, so that one search
+	// answers for many lines.
+	marks markupFinder
 }
 
 func newSpanCursor(n *model.Note) *spanCursor {
-	return &spanCursor{n: n, text: n.Text(), numParts: n.NumParts(), tsAt: -1, linkAt: -1, partAt: -1}
+	text := n.Text()
+	return &spanCursor{
+		n: n, text: text, numParts: n.NumParts(), tsAt: -1, linkAt: -1, partAt: -1,
+		marks: markupFinder{s: text, at: [3]int{-1, -1, -1}},
+	}
 }
 
 // curTimestamp is n.TimestampSpan(c.ts).
@@ -51,7 +60,8 @@ func (c *spanCursor) curPart() model.Part {
 }
 
 // appendNoteVisible appends to dst what a reader sees of bytes lo to hi of
-// the note's text (a line, or part of one), walking the loader's spans:
+// the note's text (a line, or part of one; each call after the text
+// before), walking the loader's spans:
 // timestamp anchors dropped whole (the reader shows them as badges),
 // wikilinks reduced to their label, markdown links to their text, a
 // callout's "[!type]" to its type. The text between goes through
@@ -85,9 +95,9 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 			}
 		}
 		if next >= hi || kind == 0 {
-			return appendVisible(dst, text[at:hi])
+			return appendVisibleAt(dst, text[at:hi], &c.marks, at)
 		}
-		dst = appendVisible(dst, text[at:next])
+		dst = appendVisibleAt(dst, text[at:next], &c.marks, at)
 		switch kind {
 		case 1:
 			at = c.curTimestamp().End
@@ -98,7 +108,7 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 			c.link++
 		case 3:
 			if p.Kind == model.MarkdownLink {
-				dst = appendVisible(dst, text[p.Span.Start+1:p.Inner])
+				dst = appendVisibleAt(dst, text[p.Span.Start+1:p.Inner], &c.marks, p.Span.Start+1)
 			} else {
 				dst = append(dst, text[p.Span.Start+2:p.Inner]...)
 			}
@@ -144,12 +154,19 @@ func lineBounds(text string, n int) (int, int) {
 // text, and HTML entities decoded. Everything else is kept as written;
 // punctuation never makes a token anyway.
 func appendVisible(dst []byte, line string) []byte {
-	marks := markupFinder{s: line, at: [3]int{-1, -1, -1}}
+	return appendVisibleAt(dst, line, &markupFinder{s: line, at: [3]int{-1, -1, -1}}, 0)
+}
+
+// appendVisibleAt is appendVisible of line, which is bytes off onwards of
+// the text marks searches (marks asked, from one call to the next, of
+// places in increasing order).
+func appendVisibleAt(dst []byte, line string, marks *markupFinder, off int) []byte {
 	for i := 0; i < len(line); {
-		if j := marks.next(i); j != i {
-			if j < 0 {
+		if j := marks.next(off + i); j != off+i {
+			if j < 0 || j >= off+len(line) {
 				return append(dst, line[i:]...)
 			}
+			j -= off
 			dst = append(dst, line[i:j]...)
 			i = j
 		}
