@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -51,13 +50,13 @@ func heapInUse() uint64 {
 func BenchmarkLoad20k(b *testing.B) {
 	fsys := loadtest.Generate(benchNotes, 1)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := int64(loadtest.ProcessCPU())
 	for b.Loop() {
 		if _, err := loader.Load(fsys, loader.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(int64(loadtest.ProcessCPU())-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 func BenchmarkIndexBuild20k(b *testing.B) {
@@ -68,11 +67,11 @@ func BenchmarkIndexBuild20k(b *testing.B) {
 	ix := Build(v.Notes)
 	held := heapInUse() - before
 	runtime.KeepAlive(ix)
-	cpu := cpuTime()
+	cpu := int64(loadtest.ProcessCPU())
 	for b.Loop() {
 		Build(v.Notes)
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(int64(loadtest.ProcessCPU())-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(held)/float64(size), "index/text-bytes")
 	b.ReportMetric(float64(held)/1e6, "index-MB")
 	b.ReportMetric(float64(size)/1e6, "text-MB")
@@ -103,26 +102,17 @@ func BenchmarkQuery20k(b *testing.B) {
 		}
 		b.Run(c.name, func(b *testing.B) {
 			var res Result
-			cpu := cpuTime()
+			cpu := int64(loadtest.ProcessCPU())
 			for b.Loop() {
 				res = ix.Search(q)
 			}
 			// CPU time beside wall time: on a shared machine the wall
 			// time includes waiting for a core.
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(int64(loadtest.ProcessCPU())-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 			b.ReportMetric(float64(len(res.Hits)), "hits")
 			b.ReportMetric(float64(res.Notes), "notes")
 		})
 	}
-}
-
-// cpuTime is the CPU time the process has used, user and system, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 // BenchmarkQueryCorpus runs the same query shapes over the real notes.
@@ -175,7 +165,7 @@ func BenchmarkLongQueries20k(b *testing.B) {
 				return
 			}
 			var alloc uint64
-			cpu := cpuTime()
+			cpu := int64(loadtest.ProcessCPU())
 			for b.Loop() {
 				var before, after runtime.MemStats
 				runtime.ReadMemStats(&before)
@@ -183,7 +173,7 @@ func BenchmarkLongQueries20k(b *testing.B) {
 				runtime.ReadMemStats(&after)
 				alloc = max(alloc, after.TotalAlloc-before.TotalAlloc)
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(int64(loadtest.ProcessCPU())-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 			b.ReportMetric(float64(alloc)/1e6, "max-MB-allocated")
 		})
 	}

@@ -104,14 +104,14 @@ func benchmarkOpenAndSearch(b *testing.B, notes []*model.Note, query string) {
 	fetched := 0
 	for b.Loop() {
 		runtime.GC() // each path starts from a clean heap
-		c0, a0 := cpuTime(), totalAlloc()
+		c0, a0 := int64(loadtest.ProcessCPU()), totalAlloc()
 		want := stored.decodeWhole(b, dec, notes).Search(q)
-		c1, a1 := cpuTime(), totalAlloc()
+		c1, a1 := int64(loadtest.ProcessCPU()), totalAlloc()
 		runtime.GC()
-		c2, a2 := cpuTime(), totalAlloc()
+		c2, a2 := int64(loadtest.ProcessCPU()), totalAlloc()
 		ix := stored.open(b, dec, notes, &fetched)
 		got := ix.Search(q)
-		c3, a3 := cpuTime(), totalAlloc()
+		c3, a3 := int64(loadtest.ProcessCPU()), totalAlloc()
 		if !slices.Equal(got.Hits, want.Hits) || len(want.Hits) == 0 || ix.Err() != nil {
 			b.Fatalf("lazy: %d hits, whole: %d (fault %v)", len(got.Hits), len(want.Hits), ix.Err())
 		}
@@ -177,22 +177,22 @@ func benchmarkOpenPatchAndSearch(b *testing.B, before, notes []*model.Note, from
 	fetched := 0
 	for b.Loop() {
 		runtime.GC()
-		c0, a0 := cpuTime(), totalAlloc()
+		c0, a0 := int64(loadtest.ProcessCPU()), totalAlloc()
 		whole := Patch(stored.decodeWhole(b, dec, before), notes, from)
 		var want []Result
 		for _, q := range queries {
 			want = append(want, whole.Search(q))
 		}
-		c1, a1 := cpuTime(), totalAlloc()
+		c1, a1 := int64(loadtest.ProcessCPU()), totalAlloc()
 		runtime.GC()
-		c2, a2 := cpuTime(), totalAlloc()
+		c2, a2 := int64(loadtest.ProcessCPU()), totalAlloc()
 		lazy := Patch(stored.open(b, dec, before, &fetched), notes, from)
 		for i, q := range queries {
 			if got := lazy.Search(q); !slices.Equal(got.Hits, want[i].Hits) || len(got.Hits) == 0 {
 				b.Fatalf("%s: lazy %d hits, whole %d", q, len(got.Hits), len(want[i].Hits))
 			}
 		}
-		c3, a3 := cpuTime(), totalAlloc()
+		c3, a3 := int64(loadtest.ProcessCPU()), totalAlloc()
 		wholeCPU += float64(c1 - c0)
 		lazyCPU += float64(c3 - c2)
 		wholeAlloc += float64(a1 - a0)
