@@ -180,36 +180,26 @@ func (t *termTable) add(key []byte, n int, head uint64) uint32 {
 	return id
 }
 
-func (t *termTable) grow() {
-	old := t.slots
-	t.slots = make([]termSlot, 2*len(old))
-	mask := uint32(len(t.slots) - 1)
-	for _, s := range old {
-		if s.meta == 0 {
-			continue
-		}
-		i := hashKey(t.key(uint32(s.meta)-1)) & mask
-		for t.slots[i].meta != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
-	}
-}
+func (t *termTable) grow()     { t.slots = regrow(t, t.slots, func(s termSlot) uint64 { return s.meta }) }
+func (t *termTable) growLong() { t.long = regrow(t, t.long, func(s longSlot) uint64 { return s.meta }) }
 
-func (t *termTable) growLong() {
-	old := t.long
-	t.long = make([]longSlot, 2*len(old))
-	mask := uint32(len(t.long) - 1)
+// regrow is old's slots placed again in a table twice its size; meta is a
+// slot's meta word (0 for an empty slot, else its term's number plus one
+// in the low bits).
+func regrow[S any](t *termTable, old []S, meta func(S) uint64) []S {
+	slots := make([]S, 2*len(old))
+	mask := uint32(len(slots) - 1)
 	for _, s := range old {
-		if s.meta == 0 {
+		if meta(s) == 0 {
 			continue
 		}
-		i := hashKey(t.key(uint32(s.meta)-1)) & mask
-		for t.long[i].meta != 0 {
+		i := hashKey(t.key(uint32(meta(s))-1)) & mask
+		for meta(slots[i]) != 0 {
 			i = (i + 1) & mask
 		}
-		t.long[i] = s
+		slots[i] = s
 	}
+	return slots
 }
 
 // roomFor is s with room for n more, its capacity doubled when short:
