@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -163,17 +162,16 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var res search.Result
-	var hits []search.Hit
-	ok := false
+	var lk *cache.Lookup
 	if !sa.noCache {
-		res, hits, ok = searchCache(sa.positional[0], opts, q, sa.limit)
+		lk, res = searchCache(sa.positional[0], opts, q)
 	}
 	var lv *loadedVault
 	var ix *search.Index
-	if !ok {
+	loadAndSearch := func() error {
+		var err error
 		if lv, err = openVault(sa.positional[0], opts, !sa.noCache); err != nil {
-			complain(stderr, "search", err)
-			return 2
+			return err
 		}
 		ix = lv.index()
 		res = ix.Search(q)
@@ -184,16 +182,27 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			ix = search.Build(lv.vault.Notes)
 			res = ix.Search(q)
 		}
-		hits = shown(res.Hits, sa.limit)
+		return nil
+	}
+	var read func(batch []search.Hit) error
+	if lk != nil {
+		read = func(batch []search.Hit) error { return readNotes(lk, batch) }
+	} else if err := loadAndSearch(); err != nil {
+		complain(stderr, "search", err)
+		return 2
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	enc := newJSONEncoder(w)
-	err = describeHits(hits, q, func(out searchHit) error {
+	write := func(out searchHit) error {
 		if sa.json {
 			return enc.Encode(out)
 		}
 		_, err := io.WriteString(w, hitLine(out))
 		return err
+	}
+	err = printHits(shown(res.Hits, sa.limit), q, read, write, func() ([]search.Hit, error) {
+		err := loadAndSearch()
+		return shown(res.Hits, sa.limit), err
 	})
 	if ferr := w.Flush(); err == nil {
 		err = ferr
@@ -221,13 +230,13 @@ func shown(hits []search.Hit, limit int) []search.Hit {
 
 // searchCache answers q from the cache of the vault at dir, when it holds
 // the vault as it is: the stat walk, the index's head and the postings of
-// q's words are read, and then only the notes of the hits shown. ok is
-// false when the cache can't answer (none, stale, damaged): the vault is
-// then loaded.
-func searchCache(dir string, opts loader.Options, q *search.Query, limit int) (res search.Result, hits []search.Hit, ok bool) {
+// q's words are read; the notes of the hits shown are read as they are
+// printed (readNotes). lk is nil when the cache can't answer (none,
+// stale, damaged): the vault is then loaded.
+func searchCache(dir string, opts loader.Options, q *search.Query) (lk *cache.Lookup, res search.Result) {
 	fsys, err := vaultDir(dir)
 	if err != nil {
-		return res, nil, false
+		return nil, res
 	}
 	// What a lookup allocates is bounded by the cache and the query (the
 	// file list, the index's head, the postings of the query's words) and
@@ -235,21 +244,29 @@ func searchCache(dir string, opts loader.Options, q *search.Query, limit int) (r
 	// (collecting at the default pace cost a fifth of the search, at 400%
 	// still 4%).
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	lk, err := cache.OpenLookup(dir, fsys, opts)
+	lk, err = cache.OpenLookup(dir, fsys, opts)
 	if err != nil {
-		return res, nil, false
+		return nil, res
 	}
 	res = lk.Index.Search(q)
 	if lk.Index.Err() != nil {
-		return res, nil, false
+		return nil, res
 	}
-	hits = slices.Clone(shown(res.Hits, limit))
+	return lk, res
+}
+
+// errNotesUnread is a hit's note the cache can't give (damaged).
+var errNotesUnread = errors.New("a note of the cache can't be read")
+
+// readNotes puts in place of each hit's stand-in (the index's note that
+// knows only its path) the note itself, read from the cache on every core.
+func readNotes(lk *cache.Lookup, hits []search.Hit) error {
 	errs := make([]error, len(hits))
 	cores.Each(len(hits), func(i int) { hits[i].Note, errs[i] = lk.Note(hits[i].Note) })
 	if errors.Join(errs...) != nil {
-		return res, nil, false
+		return errNotesUnread
 	}
-	return res, hits, true
+	return nil
 }
 
 // describeBatch is how many hits are described at once, on every core: a
@@ -257,20 +274,47 @@ func searchCache(dir string, opts loader.Options, q *search.Query, limit int) (r
 // and holds no more than a batch.
 const describeBatch = 256
 
-// describeHits describes each hit (describeHit), reading their notes on
-// every core, and hands them to write in order, until write fails.
-func describeHits(hits []search.Hit, q *search.Query, write func(searchHit) error) error {
+// printHits writes the hits (describeHits). When a note of the cache
+// can't be read (damaged), the rest of the answer comes from reload, the
+// vault loaded and searched again: the same hits for the same files, so it
+// goes on from the first hit not written.
+func printHits(hits []search.Hit, q *search.Query, read func([]search.Hit) error, write func(searchHit) error, reload func() ([]search.Hit, error)) error {
+	written, err := describeHits(hits, q, read, write)
+	if errors.Is(err, errNotesUnread) {
+		if hits, err = reload(); err == nil {
+			_, err = describeHits(hits[min(written, len(hits)):], q, nil, write)
+		}
+	}
+	return err
+}
+
+// describeHits describes each hit (describeHit) on every core, a batch at
+// a time, and hands them to write in order, until write fails. With read,
+// a batch's notes are read first (readNotes), and a note that can't be
+// read ends it with errNotesUnread; written is how many hits were
+// written. Each hit's note is dropped once the hit is written: a note
+// read from the cache keeps its text once read, and a search that prints
+// every note of a vault would otherwise hold the whole vault, fields and
+// text, to the end.
+func describeHits(hits []search.Hit, q *search.Query, read func([]search.Hit) error, write func(searchHit) error) (written int, err error) {
 	outs := make([]searchHit, min(len(hits), describeBatch))
 	for start := 0; start < len(hits); start += describeBatch {
 		batch := hits[start:min(start+describeBatch, len(hits))]
-		cores.Each(len(batch), func(i int) { outs[i] = describeHit(batch[i], q) })
-		for _, out := range outs[:len(batch)] {
-			if err := write(out); err != nil {
-				return err
+		if read != nil {
+			if err := read(batch); err != nil {
+				return written, err
 			}
 		}
+		cores.Each(len(batch), func(i int) { outs[i] = describeHit(batch[i], q) })
+		for i, out := range outs[:len(batch)] {
+			if err := write(out); err != nil {
+				return written, err
+			}
+			batch[i].Note = nil
+			written++
+		}
 	}
-	return nil
+	return written, nil
 }
 
 // describeHit gathers what a hit shows, exactly as the vault has it: JSON

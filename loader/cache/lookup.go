@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 	"unsafe"
+	"weak"
 
 	"tubenotes/loader"
 	"tubenotes/model"
@@ -24,8 +25,12 @@ type Lookup struct {
 	notes  []*model.Note  // the stand-ins, in path order
 	stamps []loader.Stamp // of their files
 	mu     sync.Mutex
-	chunks map[int]*chunkRead  // by number
-	read   map[int]*model.Note // by number among notes
+	// The chunks and notes read, by number, held weakly: a search of many
+	// hits drops each hit's note once printed (and with it, its text and
+	// the chunk its strings are in), and a stand-in still gives the same
+	// note while any hit holds it.
+	chunks map[int]weak.Pointer[chunkRead]
+	read   map[int]weak.Pointer[model.Note]
 }
 
 // errStale is a cache that does not hold the vault as it is.
@@ -77,7 +82,7 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 		f.Close()
 		return nil, err
 	}
-	l := &Lookup{o: o, chunks: map[int]*chunkRead{}, read: map[int]*model.Note{}}
+	l := &Lookup{o: o, chunks: map[int]weak.Pointer[chunkRead]{}, read: map[int]weak.Pointer[model.Note]{}}
 	n := 0
 	for _, line := range noted {
 		if line >= 0 {
@@ -139,16 +144,16 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 		return nil, errors.New("damaged: fewer notes than files")
 	}
 	l.mu.Lock()
-	read, ok := l.read[i]
-	c := l.chunks[k]
-	if c == nil {
-		c = &chunkRead{}
-		l.chunks[k] = c
-	}
-	l.mu.Unlock()
-	if ok {
+	if read := l.read[i].Value(); read != nil {
+		l.mu.Unlock()
 		return read, nil
 	}
+	c := l.chunks[k].Value()
+	if c == nil {
+		c = &chunkRead{}
+		l.chunks[k] = weak.Make(c)
+	}
+	l.mu.Unlock()
 	c.once.Do(func() {
 		raw, err := readBlob(l.o.file, l.o.chunks[k])
 		c.raw, c.err = unsafe.String(unsafe.SliceData(raw), len(raw)), err
@@ -171,10 +176,10 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if first, ok := l.read[i]; ok {
+	if first := l.read[i].Value(); first != nil {
 		return first, nil // read at the same time by another hit's goroutine
 	}
-	l.read[i] = read
+	l.read[i] = weak.Make(read)
 	return read, nil
 }
 
