@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"charm.land/glamour/v2/ansi"
+
+	"tubenotes/loader/regular"
 )
 
 // maxStyleSize is the most of a --style file read: real styles are a few KB.
@@ -28,14 +29,14 @@ func readStyle(style string) ([]byte, error) {
 	bad := func(why string) ([]byte, error) {
 		return nil, fmt.Errorf("--style %s: %s; give dark, light, dracula, tokyo-night, pink, ascii, notty or a glamour JSON style file", style, why)
 	}
-	f, err := os.OpenFile(style, os.O_RDONLY|nonBlocking, 0)
-	if err != nil {
+	f, err := regular.Open(style)
+	switch {
+	case errors.Is(err, regular.ErrNotRegular):
+		return bad("not a regular file")
+	case err != nil:
 		return bad("cannot be read")
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return bad("not a regular file")
-	}
 	data, err := io.ReadAll(io.LimitReader(f, maxStyleSize+1))
 	switch {
 	case err != nil:

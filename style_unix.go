@@ -1,8 +1,0 @@
-//go:build unix
-
-package main
-
-import "syscall"
-
-// nonBlocking opens a named pipe without waiting for a writer.
-const nonBlocking = syscall.O_NONBLOCK
