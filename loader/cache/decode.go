@@ -72,17 +72,39 @@ func open(f io.ReaderAt, size int64, vault noteFiles, damaged func(error)) (*ope
 }
 
 // blob reads blob in and hands its raw bytes to read as a reader, whose
-// error it gives back. Nothing writes the bytes again, so the strings read
-// from them share them instead of being copies.
+// error it gives back.
 func (o *opened) blob(in blobInfo, read func(r *reader)) error {
-	raw, err := readBlob(o.file, in)
+	raw, err := o.blobString(in)
 	if err != nil {
 		return err
 	}
-	r := &reader{s: unsafe.String(unsafe.SliceData(raw), len(raw))}
+	return readString(raw, read)
+}
+
+// blobString reads blob in and gives back its raw bytes as a string.
+// Nothing writes the bytes again, so the strings read from them share them
+// instead of being copies.
+func (o *opened) blobString(in blobInfo) (string, error) {
+	raw, err := readBlob(o.file, in)
+	return unsafe.String(unsafe.SliceData(raw), len(raw)), err
+}
+
+// readString hands raw to read as a reader, and gives back its error as
+// damage.
+func readString(raw string, read func(r *reader)) error {
+	r := &reader{s: raw}
 	read(r)
 	if r.err != nil {
 		return fmt.Errorf("damaged: %w", r.err)
+	}
+	return nil
+}
+
+// cutShort is the damage of chunk k of count notes: every chunk but the
+// last holds notesPerChunk.
+func (o *opened) cutShort(k, count int) error {
+	if k < len(o.chunks)-1 && count != notesPerChunk {
+		return errors.New("damaged: a chunk of notes cut short")
 	}
 	return nil
 }
@@ -100,11 +122,11 @@ func (o *opened) chunk(k int) ([]*model.Note, []textPlace, error) {
 	var notes []*model.Note
 	var places []textPlace
 	err := o.blob(o.chunks[k], func(r *reader) { notes, places = readNoteChunk(r, o.sizes) })
+	if err == nil {
+		err = o.cutShort(k, len(notes))
+	}
 	if err != nil {
 		return nil, nil, err
-	}
-	if k < len(o.chunks)-1 && len(notes) != notesPerChunk {
-		return nil, nil, errors.New("damaged: a chunk of notes cut short")
 	}
 	return notes, places, nil
 }

@@ -2,11 +2,9 @@ package cache
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"sort"
 	"sync"
-	"unsafe"
 	"weak"
 
 	"tubenotes/loader"
@@ -154,21 +152,21 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 		l.chunks[k] = weak.Make(c)
 	}
 	l.mu.Unlock()
-	c.once.Do(func() {
-		raw, err := readBlob(l.o.file, l.o.chunks[k])
-		c.raw, c.err = unsafe.String(unsafe.SliceData(raw), len(raw)), err
-	})
+	c.once.Do(func() { c.raw, c.err = l.o.blobString(l.o.chunks[k]) })
 	if c.err != nil {
 		return nil, c.err
 	}
-	r := &reader{s: c.raw}
-	read, place, count := noteInChunk(r, j, l.o.sizes)
-	switch {
-	case r.err != nil:
-		return nil, fmt.Errorf("damaged: %w", r.err)
-	case k < len(l.o.chunks)-1 && count != notesPerChunk:
-		return nil, errors.New("damaged: a chunk of notes cut short")
-	case read.Path != n.Path || read.BodyLine != n.BodyLine:
+	var read *model.Note
+	var place textPlace
+	var count int
+	err := readString(c.raw, func(r *reader) { read, place, count = noteInChunk(r, j, l.o.sizes) })
+	if err == nil {
+		err = l.o.cutShort(k, count)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if read.Path != n.Path || read.BodyLine != n.BodyLine {
 		return nil, errors.New("damaged: the notes do not match the files")
 	}
 	if err := l.o.readLater(read, place, l.stamps[i]); err != nil {
