@@ -242,8 +242,8 @@ func (o *opened) attach(files []loader.File, noted []int, notes []*model.Note, p
 		if at == len(notes) {
 			return errors.New("damaged: fewer notes than files")
 		}
-		if notes[at].BodyLine != noted[i] || notes[at].Path != files[i].Path {
-			return errors.New("damaged: the notes do not match the files")
+		if err := ofFile(notes[at], files[i].Path, noted[i]); err != nil {
+			return err
 		}
 		if err := o.readLater(notes[at], places[at], files[i].Stamp); err != nil {
 			return err
@@ -253,6 +253,15 @@ func (o *opened) attach(files []loader.File, noted []int, notes []*model.Note, p
 	}
 	if at != len(notes) {
 		return errors.New("damaged: more notes than files")
+	}
+	return nil
+}
+
+// ofFile is the damage of a note read from the cache that is not the one
+// the file list says its file gave: another path, or another body line.
+func ofFile(n *model.Note, path string, bodyLine int) error {
+	if n.Path != path || n.BodyLine != bodyLine {
+		return errors.New("damaged: the notes do not match the files")
 	}
 	return nil
 }

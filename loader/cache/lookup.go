@@ -163,11 +163,11 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	if err == nil {
 		err = l.o.cutShort(k, count)
 	}
+	if err == nil {
+		err = ofFile(read, n.Path, n.BodyLine)
+	}
 	if err != nil {
 		return nil, err
-	}
-	if read.Path != n.Path || read.BodyLine != n.BodyLine {
-		return nil, errors.New("damaged: the notes do not match the files")
 	}
 	if err := l.o.readLater(read, place, l.stamps[i]); err != nil {
 		return nil, err
