@@ -31,8 +31,7 @@ const formatVersion = 9
 //	header CRC  4 bytes: CRC-32C of the header
 //	header      root, timestamp mode, then the blob table: per blob its
 //	            kind, raw length, stored length, how it is stored (raw,
-//	            zstd or S2)
-//	            and the CRC-32C of its stored bytes
+//	            zstd or S2) and the CRC-32C of its stored bytes
 //	blobs       one after the other, in the table's order
 //
 // The blobs are: the files (path, stamp, problems: what a start checks
@@ -40,12 +39,12 @@ const formatVersion = 9
 // small blocks, the search index's head (its notes and terms) and its
 // postings in blocks. The notes' texts are not kept: each is its file's
 // (see textSource), and the vault is not copied. Each blob is compressed
-// (zstd; S2 for the notes' fields) and checked on its own, so that a start reads and checks only
-// what it uses: every file's stamp, every note's fields and the index's
-// head, but a note's spans and text only when something asks for them
-// (model.Note.SetLazyBody) and a term's postings only when a search does
-// (search.Open); and so that blobs are compressed and decompressed on
-// every core.
+// (zstd; S2 for the notes' fields) and checked on its own, so that a
+// start reads and checks only what it uses: every file's stamp, every
+// note's fields and the index's head, but a note's spans and text only
+// when something asks for them (model.Note.SetLazyBody) and a term's
+// postings only when a search does (search.Open); and so that blobs are
+// compressed and decompressed on every core.
 const magic = "tubenotes cache\n"
 
 // prefixLen is the magic, the version, the header's size and its CRC.
@@ -207,7 +206,7 @@ var encoders = sync.Pool{New: func() any { return newEncoder() }}
 // (4.6 against 2.9 CPU-s), which every edit pays.
 func compressBlob(b []byte, kind byte) ([]byte, byte) {
 	var z []byte
-	how := storedZstd
+	var how byte = storedZstd
 	if kind == blobNotes {
 		z, how = s2.Encode(nil, b), storedS2
 	} else {
@@ -218,7 +217,7 @@ func compressBlob(b []byte, kind byte) ([]byte, byte) {
 	if len(z)*maxRatio < len(b) && !expands(kind, len(b)) || len(z) > len(b)-len(b)/8 {
 		return b, storedRaw
 	}
-	return z, byte(how)
+	return z, how
 }
 
 // decodeS2 decompresses b into exactly raw bytes, or fails: it allocates
@@ -234,9 +233,9 @@ func decodeS2(b []byte, raw int) ([]byte, error) {
 	return out, nil
 }
 
-// newEncoder makes a compressor: the default level, no checksum (each blob has
-// one). Each encoder is used by one worker at a time: one encoder serving
-// several at once (zstd.WithEncoderConcurrency) serialises them.
+// newEncoder makes a compressor: the default level, no checksum (each blob
+// has one). Each encoder is used by one worker at a time: one encoder
+// serving several at once (zstd.WithEncoderConcurrency) serialises them.
 func newEncoder() *zstd.Encoder {
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false), zstd.WithWindowSize(zstdWindow))
 	if err != nil {
