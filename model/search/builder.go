@@ -146,54 +146,8 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	b.toks = slices.Grow(b.toks, n/2+1) // a word and a byte after it, at least
 	toks := b.toks[:cap(b.toks)]
 	k := first
+	terms, slots := b.terms, b.table.slots
 	for i := 0; i < n; {
-		// Most words are short common ones: hotWords takes them, in a loop
-		// that calls nothing (so that its state stays in registers), and
-		// stops at the end or at a word it leaves to the loop here.
-		if i, k = hotWords(at, n, i, toks, k, b.terms, b.table.slots); i >= n {
-			break
-		}
-		w := load8(at, i) // at a word byte or a byte past ASCII
-		var id uint32
-		if end := ^wordBytes(w) & highBits; end != 0 && w&0x80 == 0 {
-			// An ASCII word of up to seven bytes, unless a letter past ASCII goes on with it.
-			m := bits.TrailingZeros64(end) >> 3
-			head := (w | lowerBits) & (1<<(8*m) - 1)
-			h := shortHash(head, m)
-			id, i = b.shortWordID(text, i, m, head, h)
-		} else {
-			id, i = b.wordID(text, i, w)
-			if i < 0 {
-				break
-			}
-		}
-		if id >= uint32(len(b.terms)) {
-			if id == noTerm {
-				continue
-			}
-			b.terms = append(roomFor(b.terms, 1), termState{last: -1})
-			b.firsts = append(roomFor(b.firsts, 1), 0)
-		}
-		b.terms[id].count++
-		toks[k] = id
-		k++
-	}
-	b.toks = toks[:k]
-	if k == first {
-		return pos
-	}
-	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
-	return pos + uint32(k-first)
-}
-
-// hotWords numbers the words of text (n bytes at at) from i while they
-// are ASCII words of up to seven bytes found in their first slot, the
-// common case, into toks from k; it returns where it stopped (n at the
-// end, or a word it leaves to tokenize) and the next k. toks has room for
-// every word.
-func hotWords(at unsafe.Pointer, n, i int, toks []uint32, k int, terms []termState, slots []termSlot) (int, int) {
-	mask := uint32(len(slots) - 1)
-	for i < n {
 		w := load8(at, i)
 		wb := wordBytes(w)
 		if stop := wb | w&highBits; stop&0xff == 0 {
@@ -206,29 +160,50 @@ func hotWords(at unsafe.Pointer, n, i int, toks []uint32, k int, terms []termSta
 			}
 			i += bits.TrailingZeros64(stop) >> 3
 			if i >= n {
-				return n, k
+				break
 			}
 			w = load8(at, i)
 			wb = wordBytes(w)
 		}
-		end := ^wb & highBits
-		if end == 0 || w&0x80 != 0 {
-			return i, k // eight bytes or more, or past ASCII
+		var id uint32
+		if end := ^wb & highBits; end != 0 && w&0x80 == 0 {
+			// An ASCII word of up to seven bytes, unless a letter past ASCII goes on with it.
+			m := bits.TrailingZeros64(end) >> 3
+			head := (w | lowerBits) & (1<<(8*m) - 1)
+			h := shortHash(head, m)
+			// Most words are common ones, found in their first slot.
+			if s := &slots[h&uint32(len(slots)-1)]; s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
+				id = uint32(s.meta) - 1
+				i += m + 1 // and the ASCII byte after the word, which is not a word byte
+			} else {
+				id, i = b.shortWordID(text, i, m, head, h)
+				slots = b.table.slots // it may have grown
+			}
+		} else {
+			id, i = b.wordID(text, i, w)
+			slots = b.table.slots
+			if i < 0 {
+				break
+			}
 		}
-		m := bits.TrailingZeros64(end) >> 3
-		head := (w | lowerBits) & (1<<(8*m) - 1)
-		h := shortHash(head, m)
-		s := &slots[h&mask]
-		if s.head != head || s.meta&^0xffffffff != tagOf(h, m) || w>>(8*m)&0x80 != 0 {
-			return i, k // not in its first slot, or a letter past ASCII goes on with it
+		if id >= uint32(len(terms)) {
+			if id == noTerm {
+				continue
+			}
+			b.terms = append(roomFor(b.terms, 1), termState{last: -1})
+			b.firsts = append(roomFor(b.firsts, 1), 0)
+			terms = b.terms
 		}
-		id := uint32(s.meta) - 1
 		terms[id].count++
 		toks[k] = id
 		k++
-		i += m + 1 // and the ASCII byte after the word, which is not a word byte
 	}
-	return i, k
+	b.toks = toks[:k]
+	if k == first {
+		return pos
+	}
+	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
+	return pos + uint32(k-first)
 }
 
 // load8 is the eight bytes at at+i, little-endian. tokenize reads only
