@@ -14,17 +14,18 @@ import (
 )
 
 // builder indexes a run of notes, in increasing note order. add reads a
-// note: it finds the note's words in its termTable, then appends their
+// note: it numbers the note's words (termTable), then appends their
 // occurrences to the postings of their terms, which grow in chunks of the
 // builder's own arena (see chunks.go): no allocation per term or per word,
 // no slice copied as it grows. merge joins the builders' postings.
 type builder struct {
-	table *termTable
-	arena chunkArena
-	terms []termState // by term number, once every note is added (settle)
+	table  *termTable
+	terms  []termState // by term number
+	firsts []uint32    // by term number: the first chunk of its postings
+	arena  chunkArena
 
-	// the note being added: its tokens' slots in the table (refs) in
-	// reading order, cut into runs of consecutive positions on one line
+	// the note being added: its tokens' term numbers in reading order, cut
+	// into runs of consecutive positions on one line
 	toks []uint32
 	runs []tokenRun
 
@@ -39,16 +40,15 @@ type tokenRun struct {
 }
 
 // termState is what a builder keeps per term while it writes the term's
-// postings, in the term's slot, so that an occurrence's work reads one
-// place.
+// postings, together so that an occurrence's work reads one place.
 type termState struct {
 	last     int32  // the last note written, -1 before any
 	count    uint32 // occurrences in the note being added; write takes it and starts again from 0
 	lastPos  uint32 // of the previous occurrence written
 	lastCode uint32
-	first    uint32 // the first chunk of the postings
 	chunk    uint32 // the chunk being written
 	at, end  uint32 // where the next byte goes, and the chunk's end
+	size     uint32 // bytes of postings in the chunks before
 }
 
 // newBuilder makes a builder for a few notes.
@@ -56,7 +56,8 @@ func newBuilder() *builder { return newSizedBuilder(0) }
 
 // newSizedBuilder makes a builder for about textBytes of notes' text.
 func newSizedBuilder(textBytes int) *builder {
-	return &builder{table: newTermTable(termsIn(textBytes))}
+	n := termsIn(textBytes)
+	return &builder{table: newTermTable(n), terms: make([]termState, 0, n), firsts: make([]uint32, 0, n)}
 }
 
 // termsIn is about the number of distinct terms in textBytes of notes:
@@ -125,9 +126,12 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	return d
 }
 
-// tokenize finds the words of text, at consecutive positions from pos on
-// the line of code code, adds their slots to the note's tokens as one
-// run, counts them, and returns the next position. Its words are
+// term is the text of term id.
+func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
+
+// tokenize numbers the words of text, at consecutive positions from pos
+// on the line of code code, adds them to the note's tokens as
+// one run, counts them, and returns the next position. Its words are
 // Tokens': an ASCII word, nearly every one, is found eight bytes at a time
 // and hashed whole (its letters lowered by setting one bit, a word byte
 // being a letter or a digit), one of up to eight bytes from the eight
@@ -142,7 +146,7 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	b.toks = slices.Grow(b.toks, n/2+1) // a word and a byte after it, at least
 	toks := b.toks[:cap(b.toks)]
 	k := first
-	slots, shortMask := b.table.slots, uint32(b.table.shortSize-1)
+	terms, slots := b.terms, b.table.slots
 	for i := 0; i < n; {
 		w := load8(at, i)
 		wb := wordBytes(w)
@@ -161,33 +165,37 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 			w = load8(at, i)
 			wb = wordBytes(w)
 		}
-		var ref uint32
+		var id uint32
 		if end := ^wb & highBits; end != 0 && w&0x80 == 0 {
 			// An ASCII word of up to seven bytes, unless a letter past ASCII goes on with it.
 			m := bits.TrailingZeros64(end) >> 3
 			head := (w | lowerBits) & (1<<(8*m) - 1)
 			h := shortHash(head, m)
 			// Most words are common ones, found in their first slot.
-			if ref = h & shortMask; slots[ref].head != head || slots[ref].meta&^0xffffffff != tagOf(h, m) || w>>(8*m)&0x80 != 0 {
-				ref, i = b.shortWordRef(text, i, m, head, h)
-			} else {
+			if s := &slots[h&uint32(len(slots)-1)]; s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
+				id = uint32(s.meta) - 1
 				i += m + 1 // and the ASCII byte after the word, which is not a word byte
+			} else {
+				id, i = b.shortWordID(text, i, m, head, h)
+				slots = b.table.slots // it may have grown
 			}
 		} else {
-			ref, i = b.wordRef(text, i, w)
+			id, i = b.wordID(text, i, w)
+			slots = b.table.slots
 			if i < 0 {
 				break
 			}
 		}
-		if b.table.moved != nil || ref == noTerm { // off the common path: the table grew, or a word folded to nothing
-			b.renumber(toks[:k])
-			slots, shortMask = b.table.slots, uint32(b.table.shortSize-1)
-			if ref == noTerm {
+		if id >= uint32(len(terms)) {
+			if id == noTerm {
 				continue
 			}
+			b.terms = append(roomFor(b.terms, 1), termState{last: -1})
+			b.firsts = append(roomFor(b.firsts, 1), 0)
+			terms = b.terms
 		}
-		slots[ref].state.count++
-		toks[k] = ref
+		terms[id].count++
+		toks[k] = id
 		k++
 	}
 	b.toks = toks[:k]
@@ -198,18 +206,6 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	return pos + uint32(k-first)
 }
 
-// renumber moves the refs toks, of the note being added, to their slots'
-// places after the table grew, if it did.
-func (b *builder) renumber(toks []uint32) {
-	if b.table.moved == nil {
-		return
-	}
-	for k, ref := range toks {
-		toks[k] = b.table.moved[ref]
-	}
-	b.table.moved = nil
-}
-
 // load8 is the eight bytes at at+i, little-endian. tokenize reads only
 // below i+8 for an i below the text's length, which padded keeps within
 // the buffer.
@@ -217,30 +213,30 @@ func load8(at unsafe.Pointer, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(at, i)), 8))
 }
 
-// shortWordRef is the slot of the ASCII word of m bytes at text[i:]
+// shortWordID is the number of the ASCII word of m bytes at text[i:]
 // (m below eight; head its head8 folded, h its hash) or, when a letter
 // past ASCII goes on with it, of the whole word folded; and the index
 // after the word.
-func (b *builder) shortWordRef(text []byte, i, m int, head uint64, h uint32) (uint32, int) {
+func (b *builder) shortWordID(text []byte, i, m int, head uint64, h uint32) (uint32, int) {
 	if i+m < len(text) && text[i+m] >= utf8.RuneSelf && wordRuneAt(text, i+m) {
-		return b.foldedRef(text, i)
+		return b.foldedID(text, i)
 	}
-	return b.table.shortRef(head, m, h), i + m
+	return b.table.shortID(head, m, h), i + m
 }
 
-// wordRef is the slot of the word at text[i:], whose first eight bytes
+// wordID is the number of the word at text[i:], whose first eight bytes
 // (zero-padded) are w, when it is an ASCII word of eight bytes or more,
 // or goes on past ASCII; or of the next word after i, when text[i] is
 // past ASCII. It returns the index after the word, or -1 when there is no
 // word.
-func (b *builder) wordRef(text []byte, i int, w uint64) (uint32, int) {
+func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 	if w&0x80 != 0 {
 		s := stringView(text)
 		start, end := fold.NextWord(s, i)
 		if start < 0 {
 			return 0, -1
 		}
-		return b.foldedKeyRef(s[start:end]), end
+		return b.foldedKeyID(s[start:end]), end
 	}
 	start := i
 	buf := text[:len(text)+8]
@@ -252,35 +248,35 @@ func (b *builder) wordRef(text []byte, i int, w uint64) (uint32, int) {
 	}
 	switch {
 	case i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i):
-		return b.foldedRef(text, start)
+		return b.foldedID(text, start)
 	case i-start == 8:
 		head := w | lowerBits
-		return b.table.shortRef(head, 8, shortHash(head, 8)), i
+		return b.table.shortID(head, 8, shortHash(head, 8)), i
 	default:
 		key := lowerASCII(text[start:i])
-		return b.table.ref(key, w|lowerBits, hashKey(key)), i
+		return b.table.id(key, w|lowerBits, hashKey(key)), i
 	}
 }
 
-// noTerm is the ref foldedKeyRef gives a word that folds to nothing.
+// noTerm is the number foldedKeyID gives a word that folds to nothing.
 const noTerm = ^uint32(0)
 
-// foldedRef is the slot of the word at text[start:], which goes on past
+// foldedID is the number of the word at text[start:], which goes on past
 // ASCII, and the index after the word.
-func (b *builder) foldedRef(text []byte, start int) (uint32, int) {
+func (b *builder) foldedID(text []byte, start int) (uint32, int) {
 	s := stringView(text)
 	_, end := fold.NextWord(s, start)
-	return b.foldedKeyRef(s[start:end]), end
+	return b.foldedKeyID(s[start:end]), end
 }
 
-// foldedKeyRef is the slot of word folded by model/fold, noTerm when it
+// foldedKeyID is the number of word folded by model/fold, noTerm when it
 // folds to nothing.
-func (b *builder) foldedKeyRef(word string) uint32 {
+func (b *builder) foldedKeyID(word string) uint32 {
 	key, head, h := b.foldSlow(word)
 	if len(key) == 0 {
 		return noTerm
 	}
-	return b.table.ref(key, head, h)
+	return b.table.id(key, head, h)
 }
 
 // lowerASCII lowers the letters of word, ASCII letters and digits, in

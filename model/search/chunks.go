@@ -55,14 +55,15 @@ func (a *chunkArena) bytes(addr uint32) []byte {
 // per occurrence the position and line code, each as a delta from the one
 // before (a note's first ones as they are).
 func (b *builder) write(note int32) {
-	toks, slots, blocks := b.toks, b.table.slots, b.arena.blocks // in registers: the stores below could be to them, for all the compiler knows
+	toks, terms, blocks := b.toks, b.terms, b.arena.blocks // in registers: the stores below could be to them, for all the compiler knows
 	tok := uint32(0)
 	for _, r := range b.runs {
 		pos, code := r.pos, r.code
 		for ; tok < r.end; tok++ {
-			ts := &slots[toks[tok]].state
+			id := toks[tok]
+			ts := &terms[id]
 			if ts.end-ts.at < maxOccurrence {
-				b.nextChunk(ts)
+				b.nextChunk(id, ts)
 				blocks = b.arena.blocks
 			}
 			// The chunk has room for the occurrence (maxOccurrence): its
@@ -101,45 +102,36 @@ func putUvarint(out unsafe.Pointer, n uintptr, v uint32) uintptr {
 
 func uvarintLen(v uint32) uint32 { return uint32(bits.Len32(v|1)+6) / 7 }
 
-// nextChunk closes the term's chunk, if any, and starts the next.
-func (b *builder) nextChunk(ts *termState) {
+// nextChunk closes term id's chunk, if any, and starts the next.
+func (b *builder) nextChunk(id uint32, ts *termState) {
 	size := uint32(firstChunk)
 	if ts.chunk != 0 {
 		size = min(2*(ts.end-ts.chunk), maxChunk)
 	}
 	c := b.arena.alloc(size)
 	if ts.chunk == 0 {
-		ts.first = c
+		b.firsts[id] = c
 	} else {
 		h := b.arena.bytes(ts.chunk)
+		used := ts.at - ts.chunk - chunkHeader
 		binary.LittleEndian.PutUint32(h, c)
-		binary.LittleEndian.PutUint32(h[4:], ts.at-ts.chunk-chunkHeader)
+		binary.LittleEndian.PutUint32(h[4:], used)
+		ts.size += used
 	}
 	ts.chunk, ts.at, ts.end = c, c+chunkHeader, c+size
 }
 
-// settle gathers the terms' states by number, once every note is added.
-func (b *builder) settle() {
-	b.terms = make([]termState, b.table.len())
-	for i := range b.table.slots {
-		if s := &b.table.slots[i]; s.meta != 0 {
-			b.terms[uint32(s.meta)-1] = s.state
-		}
-	}
-}
-
-// postingsLen is the length of term id's postings (after settle).
+// postingsLen is the length of term id's postings.
 func (b *builder) postingsLen(id uint32) uint32 {
-	n := uint32(0)
-	b.postings(id, func(chunk []byte) { n += uint32(len(chunk)) })
-	return n
+	ts := &b.terms[id]
+	return ts.size + ts.at - ts.chunk - chunkHeader
 }
 
 // postings calls f with each chunk's bytes of term id's postings, in
-// order (after settle).
+// order.
 func (b *builder) postings(id uint32, f func([]byte)) {
 	ts := &b.terms[id]
-	for c := ts.first; ; {
+	for c := b.firsts[id]; ; {
 		h := b.arena.bytes(c)
 		if c == ts.chunk {
 			f(h[chunkHeader : ts.at-c])

@@ -18,9 +18,6 @@ import (
 // as a delta from the previous builder's last note of that term. The
 // terms' strings share one allocation.
 func merge(bs []*builder) *Index {
-	for _, b := range bs {
-		b.settle()
-	}
 	// The first builder's table numbers the terms of all: its own keep
 	// their numbers, the others' are added to it.
 	all := newTermTable(0)
@@ -130,6 +127,6 @@ type termPart struct {
 // firstNote is the first note of term id's postings, and the length of
 // its number.
 func (b *builder) firstNote(id uint32) (int32, uint32) {
-	d, n := binary.Uvarint(b.arena.bytes(b.terms[id].first)[chunkHeader:])
+	d, n := binary.Uvarint(b.arena.bytes(b.firsts[id])[chunkHeader:])
 	return int32(d) - 1, uint32(n)
 }
