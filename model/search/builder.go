@@ -111,6 +111,10 @@ func (b *builder) add(note int32, n *model.Note) doc {
 		heading := len(heads) > 0 && int32(heads[0].Line) == lineNo
 		code := lineCode(d.lines, heading)
 		d.lines++
+		if line == "" && !heading {
+			gap = true // a line without words ends a paragraph (a third of the lines)
+			continue
+		}
 		b.text = padded(appendNoteVisible(b.text[:0], spans, lo, lo+len(line)))
 		start := pos
 		if gap || heading {
