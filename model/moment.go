@@ -67,12 +67,6 @@ func (n *Note) moment(line, off int) int {
 	return -1
 }
 
-// lineText is line of the note's text, without its newline.
-func (n *Note) lineText(line int) string {
-	lo, hi := n.LineBounds(line)
-	return n.Text()[lo:hi]
-}
-
 // isHeading reports whether a section starts on line.
 func (n *Note) isHeading(line int) bool {
 	s := n.SectionAt(line)
