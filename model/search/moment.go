@@ -16,8 +16,8 @@ func Moment(n *model.Note, line int, q *Query) int {
 	if line < max(n.BodyLine, 1) {
 		return n.Moment(line, 0)
 	}
-	lo, hi := lineBounds(n.Text(), line)
-	spans := newSpanCursor(n)
+	lo, hi := n.LineBounds(line)
+	spans := lineCursor(n, lo, hi)
 	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
 	from := lo
 	for k := first; ; k++ { // the text before each anchor of the line, then after the last
