@@ -87,7 +87,7 @@ func (n *Note) nextParagraph(line int) int {
 // paragraphEnd is the last line of the paragraph holding line: the line
 // before the next blank line or heading.
 func (n *Note) paragraphEnd(line int) int {
-	if line >= len(n.lines().starts) { // the text's last line, or past it
+	if line >= n.lines().lines { // the text's last line, or past it
 		return line
 	}
 	return min(n.nextBlank(line)-1, n.SectionEnd(n.SectionAt(line)))

@@ -133,11 +133,11 @@ func (n *Note) LineCount() int {
 		return 0
 	}
 	// A final newline ends the last line; it does not start another.
-	newlines := len(n.lines().starts) - 1
+	lines := n.lines().lines // the line after a final newline counts there
 	if text[len(text)-1] == '\n' {
-		return newlines
+		return lines - 1
 	}
-	return newlines + 1
+	return lines
 }
 
 // SectionTimestamps are the indexes of the timestamps inside section i
