@@ -52,6 +52,7 @@ type (
 		vault   *model.Vault
 		listing *notes.Listing // nil when the tree is the same (notes.SameTree)
 		index   *engine.Index  // the vault's, when it came with one
+		whole   bool           // the whole vault was read again (the reload key)
 	}
 	indexDueMsg   struct{ gen int }
 	indexBuiltMsg struct {
@@ -150,9 +151,13 @@ func (m *Model) reload() tea.Cmd {
 	if m.opts.Refresh == nil {
 		return nil
 	}
-	m.status.SetMessage("reading the vault again…", false)
+	m.status.SetMessage(reloadingMessage, false)
 	return m.requestRefresh(".")
 }
+
+// reloadingMessage is the status line while the reload key's refresh runs;
+// the refresh's end takes it away.
+const reloadingMessage = "reading the vault again…"
 
 // canReload reports whether the reload key does something.
 func (m Model) canReload() bool { return m.opts.Refresh != nil && m.vault != nil }
@@ -182,12 +187,13 @@ func (m *Model) startRefresh() tea.Cmd {
 	m.live.queued = nil
 	m.live.refreshing = true
 	v, refresh := m.vault, m.opts.Refresh
+	whole := slices.Contains(paths, ".")
 	return func() tea.Msg {
 		nv := refresh(v, paths)
 		if notes.SameTree(v, nv) {
-			return refreshedMsg{vault: nv} // notes edited: the tree stays
+			return refreshedMsg{vault: nv, whole: whole} // notes edited: the tree stays
 		}
-		return refreshedMsg{vault: nv, listing: notes.List(nv)}
+		return refreshedMsg{vault: nv, listing: notes.List(nv), whole: whole}
 	}
 }
 
@@ -200,6 +206,9 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	old, v := m.vault, msg.vault
 	m.vault = v
 	m.status.SetLoaded(len(v.Notes))
+	if msg.whole && m.status.Message() == reloadingMessage {
+		m.status.ClearMessage() // read: it would say so for ever
+	}
 	prepare := func() tea.Msg { v.PrepareBacklinks(); return nil }
 	cmds := []tea.Cmd{prepare}
 	if msg.index != nil {

@@ -338,3 +338,19 @@ func TestTreeKeepsFoldsCursorAndNewNotes(t *testing.T) {
 		t.Errorf("the new note is not listed:\n%s", d.m.notes.View())
 	}
 }
+
+func TestReloadMessageEndsWithTheReload(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": "# A\n"})
+	d.write(t, "b.md", "# Bee\n")
+	reload := d.m.reload()
+	if !strings.Contains(d.statusLine(), "reading the vault again") {
+		t.Fatalf("status line while reading %q", d.statusLine())
+	}
+	d.send(run(reload)...)
+	if d.m.vault.Note("b.md") == nil {
+		t.Fatal("the vault was not read again")
+	}
+	if strings.Contains(d.statusLine(), "reading the vault again") {
+		t.Errorf("the reload ended and the status line still says %q", d.statusLine())
+	}
+}
