@@ -17,6 +17,7 @@ import (
 	"tubenotes/loader/watch"
 	"tubenotes/model"
 	"tubenotes/ui/notes"
+	"tubenotes/ui/start"
 )
 
 // diskVault is a vault in a temporary folder, browsed with live reload
@@ -352,5 +353,39 @@ func TestReloadMessageEndsWithTheReload(t *testing.T) {
 	}
 	if strings.Contains(d.statusLine(), "reading the vault again") {
 		t.Errorf("the reload ended and the status line still says %q", d.statusLine())
+	}
+}
+
+func TestEditNeedsTheNotesFile(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": longNote("A", "end"), "b.md": "# B\n"})
+	if d.note() != start.Path {
+		t.Fatalf("the reader shows %q, want the start page", d.note())
+	}
+	d.m.setFocus(focusReader)
+	d.press("e")
+	if d.editor.path != "" || !strings.Contains(d.statusLine(), "start page") {
+		t.Errorf("e on the start page: editor got %q, status line %q", d.editor.path, d.statusLine())
+	}
+	d.open("a.md")
+	offersEdit := func() bool { return len(d.m.editHint()) > 0 }
+	if !offersEdit() {
+		t.Error("e is not offered on a note")
+	}
+	if err := os.Remove(filepath.Join(d.dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	d.send(watchBatchMsg{[]string{"a.md"}})
+	if d.note() != "a.md" {
+		t.Fatalf("the deleted note left the reader: %q", d.note())
+	}
+	if offersEdit() {
+		t.Error("e is offered on a deleted note")
+	}
+	d.press("e")
+	if d.editor.path != "" || !strings.Contains(d.statusLine(), "a.md was deleted") {
+		t.Errorf("e on a deleted note: editor got %q, status line %q", d.editor.path, d.statusLine())
+	}
+	if _, err := os.Stat(filepath.Join(d.dir, "a.md")); err == nil {
+		t.Error("the deleted note's file is back")
 	}
 }
