@@ -5,9 +5,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/loader/demo"
+	"tubenotes/model"
+	"tubenotes/ui/common"
+	"tubenotes/ui/notes"
 	"tubenotes/ui/safe"
 )
 
@@ -204,4 +208,27 @@ func TestFindTypedDuringTheRendering(t *testing.T) {
 func (h *harness) hintLine() string {
 	lines := strings.Split(h.screen(), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestHelpNamesRemappedKeys: the help's titles name the keys the config
+// gave, not the defaults.
+func TestHelpNamesRemappedKeys(t *testing.T) {
+	km := common.DefaultKeyMap()
+	km.Search = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "search"))
+	km.NextPane = key.NewBinding(key.WithKeys("ctrl+w"), key.WithHelp("ctrl+w", "next pane"))
+	v := loadVault(t, demo.FS())
+	m := New(Options{
+		Load:   func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Opener: &fakeOpener{},
+		Style:  "notty",
+		Keys:   &km,
+	})
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.send(loadedMsg{vault: v, listing: notes.List(v)})
+	h.press("?")
+	s := h.screen()
+	if !strings.Contains(s, "(ctrl+w changes pane), then a query being typed (/ or S)") {
+		t.Errorf("the help's title does not name the keys given:\n%s", s)
+	}
 }
