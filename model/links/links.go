@@ -42,6 +42,7 @@ func Backlinks(v *model.Vault, n *model.Note) []Mention {
 		}
 		l := r.From.Links[r.Index].Line
 		lo, hi := lines.line(l)
+		lo = pastMarker(lines.text, lo, hi)
 		out = append(out, Mention{Kind: KindLink, Note: r.From, Line: l, Text: search.NotePlain(r.From, lo, hi), Link: r.Index})
 	}
 	return out
@@ -74,7 +75,7 @@ func MentionsOf(ix *search.Index, v *model.Vault, n *model.Note, limit int) []Me
 		if !containsWords(search.Tokens(search.Plain(unlinked(h.Note.Text()[lo:hi]))), words) {
 			continue
 		}
-		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, lo, hi), Link: -1})
+		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, pastMarker(lines.text, lo, hi), hi), Link: -1})
 		if len(out) == limit {
 			break
 		}
@@ -149,4 +150,12 @@ func (r *lineReader) line(l int) (lo, hi int) {
 		return r.off, r.off + j
 	}
 	return r.off, len(r.text)
+}
+
+// pastMarker is where the text of the line at lo..hi starts after its
+// markdown marker (a heading's #, a quote's >, a list item's - * +), which
+// search's snippets leave out too.
+func pastMarker(text string, lo, hi int) int {
+	l := text[lo:hi]
+	return lo + len(l) - len(strings.TrimLeft(l, "#>-*+ \t"))
 }
