@@ -186,6 +186,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	var read func(batch []search.Hit) error
 	if lk != nil {
+		lk.Expect(shown(res.Hits, sa.limit))
 		read = func(batch []search.Hit) error { return readNotes(lk, batch) }
 	} else if err := loadAndSearch(); err != nil {
 		complain(stderr, "search", err)

@@ -42,23 +42,37 @@ type Part struct {
 // (high, low) in a longer one.
 const partLen = 4
 
-// wide reports whether the note's offsets take two uint16 each.
-func (n *Note) wide() bool { return len(n.Text()) > 0xFFFF }
-
-// value is the k-th value of the note's spans.
-func (n *Note) value(k int) int {
-	if n.wide() {
-		return int(n.Spans()[2*k])<<16 | int(n.Spans()[2*k+1])
-	}
-	return int(n.Spans()[k])
+// offsets are a note's spans as its readers take them: one uint16 an
+// offset, or two in a note of 64 KiB or more. They are read once a call: a
+// lazy note's Text and Spans each load its body.
+type offsets struct {
+	spans []uint16
+	wide  bool
 }
 
-// values is the number of values the note's spans hold.
-func (n *Note) values() int {
-	if n.wide() {
-		return len(n.Spans()) / 2
+func (n *Note) offsets() offsets {
+	text, spans := n.text, n.spans
+	if n.lazy != nil {
+		b := n.lazy.get()
+		text, spans = b.Text, b.Spans
 	}
-	return len(n.Spans())
+	return offsets{spans: spans, wide: len(text) > 0xFFFF}
+}
+
+// value is the k-th value.
+func (o offsets) value(k int) int {
+	if o.wide {
+		return int(o.spans[2*k])<<16 | int(o.spans[2*k+1])
+	}
+	return int(o.spans[k])
+}
+
+// values is the number of values.
+func (o offsets) values() int {
+	if o.wide {
+		return len(o.spans) / 2
+	}
+	return len(o.spans)
 }
 
 // TimestampSpan is where timestamp i's anchor is: from "<a" to past
@@ -75,19 +89,20 @@ func (n *Note) LinkSpan(i int) Span { return n.pair(len(n.Timestamps) + i) }
 func (n *Note) SectionSpan(i int) Span { return n.pair(len(n.Timestamps) + len(n.Links) + i) }
 
 func (n *Note) pair(i int) Span {
-	if 2*i+1 >= n.values() {
+	o := n.offsets()
+	if 2*i+1 >= o.values() {
 		return Span{-1, -1}
 	}
-	return Span{n.value(2 * i), n.value(2*i + 1)}
+	return Span{o.value(2 * i), o.value(2*i + 1)}
 }
 
 // NumParts is the number of the note's other parts.
-func (n *Note) NumParts() int { return max(n.values()-n.partsAt(), 0) / partLen }
+func (n *Note) NumParts() int { return max(n.offsets().values()-n.partsAt(), 0) / partLen }
 
 // Part is the note's other part i, in text order.
 func (n *Note) Part(i int) Part {
-	k := n.partsAt() + i*partLen
-	return Part{Kind: PartKind(n.value(k)), Span: Span{n.value(k + 1), n.value(k + 2)}, Inner: n.value(k + 3)}
+	o, k := n.offsets(), n.partsAt()+i*partLen
+	return Part{Kind: PartKind(o.value(k)), Span: Span{o.value(k + 1), o.value(k + 2)}, Inner: o.value(k + 3)}
 }
 
 func (n *Note) partsAt() int { return 2 * (len(n.Timestamps) + len(n.Links) + len(n.Sections)) }

@@ -9,7 +9,8 @@ package model
 // outside the loader (the cache) are checked with it, so that a forged
 // file can never make a reader slice out of range.
 func (n *Note) SpansConsistent() bool {
-	if n.wide() && len(n.Spans())%2 != 0 || n.values() < n.partsAt() || (n.values()-n.partsAt())%partLen != 0 {
+	o := n.offsets()
+	if o.wide && len(o.spans)%2 != 0 || o.values() < n.partsAt() || (o.values()-n.partsAt())%partLen != 0 {
 		return false
 	}
 	size := len(n.Text())

@@ -29,6 +29,7 @@ type Lookup struct {
 	// note while any hit holds it.
 	chunks map[int]weak.Pointer[chunkRead]
 	read   map[int]weak.Pointer[model.Note]
+	keep   keptChunks
 }
 
 // errStale is a cache that does not hold the vault as it is.
@@ -128,13 +129,35 @@ func sameFiles(cached, found []loader.File) bool {
 	return true
 }
 
+// Expect tells the lookup the notes a search will ask for, as its hits
+// name them: a chunk read for one of them is then kept (within a budget)
+// until the last of them in it is read. Hits come in ranked order, not a
+// chunk's, and a chunk held only by the notes read from it would be
+// dropped with them and read again for the next (five times over, for a
+// word found in half the notes).
+func (l *Lookup) Expect(hits []search.Hit) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, h := range hits {
+		if i, ok := l.standIn(h.Note); ok {
+			l.keep.expect(i, i/notesPerChunk)
+		}
+	}
+}
+
+// standIn is the number of the stand-in n.
+func (l *Lookup) standIn(n *model.Note) (int, bool) {
+	i := sort.Search(len(l.notes), func(i int) bool { return l.notes[i].Path >= n.Path })
+	return i, i < len(l.notes) && l.notes[i] == n
+}
+
 // Note is the note the stand-in n of the index names, read from the
 // cache: its fields now, its text on first use. Of its chunk, only its own
 // fields are read. It is safe to call from several goroutines at once: a
 // search reads the notes of its hits on every core.
 func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
-	i := sort.Search(len(l.notes), func(i int) bool { return l.notes[i].Path >= n.Path })
-	if i == len(l.notes) || l.notes[i] != n {
+	i, ok := l.standIn(n)
+	if !ok {
 		return nil, errors.New("not a note of this cache's index")
 	}
 	k, j := i/notesPerChunk, i%notesPerChunk
@@ -174,6 +197,7 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.keep.noteRead(i, k, c)
 	if first := l.read[i].Value(); first != nil {
 		return first, nil // read at the same time by another hit's goroutine
 	}
