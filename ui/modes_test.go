@@ -236,3 +236,17 @@ func TestHelpNamesRemappedKeys(t *testing.T) {
 		t.Errorf("the help's title does not name the keys given:\n%s", s)
 	}
 }
+
+// TestReaderHelpFitsEightyColumns: at 80×24 the reader's help shows every
+// column whole, the keys of a query being typed too (they were cut to "…").
+func TestReaderHelpFitsEightyColumns(t *testing.T) {
+	h := newHarness(t, loadVault(t, demo.FS()), 80, 24)
+	openSeed(h)
+	h.press("?")
+	s := h.screen()
+	for _, want := range []string{"next timestamp", "timeline", "find in note", "open best match", "last query", "mouse:"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the reader's help at 80×24 lacks %q:\n%s", want, s)
+		}
+	}
+}
