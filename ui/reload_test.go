@@ -18,6 +18,7 @@ import (
 	"tubenotes/model"
 	engine "tubenotes/model/search"
 	"tubenotes/ui/notes"
+	"tubenotes/ui/reader"
 	"tubenotes/ui/start"
 )
 
@@ -420,5 +421,39 @@ func TestIndexAfterAnEditReadsOnlyTheEditedNote(t *testing.T) {
 		if len(want) == 0 || !slices.Equal(got, want) {
 			t.Errorf("%q: patched %v, built whole %v", query, got, want)
 		}
+	}
+}
+
+// TestTimelineOpensTheNoteAsReadAgain: a note edited while its video's
+// timeline is open opens, from the timeline's row, as it is now (the row
+// held the note as it was, and the reader showed its old text).
+func TestTimelineOpensTheNoteAsReadAgain(t *testing.T) {
+	note := func(text string) string {
+		return "---\ntitle: Moments\nvideoId: abcdefghijk\n---\n" + text + ` <a class="yt-timestamp" data-t="00:00:05">[00:00:05]</a>.` + "\n"
+	}
+	d := newDiskVault(t, map[string]string{"c/a.md": note("the old words"), "c/b.md": "# B\n"})
+	d.open("c/a.md")
+	d.press("v")
+	if d.m.mode != modeTimeline || d.m.timeline.Timeline() == nil {
+		t.Fatalf("v did not show the timeline: mode %d", d.m.mode)
+	}
+	d.write(t, "c/a.md", note("the new words"))
+	d.send(watchBatchMsg{[]string{"c/a.md"}})
+	d.press("enter")
+	n := d.m.reader.Note()
+	if n == nil || n != d.m.vault.Note("c/a.md") || !strings.Contains(n.Text(), "the new words") {
+		t.Fatalf("the timeline opened the note as it was: %q", n.Text())
+	}
+	if sel := d.m.reader.Selection(); sel.Kind != reader.TimestampSel || sel.Index != 0 {
+		t.Errorf("the row's timestamp is not selected: %+v", sel)
+	}
+	d.press("v")
+	if err := os.Remove(filepath.Join(d.dir, "c", "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	d.send(watchBatchMsg{[]string{"c/a.md"}})
+	d.press("enter")
+	if !strings.Contains(d.statusLine(), "c/a.md was deleted") {
+		t.Errorf("a deleted note's row: status line %q", d.statusLine())
 	}
 }
