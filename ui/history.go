@@ -59,7 +59,7 @@ func (m *Model) openLine(a common.OpenLine) tea.Cmd {
 			m.status.SetMessage(safe.Line(a.Note.Path)+" was deleted", true)
 			return nil
 		}
-		a.Note, a.Timestamp = cur, sameTimestamp(a.Note, a.Timestamp, cur)
+		a.Note, a.Timestamp = cur, common.SameTimestamp(a.Note, a.Timestamp, cur)
 	}
 	m.setFocus(focusReader)
 	cmd := m.openNote(a.Note, 0, true)
@@ -68,21 +68,6 @@ func (m *Model) openLine(a common.OpenLine) tea.Cmd {
 		m.reader.Select(reader.Selection{Kind: reader.TimestampSel, Index: a.Timestamp})
 	}
 	return cmd
-}
-
-// sameTimestamp is the index in n of old's timestamp i (the same text on
-// the same line), -1 when n has none such.
-func sameTimestamp(old *model.Note, i int, n *model.Note) int {
-	if i < 0 || i >= len(old.Timestamps) {
-		return -1
-	}
-	want := old.Timestamps[i]
-	for j, ts := range n.Timestamps {
-		if ts.Line == want.Line && ts.Raw == want.Raw {
-			return j
-		}
-	}
-	return -1
 }
 
 // openHit leaves the search view for the note of a hit, scrolled to it,

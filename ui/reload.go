@@ -244,6 +244,9 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 			m.reader.SetVault(v)
 		}
 	}
+	if m.mode == modeTimeline || m.mode == modeHelp && m.helpFrom == modeTimeline {
+		cmds = append(cmds, m.timeline.Refresh(v)) // its rows hold the notes as they were
+	}
 	m.back, m.forward = relocate(v, m.back), relocate(v, m.forward)
 	if m.revealed.note != nil {
 		m.revealed.note = v.Note(m.revealed.note.Path)

@@ -17,6 +17,7 @@ import (
 	"tubenotes/loader/watch"
 	"tubenotes/model"
 	engine "tubenotes/model/search"
+	"tubenotes/ui/common"
 	"tubenotes/ui/notes"
 	"tubenotes/ui/reader"
 	"tubenotes/ui/start"
@@ -439,6 +440,9 @@ func TestTimelineOpensTheNoteAsReadAgain(t *testing.T) {
 	}
 	d.write(t, "c/a.md", note("the new words"))
 	d.send(watchBatchMsg{[]string{"c/a.md"}})
+	if s := d.screen(); !strings.Contains(s, "the new words") || strings.Contains(s, "the old words") {
+		t.Errorf("the timeline shows the rows as they were:\n%s", s)
+	}
 	d.press("enter")
 	n := d.m.reader.Note()
 	if n == nil || n != d.m.vault.Note("c/a.md") || !strings.Contains(n.Text(), "the new words") {
@@ -448,11 +452,16 @@ func TestTimelineOpensTheNoteAsReadAgain(t *testing.T) {
 		t.Errorf("the row's timestamp is not selected: %+v", sel)
 	}
 	d.press("v")
+	gone := d.m.vault.Note("c/a.md")
 	if err := os.Remove(filepath.Join(d.dir, "c", "a.md")); err != nil {
 		t.Fatal(err)
 	}
 	d.send(watchBatchMsg{[]string{"c/a.md"}})
-	d.press("enter")
+	if strings.Contains(d.screen(), "the new words") {
+		t.Errorf("the timeline shows a deleted note's rows:\n%s", d.screen())
+	}
+	// a row made before the note went (the timeline not made again yet)
+	d.send(run(d.m.act(common.OpenLine{Note: gone, Line: 5, Timestamp: 0}))...)
 	if !strings.Contains(d.statusLine(), "c/a.md was deleted") {
 		t.Errorf("a deleted note's row: status line %q", d.statusLine())
 	}
