@@ -28,6 +28,9 @@ func (n *Note) Spans() []uint16 {
 // SetBody gives the note its text and spans. It is for whoever makes the
 // note (the loader, tests), before the note is shared.
 func (n *Note) SetBody(text string, spans []uint16) *Note {
+	if n.lineInfo == nil || n.lazy != nil || text != n.text {
+		n.lineInfo = &lineCache{} // the table is of the text (the loader sets it twice: text, then spans)
+	}
 	n.text, n.spans, n.lazy = text, spans, nil
 	return n
 }
@@ -44,7 +47,7 @@ type Body struct {
 // that says what went wrong instead) and must be safe to call from any
 // goroutine.
 func (n *Note) SetLazyBody(load func() Body) *Note {
-	n.text, n.spans = "", nil
+	n.text, n.spans, n.lineInfo = "", nil, nil
 	n.lazy = &lazyBody{load: load}
 	return n
 }
@@ -82,6 +85,8 @@ type lazyBody struct {
 	body atomic.Pointer[Body]
 	mu   sync.Mutex // held while loading, so that load runs once
 	load func() Body
+
+	lines lineCache
 }
 
 func (l *lazyBody) get() *Body {

@@ -20,7 +20,7 @@ func (n *Note) Moment(line, col int) int {
 	if len(n.Timestamps) == 0 || line < max(n.BodyLine, 1) { // the frontmatter has no moment
 		return -1
 	}
-	return n.moment(line, lineStart(n.Text(), line)+max(col, 0))
+	return n.moment(line, n.lineStart(line)+max(col, 0))
 }
 
 // MomentAtOffset is Moment for a byte offset into n.Text.
@@ -32,15 +32,17 @@ func (n *Note) MomentAtOffset(off int) int {
 
 // moment is Moment for the position at byte off of the note, on line. The
 // anchors of the line are where the loader's spans (TimestampSpan) put
-// them.
+// them. Only openable anchors count, and they are found by binary search
+// (lineTable.openable): a note of many hit lines asks for many moments.
 func (n *Note) moment(line, off int) int {
-	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
-	// The anchors of line that end after the position, then the lines
-	// below in the paragraph.
-	i := first
-	for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) == line; i++ {
-		if n.TimestampSpan(i).End > off && n.Openable(i) {
-			return i
+	open := n.lines().openable
+	lineOf := func(k int) int { return int(n.Timestamps[open[k]].Line) }
+	// The anchors of line that end after the position, then the first
+	// in the lines below in the paragraph.
+	k := sort.Search(len(open), func(k int) bool { return lineOf(k) >= line })
+	for ; k < len(open) && lineOf(k) == line; k++ {
+		if n.TimestampSpan(int(open[k])).End > off {
+			return int(open[k])
 		}
 	}
 	lo, hi := line+1, 0 // the lines of the paragraph below the position
@@ -49,49 +51,20 @@ func (n *Note) moment(line, off int) int {
 	} else if lo = n.nextParagraph(line); lo <= n.SectionEnd(n.SectionAt(line)) {
 		hi = n.paragraphEnd(lo) // a heading's paragraph is the first under it
 	}
-	for ; i < len(n.Timestamps) && int(n.Timestamps[i].Line) <= hi; i++ {
-		if int(n.Timestamps[i].Line) >= lo && n.Openable(i) {
-			return i
-		}
+	// No anchor sits between line and lo: those lines are blank.
+	if k < len(open) && lineOf(k) >= lo && lineOf(k) <= hi {
+		return int(open[k])
 	}
-	// The last anchor before the position in its section.
+	// The last anchor before the position in its section: the line's
+	// own all end before it (else the first loop took one).
 	top := max(n.BodyLine, 1)
 	if s := n.SectionAt(line); s >= 0 {
 		top = n.Sections[s].Line
 	}
-	last := first // past the line's own anchors
-	for last < len(n.Timestamps) && int(n.Timestamps[last].Line) == line {
-		last++
-	}
-	for i = last - 1; i >= 0 && int(n.Timestamps[i].Line) >= top; i-- {
-		if (i < first || n.TimestampSpan(i).End <= off) && n.Openable(i) {
-			return i
-		}
+	if k > 0 && lineOf(k-1) >= top {
+		return int(open[k-1])
 	}
 	return -1
-}
-
-// lineStart is the byte offset of line (from 1) of text, len(text) past
-// its end.
-func lineStart(text string, line int) int {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := strings.IndexByte(text[off:], '\n')
-		if i < 0 {
-			return len(text)
-		}
-		off += i + 1
-	}
-	return off
-}
-
-// lineText is line of the note's text, without its newline.
-func (n *Note) lineText(line int) string {
-	text := n.Text()[lineStart(n.Text(), line):]
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
-	}
-	return text
 }
 
 // isHeading reports whether a section starts on line.
@@ -105,10 +78,8 @@ func (n *Note) isHeading(line int) bool {
 func (n *Note) nextParagraph(line int) int {
 	end := n.SectionEnd(n.SectionAt(line))
 	l := line + 1
-	for ; l <= end; l++ {
-		if strings.TrimSpace(n.lineText(l)) != "" {
-			break
-		}
+	for l <= end && n.blank(l) {
+		l++
 	}
 	return l
 }
@@ -116,25 +87,8 @@ func (n *Note) nextParagraph(line int) int {
 // paragraphEnd is the last line of the paragraph holding line: the line
 // before the next blank line or heading.
 func (n *Note) paragraphEnd(line int) int {
-	end := n.SectionEnd(n.SectionAt(line))
-	off := 0
-	for l := 1; l <= line; l++ { // to the start of the line after
-		i := strings.IndexByte(n.Text()[off:], '\n')
-		if i < 0 {
-			return line
-		}
-		off += i + 1
+	if line >= n.lines().lines { // the text's last line, or past it
+		return line
 	}
-	for l := line + 1; l <= end; l++ {
-		text := n.Text()[off:]
-		next := len(n.Text())
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			text, next = text[:i], off+i+1
-		}
-		if strings.TrimSpace(text) == "" {
-			return l - 1
-		}
-		off = next
-	}
-	return end
+	return min(n.nextBlank(line)-1, n.SectionEnd(n.SectionAt(line)))
 }

@@ -84,17 +84,3 @@ func TestMomentNeedsOpenable(t *testing.T) {
 		t.Errorf("an empty note: %d", i)
 	}
 }
-
-// TestSectionMomentsFollowTheRule: the one-pass moments of the headings
-// are Moment's, on every note of the testdata.
-func TestSectionMomentsFollowTheRule(t *testing.T) {
-	for _, path := range []string{"lexfridman/deep_reinforcement_learning.md"} {
-		n := parseTestNote(t, path)
-		got := n.SectionMoments()
-		for s, sec := range n.Sections {
-			if want := n.Moment(sec.Line, 0); got[s] != want {
-				t.Errorf("%s: section %q: %d, want Moment's %d", path, sec.Title, got[s], want)
-			}
-		}
-	}
-}

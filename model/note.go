@@ -4,7 +4,6 @@ package model
 
 import (
 	"strconv"
-	"strings"
 )
 
 // Note is one markdown file of a vault.
@@ -26,9 +25,10 @@ type Note struct {
 	// The note's text and spans: see Text and Spans. A note read from a
 	// cache has them loaded on first use (lazy), so that a start shows the
 	// vault without decompressing every note.
-	text  string
-	spans []uint16
-	lazy  *lazyBody
+	text     string
+	spans    []uint16
+	lazy     *lazyBody
+	lineInfo *lineCache // for text; a lazy note's is in lazy
 }
 
 // Section is a heading of a note.
@@ -133,7 +133,11 @@ func (n *Note) LineCount() int {
 		return 0
 	}
 	// A final newline ends the last line; it does not start another.
-	return strings.Count(text[:len(text)-1], "\n") + 1
+	lines := n.lines().lines // the line after a final newline counts there
+	if text[len(text)-1] == '\n' {
+		return lines - 1
+	}
+	return lines
 }
 
 // SectionTimestamps are the indexes of the timestamps inside section i

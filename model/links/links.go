@@ -34,15 +34,10 @@ type Mention struct {
 func Backlinks(v *model.Vault, n *model.Note) []Mention {
 	refs := v.Backlinks(n.Path)
 	out := make([]Mention, 0, len(refs))
-	var cur *model.Note
-	var lines lineReader
 	for _, r := range refs {
-		if r.From != cur {
-			cur, lines = r.From, lineReader{text: r.From.Text()}
-		}
 		l := r.From.Links[r.Index].Line
-		lo, hi := lines.line(l)
-		lo = pastMarker(lines.text, lo, hi)
+		lo, hi := r.From.LineBounds(l)
+		lo = pastMarker(r.From.Text(), lo, hi)
 		out = append(out, Mention{Kind: KindLink, Note: r.From, Line: l, Text: search.NotePlain(r.From, lo, hi), Link: r.Index})
 	}
 	return out
@@ -62,20 +57,15 @@ func MentionsOf(ix *search.Index, v *model.Vault, n *model.Note, limit int) []Me
 		linking[r.From] = true
 	}
 	var out []Mention
-	var cur *model.Note
-	var lines lineReader
 	for _, h := range ix.Search(&search.Query{Terms: []search.Term{{Words: words}}}).Hits {
 		if linking[h.Note] || h.Line < h.Note.BodyLine {
 			continue // a note that links it, or a hit on a title
 		}
-		if h.Note != cur {
-			cur, lines = h.Note, lineReader{text: h.Note.Text()}
-		}
-		lo, hi := lines.line(h.Line)
+		lo, hi := h.Note.LineBounds(h.Line)
 		if !containsWords(search.Tokens(search.Plain(unlinked(h.Note.Text()[lo:hi]))), words) {
 			continue
 		}
-		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, pastMarker(lines.text, lo, hi), hi), Link: -1})
+		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, pastMarker(h.Note.Text(), lo, hi), hi), Link: -1})
 		if len(out) == limit {
 			break
 		}
@@ -123,33 +113,6 @@ func unlinked(line string) string {
 		b.WriteByte(' ')
 		line = rest[end:]
 	}
-}
-
-// lineReader reads lines of a text in increasing order without starting
-// over from the top each time.
-type lineReader struct {
-	text    string
-	off, at int // off is where line at+1 starts
-}
-
-// line is where line l (from 1) is, without its newline: an empty range
-// past the end. Lines before the last one read start the walk over.
-func (r *lineReader) line(l int) (lo, hi int) {
-	if l <= r.at {
-		r.off, r.at = 0, 0
-	}
-	for r.at+1 < l {
-		j := strings.IndexByte(r.text[r.off:], '\n')
-		if j < 0 {
-			return len(r.text), len(r.text)
-		}
-		r.off += j + 1
-		r.at++
-	}
-	if j := strings.IndexByte(r.text[r.off:], '\n'); j >= 0 {
-		return r.off, r.off + j
-	}
-	return r.off, len(r.text)
 }
 
 // pastMarker is where the text of the line at lo..hi starts after its

@@ -30,8 +30,8 @@ func Moment(n *model.Note, line int, q *Query) int {
 // matchStretch is the offset in line of the first stretch between the
 // line's anchors where find finds something.
 func matchStretch(n *model.Note, line int, q *Query, find func(string, *Query, int) (Span, bool)) (int, bool) {
-	lo, hi := lineBounds(n.Text(), line)
-	spans := newSpanCursor(n)
+	lo, hi := n.LineBounds(line)
+	spans := lineCursor(n, lo, hi)
 	first := sort.Search(len(n.Timestamps), func(i int) bool { return int(n.Timestamps[i].Line) >= line })
 	from := lo
 	for k := first; ; k++ { // the text before each anchor of the line, then after the last

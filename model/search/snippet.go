@@ -50,7 +50,7 @@ func Plain(s string) string { return plain(Visible(s)) }
 // NotePlain is bytes lo to hi of n's text as plain text, read along the
 // loader's spans (as search reads a line): Plain for a part of a note.
 func NotePlain(n *model.Note, lo, hi int) string {
-	return plain(string(appendNoteVisible(nil, newSpanCursor(n), lo, hi)))
+	return plain(string(appendNoteVisible(nil, lineCursor(n, lo, hi), lo, hi)))
 }
 
 // plain is Plain of visible text.

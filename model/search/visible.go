@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"sort"
 	"strings"
 
 	"tubenotes/model"
@@ -33,6 +34,20 @@ func newSpanCursor(n *model.Note) *spanCursor {
 		n: n, text: text, numParts: n.NumParts(), tsAt: -1, linkAt: -1, partAt: -1,
 		marks: markupFinder{s: text, at: [3]int{-1, -1, -1}},
 	}
+}
+
+// lineCursor is a cursor for bytes lo to hi of n's text alone (a hit's
+// line): its spans found by binary search, and markup searched for no
+// further than hi. Describing each hit of a note then costs its line, not
+// the text above it: a note of thousands of hit lines read from its top
+// for each cost the square of its size.
+func lineCursor(n *model.Note, lo, hi int) *spanCursor {
+	c := newSpanCursor(n)
+	c.marks.s = c.text[:hi]
+	c.ts = sort.Search(len(n.Timestamps), func(i int) bool { return n.TimestampSpan(i).Start >= lo })
+	c.link = sort.Search(len(n.Links), func(i int) bool { return n.LinkSpan(i).Start >= lo })
+	c.part = sort.Search(c.numParts, func(i int) bool { return n.Part(i).Span.Start >= lo })
+	return c
 }
 
 // curTimestamp is n.TimestampSpan(c.ts).
@@ -75,8 +90,8 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 		c.link++
 	}
 	for c.part < c.numParts {
-		if p := c.curPart(); p.Span.Start >= lo && (p.Kind == model.MarkdownLink || p.Kind == model.Callout) {
-			break
+		if p := c.curPart(); p.Span.Start >= hi || p.Span.Start >= lo && (p.Kind == model.MarkdownLink || p.Kind == model.Callout) {
+			break // past the bytes asked for, or one they may hold
 		}
 		c.part++
 	}
@@ -122,28 +137,10 @@ func appendNoteVisible(dst []byte, c *spanCursor, lo, hi int) []byte {
 // first byte after the line's leading markdown markers ("#", ">", "-", "*",
 // "+" and blanks).
 func noteVisible(n *model.Note, line int) string {
-	lo, hi := lineBounds(n.Text(), line)
+	lo, hi := n.LineBounds(line)
 	l := n.Text()[lo:hi]
 	lo += len(l) - len(strings.TrimLeft(l, "#>-*+ \t"))
-	return string(appendNoteVisible(nil, newSpanCursor(n), lo, hi))
-}
-
-// lineBounds are the byte offsets of line n (1-based) of text, without its
-// line end; both len(text) when out of range.
-func lineBounds(text string, n int) (int, int) {
-	lo := 0
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(text[lo:], '\n')
-		if j < 0 {
-			return len(text), len(text)
-		}
-		lo += j + 1
-	}
-	hi := len(text)
-	if j := strings.IndexByte(text[lo:], '\n'); j >= 0 {
-		hi = lo + j
-	}
-	return lo, hi
+	return string(appendNoteVisible(nil, lineCursor(n, lo, hi), lo, hi))
 }
 
 // appendVisible appends to dst the text of markdown that a reader sees,
