@@ -28,10 +28,7 @@ func (n *Note) Spans() []uint16 {
 // SetBody gives the note its text and spans. It is for whoever makes the
 // note (the loader, tests), before the note is shared.
 func (n *Note) SetBody(text string, spans []uint16) *Note {
-	if n.lineInfo == nil || n.lazy != nil || text != n.text {
-		n.lineInfo = &lineCache{} // the table is of the text (the loader sets it twice: text, then spans)
-	}
-	n.text, n.spans, n.lazy = text, spans, nil
+	n.text, n.spans, n.lazy, n.lineInfo = text, spans, nil, &lineCache{}
 	return n
 }
 
