@@ -300,7 +300,12 @@ func (m Model) bookmarkRow(b state.Bookmark, chosen bool) string {
 func (m Model) marksHints() []key.Binding {
 	k := m.c.Keys
 	if m.mode == modeMark || m.marks.renaming {
-		return []key.Binding{k.BookmarkSave, k.QueryClear}
+		cancel := k.QueryClear // esc drops the bookmark or the new name: more than clearing the text
+		cancel.SetHelp(cancel.Help().Key, "cancel")
+		return []key.Binding{k.BookmarkSave, cancel}
+	}
+	if len(m.listed()) == 0 { // nothing to go to, play, rename or delete
+		return []key.Binding{k.BookmarksClose, k.Quit}
 	}
 	return m.fitHints([]key.Binding{k.BookmarkJump, k.BookmarkPlay, k.BookmarkRename, k.BookmarkDelete,
 		common.Pair(k.Up, k.Down, "choose")}, k.BookmarksClose, k.Quit)

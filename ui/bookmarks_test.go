@@ -16,7 +16,7 @@ func TestMBookmarksTheMomentWithAName(t *testing.T) {
 	if h.m.mode != modeMark || !strings.Contains(h.statusLine(), "bookmark as: ") {
 		t.Fatalf("m: mode %d, status %q", h.m.mode, h.statusLine())
 	}
-	if hint := h.hintLine(); !strings.Contains(hint, "enter save") || !strings.Contains(hint, "esc clear") {
+	if hint := h.hintLine(); !strings.Contains(hint, "enter save") || !strings.Contains(hint, "esc cancel") {
 		t.Errorf("hints while naming: %q", hint)
 	}
 	h.press("ctrl+u")              // the prefilled name goes
@@ -129,6 +129,10 @@ func TestTheBookmarksList(t *testing.T) {
 	}
 	if !strings.Contains(h.screen(), "Bookmarks (1)") {
 		t.Errorf("the list after d:\n%s", h.screen())
+	}
+	h.press("d") // the last one: the list is empty
+	if hint := h.hintLine(); strings.Contains(hint, "go to") || strings.Contains(hint, "delete") || !strings.Contains(hint, "esc close") {
+		t.Errorf("the empty list's hint line %q offers keys that do nothing", hint)
 	}
 	h.press("esc")
 	if h.m.mode != modeBrowse {

@@ -10,6 +10,7 @@ import (
 
 	"tubenotes/ui/editor"
 	"tubenotes/ui/safe"
+	"tubenotes/ui/start"
 )
 
 // editedMsg comes back when the editor started by the edit key exits.
@@ -30,6 +31,12 @@ func (m *Model) edit() tea.Cmd {
 		return nil
 	case m.opts.Dir == "":
 		m.status.SetMessage("the demo vault is built in: open a folder of notes to edit them", false)
+		return nil
+	case n.Path == start.Path:
+		m.status.SetMessage("the start page is not a file: open a note to edit it", false)
+		return nil
+	case m.vault == nil || m.vault.Note(n.Path) == nil: // an editor would make the file again
+		m.status.SetMessage(safe.Line(n.Path)+" was deleted: there is no file to edit", true)
 		return nil
 	case m.opts.Editor == nil:
 		m.status.SetMessage(editor.ErrNone.Error(), true)
@@ -69,7 +76,7 @@ func (m Model) reloadHint() []key.Binding {
 
 // editHint is the edit key, while the reader with a note has the keyboard.
 func (m Model) editHint() []key.Binding {
-	if m.focus == focusReader && m.reader.Note() != nil {
+	if n := m.reader.Note(); m.focus == focusReader && n != nil && n.Path != start.Path && m.vault != nil && m.vault.Note(n.Path) != nil {
 		return []key.Binding{m.c.Keys.Edit}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"tubenotes/ui/backlinks"
 	"tubenotes/ui/common"
 	"tubenotes/ui/reader"
+	"tubenotes/ui/safe"
 )
 
 // openNote shows n in the reader at yOffset; remember puts the note being
@@ -50,8 +51,15 @@ func (m *Model) openLine(a common.OpenLine) tea.Cmd {
 	if m.mode == modeTimeline {
 		m.mode = modeBrowse
 	}
-	if a.Note == nil {
+	if a.Note == nil || m.vault == nil {
 		return nil
+	}
+	if cur := m.vault.Note(a.Note.Path); cur != a.Note { // read again since the row was made
+		if cur == nil {
+			m.status.SetMessage(safe.Line(a.Note.Path)+" was deleted", true)
+			return nil
+		}
+		a.Note, a.Timestamp = cur, common.SameTimestamp(a.Note, a.Timestamp, cur)
 	}
 	m.setFocus(focusReader)
 	cmd := m.openNote(a.Note, 0, true)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -240,7 +241,7 @@ func (m Model) helpView() string {
 	parts := []string{
 		title.Render(sharedTitle),
 		indent(h.FullHelpView(shared), "  "),
-		title.Render("  the " + name + " (tab changes pane), then a query being typed (/ or s)"),
+		title.Render("  the " + name + " (" + k.NextPane.Help().Key + " changes pane), then a query being typed (" + queryKeys(k) + ")"),
 		indent(h.FullHelpView(append(pane.FullHelp(), query)), "  "),
 	}
 	if m.helpFrom == modeTimeline {
@@ -253,6 +254,18 @@ func (m Model) helpView() string {
 	}
 	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
 	return "\n" + strings.Join(parts, "\n") + "\n\n" + mouse
+}
+
+// queryKeys names the keys that start a query (filter, find, search), as
+// the key map has them: "/ or s" by default.
+func queryKeys(k common.KeyMap) string {
+	var names []string
+	for _, b := range []key.Binding{k.Filter, k.Find, k.Search} {
+		if name := b.Help().Key; !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return strings.Join(names, " or ")
 }
 
 func indent(s, pad string) string {

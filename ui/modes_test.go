@@ -5,9 +5,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"tubenotes/loader/demo"
+	"tubenotes/model"
+	"tubenotes/ui/common"
+	"tubenotes/ui/notes"
 	"tubenotes/ui/safe"
 )
 
@@ -61,7 +65,11 @@ func TestPasteIsCleanedInEveryQuery(t *testing.T) {
 					h.send(tea.KeyPressMsg{Code: utf8.RuneError, Text: text})
 				}
 				got := h.queryValue()
-				if want := safe.Line(text); got != want || !strings.HasPrefix(got, "gpu") {
+				want := safe.Line(text)
+				if how == "paste" { // a pasted CR is a line break, a space
+					want = safe.Line(strings.ReplaceAll(text, "\r", "\n"))
+				}
+				if got != want || !strings.HasPrefix(got, "gpu") {
 					t.Errorf("query %q, want %q", got, want)
 				}
 				if strings.ContainsAny(got, "\x1b\u202e\u2066\u009b\x07") {
@@ -204,4 +212,41 @@ func TestFindTypedDuringTheRendering(t *testing.T) {
 func (h *harness) hintLine() string {
 	lines := strings.Split(h.screen(), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestHelpNamesRemappedKeys: the help's titles name the keys the config
+// gave, not the defaults.
+func TestHelpNamesRemappedKeys(t *testing.T) {
+	km := common.DefaultKeyMap()
+	km.Search = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "search"))
+	km.NextPane = key.NewBinding(key.WithKeys("ctrl+w"), key.WithHelp("ctrl+w", "next pane"))
+	v := loadVault(t, demo.FS())
+	m := New(Options{
+		Load:   func(func(int, int)) (*model.Vault, error) { return v, nil },
+		Opener: &fakeOpener{},
+		Style:  "notty",
+		Keys:   &km,
+	})
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.send(loadedMsg{vault: v, listing: notes.List(v)})
+	h.press("?")
+	s := h.screen()
+	if !strings.Contains(s, "(ctrl+w changes pane), then a query being typed (/ or S)") {
+		t.Errorf("the help's title does not name the keys given:\n%s", s)
+	}
+}
+
+// TestReaderHelpFitsEightyColumns: at 80×24 the reader's help shows every
+// column whole, the keys of a query being typed too (they were cut to "…").
+func TestReaderHelpFitsEightyColumns(t *testing.T) {
+	h := newHarness(t, loadVault(t, demo.FS()), 80, 24)
+	openSeed(h)
+	h.press("?")
+	s := h.screen()
+	for _, want := range []string{"next timestamp", "timeline", "find in note", "open best match", "last query", "mouse:"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the reader's help at 80×24 lacks %q:\n%s", want, s)
+		}
+	}
 }

@@ -29,12 +29,19 @@ type watcher interface {
 // liveReload is the browser's side of following the files.
 type liveReload struct {
 	watcher    watcher
-	failed     bool     // watching failed and the status line said so; r reloads
-	refreshing bool     // a refresh runs
-	queued     []string // paths changed since it started
-	indexGen   int      // of the newest vault the search index is wanted for
-	indexed    int      // the indexGen the search view's index is of
-	indexing   bool     // an index build runs
+	failed     bool      // watching failed and the status line said so; r reloads
+	refreshing bool      // a refresh runs
+	queued     []string  // paths changed since it started
+	indexGen   int       // of the newest vault the search index is wanted for
+	indexed    int       // the indexGen the search view's index is of
+	indexing   bool      // an index build runs
+	base       madeIndex // the newest index made, which the next one patches
+}
+
+// madeIndex is a search index and the notes it was made of.
+type madeIndex struct {
+	notes []*model.Note
+	index *engine.Index
 }
 
 // maxQueued is the most paths kept for the next refresh; past it the whole
@@ -52,10 +59,12 @@ type (
 		vault   *model.Vault
 		listing *notes.Listing // nil when the tree is the same (notes.SameTree)
 		index   *engine.Index  // the vault's, when it came with one
+		whole   bool           // the whole vault was read again (the reload key)
 	}
 	indexDueMsg   struct{ gen int }
 	indexBuiltMsg struct {
 		gen   int
+		notes []*model.Note // what index was made of
 		index *engine.Index
 	}
 )
@@ -150,9 +159,13 @@ func (m *Model) reload() tea.Cmd {
 	if m.opts.Refresh == nil {
 		return nil
 	}
-	m.status.SetMessage("reading the vault again…", false)
+	m.status.SetMessage(reloadingMessage, false)
 	return m.requestRefresh(".")
 }
+
+// reloadingMessage is the status line while the reload key's refresh runs;
+// the refresh's end takes it away.
+const reloadingMessage = "reading the vault again…"
 
 // canReload reports whether the reload key does something.
 func (m Model) canReload() bool { return m.opts.Refresh != nil && m.vault != nil }
@@ -182,12 +195,13 @@ func (m *Model) startRefresh() tea.Cmd {
 	m.live.queued = nil
 	m.live.refreshing = true
 	v, refresh := m.vault, m.opts.Refresh
+	whole := slices.Contains(paths, ".")
 	return func() tea.Msg {
 		nv := refresh(v, paths)
 		if notes.SameTree(v, nv) {
-			return refreshedMsg{vault: nv} // notes edited: the tree stays
+			return refreshedMsg{vault: nv, whole: whole} // notes edited: the tree stays
 		}
-		return refreshedMsg{vault: nv, listing: notes.List(nv)}
+		return refreshedMsg{vault: nv, listing: notes.List(nv), whole: whole}
 	}
 }
 
@@ -200,11 +214,14 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	old, v := m.vault, msg.vault
 	m.vault = v
 	m.status.SetLoaded(len(v.Notes))
+	if msg.whole && m.status.Message() == reloadingMessage {
+		m.status.ClearMessage() // read: it would say so for ever
+	}
 	prepare := func() tea.Msg { v.PrepareBacklinks(); return nil }
 	cmds := []tea.Cmd{prepare}
 	if msg.index != nil {
 		m.live.indexGen++
-		cmds = append(cmds, m.indexBuilt(indexBuiltMsg{m.live.indexGen, msg.index}))
+		cmds = append(cmds, m.indexBuilt(indexBuiltMsg{m.live.indexGen, v.Notes, msg.index}))
 	} else {
 		cmds = append(cmds, m.rebuildIndex(indexSettle))
 	}
@@ -226,6 +243,9 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 		default: // the start page
 			m.reader.SetVault(v)
 		}
+	}
+	if m.mode == modeTimeline || m.mode == modeHelp && m.helpFrom == modeTimeline {
+		cmds = append(cmds, m.timeline.Refresh(v)) // its rows hold the notes as they were
 	}
 	m.back, m.forward = relocate(v, m.back), relocate(v, m.forward)
 	if m.revealed.note != nil {
@@ -276,8 +296,36 @@ func (m *Model) indexDue(msg indexDueMsg) tea.Cmd {
 
 func (m *Model) buildIndex() tea.Cmd {
 	m.live.indexing = true
-	gen, all := m.live.indexGen, m.vault.Notes
-	return func() tea.Msg { return indexBuiltMsg{gen, engine.Build(all)} }
+	gen, all, base := m.live.indexGen, m.vault.Notes, m.live.base
+	return func() tea.Msg { return indexBuiltMsg{gen, all, patchIndex(base, all)} }
+}
+
+// patchIndex is the index of notes, made from base's: only the notes that
+// are not base's (changed or new) are indexed, as a warm start patches the
+// cache's index. Building it whole would read the text of every note, and
+// a note's text read stays in memory: one edit in a vault opened from its
+// cache tripled what the browser held.
+func patchIndex(base madeIndex, notes []*model.Note) *engine.Index {
+	if base.index == nil {
+		return engine.Build(notes)
+	}
+	at := make(map[*model.Note]int32, len(base.notes))
+	for i, n := range base.notes {
+		at[n] = int32(i)
+	}
+	from := make([]int32, len(notes))
+	kept := 0
+	for i, n := range notes {
+		from[i] = -1
+		if o, ok := at[n]; ok {
+			from[i] = o
+			kept++
+		}
+	}
+	if kept == 0 { // read again whole (the reload key): nothing to keep
+		return engine.Build(notes)
+	}
+	return engine.Patch(base.index, notes, from)
 }
 
 func (m *Model) indexBuilt(msg indexBuiltMsg) tea.Cmd {
@@ -286,6 +334,7 @@ func (m *Model) indexBuilt(msg indexBuiltMsg) tea.Cmd {
 		return m.buildIndex() // the vault changed while it was built
 	}
 	m.live.indexed = msg.gen
+	m.live.base = madeIndex{msg.notes, msg.index}
 	m.index = msg.index
 	cmd := m.search.SetIndex(msg.index)
 	if n := m.reader.Note(); n != nil && m.vault.Note(n.Path) == n { // the links pane, with mentions again

@@ -50,6 +50,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			break // the load's index, of a vault read again since (reload.go)
 		}
 		m.index = msg.Index
+		m.live.base = madeIndex{m.vault.Notes, msg.Index}
 		m.search, cmd = m.search.Update(msg)
 		cmd = tea.Batch(cmd, m.keepCmd(msg.Index))
 		if n := m.reader.Note(); n != nil && m.vault != nil { // now with its mentions
@@ -172,6 +173,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if msg.index != nil { // from a cache: search is ready with the vault
 		var ready tea.Cmd
 		m.index = msg.index
+		m.live.base = madeIndex{v.Notes, msg.index}
 		m.search, ready = m.search.Update(searchview.IndexedMsg{Index: msg.index})
 		index = tea.Batch(refilter, ready, m.keepCmd(msg.index), prepare, m.startRefresh())
 	}

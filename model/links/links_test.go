@@ -3,6 +3,7 @@ package links
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -96,5 +97,30 @@ func TestUnlinked(t *testing.T) {
 		if got := unlinked(in); got != want {
 			t.Errorf("unlinked(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMentionsLeaveOutLineMarkers: a line of a list or a heading reads as
+// its text, as search's snippets read it, not "- …" or "## …".
+func TestMentionsLeaveOutLineMarkers(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"ch/target.md": "---\ntitle: Growth loops\n---\nbody\n",
+		"ch/list.md":   "---\ntitle: List\n---\n- [[target|the loops]] in a list\n",
+		"ch/head.md":   "---\ntitle: Head\n---\n## Why growth loops win\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, "ch"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := loadVault(t, dir)
+	n := v.Note("ch/target.md")
+	got := describe(append(Backlinks(v, n), MentionsOf(search.Build(v.Notes), v, n, 10)...))
+	want := []string{"link ch/list.md:4 the loops in a list", "mention ch/head.md:4 Why growth loops win"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }

@@ -113,3 +113,41 @@ func TestNoteVisibleWalksSpans(t *testing.T) {
 		t.Errorf("line 5 reads %q, want %q", got, want)
 	}
 }
+
+// TestPhraseLandsOnThePhrase: a line holding a phrase's word alone before
+// the phrase itself lands on the phrase (its moment, its snippet), not on
+// the lone word, as on the corpus's founderled_sales_strategies.md line 49.
+func TestPhraseLandsOnThePhrase(t *testing.T) {
+	text := "---\nvideoId: abcdefghijk\n---\n# Sales\n" +
+		"Problem-Driven Interest: people will respond " + anchor("00:19:05") +
+		" " + strings.Repeat("and on and on ", 10) + "If interest rates are low, rethink the message. " + anchor("00:20:08") + "\n" + // line 5
+		"Interest rates alone " + anchor("00:30:00") + "\n" + // line 6
+		"Rates, then interest " + anchor("00:40:00") + " and nothing more\n" // line 7
+	n, _ := loader.ParseNote("m.md", []byte(text), loader.TimestampMode(0))
+	for _, c := range []struct {
+		query string
+		line  int
+		want  int
+	}{
+		{`"interest rates"`, 5, 20*60 + 8}, // the phrase, not "Interest" alone before it
+		{`interest`, 5, 19*60 + 5},         // one word: its first
+		{`"interest rates"`, 6, 30 * 60},   //
+		{`"interest rates"`, 7, 40 * 60},   // no whole match: the first word that matches
+	} {
+		q, err := Parse(c.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1
+		if i := Moment(n, c.line, q); i >= 0 {
+			got = int(n.Timestamps[i].Seconds)
+		}
+		if got != c.want {
+			t.Errorf("%s on line %d: %d s, want %d", c.query, c.line, got, c.want)
+		}
+	}
+	q, _ := Parse(`"interest rates"`)
+	if snippet, _ := Snippet(n, 5, q, 60); !strings.Contains(snippet, "interest rates are low") {
+		t.Errorf("the snippet %q does not show the phrase", snippet)
+	}
+}

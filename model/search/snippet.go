@@ -14,7 +14,8 @@ type Span struct{ Start, End int }
 
 // Snippet is the visible text of a hit's line (the title, for a hit on the
 // frontmatter), without markdown line markers, cut to about width runes
-// around the first match, and the spans of the words that match the
+// around the first whole match (a phrase's words in order; else the first
+// word a term matches), and the spans of the words that match the
 // query's terms. The text is still untrusted: clean it before it reaches a
 // terminal.
 func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
@@ -28,7 +29,11 @@ func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 	// Only the words up to the end of the part kept are matched: a line is
 	// often a paragraph many times the snippet's width.
 	first, found := nextHighlight(text, q, 0)
-	start, end := window(text, first, found, width)
+	at, whole := nextMatch(text, q, 0)
+	if !whole {
+		at = first
+	}
+	start, end := window(text, at, found, width)
 	var spans []Span
 	for s, ok := first, found; ok && s.Start < end; s, ok = nextHighlight(text, q, s.End) {
 		spans = append(spans, s)
@@ -165,6 +170,46 @@ func nextHighlight(text string, q *Query, i int) (Span, bool) {
 	}
 }
 
+// nextMatch is the first whole match of a term of q in text from byte i
+// on: a word that a one-word term matches, or the words a phrase matches,
+// in order (the span from the first's start to the last's end).
+func nextMatch(text string, q *Query, i int) (Span, bool) {
+	for s, ok := nextHighlight(text, q, i); ok; s, ok = nextHighlight(text, q, s.End) {
+		if end, ok := termAt(text, q.Terms, s); ok {
+			return Span{s.Start, end}, true
+		}
+	}
+	return Span{}, false
+}
+
+// termAt is the end of the first term of terms that matches text from the
+// word at first on, word by word.
+func termAt(text string, terms []Term, first Span) (int, bool) {
+	var room [64]byte
+	word := string(fold.AppendWord(room[:0], text[first.Start:first.End]))
+	for _, t := range terms {
+		if !t.matchesWord(0, word) {
+			continue
+		}
+		end, ok := first.End, true
+		for j := 1; ok && j < len(t.Words); j++ {
+			a, b := fold.NextWord(text, end)
+			ok = a >= 0 && t.matchesWord(j, string(fold.AppendWord(room[:0], text[a:b])))
+			end = b
+		}
+		if ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// matchesWord reports whether word i of t matches token, a folded word.
+func (t Term) matchesWord(i int, token string) bool {
+	w := t.Words[i]
+	return token == w || t.PrefixAt(i) && strings.HasPrefix(token, w)
+}
+
 // toLower is c in lower case, for an ASCII letter.
 func toLower(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
@@ -175,8 +220,8 @@ func toLower(c byte) byte {
 
 func termsHave(terms []Term, token string) bool {
 	for _, t := range terms {
-		for i, w := range t.Words {
-			if token == w || t.PrefixAt(i) && strings.HasPrefix(token, w) {
+		for i := range t.Words {
+			if t.matchesWord(i, token) {
 				return true
 			}
 		}

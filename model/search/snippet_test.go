@@ -68,6 +68,9 @@ func checkSnippets(t *testing.T, notes []*model.Note) {
 					if len(wantSpans) > 0 {
 						first = wantSpans[0]
 					}
+					if whole, ok := nextMatch(text, q, 0); ok {
+						first = whole
+					}
 					start, end := window(text, first, len(wantSpans) > 0, width)
 					wantText, wantSpans = cut(text, wantSpans, start, end)
 				}

@@ -66,3 +66,19 @@ func Fit(s string, w int) string {
 	}
 	return s
 }
+
+// SameTimestamp is the index in n of old's timestamp i (the same text on
+// the same line): where a timestamp is in a note read again. -1 when n has
+// none such.
+func SameTimestamp(old *model.Note, i int, n *model.Note) int {
+	if i < 0 || i >= len(old.Timestamps) {
+		return -1
+	}
+	want := old.Timestamps[i]
+	for j, ts := range n.Timestamps {
+		if ts.Line == want.Line && ts.Raw == want.Raw {
+			return j
+		}
+	}
+	return -1
+}

@@ -7,6 +7,8 @@
 package query
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -99,13 +101,18 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.input, cmd = m.input.Update(msg)
 		return m, cmd, m.input.Value() != before
 	case tea.PasteMsg:
-		msg.Content = safe.Line(msg.Content)
+		// Terminals paste a line break as CR (tmux, xterm): a space, as
+		// LF is, not a control to drop, which would glue two words.
+		msg.Content = safe.Line(pastedBreaks.Replace(msg.Content))
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
 		return m, cmd, m.input.Value() != before
 	}
 	return m, nil, false
 }
+
+// pastedBreaks makes a paste's CR and CRLF line breaks LF.
+var pastedBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // View is the prompt and the query, in the shared styles as they are now.
 func (m Model) View() string {

@@ -51,6 +51,11 @@ func TestPasteAndTypedTextAreCleaned(t *testing.T) {
 	if changed || m.Value() != "abc d" {
 		t.Errorf("a typed U+202E changed the query to %q", m.Value())
 	}
+	m.SetValue("")
+	m, _, _ = m.Update(tea.PasteMsg{Content: "interest\rrates\r\nnow"}) // line breaks as terminals paste them
+	if m.Value() != "interest rates now" {
+		t.Errorf("a pasted CR glued words: %q", m.Value())
+	}
 	m.SetValue("x\x1b[2Jy")
 	if m.Value() != "xy" {
 		t.Errorf("SetValue kept %q", m.Value())

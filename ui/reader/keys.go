@@ -89,9 +89,10 @@ func (m Model) ShortHelp() []key.Binding {
 // once), for the ? screen.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.opts.Keys
+	// The timeline under the find keys, not a column of its own: at 80
+	// columns the help then has room for the keys of a query being typed.
 	return [][]key.Binding{
 		{k.NextTimestamp, k.PrevTimestamp, k.NextLink, k.PrevLink, k.Enter, k.OpenVideo, k.CopyURL},
-		{k.Timeline},
-		{k.Find, k.FindNext, k.FindPrev, k.Clear},
+		{k.Find, k.FindNext, k.FindPrev, k.Clear, k.Timeline},
 	}
 }

@@ -681,3 +681,50 @@ func TestHeaderKeepsTheVideoID(t *testing.T) {
 		t.Errorf("header meta line %q, want the title cut before · %s", meta, n.VideoID)
 	}
 }
+
+// TestMomentOfAParagraphsFirstLines: a cell on the first rendered lines of
+// a paragraph, above its first badge, has that paragraph's moment (the
+// anchor closing its sentence), not the one of the source line as many
+// lines above as it is rendered above the badge (the blank line before the
+// paragraph, or the paragraph before: "no moment here" for a search hit's
+// match, as on the corpus's mathematician_gregory_galperins_discovery.md).
+func TestMomentOfAParagraphsFirstLines(t *testing.T) {
+	ts := func(s string) string { return `<a class="yt-timestamp" data-t="` + s + `">[` + s + `]</a>` }
+	text := "---\ntitle: Galperin\nvideoId: HEfHFsfGXjs\n---\n\nFrom: [[3blue1brown]] <br/>\n\n" +
+		"Mathematician Gregory Galperin discovered a surprising relationship between the collisions of idealized blocks and the mathematical constant pi " + ts("00:02:35") + ". This fact was originally discovered by Galperin in 1995 " + ts("00:02:39") + ".\n\n" +
+		"A second paragraph that runs on for a good many words before it reaches the moment it is about, so that it wraps " + ts("00:03:10") + ".\n"
+	n := parse(t, "c/galperin.md", text)
+	m := open(t, Options{Style: "notty"}, vaultOf(n), n, 40, 30)
+	at := func(s string) int {
+		for i, l := range m.doc.Plain {
+			if strings.Contains(l, s) {
+				return i
+			}
+		}
+		t.Fatalf("%q not rendered:\n%s", s, strings.Join(m.doc.Plain, "\n"))
+		return 0
+	}
+	for _, c := range []struct {
+		top  string
+		want int
+	}{
+		{"Mathematician Gregory", 0}, // the intro, under the header
+		{"A second paragraph", 2},    // after a paragraph with badges
+	} {
+		m.yOffset = at(c.top)
+		if got := m.TimestampForOpen(); got != c.want {
+			t.Errorf("top line %q: timestamp %d, want %d", c.top, got, c.want)
+		}
+	}
+	m.yOffset = 0
+	total := m.SetFind("galperin")
+	for i := 0; i < total && m.matches[m.current].start.Line != at("Mathematician Gregory"); i++ {
+		m.FindNext()
+	}
+	if m.matches[m.current].start.Line != at("Mathematician Gregory") {
+		t.Fatalf("no match of galperin on the intro's first line (%d matches)", total)
+	}
+	if got := m.FindMoment(); got != 0 {
+		t.Errorf("the match on the intro's first line: moment %d, want 0 (2:35)", got)
+	}
+}

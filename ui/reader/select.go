@@ -158,7 +158,16 @@ func (m Model) momentAt(p render.Pos) int {
 		}
 	}
 	n := m.note
-	line := max(sourceLineOf(p, prev, next), n.BodyLine, 1)
+	var line int
+	switch { // a paragraph is one run of rendered lines: p is on its items' line
+	case next != nil && m.oneBlock(p.Line, next.Start.Line):
+		line = next.SrcLine
+	case prev != nil && m.oneBlock(prev.End.Line, p.Line):
+		line = prev.SrcLine
+	default:
+		line = sourceLineOf(p, prev, next)
+	}
+	line = max(line, n.BodyLine, 1)
 	switch {
 	case nextTs != nil && int(n.Timestamps[nextTs.Index].Line) == line:
 		return n.MomentAtOffset(n.TimestampSpan(nextTs.Index).Start)
@@ -166,6 +175,17 @@ func (m Model) momentAt(p render.Pos) int {
 		return n.MomentAtOffset(n.TimestampSpan(prevTs.Index).End)
 	}
 	return n.Moment(line, 0)
+}
+
+// oneBlock reports whether rendered lines from to to hold no blank line
+// (nor an empty line of a callout's box): one paragraph, list or box.
+func (m Model) oneBlock(from, to int) bool {
+	for y := from; y <= to && y < len(m.doc.Plain); y++ {
+		if strings.Trim(m.doc.Plain[y], " │") == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceLineOf is the source line of rendered cell p between the items

@@ -106,6 +106,9 @@ func (m Model) View() string {
 	}
 	st := m.c.Styles
 	right := strconv.Itoa(m.notes) + " notes"
+	if m.notes == 1 {
+		right = "1 note"
+	}
 	if m.loading {
 		right = "loading"
 		if m.total > 0 {

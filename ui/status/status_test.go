@@ -21,6 +21,10 @@ func TestLoadingThenCount(t *testing.T) {
 	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " 1362 notes ") || ansi.StringWidth(s) != 80 {
 		t.Errorf("loaded: %q", s)
 	}
+	m.SetLoaded(1)
+	if s := ansi.Strip(m.View()); !strings.HasSuffix(s, " 1 note ") {
+		t.Errorf("one note: %q", s)
+	}
 }
 
 func TestCrumbsAndMessages(t *testing.T) {

@@ -45,13 +45,15 @@ type Model struct {
 	c             *common.Common
 	width, height int
 
-	gen     int // of the newest Open; older answers are dropped
+	gen     int // of the newest Open or Refresh; older answers are dropped
 	loading bool
+	id      string // the video's
 	tl      *timeline.Timeline
 	items   []item
 	clockW  int
 	from    *model.Note // the note the view was opened from: its rows stand out
-	startTS int         // the timestamp of from the cursor starts on, -1 for its first
+	at      *model.Note // the cursor starts on timestamp atTS of at,
+	atTS    int         // its first row when -1
 
 	input  query.Model
 	typing bool
@@ -71,14 +73,39 @@ func New(c *common.Common) Model {
 // Open starts making the timeline of video id; the cursor will start on
 // timestamp ts of from (its first row when ts is not one of them).
 func (m *Model) Open(v *model.Vault, id string, from *model.Note, ts int) tea.Cmd {
-	m.gen++
 	m.loading, m.tl, m.items, m.shown = true, nil, nil, nil
-	m.from, m.startTS, m.playing = from, ts, -1
+	m.id, m.from, m.at, m.atTS = id, from, from, ts
 	m.typing = false
 	m.input.Blur()
 	m.input.Clear()
 	m.cur = common.Cursor{}
-	gen := m.gen
+	return m.make(v)
+}
+
+// Refresh makes the timeline shown again from v, the vault read again
+// since: its rows hold the notes as they are now. The old rows stay on
+// screen until then; the filter stays, and the cursor on its row's
+// timestamp where the note still has it.
+func (m *Model) Refresh(v *model.Vault) tea.Cmd {
+	if m.id == "" {
+		return nil
+	}
+	if r := m.Selected(); r != nil {
+		m.at, m.atTS = v.Note(r.Note.Path), -1
+		if m.at != nil {
+			m.atTS = common.SameTimestamp(r.Note, r.Index, m.at)
+		}
+	}
+	if m.from != nil {
+		m.from = v.Note(m.from.Path)
+	}
+	return m.make(v)
+}
+
+// make makes the timeline of the video of v in a command.
+func (m *Model) make(v *model.Vault) tea.Cmd {
+	m.gen++
+	gen, id := m.gen, m.id
 	return func() tea.Msg {
 		tl := timeline.Of(v, id)
 		items, w := layOut(tl)
@@ -209,6 +236,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.loading, m.tl, m.items, m.clockW = false, msg.tl, msg.items, msg.clockWidth
+		m.playing = -1 // an item of the rows before: the next playhead marks it
 		m.refilter()
 		m.startCursor()
 	case tea.KeyPressMsg:
@@ -231,7 +259,7 @@ func (m *Model) startCursor() {
 			continue
 		}
 		r := m.items[i].row
-		if r.Note == m.from && (r.Index == m.startTS || m.startTS < 0) {
+		if r.Note == m.at && (r.Index == m.atTS || m.atTS < 0) {
 			m.cur.Pos = p
 			break
 		}

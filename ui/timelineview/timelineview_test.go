@@ -183,3 +183,27 @@ func TestStaleTimelineIsDropped(t *testing.T) {
 		t.Errorf("the newer answer:\n%s", ansi.Strip(m.View()))
 	}
 }
+
+// TestRefreshKeepsTheFilterAndTheRow: made again from a vault read again,
+// the view shows the notes as they are now, keeps its filter, and keeps
+// the cursor on its row's timestamp.
+func TestRefreshKeepsTheFilterAndTheRow(t *testing.T) {
+	m, v := opened(t, 100, 20, "c/a.md", -1)
+	m = press(m, "/", "l", "a", "t", "e", "r", "enter")
+	if r := m.Selected(); r == nil || r.Seconds != 1200 {
+		t.Fatalf("the filter chose %+v, want the row at 20:00", r)
+	}
+	ts := `<a class="yt-timestamp" data-t="00:20:00">[00:20:00]</a>`
+	edited, _ := loader.ParseNote("c/a.md", []byte("---\ntitle: Café talk\nvideoId: LKlE93-SDpc\n---\n\n## Start\n\nHello again.\n\nLater still "+ts+".\n"), loader.TimestampsAuto)
+	nv := v.Apply([]model.Change{{Path: "c/a.md", Note: edited}})
+	m, _ = m.Update(m.Refresh(nv)())
+	if r := m.Selected(); r == nil || r.Note != nv.Note("c/a.md") || r.Seconds != 1200 || r.Text != "Later still" {
+		t.Errorf("after the refresh the cursor is on %+v, want the edited note's 20:00", r)
+	}
+	if m.Filter() != "later" {
+		t.Errorf("the filter became %q", m.Filter())
+	}
+	if view := ansi.Strip(m.View()); strings.Contains(view, "Later on") || !strings.Contains(view, "Later still") {
+		t.Errorf("the rows are not the note's as it is now:\n%s", view)
+	}
+}
