@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"tubenotes/loader/cache"
+	"tubenotes/ui/safe"
 )
 
 const cacheUsage = `Usage: tubenotes cache clear [PATH]
@@ -26,13 +27,20 @@ func runCache(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tubenotes cache: give clear, and a vault's PATH to clear only its cache (see tubenotes cache --help)")
 		return 2
 	}
-	root := ""
+	root, removedMsg, noneMsg := "", "removed every vault's cache", "no cache to remove in "+safe.Line(cache.Dir())
 	if len(args) == 2 {
 		root = args[1]
+		removedMsg, noneMsg = "removed the cache of "+safe.Line(root), "no cache to remove for "+safe.Line(root)
 	}
-	if err := cache.Clear(root); err != nil {
-		fmt.Fprintln(stderr, "tubenotes cache clear:", err)
+	removed, err := cache.Clear(root)
+	switch {
+	case err != nil:
+		complain(stderr, "cache clear", err)
 		return 1
+	case removed:
+		fmt.Fprintln(stdout, removedMsg)
+	default:
+		fmt.Fprintln(stdout, noneMsg)
 	}
 	return 0
 }

@@ -71,8 +71,11 @@ func TestStatsSaysWhatTheCacheDid(t *testing.T) {
 	if got := statsLine(t, vault, "--no-cache"); got != "off (--no-cache)" {
 		t.Errorf("--no-cache: cache %q", got)
 	}
-	if code, _, errs := runCmd(t, "cache", "clear", vault); code != 0 {
-		t.Fatalf("cache clear: exit %d: %s", code, errs)
+	if code, out, errs := runCmd(t, "cache", "clear", vault); code != 0 || !strings.HasPrefix(out, "removed the cache of ") {
+		t.Fatalf("cache clear: exit %d: %q %s", code, out, errs)
+	}
+	if code, out, _ := runCmd(t, "cache", "clear", vault); code != 0 || !strings.HasPrefix(out, "no cache to remove for ") {
+		t.Fatalf("cache clear again: exit %d: %q", code, out)
 	}
 	if got := statsLine(t, vault); got != "none yet" {
 		t.Errorf("after cache clear: cache %q", got)

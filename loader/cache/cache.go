@@ -283,17 +283,23 @@ func writeCache(path string, parts [][]byte) error {
 }
 
 // Clear removes the cache of the vault at root; with root "", every
-// vault's. Removing what is not there is no error.
-func Clear(root string) error {
-	if root == "" {
-		return os.RemoveAll(Dir())
+// vault's. Removing what is not there is no error: removed says whether
+// there was a cache to remove.
+func Clear(root string) (removed bool, err error) {
+	path := Dir()
+	if root != "" {
+		if path, err = File(root); err != nil {
+			return false, err
+		}
 	}
-	path, err := File(root)
-	if err != nil {
-		return err
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if root == "" {
+		return true, os.RemoveAll(path)
 	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+		return false, err
 	}
-	return nil
+	return true, nil
 }

@@ -329,18 +329,18 @@ func TestRecentFilesAreParsedAgain(t *testing.T) {
 func TestClear(t *testing.T) {
 	root := newVault(t)
 	warmUp(t, root)
-	if err := Clear(root); err != nil {
-		t.Fatal(err)
+	if removed, err := Clear(root); err != nil || !removed {
+		t.Fatal(removed, err)
 	}
 	if res := load(t, root, loader.Options{}); res.Status != "none yet" {
 		t.Errorf("after clear: %q", res.Status)
 	}
-	if err := Clear(root); err != nil {
-		t.Errorf("clearing a cache that is not there: %v", err)
+	if removed, err := Clear(root); err != nil || removed {
+		t.Errorf("clearing a cache that is not there: removed %v, %v", removed, err)
 	}
 	warmUp(t, root)
-	if err := Clear(""); err != nil {
-		t.Fatal(err)
+	if removed, err := Clear(""); err != nil || !removed {
+		t.Fatal(removed, err)
 	}
 	if _, err := os.Stat(Dir()); !os.IsNotExist(err) {
 		t.Errorf("clear all left %s: %v", Dir(), err)
