@@ -74,7 +74,17 @@ func plainWords(visible string) string {
 		first = false
 	}
 	out := strings.ReplaceAll(b.String(), " .", ".")
-	return strings.ReplaceAll(out, " ,", ",")
+	return dropDanglingCommas(strings.ReplaceAll(out, " ,", ","))
+}
+
+// dropDanglingCommas drops a comma before a stop or another comma: what
+// an anchor dropped between them leaves ("theory, <a>…</a>." reads
+// "theory,." without it).
+func dropDanglingCommas(s string) string {
+	for strings.Contains(s, ",,") { // each pass halves a run
+		s = strings.ReplaceAll(s, ",,", ",")
+	}
+	return strings.ReplaceAll(s, ",.", ".")
 }
 
 // plainWord is a word without its emphasis stars and code backticks.
@@ -97,7 +107,8 @@ func plainWord(w string) string {
 
 // alreadyPlain reports whether plain would give s back as it is: no
 // emphasis star or backtick, words apart by one space, none at either end,
-// and no space before a "." or ",". Most lines of notes are.
+// no space before a "." or ",", and no comma before either. Most lines of
+// notes are.
 func alreadyPlain(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
@@ -109,6 +120,10 @@ func alreadyPlain(s string) bool {
 		case c == ' ':
 			if n := s[i+1]; n == ' ' || n == '.' || n == ',' {
 				return false // s does not end in a space
+			}
+		case c == ',':
+			if i+1 < len(s) && (s[i+1] == '.' || s[i+1] == ',') {
+				return false
 			}
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(s[i:])
