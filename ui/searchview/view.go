@@ -66,7 +66,9 @@ func (m Model) header() string {
 		return st.Count.Render("indexing the vault…")
 	case m.query == nil && !m.pending:
 		k := m.c.Keys
-		return st.Hint.Render("type to search every note; ↑/↓ choose, " + k.SearchAccept.Help().Key + " opens, " +
+		// It fits 80 columns with the default keys; the hint line names
+		// the moves once there are hits to choose.
+		return st.Hint.Render("type to search every note; " + k.SearchAccept.Help().Key + " opens, " +
 			k.SearchPlay.Help().Key + " plays the moment, " + k.SearchClose.Help().Key + " leaves")
 	}
 	s := st.Count.Render(Header(m.result))
