@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // lineTable is what a note's readers ask of its lines, worked out once
@@ -29,8 +28,8 @@ const lineBlock = 64 // lines a block: a bit each in a word of blank
 // lineCache keeps a note's lineTable once worked out. It belongs to the
 // note's text: a copy of the note with the same text shares it.
 type lineCache struct {
-	table atomic.Pointer[lineTable]
-	mu    sync.Mutex // held while working it out, so that it is done once
+	once  sync.Once
+	table *lineTable
 }
 
 // lines is the note's lineTable, worked out on first use.
@@ -42,17 +41,8 @@ func (n *Note) lines() *lineTable {
 	if c == nil { // a note made without SetBody: no text
 		return newLineTable(n)
 	}
-	if t := c.table.Load(); t != nil {
-		return t
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if t := c.table.Load(); t != nil {
-		return t
-	}
-	t := newLineTable(n)
-	c.table.Store(t)
-	return t
+	c.once.Do(func() { c.table = newLineTable(n) })
+	return c.table
 }
 
 func newLineTable(n *Note) *lineTable {

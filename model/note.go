@@ -2,9 +2,7 @@
 // browser and the commands ask of it. It does no I/O.
 package model
 
-import (
-	"strconv"
-)
+import "strconv"
 
 // Note is one markdown file of a vault.
 type Note struct {
