@@ -309,20 +309,8 @@ func patchIndex(base madeIndex, notes []*model.Note) *engine.Index {
 	if base.index == nil {
 		return engine.Build(notes)
 	}
-	at := make(map[*model.Note]int32, len(base.notes))
-	for i, n := range base.notes {
-		at[n] = int32(i)
-	}
-	from := make([]int32, len(notes))
-	kept := 0
-	for i, n := range notes {
-		from[i] = -1
-		if o, ok := at[n]; ok {
-			from[i] = o
-			kept++
-		}
-	}
-	if kept == 0 { // read again whole (the reload key): nothing to keep
+	from := engine.ReusedFrom(base.notes, notes)
+	if !slices.ContainsFunc(from, func(o int32) bool { return o >= 0 }) { // read again whole (the reload key): nothing to keep
 		return engine.Build(notes)
 	}
 	return engine.Patch(base.index, notes, from)

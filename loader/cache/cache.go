@@ -160,28 +160,10 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 	case r.Unchanged:
 		res.Index, res.hadIndex = ix, true
 	default: // index again only the notes parsed again
-		res.Index = search.Patch(ix, r.Vault.Notes, reusedFrom(cached, r.Vault.Notes))
+		res.Index = search.Patch(ix, r.Vault.Notes, search.ReusedFrom(cached, r.Vault.Notes))
 		res.Status += "; index updated"
 	}
 	return res, nil
-}
-
-// reusedFrom numbers each of notes with its place in cached when it is one
-// of those (reused as it was), -1 when it was parsed again.
-func reusedFrom(cached, notes []*model.Note) []int32 {
-	place := make(map[*model.Note]int32, len(cached))
-	for i, n := range cached {
-		place[n] = int32(i)
-	}
-	from := make([]int32, len(notes))
-	for i, n := range notes {
-		if p, ok := place[n]; ok {
-			from[i] = p
-		} else {
-			from[i] = -1
-		}
-	}
-	return from
 }
 
 // openFile opens the cache file at path and reads its header, checking

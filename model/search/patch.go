@@ -7,6 +7,25 @@ import (
 	"tubenotes/model"
 )
 
+// ReusedFrom is Patch's from for notes against old, the notes old was
+// made of: each note's place in old when it is one of them (the same
+// note, unchanged), -1 when it is not.
+func ReusedFrom(old, notes []*model.Note) []int32 {
+	place := make(map[*model.Note]int32, len(old))
+	for i, n := range old {
+		place[n] = int32(i)
+	}
+	from := make([]int32, len(notes))
+	for i, n := range notes {
+		if p, ok := place[n]; ok {
+			from[i] = p
+		} else {
+			from[i] = -1
+		}
+	}
+	return from
+}
+
 // Patch is the index of notes made from old, the index of an earlier
 // version of the vault, without indexing again the notes that did not
 // change: from[i] is the number in old of notes[i] when that note is
