@@ -36,9 +36,7 @@ func Backlinks(v *model.Vault, n *model.Note) []Mention {
 	out := make([]Mention, 0, len(refs))
 	for _, r := range refs {
 		l := r.From.Links[r.Index].Line
-		lo, hi := r.From.LineBounds(l)
-		lo = pastMarker(r.From.Text(), lo, hi)
-		out = append(out, Mention{Kind: KindLink, Note: r.From, Line: l, Text: search.NotePlain(r.From, lo, hi), Link: r.Index})
+		out = append(out, Mention{Kind: KindLink, Note: r.From, Line: l, Text: search.LinePlain(r.From, l), Link: r.Index})
 	}
 	return out
 }
@@ -65,7 +63,7 @@ func MentionsOf(ix *search.Index, v *model.Vault, n *model.Note, limit int) []Me
 		if !containsWords(search.Tokens(search.Plain(unlinked(h.Note.Text()[lo:hi]))), words) {
 			continue
 		}
-		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.NotePlain(h.Note, pastMarker(h.Note.Text(), lo, hi), hi), Link: -1})
+		out = append(out, Mention{Kind: KindMention, Note: h.Note, Line: h.Line, Text: search.LinePlain(h.Note, h.Line), Link: -1})
 		if len(out) == limit {
 			break
 		}
@@ -113,12 +111,4 @@ func unlinked(line string) string {
 		b.WriteByte(' ')
 		line = rest[end:]
 	}
-}
-
-// pastMarker is where the text of the line at lo..hi starts after its
-// markdown marker (a heading's #, a quote's >, a list item's - * +), which
-// search's snippets leave out too.
-func pastMarker(text string, lo, hi int) int {
-	l := text[lo:hi]
-	return lo + len(l) - len(strings.TrimLeft(l, "#>-*+ \t"))
 }

@@ -21,7 +21,7 @@ type Span struct{ Start, End int }
 func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 	text := n.Title
 	if line >= max(n.BodyLine, 1) {
-		text = plain(noteVisible(n, line))
+		text = LinePlain(n, line)
 	}
 	if width <= 0 || utf8.RuneCountInString(text) <= width {
 		return text, Highlights(text, q)
@@ -46,6 +46,11 @@ func Snippet(n *model.Note, line int, q *Query, width int) (string, []Span) {
 // backticks dropped, and no space left before a "." or "," where an anchor
 // was removed. Section titles and snippets are shown this way.
 func Plain(s string) string { return plain(Visible(s)) }
+
+// LinePlain is line (from 1) of n's text as plain text, without its
+// markdown line marker (a heading's #, a quote's >, a list item's - * +):
+// a snippet before it is cut.
+func LinePlain(n *model.Note, line int) string { return plain(noteVisible(n, line)) }
 
 // NotePlain is bytes lo to hi of n's text as plain text, read along the
 // loader's spans (as search reads a line): Plain for a part of a note.
