@@ -256,7 +256,8 @@ func searchCache(dir string, opts loader.Options, q *search.Query) (lk *cache.Lo
 	return lk, res
 }
 
-// errNotesUnread is a hit's note the cache can't give (damaged).
+// errNotesUnread is a hit's note the cache can't give: damaged, or its
+// file changed since the lookup checked the vault.
 var errNotesUnread = errors.New("a note of the cache can't be read")
 
 // readNotes puts in place of each hit's stand-in (the index's note that
@@ -276,9 +277,10 @@ func readNotes(lk *cache.Lookup, hits []search.Hit) error {
 const describeBatch = 256
 
 // printHits writes the hits (describeHits). When a note of the cache
-// can't be read (damaged), the rest of the answer comes from reload, the
-// vault loaded and searched again: the same hits for the same files, so it
-// goes on from the first hit not written.
+// can't be read (damaged, or changed since the search began), the rest of
+// the answer comes from reload, the vault loaded and searched again: the
+// same hits for the same files, so it goes on from the first hit not
+// written (a vault written meanwhile may have moved its hits).
 func printHits(hits []search.Hit, q *search.Query, read func([]search.Hit) error, write func(searchHit) error, reload func() ([]search.Hit, error)) error {
 	written, err := describeHits(hits, q, read, write)
 	if errors.Is(err, errNotesUnread) {

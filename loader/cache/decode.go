@@ -142,10 +142,35 @@ const mostTextPerByte = 3
 // one not trusted: every start parses that file again, and never reads
 // this note.
 func (o *opened) readLater(n *model.Note, p textPlace, stamp loader.Stamp) error {
+	if err := fitsFile(p, stamp); err != nil {
+		return err
+	}
+	o.texts.lazyBody(n, p)
+	return nil
+}
+
+// readNow gives note n its spans and text from place p now, or fails when
+// they can't be had as the cache recorded them: its file changed since
+// (errStale), or the cache is damaged, which is told as readLater's
+// notes tell it.
+func (o *opened) readNow(n *model.Note, p textPlace, stamp loader.Stamp) error {
+	if err := fitsFile(p, stamp); err != nil {
+		return err
+	}
+	b, err := o.texts.checkedBody(n, p)
+	if err != nil {
+		o.texts.tell(err)
+		return err
+	}
+	n.SetBody(b.Text, b.Spans)
+	return nil
+}
+
+// fitsFile checks the text place p claims against the size of its file.
+func fitsFile(p textPlace, stamp loader.Stamp) error {
 	if stamp != (loader.Stamp{}) && int64(p.length) > mostTextPerByte*max(stamp.Size, 0) {
 		return errors.New("damaged: a note longer than its file")
 	}
-	o.texts.lazyBody(n, p)
 	return nil
 }
 

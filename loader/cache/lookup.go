@@ -151,9 +151,9 @@ func (l *Lookup) standIn(n *model.Note) (int, bool) {
 	return i, i < len(l.notes) && l.notes[i] == n
 }
 
-// Note is the note the stand-in n of the index names, read from the
-// cache: its fields now, its text on first use. Of its chunk, only its own
-// fields are read. It is safe to call from several goroutines at once: a
+// Note is the note the stand-in n of the index names: its fields read
+// from the cache, its text from its file, which must still hold the text
+// the note was made of. Of its chunk, only its own fields are read. It is safe to call from several goroutines at once: a
 // search reads the notes of its hits on every core.
 func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	i, ok := l.standIn(n)
@@ -192,7 +192,10 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.o.readLater(read, place, l.stamps[i]); err != nil {
+	// Its text is read now, to be refused when its file changed since the
+	// lookup checked the vault: a search must then answer from the vault
+	// loaded again, not print a hit the text may no longer hold.
+	if err := l.o.readNow(read, place, l.stamps[i]); err != nil {
 		return nil, err
 	}
 	l.mu.Lock()

@@ -65,25 +65,34 @@ func (s *textSource) lazyBody(n *model.Note, p textPlace) {
 }
 
 func (s *textSource) body(n *model.Note, p textPlace) model.Body {
-	spans, err := s.spans(p)
+	b, err := s.checkedBody(n, p)
 	if err != nil {
 		s.tell(err)
 		return s.fromFile(n, p)
 	}
+	return b
+}
+
+// checkedBody is n's body of place p, or why it can't be had: its spans
+// are damaged, or its file no longer holds the text the note was made of
+// (errStale).
+func (s *textSource) checkedBody(n *model.Note, p textPlace) (model.Body, error) {
+	spans, err := s.spans(p)
+	if err != nil {
+		return model.Body{}, err
+	}
 	text, err := s.vault.text(n.Path)
 	if err != nil || idOf(text) != p.textID {
-		s.tell(errStale) // the file changed since the note was made of it
-		return s.fromFile(n, p)
+		return model.Body{}, errStale // the file changed since the note was made of it
 	}
 	check := *n
 	check.SetBody(text, spans)
 	// A note without spans is one its readers take as having none (every
 	// span reads as missing); spans there must fit.
 	if len(spans) > 0 && !check.SpansConsistent() {
-		s.tell(errors.New("damaged: a note's spans do not fit its text"))
-		return s.fromFile(n, p)
+		return model.Body{}, errors.New("damaged: a note's spans do not fit its text")
 	}
-	return model.Body{Text: text, Spans: spans}
+	return model.Body{Text: text, Spans: spans}, nil
 }
 
 // spans reads the spans of place p from their block.
