@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -55,8 +54,7 @@ func runBookmarks(args []string, stdout, stderr io.Writer) int {
 }
 
 func printBookmarks(w io.Writer, bookmarks []state.Bookmark, asJSON bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc := newJSONEncoder(w) // names and paths may hold what a terminal obeys
 	for _, b := range bookmarks {
 		var err error
 		if asJSON {

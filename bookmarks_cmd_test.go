@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,32 @@ func TestBookmarksCommandLeavesABadFile(t *testing.T) {
 		if code, _, errs := runCmd(t, args...); code != 2 || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
 		}
+	}
+}
+
+// TestBookmarksJSONEscapesWhatTerminalsObey: a bookmark of a note whose
+// name holds a C1 CSI or a bidi override (a vault's file name, kept in
+// the state file) is written by --json as \u escapes, as every other
+// command's JSON writes them, and decodes to the same strings.
+func TestBookmarksJSONEscapesWhatTerminalsObey(t *testing.T) {
+	tempStateHome(t)
+	vault := t.TempDir()
+	store, err := state.Open(vault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _, _ := store.Load()
+	hostile := "a\u009b31m\u202egpj.md\u2028"
+	st.AddBookmark(state.Bookmark{Note: hostile, Line: 2, Seconds: 5, Raw: "0:05\u0085", Name: "n\u009b2J\u2066"}, time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC))
+	if _, err := store.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCmd(t, "bookmarks", "--json", vault)
+	if code != 0 || strings.ContainsAny(out, "\u009b\u202e\u2028\u0085\u2066") {
+		t.Fatalf("exit %d, --json writes a character a terminal obeys raw: %q", code, out)
+	}
+	var got struct{ Note, Raw, Name string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Note != hostile || got.Raw != "0:05\u0085" || got.Name != "n\u009b2J\u2066" {
+		t.Errorf("decoded %+v (%v), want the bookmark's strings", got, err)
 	}
 }
