@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"sort"
 	"strings"
@@ -152,5 +153,25 @@ func TestHelpAndVersion(t *testing.T) {
 	code, out, _ := runCmd(t, "--version")
 	if code != 0 || !strings.HasPrefix(out, "tubenotes "+version) {
 		t.Errorf("--version: exit %d, output %q", code, out)
+	}
+}
+
+// fullWriter is standard output on a full disk.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestCommandsSayWhyTheyCantWrite: a command whose output can't be written
+// (a full disk) says so in one line and exits non-zero, never silently.
+func TestCommandsSayWhyTheyCantWrite(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	for _, args := range [][]string{
+		{"stats", "testdata/cli"}, {"stats", "--json", "testdata/cli"}, {"export", "testdata/cli"},
+	} {
+		var stderr bytes.Buffer
+		code := run(args, fullWriter{}, &stderr)
+		if code == 0 || !strings.HasSuffix(stderr.String(), "no space left on device\n") {
+			t.Errorf("%q: exit %d, stderr %q; want the reason", args, code, stderr.String())
+		}
 	}
 }

@@ -80,8 +80,8 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	s := countVault(v, took)
 	s.Cache = lv.cacheStatus()
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		if err := enc.Encode(s); err != nil {
+		if err := json.NewEncoder(stdout).Encode(s); err != nil {
+			complain(stderr, "stats", err)
 			return 1
 		}
 		return 0
@@ -103,6 +103,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, r := range rows {
 		if _, err := fmt.Fprintf(stdout, "%-10s  %s\n", r.name, r.value); err != nil {
+			complain(stderr, "stats", err)
 			return 1
 		}
 	}
