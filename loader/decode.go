@@ -15,9 +15,9 @@ const hugeLine = 100_000
 var bom = []byte("\uFEFF")
 
 // decode turns the bytes of a file into the text a note keeps: BOM dropped,
-// CRLF made LF, invalid UTF-8 replaced. It owns buf: line ends are fixed in
-// place and the text is buf itself, not a copy, unless bytes had to be
-// replaced. ok is false for a binary file, which is skipped.
+// CRLF and CR made LF, invalid UTF-8 replaced. It owns buf: line ends are
+// fixed in place and the text is buf itself, not a copy, unless bytes had
+// to be replaced. ok is false for a binary file, which is skipped.
 func decode(buf []byte) (text string, problems []string, ok bool) {
 	if len(buf) == 0 {
 		return "", []string{"empty file"}, true
@@ -36,18 +36,22 @@ func decode(buf []byte) (text string, problems []string, ok bool) {
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil, true
 }
 
-// dropCR turns every CRLF of buf into LF, in place.
+// dropCR turns every CRLF of buf, and every CR alone, into LF, in place:
+// a CR alone ends a line in CommonMark, and some editors end every line
+// with one (a note of them was one line: its title the whole text).
 func dropCR(buf []byte) []byte {
 	out := buf[:0]
-	for len(buf) > 0 {
-		i := bytes.Index(buf, []byte("\r\n"))
+	for {
+		i := bytes.IndexByte(buf, '\r')
 		if i < 0 {
 			return append(out, buf...)
 		}
-		out = append(out, buf[:i]...)
+		out = append(append(out, buf[:i]...), '\n')
 		buf = buf[i+1:]
+		if len(buf) > 0 && buf[0] == '\n' {
+			buf = buf[1:]
+		}
 	}
-	return out
 }
 
 // hugeLineProblem is the message for line n of size bytes.

@@ -145,6 +145,7 @@ func TestSections(t *testing.T) {
 		{"unclosed fence hides the rest", "# before\n```\n# not\n", sections("before", 1, 1)},
 		{"setext not across a fence", "text\n```\n---\n```\n", nil},
 		{"CRLF", "# One\r\n\r\nTwo\r\n---\r\n", sections("One", 1, 1, "Two", 2, 3)},
+		{"CR alone", "# One\r\rTwo\r---\r## Three\r", sections("One", 1, 1, "Two", 2, 3, "Three", 2, 5)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -366,7 +367,7 @@ func TestHostileInput(t *testing.T) {
 		{"NUL byte", "# Title\x00\n", "-", []string{"binary file (NUL byte): skipped"}},
 		{"invalid UTF-8", "# Caf\xe9 \xff\xfe\n", "# Caf\uFFFD \uFFFD\n", []string{"invalid UTF-8 replaced with U+FFFD"}},
 		{"CRLF and BOM", "\ufeff---\r\ntitle: T\r\n---\r\n# H\r\n", "---\ntitle: T\n---\n# H\n", nil},
-		{"lone CR kept", "a\rb\r\n", "a\rb\n", nil},
+		{"a lone CR ends a line, as in CommonMark", "a\rb\r\n\r\rc\r", "a\nb\n\n\nc\n", nil},
 		{"huge line", "---\ntitle: T\n---\n" + huge + "\nshort\n", "---\ntitle: T\n---\n" + huge + "\nshort\n", []string{"line 4 is 1200 KB long"}},
 	}
 	for _, tt := range tests {

@@ -24,15 +24,19 @@ import (
 const evil = "\x1b]0;PWNED\x07\x1b[6666;7777H\x1b]52;c;UFdORUQ=\x07\x1bP6666\x1b\\\u009b6666m\u202eRLO\u2066" +
 	"&#27;[6666m&#x9b;6666m\x1b[?1049l\x07\x08\r"
 
+// evilInLine is evil inside a line of a note, which its CR would end (a CR
+// alone ends a line, as in CommonMark): left out where the line goes on.
+var evilInLine = strings.ReplaceAll(evil, "\r", "")
+
 func hostileVault() fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	ch := "chan" + evil
 	return fstest.MapFS{
 		ch + "/" + ch + ".md": file("---\ntitle: page" + strings.ReplaceAll(evil, "\n", "") + "\n---\n" +
-			"### [Video " + evil + "](https://www.youtube.com/watch?v=LKlE93-SDpc)\n- [[evil_note | label " + evil + "]]\n"),
+			"### [Video " + evilInLine + "](https://www.youtube.com/watch?v=LKlE93-SDpc)\n- [[evil_note | label " + evilInLine + "]]\n"),
 		ch + "/evil_note.md": file("---\ntitle: \"Evil \\e]0;PWNED\\a title\"\nvideoId: LKlE93-SDpc\n---\n\nFrom: [[" + ch + "]] <br/>\n\n" +
-			"Intro " + evil + ` <a class="yt-timestamp" data-t="00:00:07">[00:00:07]</a>` + "\n\n" +
-			"## Heading " + evil + "\n\nBody " + evil + " [[missing" + evil + " | dangling " + evil + "]] and [[index | home" + evil + "]]\n"),
+			"Intro " + evilInLine + ` <a class="yt-timestamp" data-t="00:00:07">[00:00:07]</a>` + "\n\n" +
+			"## Heading " + evil + "\n\nBody " + evilInLine + " [[missing" + evilInLine + " | dangling " + evilInLine + "]] and [[index | home" + evilInLine + "]]\n"),
 		"index.md":                         file("# Home " + evil + "\n\nText " + evil + "\n"),
 		"name" + evil + ".md":              file("no frontmatter, a hostile file name\n"),
 		"chan" + evil + "/sub/deep" + evil: file("not markdown"),
@@ -134,7 +138,7 @@ func TestHostileTimelineAndLinks(t *testing.T) {
 	fsys := hostileVault()
 	// a second note of the video, so a hostile row is drawn off the cursor
 	fsys["second"+evil+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"Two \\e]0;PWNED\\a\"\nvideoId: LKlE93-SDpc\n---\n\n## Part " +
-		evil + "\n\nText " + evil + ` <a class="yt-timestamp" data-t="00:00:09">[00:00:09]</a>` + "\n")}
+		evil + "\n\nText " + evilInLine + ` <a class="yt-timestamp" data-t="00:00:09">[00:00:09]</a>` + "\n")}
 	v := loadVault(t, fsys)
 	h := newHarness(t, v, 100, 30)
 	var evilNote *model.Note
