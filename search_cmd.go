@@ -67,8 +67,9 @@ type searchArgs struct {
 	positional []string
 }
 
-// parseSearchArgs reads flags anywhere among the positionals. Unlike the
-// flag package it leaves "-word" alone: that is a query's exclusion.
+// parseSearchArgs reads flags anywhere among the positionals ("--json";
+// "-json" before PATH only). Unlike the flag package it leaves "-word"
+// alone: that is a query's exclusion.
 func parseSearchArgs(args []string) (searchArgs, error) {
 	sa := searchArgs{timestamps: "auto"}
 	for i := 0; i < len(args); i++ {
@@ -79,7 +80,10 @@ func parseSearchArgs(args []string) (searchArgs, error) {
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		dashes := len(a) - len(strings.TrimLeft(a, "-"))
-		if dashes == 0 || dashes > 2 {
+		// After PATH, "-word" is the query's, even "-json": the usage
+		// promises it leaves out notes (help aside).
+		oneDashWord := dashes == 1 && len(sa.positional) > 0 && name != "h" && name != "help"
+		if dashes == 0 || dashes > 2 || oneDashWord {
 			sa.positional = append(sa.positional, a)
 			continue
 		}

@@ -74,6 +74,16 @@ func TestSearchPlainOutput(t *testing.T) {
 			t.Errorf("search %q: %q (stderr %q), want only the coffee title hit", args, lines, errs)
 		}
 	}
+	// After PATH, a word with one dash is an exclusion even when it names
+	// a flag (the usage promises "-word" leaves out notes): no note holds
+	// these words, so the hits are espresso's, in text.
+	_, all, _ := searchLines(t, "testdata/search", "espresso")
+	for _, words := range [][]string{{"-json"}, {"-limit"}, {"-no-cache", "-timestamps"}} {
+		code, lines, errs := searchLines(t, append([]string{"testdata/search", "espresso"}, words...)...)
+		if code != 0 || !reflect.DeepEqual(lines, all) {
+			t.Errorf("espresso %q: exit %d, %q (stderr %q), want espresso's hits %q", words, code, lines, errs, all)
+		}
+	}
 	_, lines, _ = searchLines(t, "testdata/search", "espresso", "--limit", "1")
 	if len(lines) != 1 {
 		t.Errorf("--limit 1 printed %d lines", len(lines))
