@@ -27,9 +27,10 @@ type Lookup struct {
 	// hits drops each hit's note once printed (and with it, its text and
 	// the chunk its strings are in), and a stand-in still gives the same
 	// note while any hit holds it.
-	chunks map[int]weak.Pointer[chunkRead]
-	read   map[int]weak.Pointer[model.Note]
-	keep   keptChunks
+	chunks  map[int]weak.Pointer[chunkRead]
+	read    map[int]weak.Pointer[model.Note]
+	reading map[int]*noteReading // the notes being read, by number
+	keep    keptChunks
 }
 
 // errStale is a cache that does not hold the vault as it is.
@@ -81,7 +82,7 @@ func OpenLookup(root string, fsys fs.FS, opts loader.Options) (*Lookup, error) {
 		f.Close()
 		return nil, err
 	}
-	l := &Lookup{o: o, chunks: map[int]weak.Pointer[chunkRead]{}, read: map[int]weak.Pointer[model.Note]{}}
+	l := &Lookup{o: o, chunks: map[int]weak.Pointer[chunkRead]{}, read: map[int]weak.Pointer[model.Note]{}, reading: map[int]*noteReading{}}
 	n := 0
 	for _, line := range noted {
 		if line >= 0 {
@@ -153,22 +154,55 @@ func (l *Lookup) standIn(n *model.Note) (int, bool) {
 
 // Note is the note the stand-in n of the index names: its fields read
 // from the cache, its text from its file, which must still hold the text
-// the note was made of. Of its chunk, only its own fields are read. It is safe to call from several goroutines at once: a
-// search reads the notes of its hits on every core.
+// the note was made of. Of its chunk, only its own fields are read. It is
+// safe to call from several goroutines at once: a search reads the notes
+// of its hits on every core, and the hits of one note asked for at once
+// wait for one reading of it (a note may be 64 MB).
 func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	i, ok := l.standIn(n)
 	if !ok {
 		return nil, errors.New("not a note of this cache's index")
-	}
-	k, j := i/notesPerChunk, i%notesPerChunk
-	if k >= len(l.o.chunks) {
-		return nil, errors.New("damaged: fewer notes than files")
 	}
 	l.mu.Lock()
 	if read := l.read[i].Value(); read != nil {
 		l.mu.Unlock()
 		return read, nil
 	}
+	r := l.reading[i]
+	if r == nil {
+		r = &noteReading{}
+		l.reading[i] = r
+	}
+	l.mu.Unlock()
+	r.once.Do(func() {
+		var c *chunkRead
+		r.note, c, r.err = l.readNote(i, n)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		delete(l.reading, i)
+		if r.err == nil {
+			l.keep.noteRead(i, i/notesPerChunk, c)
+			l.read[i] = weak.Make(r.note)
+		}
+	})
+	return r.note, r.err
+}
+
+// noteReading is a note being read for the hits that asked for it.
+type noteReading struct {
+	once sync.Once
+	note *model.Note
+	err  error
+}
+
+// readNote reads note i, of stand-in n, and gives the chunk its fields
+// are in.
+func (l *Lookup) readNote(i int, n *model.Note) (*model.Note, *chunkRead, error) {
+	k, j := i/notesPerChunk, i%notesPerChunk
+	if k >= len(l.o.chunks) {
+		return nil, nil, errors.New("damaged: fewer notes than files")
+	}
+	l.mu.Lock()
 	c := l.chunks[k].Value()
 	if c == nil {
 		c = &chunkRead{}
@@ -177,7 +211,7 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	l.mu.Unlock()
 	c.once.Do(func() { c.raw, c.err = l.o.blobString(l.o.chunks[k]) })
 	if c.err != nil {
-		return nil, c.err
+		return nil, nil, c.err
 	}
 	var read *model.Note
 	var place textPlace
@@ -189,23 +223,16 @@ func (l *Lookup) Note(n *model.Note) (*model.Note, error) {
 	if err == nil {
 		err = ofFile(read, n.Path, n.BodyLine)
 	}
-	if err != nil {
-		return nil, err
-	}
 	// Its text is read now, to be refused when its file changed since the
 	// lookup checked the vault: a search must then answer from the vault
 	// loaded again, not print a hit the text may no longer hold.
-	if err := l.o.readNow(read, place, l.stamps[i]); err != nil {
-		return nil, err
+	if err == nil {
+		err = l.o.readNow(read, place, l.stamps[i])
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.keep.noteRead(i, k, c)
-	if first := l.read[i].Value(); first != nil {
-		return first, nil // read at the same time by another hit's goroutine
+	if err != nil {
+		return nil, nil, err
 	}
-	l.read[i] = weak.Make(read)
-	return read, nil
+	return read, c, nil
 }
 
 // chunkRead is a chunk of notes' fields read once, decompressed.

@@ -2,10 +2,14 @@ package cache
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -237,5 +241,61 @@ func mustRename(t *testing.T, from, to string) {
 	t.Helper()
 	if err := os.Rename(from, to); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// slowNote is a vault's file system whose one note opens slowly and is
+// counted: a search's goroutines asking for it at once all wait on it.
+type slowNote struct {
+	fs.FS
+	path  string
+	opens atomic.Int64
+}
+
+func (s *slowNote) Open(p string) (fs.File, error) {
+	if p == s.path {
+		s.opens.Add(1)
+		time.Sleep(50 * time.Millisecond)
+	}
+	return s.FS.Open(p)
+}
+
+// TestLookupReadsANoteOnceForHitsAtOnce: the hits of one note described
+// at once, on every core, read its file once: a note of many hit lines
+// is read by each core's goroutine at the same time, and each reading it
+// for itself held a copy of up to 64 MB a core.
+func TestLookupReadsANoteOnceForHitsAtOnce(t *testing.T) {
+	root := newVault(t)
+	slow := &slowNote{FS: loader.Dir(root), path: "topics/beta.md"}
+	warmUpWith(t, root, slow) // stamps without change times, as slow gives them
+	lk, err := OpenLookup(root, slow, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow.opens.Store(0)
+	i, ok := slices.BinarySearchFunc(lk.notes, slow.path, func(n *model.Note, p string) int { return strings.Compare(n.Path, p) })
+	if !ok {
+		t.Fatal("no stand-in for", slow.path)
+	}
+	const goroutines = 8
+	got := make([]*model.Note, goroutines)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			n, err := lk.Note(lk.notes[i])
+			if err != nil {
+				t.Error(err)
+			}
+			got[g] = n
+		})
+	}
+	wg.Wait()
+	if opens := slow.opens.Load(); opens != 1 {
+		t.Errorf("the note's file was opened %d times, want once", opens)
+	}
+	for g := range got {
+		if got[g] != got[0] || got[0] == nil || got[0].Text() == "" {
+			t.Fatalf("goroutine %d was given note %p, goroutine 0 %p: want the one note, with its text", g, got[g], got[0])
+		}
 	}
 }
