@@ -59,3 +59,11 @@ func BenchmarkRender1MB(b *testing.B) {
 		"lennyspodcast/differences_between_mission_and_vision_in_product_management.md")
 	benchmarkRender(b, v, n)
 }
+
+// BenchmarkRenderHostileLine renders a note of one 600 KB line of "`a":
+// shown as written (markupLimit), it costs its length; read as markdown,
+// glamour took minutes.
+func BenchmarkRenderHostileLine(b *testing.B) {
+	n := parse(b, "c/hostile.md", "# Hostile\n\n"+strings.Repeat("`a", 300_000)+"\n")
+	benchmarkRender(b, vaultOf(n), n)
+}

@@ -55,6 +55,9 @@ type transformer struct {
 	items []Item
 
 	raw bool // inside fenced code: no markdown escapes
+	// literal: the line holds more markup than markupLimit, and is written
+	// with every delimiter escaped (see tooMuchMarkup).
+	literal bool
 
 	fences, callouts, webLinks    []model.Part // the note's fenced code, callouts and markdown links
 	boxes                         []box        // the callouts met so far, by Box item index
@@ -126,7 +129,7 @@ func (t *transformer) line(lo, hi, ln int) {
 	for t.nextFence < len(t.fences) && t.fences[t.nextFence].Span.End < lo {
 		t.nextFence++
 	}
-	t.raw = false
+	t.raw, t.literal = false, false
 	if t.nextFence < len(t.fences) {
 		if f := t.fences[t.nextFence]; f.Span.Start <= lo {
 			t.raw = true
@@ -136,6 +139,7 @@ func (t *transformer) line(lo, hi, ln int) {
 			}
 		}
 	}
+	t.literal = !t.raw && tooMuchMarkup(l)
 	if sec := t.nextSection; startsHeading { // "##" alone starts at hi
 		start := n.SectionSpan(sec).Start
 		t.b.WriteString(clean(n.Text()[lo:start])) // "## "
@@ -341,7 +345,7 @@ func (t *transformer) inline(l string, ln int, oneLine, last bool) {
 		case c == '(' && strings.HasPrefix(l[i+1:], "<a "):
 			t.text("(")
 			i++
-		case c == '`':
+		case c == '`' && !t.literal:
 			n := codeSpan(l[i:])
 			t.b.WriteString(l[i : i+n])
 			i += n
@@ -350,7 +354,11 @@ func (t *transformer) inline(l string, ln int, oneLine, last bool) {
 			for j < len(l) && l[j] != '<' && l[j] != '[' && l[j] != '(' && l[j] != '`' {
 				j++
 			}
-			t.b.WriteString(l[i:j])
+			if t.literal {
+				t.literalText(l[i:j], oneLine)
+			} else {
+				t.b.WriteString(l[i:j])
+			}
 			i = j
 		}
 	}
@@ -364,12 +372,12 @@ func (t *transformer) anchor(s string, ln int) (int, bool) {
 	if len(s) < 3 || s[1] != 'a' || (s[2] != ' ' && s[2] != '\t') {
 		return 0, false
 	}
-	tagEnd := strings.IndexByte(s, '>')
+	tagEnd := strings.IndexByte(near(s), '>')
 	if tagEnd < 0 {
 		return 0, false
 	}
 	span := tagEnd + 1
-	if k := strings.Index(s, "</a>"); k >= 0 {
+	if k := strings.Index(near(s), "</a>"); k >= 0 {
 		span = k + len("</a>")
 	}
 	whole := s[:span]
@@ -445,7 +453,7 @@ func attribute(tag, name string) (string, bool) {
 // at the start of s, or 0 when there is none.
 func htmlTag(s string) (int, string) {
 	if strings.HasPrefix(s, "<!--") {
-		if k := strings.Index(s, "-->"); k >= 0 {
+		if k := strings.Index(near(s), "-->"); k >= 0 {
 			return k + 3, "!--"
 		}
 		return 0, ""
@@ -461,7 +469,7 @@ func htmlTag(s string) (int, string) {
 	if i == start || i >= len(s) || (s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '/') {
 		return 0, ""
 	}
-	end := strings.IndexByte(s[i:], '>')
+	end := strings.IndexByte(near(s[i:]), '>')
 	if end < 0 || strings.IndexByte(s[i:i+end], '<') >= 0 {
 		return 0, ""
 	}
@@ -474,7 +482,7 @@ func isAlpha(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' 
 // fenced code, or naming no note: [[#heading]]) at the start of s, which
 // starts with "[[", and returns how much of s it used.
 func (t *transformer) wikilink(s string, ln int) int {
-	end := strings.Index(s[2:], "]]")
+	end := strings.Index(near(s[2:]), "]]")
 	if end < 0 || s[2] == '[' || strings.Contains(s[2:2+end], "[[") {
 		t.text("[") // not a link here; one may start further on
 		return 1
@@ -516,6 +524,48 @@ func (t *transformer) text(s string) {
 		}
 	}
 }
+
+// literalText writes s as text() does, every markdown delimiter escaped,
+// but a "|" in a line that must stay one (a table row, whose cells it
+// separates).
+func (t *transformer) literalText(s string, oneLine bool) {
+	for oneLine {
+		i := strings.IndexByte(s, '|')
+		if i < 0 {
+			break
+		}
+		t.text(s[:i])
+		t.b.WriteByte('|')
+		s = s[i+1:]
+	}
+	t.text(s)
+}
+
+// markupLimit is the most markdown delimiters (` * _ ~ [ <) a line may hold
+// and be read as markdown: glamour's parse of one line costs up to the
+// square of its delimiters (600 KB of "`a" on one line took minutes, and
+// as renderings run one at a time every other note waited), where real
+// lines hold a few (at most 112 in the corpus). A line of more is shown
+// as written: its badges and links as anywhere, its text escaped.
+const markupLimit = 256
+
+func tooMuchMarkup(l string) bool {
+	n := 0
+	for _, d := range []string{"`", "*", "_", "~", "[", "<"} {
+		if n += strings.Count(l, d); n > markupLimit {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineReach is how far into a line the end of a tag, an anchor, a
+// comment or a wikilink is looked for: real ones end within a few hundred
+// bytes, and a line of openers each looked for to the line's end cost the
+// square of its length (a MB of "<!--" took 20 s).
+const inlineReach = 4 << 10
+
+func near(s string) string { return s[:min(len(s), inlineReach)] }
 
 func isTableRow(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " \t"), "|") }
 
