@@ -161,4 +161,3 @@ func nonEmpty(parts []string) []string {
 	}
 	return out
 }
-
