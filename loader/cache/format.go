@@ -21,7 +21,7 @@ import (
 // of another version is ignored and rebuilt. Bump it on any change to
 // either, or to what the loader makes of a file: TestFormatVersion holds a
 // fingerprint of the layout to remind you.
-const formatVersion = 9
+const formatVersion = 10
 
 // A cache file is:
 //

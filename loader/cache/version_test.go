@@ -61,8 +61,8 @@ func typeShape(t reflect.Type, seen map[reflect.Type]bool) string {
 // the model, the loader's output or the index changed: if the cache would
 // read old files wrongly, bump formatVersion; then set both below.
 const (
-	fingerprintVersion = 9
-	fingerprint        = "cc2f00da202cd2c0"
+	fingerprintVersion = 10
+	fingerprint        = "a6d1963728e283d0"
 )
 
 func TestFormatVersion(t *testing.T) {
