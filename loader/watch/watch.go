@@ -44,7 +44,9 @@ type Watcher struct {
 
 // New watches the folder root and every folder under it, but hidden ones
 // (as the loader skips them) and symbolic links (it does not follow them).
-// A folder that can't be watched is an error; the watcher is then closed.
+// When root can't be watched, or the system will watch no more folders,
+// that is an error and the watcher is closed; another folder that can't
+// be watched (see addTree) is said on Errors and left out.
 func New(root string) (*Watcher, error) {
 	root, err := filepath.Abs(root)
 	if err != nil {
@@ -94,7 +96,11 @@ func (w *Watcher) Close() error {
 	return err
 }
 
-// addTree watches dir and the folders under it.
+// addTree watches dir and the folders under it. A folder under dir that
+// can't be watched (one the user may not read, a path too long) is said
+// on Errors and left out, and the others are watched: one such folder
+// turned live reload off for the whole vault. The error returned is dir's
+// own, or the system's limit (ErrLimit), past which no folder can be.
 func (w *Watcher) addTree(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -110,7 +116,12 @@ func (w *Watcher) addTree(dir string) error {
 			return filepath.SkipDir
 		}
 		if err := w.notify.Add(p); err != nil {
-			return explain(p, err)
+			err = explain(p, err)
+			if p == dir || errors.Is(err, ErrLimit) {
+				return err
+			}
+			w.report(err)
+			return filepath.SkipDir
 		}
 		return nil
 	})

@@ -253,3 +253,55 @@ func TestClose(t *testing.T) {
 		t.Fatal("a second Close:", err)
 	}
 }
+
+// deepFolder makes a chain of folders under dir whose path is longer than
+// the system takes (PATH_MAX), one openat at a time, and returns its top.
+func deepFolder(t *testing.T, dir string) string {
+	t.Helper()
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2100 { // "/d" 2,100 times: 4,200 bytes
+		if err := r.Mkdir("d", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		next, err := r.OpenRoot("d")
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = next
+	}
+	r.Close()
+	return filepath.Join(dir, "d")
+}
+
+// TestUnwatchableFolderIsSkipped: a folder that can't be watched (its path
+// too long here; one the user may not read elsewhere) is said once on
+// Errors and left out, and the rest of the vault is still followed: it
+// stopped the whole watcher, so that one such folder turned live reload
+// off. The system's limits still do (TestErrors).
+func TestUnwatchableFolderIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	deepFolder(t, dir)
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(dir)
+	if err != nil {
+		t.Fatalf("one folder that can't be watched stopped the watcher: %v", err)
+	}
+	t.Cleanup(func() { w.Close() })
+	select {
+	case err := <-w.Errors():
+		if !strings.Contains(err.Error(), "watching "+filepath.Join(dir, "d")) {
+			t.Errorf("error %q does not name the folder", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the folder left out was not said")
+	}
+	v := &vault{t: t, dir: dir, w: w}
+	v.write("a.md", "# A again\n")
+	v.waitFor("a.md")
+}
