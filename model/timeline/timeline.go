@@ -64,11 +64,18 @@ func Of(v *model.Vault, id string) *Timeline {
 	if vid := v.Video(id); vid != nil {
 		t.Title, t.Channel = search.Plain(vid.Title), vid.Channel
 	}
-	var rows []Row
+	// The rows are made in one slice, sorted in it, and each group's are a
+	// part of it: a video of a million moments made three copies of them,
+	// each grown by doubling, and a slice a group (1.7 GB for a 65 MB note).
+	total := 0
+	for _, n := range notes {
+		total += len(n.Timestamps)
+	}
+	rows := make([]Row, 0, total)
 	for _, n := range notes {
 		rows = appendRows(rows, n, id)
 	}
-	main := rows[:0:0]
+	main := rows[:0] // filtered in place: a row is written where one was read
 	for _, r := range rows {
 		if r.Seconds >= 0 && !r.Doubtful {
 			main = append(main, r)
@@ -102,12 +109,13 @@ func Of(v *model.Vault, id string) *Timeline {
 			})
 		}
 	}
-	for _, r := range main {
-		if k := len(t.Groups); k > 0 && t.Groups[k-1].Seconds == r.Seconds {
-			t.Groups[k-1].Rows = append(t.Groups[k-1].Rows, r)
-			continue
+	for i := 0; i < len(main); {
+		j := i + 1
+		for j < len(main) && main[j].Seconds == main[i].Seconds {
+			j++
 		}
-		t.Groups = append(t.Groups, Group{Seconds: r.Seconds, Rows: []Row{r}})
+		t.Groups = append(t.Groups, Group{Seconds: main[i].Seconds, Rows: main[i:j:j]})
+		i = j
 	}
 	if len(t.Groups) > 0 {
 		t.Start, t.End = t.Groups[0].Seconds, t.Groups[len(t.Groups)-1].Seconds
