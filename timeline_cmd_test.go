@@ -111,3 +111,32 @@ func TestTimelineHostile(t *testing.T) {
 		t.Errorf("JSON row %q (the path and text exact, escaped on the wire)", out)
 	}
 }
+
+// TestVideoIDWithADash: a video id may start with "-" (38 of the corpus's
+// notes are of such videos); after PATH it is the VIDEO, not a flag (it
+// was "flag provided but not defined: -kHkWgjGD7U"), with flags before or
+// after it. A note's name that starts with "-" is a NOTE too.
+func TestVideoIDWithADash(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := t.TempDir()
+	note := "---\ntitle: Dashed\nvideoId: -kHkWgjGD7U\n---\nSaid <a class=\"yt-timestamp\" data-t=\"00:01:00\">[00:01:00]</a>\n"
+	if err := os.WriteFile(filepath.Join(dir, "-dashed.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"timeline", dir, "-kHkWgjGD7U"},
+		{"timeline", "--json", dir, "-kHkWgjGD7U"},
+		{"timeline", dir, "-kHkWgjGD7U", "--json"},
+		{"timeline", dir, "-dashed.md"},
+		{"links", dir, "-dashed.md"},
+		{"show", dir, "-dashed.md"},
+	} {
+		code, out, errs := runCmd(t, args...)
+		if code != 0 || errs != "" || !strings.Contains(out, "Said") && !strings.Contains(out, "Linked from") {
+			t.Errorf("%q: exit %d, stderr %q, out %q", args, code, errs, out)
+		}
+	}
+	if code, _, errs := runCmd(t, "timeline", dir, "-kHkWgjGD7U", "--jsn"); code != 2 || !strings.Contains(errs, "not defined: -jsn") {
+		t.Errorf("a mistyped flag after VIDEO: exit %d, stderr %q", code, errs)
+	}
+}

@@ -179,11 +179,17 @@ func vaultDir(dir string) (fs.FS, error) {
 }
 
 // parseArgs parses fl over args, allowing flags after the positionals, and
-// returns the positionals. It reports a mistake, or prints the usage for
-// --help, before returning the error.
+// returns the positionals. After the first positional, a word with one
+// dash that names no flag is a positional too: a video id may start with
+// "-" (-kHkWgjGD7U), as may a note's name. It reports a mistake, or prints
+// the usage for --help, before returning the error.
 func parseArgs(fl *flagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
+		if len(rest) > 0 && len(args) > 0 && !fl.names(args[0]) {
+			rest, args = append(rest, args[0]), args[1:]
+			continue
+		}
 		if err := fl.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				fl.usage()
@@ -202,6 +208,16 @@ func parseArgs(fl *flagSet, args []string) ([]string, error) {
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+// names reports whether arg is read as a flag: "--" and "--anything",
+// and "-name" or "-name=value" where name is one of fl's or help's.
+func (fl *flagSet) names(arg string) bool {
+	if !strings.HasPrefix(arg, "-") || arg == "-" || strings.HasPrefix(arg, "--") {
+		return strings.HasPrefix(arg, "--")
+	}
+	name, _, _ := strings.Cut(arg[1:], "=")
+	return fl.Lookup(name) != nil || name == "h" || name == "help"
 }
 
 // flagSet is a command's flags. A mistake in them is one line on stderr
