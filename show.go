@@ -39,18 +39,22 @@ func detectTerminal(stdout io.Writer) outTerminal {
 	return outTerminal{isTerm: true, width: w, dark: lipgloss.HasDarkBackground(os.Stdin, f)}
 }
 
+// maxShowWidth is the widest column show lays a note out in: glamour pads
+// every line to the width, so a width of 10^9 took 8.8 GB and did not end.
+const maxShowWidth = 1000
+
 func runShow(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("show", "show [--width N] [--style auto|dark|light|notty|FILE.json] [--timestamps auto|hms|ms] PATH NOTE", stderr)
 	var lf loadFlags
 	lf.register(fl)
-	width := fl.Int("width", 0, "the reading column's width in cells (default: the terminal's, at most 100)")
+	width := fl.Int("width", 0, "the reading column's width in cells, 20 to 1000 (default: the terminal's, at most 100)")
 	style := fl.String("style", "auto", "auto (plain when stdout is not a terminal, else from its background), dark, light, notty, or a glamour JSON style file")
 	v, rest, _, ok := loadVaultArgs("show", fl, &lf, args, []string{"NOTE"}, stderr)
 	if !ok {
 		return 2
 	}
-	if *width != 0 && *width < 20 {
-		fmt.Fprintf(stderr, "tubenotes show: --width %d: give 20 or more\n", *width)
+	if *width != 0 && (*width < 20 || *width > maxShowWidth) {
+		fmt.Fprintf(stderr, "tubenotes show: --width %d: give 20 to %d\n", *width, maxShowWidth)
 		return 2
 	}
 	styleJSON, err := readStyle(*style)
