@@ -31,6 +31,11 @@ type builder struct {
 
 	text   []byte // scratch: the visible text of one line (see padded); tokenize lowers its long words in place
 	folded []byte // scratch: a word folded the slow way
+	spans  spanCursor
+
+	// the last note's channel and its foldCompact: a channel's notes are
+	// usually next to each other in path order
+	channel, channelKey string
 }
 
 // tokenRun is the tokens toks[previous run's end:end], at consecutive
@@ -73,22 +78,26 @@ func termsIn(textBytes int) int { return int(7 * math.Sqrt(float64(textBytes))) 
 // skipped after the title, before and after a heading and at a line
 // without words, so that a phrase never spans a paragraph.
 func (b *builder) add(note int32, n *model.Note) doc {
+	if n.Channel != b.channel {
+		b.channel, b.channelKey = n.Channel, foldCompact(n.Channel)
+	}
 	d := doc{
 		firstLine: int32(max(n.BodyLine, 1)),
 		titleLine: 1,
-		channel:   foldCompact(n.Channel),
-		title:     strings.Join(Tokens(n.Title), " "),
+		channel:   b.channelKey,
 	}
 	b.toks, b.runs = b.toks[:0], b.runs[:0]
 	b.text = padded(append(b.text[:0], n.Title...))
 	pos := b.tokenize(b.text, 0, 0)
 	d.titleEnd = pos
+	d.title = b.joinTerms(b.toks)
 	pos++ // the title is not the first paragraph
 
 	heads := n.Sections
 	gap := false
 	lineNo := int32(0)
-	spans := newSpanCursor(n)
+	spans := &b.spans
+	spans.reset(n)
 	body := n.Text()
 	for text := body; text != ""; {
 		lo := len(body) - len(text)
@@ -128,6 +137,23 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	}
 	b.write(note)
 	return d
+}
+
+// joinTerms is the terms of toks joined by spaces: for a title, what
+// strings.Join(Tokens(title), " ") is, without folding it a second time.
+func (b *builder) joinTerms(toks []uint32) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	buf := b.folded[:0]
+	for i, id := range toks {
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, b.table.key(id)...)
+	}
+	b.folded = buf
+	return string(buf)
 }
 
 // term is the text of term id.

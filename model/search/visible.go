@@ -29,8 +29,15 @@ type spanCursor struct {
 }
 
 func newSpanCursor(n *model.Note) *spanCursor {
+	c := new(spanCursor)
+	c.reset(n)
+	return c
+}
+
+// reset makes c a cursor at the start of n.
+func (c *spanCursor) reset(n *model.Note) {
 	text := n.Text()
-	return &spanCursor{
+	*c = spanCursor{
 		n: n, text: text, numParts: n.NumParts(), tsAt: -1, linkAt: -1, partAt: -1,
 		marks: markupFinder{s: text, at: [3]int{-1, -1, -1}},
 	}
