@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
@@ -26,6 +27,7 @@ func TestBuildMatchesReference(t *testing.T) {
 		"empty":     {note("a.md", "", ""), note("b.md", "", "---\n---\n")},
 		"hostile":   hostileNotes(),
 		"unicode":   unicodeNotes(),
+		"long":      longWordNotes(),
 		"generated": loadNotes(t, loadtest.Generate(generated, 1)),
 	}
 	for _, dir := range []string{"../../testdata/search", "../../testdata/cli", "../../loader/testdata/vault"} {
@@ -70,6 +72,23 @@ func checkSameIndex(t *testing.T, notes []*model.Note) {
 				procs, len(notes), at, len(got), len(want))
 		}
 	}
+}
+
+// longWordNotes hold ASCII words of 8 to 60 bytes, in either case, enough
+// of them that the long terms' table grows, some sharing their first 8, 16
+// or 24 bytes, some ending in a letter past ASCII.
+func longWordNotes() []*model.Note {
+	var notes []*model.Note
+	for i := range 60 {
+		var text strings.Builder
+		for l := range 50 {
+			k := i*50 + l
+			fmt.Fprintf(&text, "LongWord%d%s SameFirst24BytesOfAWordAAA%s sharedfirst8x%dÉ Shared16BytesOf%d %s\n",
+				k, strings.Repeat("z", k%40), strings.Repeat("Q", k%20), k%7, k%3, strings.Repeat("AbCdEfGh", 1+k%6))
+		}
+		notes = append(notes, note(itoa(i)+".md", "c", text.String()))
+	}
+	return notes
 }
 
 // unicodeNotes hold words that take model/fold's slow path, next to ASCII

@@ -268,23 +268,50 @@ func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 		}
 		return b.foldedKeyID(s[start:end]), end
 	}
+	// An ASCII word of eight bytes or more: its end found eight bytes at a
+	// time, each piece lowered, kept (up to 24 bytes, which its table slot
+	// holds) and hashed as it comes.
 	start := i
 	buf := text[:len(text)+8]
-	for i += 8; ; i += 8 {
-		if end := ^wordBytes(binary.LittleEndian.Uint64(buf[i:])) & highBits; end != 0 {
-			i += bits.TrailingZeros64(end) >> 3
+	head := w | lowerBits
+	h := head * hashMul
+	var tail, tail2 uint64
+	for piece := 1; ; piece++ {
+		i += 8 // the start of the piece
+		raw := binary.LittleEndian.Uint64(buf[i:])
+		end := ^wordBytes(raw) & highBits
+		next := raw | lowerBits
+		if end != 0 {
+			m := bits.TrailingZeros64(end) >> 3
+			if m == 0 {
+				break
+			}
+			next &= 1<<(8*m) - 1
+			i += m
+		}
+		h = mixHash(h, next)
+		switch piece {
+		case 1:
+			tail = next
+		case 2:
+			tail2 = next
+		}
+		if end != 0 {
 			break
 		}
 	}
+	n := i - start
 	switch {
 	case i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i):
 		return b.foldedID(text, start)
-	case i-start == 8:
-		head := w | lowerBits
+	case n == 8:
 		return b.table.shortID(head, 8, shortHash(head, 8)), i
+	case n <= 24:
+		return b.table.longID(nil, head, tail, tail2, n, finishHash(h^uint64(n))), i
 	default:
-		key := lowerASCII(text[start:i])
-		return b.table.id(key, w|lowerBits, hashKey(key)), i
+		key := appendLowerASCII(b.folded[:0], text[start:i])
+		b.folded = key
+		return b.table.longID(key, head, tail, tail2, n, finishHash(h^uint64(n))), i
 	}
 }
 
@@ -307,6 +334,14 @@ func (b *builder) foldedKeyID(word string) uint32 {
 		return noTerm
 	}
 	return b.table.id(key, head, h)
+}
+
+// appendLowerASCII appends word to dst with its letters lowered.
+func appendLowerASCII(dst, word []byte) []byte {
+	at := len(dst)
+	dst = append(dst, word...)
+	lowerASCII(dst[at:])
+	return dst
 }
 
 // lowerASCII lowers the letters of word, ASCII letters and digits, in
