@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
@@ -28,6 +29,7 @@ func TestBuildMatchesReference(t *testing.T) {
 		"hostile":   hostileNotes(),
 		"unicode":   unicodeNotes(),
 		"long":      longWordNotes(),
+		"anchors":   loadNotes(t, anchorVault(t)),
 		"generated": loadNotes(t, loadtest.Generate(generated, 1)),
 	}
 	for _, dir := range []string{"../../testdata/search", "../../testdata/cli", "../../loader/testdata/vault"} {
@@ -72,6 +74,39 @@ func checkSameIndex(t *testing.T, notes []*model.Note) {
 				procs, len(notes), at, len(got), len(want))
 		}
 	}
+}
+
+// anchorVault's notes hold timestamp anchors at every kind of place a
+// line's pieces between them may meet (tokenizeLine reads such a line
+// where it stands): between words, spaces, letters past ASCII, markup,
+// other anchors, at a line's start and end and at the text's end.
+func anchorVault(t *testing.T) fstest.MapFS {
+	t.Helper()
+	ts := func(s string) string { return `<a class="yt-timestamp" data-t="00:01:` + s + `">[01:` + s + `]</a>` }
+	sides := []string{"", " ", "word", "é", "ünï", ". ", "x1", "<b>b</b>", "[[link]]", "&amp;", "&#97;", "[md](u)", "&", "—", "\xff", "LongerThanEightBytes", ts("59")}
+	fsys := fstest.MapFS{}
+	for i, left := range sides {
+		var text strings.Builder
+		text.WriteString("---\ntitle: t\n---\n")
+		for j, right := range sides {
+			fmt.Fprintf(&text, "%s%s%s\n", left, ts(itoa(10+j)), right)
+			fmt.Fprintf(&text, "a %s%s%s b %s%s\n", left, ts("01"), right, ts("02"), left)
+		}
+		text.WriteString("end " + left + ts("03") + sides[(i+3)%len(sides)]) // no newline: the last piece ends the text
+		fsys[itoa(i)+".md"] = &fstest.MapFile{Data: []byte(text.String())}
+	}
+	v, err := loader.Load(fsys, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := 0
+	for _, n := range v.Notes {
+		anchors += len(n.Timestamps)
+	}
+	if anchors < len(sides)*len(sides) {
+		t.Fatalf("the loader found %d anchors, want at least %d", anchors, len(sides)*len(sides))
+	}
+	return fsys
 }
 
 // longWordNotes hold ASCII words of 8 to 60 bytes, in either case, enough
