@@ -62,7 +62,7 @@ func newBuilder() *builder { return newSizedBuilder(0) }
 // newSizedBuilder makes a builder for about textBytes of notes' text.
 func newSizedBuilder(textBytes int) *builder {
 	n := termsIn(textBytes)
-	return &builder{table: newTermTable(n), terms: make([]termState, 0, n), firsts: make([]uint32, 0, n)}
+	return &builder{table: newTermTable(n), terms: make([]termState, 0, n), firsts: make([]uint32, 0, n), arena: newChunkArena(textBytes)}
 }
 
 // termsIn is about the number of distinct terms in textBytes of notes:
