@@ -257,7 +257,8 @@ func (b *builder) shortWordID(text []byte, i, m int, head uint64, h uint32) (uin
 // wordID is the number of the word at text[i:], whose first eight bytes
 // (zero-padded) are w, when it is an ASCII word of eight bytes or more,
 // or goes on past ASCII; or of the next word after i, when text[i] is
-// past ASCII. It returns the index after the word, or -1 when there is no
+// past ASCII. It returns the index after the word (past the ASCII byte
+// after an ASCII word, as tokenize's short words), or -1 when there is no
 // word.
 func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 	if w&0x80 != 0 {
@@ -301,18 +302,24 @@ func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 		}
 	}
 	n := i - start
-	switch {
-	case i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i):
+	if i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i) {
 		return b.foldedID(text, start)
+	}
+	var id uint32
+	switch {
 	case n == 8:
-		return b.table.shortID(head, 8, shortHash(head, 8)), i
+		id = b.table.shortID(head, 8, shortHash(head, 8))
 	case n <= 24:
-		return b.table.longID(nil, head, tail, tail2, n, finishHash(h^uint64(n))), i
+		id = b.table.longID(nil, head, tail, tail2, n, finishHash(h^uint64(n)))
 	default:
 		key := appendLowerASCII(b.folded[:0], text[start:i])
 		b.folded = key
-		return b.table.longID(key, head, tail, tail2, n, finishHash(h^uint64(n))), i
+		id = b.table.longID(key, head, tail, tail2, n, finishHash(h^uint64(n)))
 	}
+	if buf[i] < utf8.RuneSelf {
+		i++ // and the ASCII byte after the word (or past the text), not a word byte: the next word may start after it
+	}
+	return id, i
 }
 
 // noTerm is the number foldedKeyID gives a word that folds to nothing.
