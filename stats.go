@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tubenotes/model"
+	"tubenotes/ui/safe"
 )
 
 // vaultStats are the counts "tubenotes stats" prints.
@@ -99,7 +100,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		{"problems", fmt.Sprint(s.Problems)},
 		{"size", fmt.Sprintf("%.1f MB", float64(s.Bytes)/1e6)},
 		{"load time", took.Round(time.Millisecond).String()},
-		{"cache", s.Cache},
+		{"cache", safe.Line(s.Cache)}, // may name a folder from the environment
 	}
 	for _, r := range rows {
 		if _, err := fmt.Fprintf(stdout, "%-10s  %s\n", r.name, r.value); err != nil {

@@ -100,7 +100,7 @@ func writeTimeline(w io.Writer, tl *timeline.Timeline) {
 		title = "video " + tl.ID
 	}
 	fmt.Fprintln(w, safe.Line(title))
-	head := []string{safe.Line(tl.Channel), tl.ID, plural(len(tl.Notes), "note", "notes")}
+	head := []string{safe.Line(tl.Channel), tl.ID, common.Plural(len(tl.Notes), "note", "notes")}
 	if len(tl.Groups) > 0 {
 		head = append(head, common.Clock(tl.Start)+"–"+common.Clock(tl.End))
 	}
@@ -160,11 +160,4 @@ func nonEmpty(parts []string) []string {
 		}
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -78,8 +78,9 @@ func TestGoldenScreens(t *testing.T) {
 				mm := tm.(Model)
 				mu.Lock()
 				screen = mm.screen()
+				// the index's arrival adds the start page's mentions
 				busy = mm.layout().readerShown && mm.reader.Rendering() || len(mm.deferred) > 0 ||
-					mm.mode == modeTimeline && mm.timeline.Loading()
+					mm.mode == modeTimeline && mm.timeline.Loading() || mm.index == nil
 				mu.Unlock()
 				return msg
 			}

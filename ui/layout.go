@@ -118,7 +118,7 @@ func (m Model) screen() string {
 	body := make([]string, l.bodyRows)
 	switch m.mode {
 	case modeHelp:
-		body = fill(strings.Split(m.helpView(), "\n"), l.bodyRows, m.width)
+		body = m.helpBody(l.bodyRows, m.width)
 	case modeSearch:
 		body = fill(strings.Split(m.search.View(), "\n"), l.bodyRows, m.width)
 	case modeMarks:
@@ -252,7 +252,7 @@ func (m Model) helpView() string {
 			indent(h.FullHelpView([][]key.Binding{{k.FindAccept, common.Pair(k.ChooseUp, k.ChooseDown, "choose"), k.Recall, k.QueryClear}}), "  "),
 		}
 	}
-	mouse := m.c.Styles.Dim.Render("  mouse: the wheel scrolls the pane under it; a click selects, or opens a badge or link")
+	mouse := m.c.Styles.Dim.Render("  mouse: wheel scrolls the pane under it; click selects, opens a badge or link")
 	return "\n" + strings.Join(parts, "\n") + "\n\n" + mouse
 }
 

@@ -126,6 +126,7 @@ type Model struct {
 
 	mode        mode
 	helpFrom    mode // the mode ? was pressed in, which esc returns to
+	helpTop     int  // the ? screen's first row shown, when it is taller than the window
 	focus       focus
 	hideSidebar bool // wide layout: the sidebar folded away by the user (a layout choice, not a mode)
 

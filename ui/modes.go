@@ -19,7 +19,7 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.mode, m.helpFrom = modeHelp, modeBrowse
+		m.openHelp(modeBrowse)
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		return m.search.Focus()
@@ -101,7 +101,7 @@ func (m Model) focused() (string, help.KeyMap) {
 	return "reader", m.reader
 }
 
-// helpKey: the ? screen closes, or quits.
+// helpKey: the ? screen closes, quits, or scrolls.
 func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
@@ -109,6 +109,8 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, k.CloseHelp):
 		m.mode = m.helpFrom
+	default:
+		m.helpScrollKey(msg)
 	}
 	return nil
 }
@@ -123,7 +125,7 @@ func (m *Model) timelineKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Quit):
 			return m.quit()
 		case key.Matches(msg, k.Help):
-			m.mode, m.helpFrom = modeHelp, modeTimeline
+			m.openHelp(modeTimeline)
 			return nil
 		}
 		if cmd, ok := m.playerKey(msg); ok {
@@ -266,7 +268,7 @@ func (m Model) hints() []key.Binding {
 	k := m.c.Keys
 	switch m.mode {
 	case modeHelp:
-		return []key.Binding{k.CloseHelp, k.Quit}
+		return m.helpHints()
 	case modeSearch:
 		return m.search.ShortHelp()
 	case modeFilter:

@@ -20,6 +20,8 @@ func (m *Model) wheel(ms tea.Mouse) {
 	case l.tooSmall:
 	case m.mode == modeTimeline:
 		m.timeline.Scroll(delta)
+	case m.mode == modeHelp:
+		m.scrollHelp(delta)
 	case !m.panesShown():
 	case l.sidebar && l.notes.contains(ms.X, ms.Y):
 		m.notes.Scroll(delta)

@@ -102,8 +102,11 @@ func (m *Model) onPlayhead(h player.Playhead) tea.Cmd {
 
 // onPlayerDone shows a request's error; success shows in the playhead.
 func (m *Model) onPlayerDone(msg player.DoneMsg) {
-	if msg.Err != nil {
+	switch {
+	case msg.Err != nil:
 		m.status.SetMessage(msg.Err.Error(), true)
+	case msg.Waiting:
+		m.status.SetMessage("opening the player's page in the browser; it plays once loaded", false)
 	}
 }
 

@@ -225,3 +225,17 @@ func sidebar(h *harness) string {
 	}
 	return strings.Join(side, "\n")
 }
+
+// TestAPlayWaitingForItsPageSaysSo: the web player's first play opens
+// its page; the status line must not claim that anything plays yet.
+func TestAPlayWaitingForItsPageSaysSo(t *testing.T) {
+	h := demoHarness(t)
+	h.send(player.DoneMsg{Action: "play", Waiting: true})
+	if s := h.statusLine(); !strings.Contains(s, "page in the browser; it plays once loaded") {
+		t.Errorf("status %q", s)
+	}
+	h.send(player.DoneMsg{Action: "play", Err: errors.New("mpv is not installed")})
+	if s := h.statusLine(); !strings.Contains(s, "mpv is not installed") {
+		t.Errorf("status %q", s)
+	}
+}

@@ -27,6 +27,7 @@ import (
 
 	"tubenotes/loader/atomicfile"
 	"tubenotes/loader/regular"
+	"tubenotes/loader/vaultpath"
 )
 
 // Result is a vault loaded with the help of its cache.
@@ -55,12 +56,20 @@ func Dir() string {
 }
 
 // File is the cache file of the vault at root. Each vault has its own,
-// named after its absolute path, so a vault that moved is not taken for
-// another (the file also records the path, in case two names collide).
+// named after its path (vaultpath.Of: absolute, links resolved), so a
+// vault that moved is not taken for another (the file also records the
+// path, in case two names collide).
 func File(root string) (string, error) {
-	abs, err := filepath.Abs(root)
+	abs, err := vaultpath.Of(root)
 	if err != nil {
 		return "", err
+	}
+	dir, err := vaultpath.Of(Dir())
+	if err != nil {
+		return "", err
+	}
+	if vaultpath.Within(dir, abs) {
+		return "", fmt.Errorf("the cache folder %s is inside the vault: set $XDG_CACHE_HOME elsewhere", dir)
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return filepath.Join(Dir(), readableBase(abs)+"-"+hex.EncodeToString(sum[:8])+".cache"), nil
@@ -172,7 +181,7 @@ func Load(root string, fsys fs.FS, opts loader.Options) (Result, error) {
 // its notes' texts is still to be read, and is closed then by os.File's
 // own cleanup: the caller closes it only when it gives up on it.
 func openFile(path, root string, fsys fs.FS, mode loader.TimestampMode) (*opened, *os.File, error) {
-	abs, err := filepath.Abs(root)
+	abs, err := vaultpath.Of(root)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -233,7 +242,7 @@ func (r *Result) Save(index *search.Index) error {
 	if !r.Stale(index) {
 		return nil
 	}
-	abs, err := filepath.Abs(r.root)
+	abs, err := vaultpath.Of(r.root)
 	if err != nil {
 		return err
 	}

@@ -306,6 +306,52 @@ func TestMovedVault(t *testing.T) {
 	checkFresh(t, res, moved)
 }
 
+// TestALinkToTheVaultSharesItsCache: a vault opened through a symbolic
+// link finds the cache its real path made, and the other way round.
+func TestALinkToTheVaultSharesItsCache(t *testing.T) {
+	root := newVault(t)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(root, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	warmUp(t, link)
+	if a, b := mustFile(t, link), mustFile(t, root); a != b {
+		t.Errorf("two cache files for one vault: %s and %s", a, b)
+	}
+	res := load(t, root, loader.Options{})
+	if !strings.HasPrefix(res.Status, "used") {
+		t.Errorf("the real path after the link made the cache: status %q", res.Status)
+	}
+	checkFresh(t, res, root)
+}
+
+// TestNoCacheInsideTheVault: with $XDG_CACHE_HOME inside the vault the
+// cache is off, says why, and nothing is written there.
+func TestNoCacheInsideTheVault(t *testing.T) {
+	root := newVault(t)
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(root, ".cache"))
+	res := load(t, root, loader.Options{})
+	if !strings.HasPrefix(res.Status, "off: ") || !strings.Contains(res.Status, "inside the vault") {
+		t.Errorf("status %q", res.Status)
+	}
+	if err := res.Save(search.Build(res.Vault.Notes)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(filepath.Join(root, ".cache")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("something was written inside the vault: %v", err)
+	}
+	checkFresh(t, res, root)
+}
+
+func mustFile(t *testing.T, root string) string {
+	t.Helper()
+	f, err := File(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 func TestOtherTimestampModeIsIgnored(t *testing.T) {
 	root := newVault(t)
 	warmUp(t, root)

@@ -82,3 +82,11 @@ func SameTimestamp(old *model.Note, i int, n *model.Note) int {
 	}
 	return -1
 }
+
+// Plural is n and what it counts, one or many: "1 note", "3 notes".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -88,7 +88,7 @@ func TestCaptureFormats(t *testing.T) {
 func TestTeaCommands(t *testing.T) {
 	f := newFakeMPV(t, "mpv 0.38.0")
 	m, _ := newTestMPV(t, f, time.Second)
-	if msg := TogglePauseCmd(m)(); msg != (DoneMsg{"pause", ErrNotRunning}) {
+	if msg := TogglePauseCmd(m)(); msg != (DoneMsg{Action: "pause", Err: ErrNotRunning}) {
 		t.Errorf("pause before play: %#v", msg)
 	}
 	if msg := PlayCmd(m, videoA, 5, "Intro")(); msg != (DoneMsg{Action: "play"}) {

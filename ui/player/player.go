@@ -33,6 +33,13 @@ type Player interface {
 	Close() error
 }
 
+// Waiter is a Player that may have to wait for its window after Play
+// (the web player's page, opened in the browser): Waiting reports that
+// no window has connected since it was opened, so nothing plays yet.
+type Waiter interface {
+	Waiting() bool
+}
+
 // Playhead is where the player is.
 type Playhead struct {
 	VideoID string

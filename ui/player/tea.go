@@ -14,6 +14,9 @@ type PlayheadMsg struct{ Playhead }
 type DoneMsg struct {
 	Action string // "play", "pause" or "seek"
 	Err    error
+	// Waiting: the play went to a window still opening (Waiter), so
+	// nothing plays yet.
+	Waiting bool
 }
 
 // Listen waits for the next playhead. The UI returns Listen again on each
@@ -26,16 +29,20 @@ func Listen(p Player) tea.Cmd {
 // PlayCmd plays videoID at seconds, title shown briefly.
 func PlayCmd(p Player, videoID string, seconds int, title string) tea.Cmd {
 	return func() tea.Msg {
-		return DoneMsg{"play", p.Play(context.Background(), videoID, seconds, title)}
+		msg := DoneMsg{Action: "play", Err: p.Play(context.Background(), videoID, seconds, title)}
+		if w, ok := p.(Waiter); ok && msg.Err == nil {
+			msg.Waiting = w.Waiting()
+		}
+		return msg
 	}
 }
 
 // TogglePauseCmd pauses or resumes.
 func TogglePauseCmd(p Player) tea.Cmd {
-	return func() tea.Msg { return DoneMsg{"pause", p.TogglePause(context.Background())} }
+	return func() tea.Msg { return DoneMsg{Action: "pause", Err: p.TogglePause(context.Background())} }
 }
 
 // SeekByCmd moves the playhead by seconds.
 func SeekByCmd(p Player, seconds int) tea.Cmd {
-	return func() tea.Msg { return DoneMsg{"seek", p.SeekBy(context.Background(), seconds)} }
+	return func() tea.Msg { return DoneMsg{Action: "seek", Err: p.SeekBy(context.Background(), seconds)} }
 }

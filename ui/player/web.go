@@ -258,6 +258,13 @@ func (w *Web) Play(ctx context.Context, videoID string, seconds int, title strin
 	return nil
 }
 
+// Waiting implements Waiter: the page was opened and has not connected.
+func (w *Web) Waiting() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.awaiting
+}
+
 // openPage runs OpenPage, waiting no longer than the timeout.
 func (w *Web) openPage(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, w.opts.Timeout)

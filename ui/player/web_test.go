@@ -192,10 +192,19 @@ func TestWebOpensThePageOnceAndStreamsCommands(t *testing.T) {
 	if opener.count() != 1 || opener.urls[0] != w.URL() {
 		t.Fatalf("opened %q, want %s once: the page is still loading", opener.urls, w.URL())
 	}
+	if msg := PlayCmd(w, videoA, 20, "\x1b[2J<b>Two</b>")(); msg != (DoneMsg{Action: "play", Waiting: true}) {
+		t.Errorf("a play while the page loads: %#v, want it waiting", msg)
+	}
 	page := connectEvents(t, w)
 	want := "event: play\ndata: {\"id\":\"" + videoA + "\",\"t\":20,\"title\":\"\\u003cb\\u003eTwo\\u003c/b\\u003e\"}"
 	if got := page.next(); got != want {
 		t.Errorf("first event\n%s\nwant\n%s", got, want)
+	}
+	if msg := PlayCmd(w, videoA, 20, "\x1b[2J<b>Two</b>")(); msg != (DoneMsg{Action: "play"}) {
+		t.Errorf("a play once the page is there: %#v", msg)
+	}
+	if got := page.next(); got != want {
+		t.Errorf("the play sent to the page\n%s\nwant\n%s", got, want)
 	}
 	if err := w.Play(ctx, videoB, 30, ""); err != nil {
 		t.Fatal(err)

@@ -74,11 +74,7 @@ func (m *Model) Activate(sel Selection) {
 // ShortHelp is the pane's part of the hint line in browse mode.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.opts.Keys
-	b := []key.Binding{
-		// the timeline before the links: at 80 columns one of them is cut
-		common.Pair(k.NextTimestamp, k.PrevTimestamp, "timestamps"), k.Enter, k.OpenVideo, k.Timeline,
-		common.Pair(k.NextLink, k.PrevLink, "links"), k.CopyURL,
-	}
+	b := m.browseHints()
 	if m.Finding() { // first: the line may be cut at its end
 		return append([]key.Binding{common.Pair(k.FindNext, k.FindPrev, "matches"), k.Clear}, b...)
 	}

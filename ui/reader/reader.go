@@ -76,7 +76,8 @@ type Model struct {
 	jumped struct{ section, yOffset int }
 
 	sel     Selection
-	playing int // the timestamp marked as being played, -1 none
+	offers  offers // what the shown rendering's keys can act on
+	playing int    // the timestamp marked as being played, -1 none
 
 	terms    []string // folded find terms
 	matches  []match
@@ -282,6 +283,7 @@ func (m *Model) ensure() tea.Cmd {
 func (m *Model) show(r *rendered) {
 	old := m.doc
 	m.doc = r
+	m.offers = m.offersOf()
 	switch {
 	case m.pending.kind != pendNone:
 		p := m.pending

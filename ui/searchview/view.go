@@ -1,7 +1,6 @@
 package searchview
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -80,14 +79,7 @@ func (m Model) header() string {
 
 // Header is the count line of a result.
 func Header(r engine.Result) string {
-	return plural(len(r.Hits), "match", "matches") + " in " + plural(r.Notes, "note", "notes")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return common.Plural(len(r.Hits), "match", "matches") + " in " + common.Plural(r.Notes, "note", "notes")
 }
 
 // listLines are the rows in the window, width cells wide.

@@ -93,6 +93,28 @@ func TestRefusesStateInsideTheVault(t *testing.T) {
 	}
 }
 
+// TestALinkedVaultIsOneVault: a vault reached through a symbolic link
+// has the state file of its real path, and a state folder reached
+// through a link into the vault is still refused.
+func TestALinkedVaultIsOneVault(t *testing.T) {
+	vault, dir := t.TempDir(), t.TempDir()
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(vault, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	a, _ := OpenIn(dir, vault)
+	b, _ := OpenIn(dir, link)
+	if a.Path() != b.Path() {
+		t.Errorf("two state files for one vault: %s and %s", a.Path(), b.Path())
+	}
+	if err := os.Mkdir(filepath.Join(vault, "state"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenIn(filepath.Join(link, "state"), vault); err == nil || !strings.Contains(err.Error(), "inside the vault") {
+		t.Errorf("a state folder inside the vault through a link: err %v", err)
+	}
+}
+
 func TestDirFollowsXDG(t *testing.T) {
 	if !strings.HasSuffix(Dir(), string(filepath.Separator)+"tubenotes") {
 		t.Fatalf("Dir() = %s", Dir())

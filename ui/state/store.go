@@ -18,6 +18,7 @@ import (
 
 	"tubenotes/loader/atomicfile"
 	"tubenotes/loader/regular"
+	"tubenotes/loader/vaultpath"
 )
 
 // maxSize bounds a state file read: a few hundred positions and bookmarks
@@ -41,15 +42,15 @@ func Open(dir string) (*Store, error) { return OpenIn(Dir(), dir) }
 
 // OpenIn is Open with the state files in stateDir.
 func OpenIn(stateDir, dir string) (*Store, error) {
-	vault, err := filepath.Abs(dir)
+	vault, err := vaultpath.Of(dir)
 	if err != nil {
 		return nil, err
 	}
-	stateDir, err = filepath.Abs(stateDir)
+	stateDir, err = vaultpath.Of(stateDir)
 	if err != nil {
 		return nil, err
 	}
-	if within(stateDir, vault) {
+	if vaultpath.Within(stateDir, vault) {
 		return nil, fmt.Errorf("the state folder %s is inside the vault: set $XDG_STATE_HOME elsewhere", stateDir)
 	}
 	return &Store{path: filepath.Join(stateDir, fileName(vault)), vault: vault, now: time.Now}, nil
@@ -78,11 +79,6 @@ func fileName(vault string) string {
 }
 
 // within reports whether path is dir or inside it.
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
 // Load reads the vault's state. A missing file is an empty state. A file
 // that can't be used (corrupt, of a newer version, of another vault) is
 // moved aside as *.bad and the state starts empty; msg says so in one

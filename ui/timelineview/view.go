@@ -74,8 +74,8 @@ func (m Model) header() []string {
 	if tl.Channel != "" {
 		facts = append(facts, st.Channel.Render(safe.Line(tl.Channel)))
 	}
-	facts = append(facts, st.Count.Render(tl.ID), st.Count.Render(plural(len(tl.Notes), "note", "notes")),
-		st.Count.Render(plural(moments, "moment", "moments")))
+	facts = append(facts, st.Count.Render(tl.ID), st.Count.Render(common.Plural(len(tl.Notes), "note", "notes")),
+		st.Count.Render(common.Plural(moments, "moment", "moments")))
 	if len(tl.Groups) > 0 {
 		facts = append(facts, st.Clock.Render(common.Clock(tl.Start)+"–"+common.Clock(tl.End)))
 	}
@@ -107,7 +107,7 @@ func (m Model) gaps(tl *timeline.Timeline) string {
 	for i, g := range tl.Gaps {
 		parts[i] = common.Clock(g.From) + "–" + common.Clock(g.To)
 	}
-	return st.Count.Render(plural(len(tl.Gaps), "gap", "gaps")+" over 5 minutes: ") + st.Clock.Render(strings.Join(parts, ", "))
+	return st.Count.Render(common.Plural(len(tl.Gaps), "gap", "gaps")+" over 5 minutes: ") + st.Clock.Render(strings.Join(parts, ", "))
 }
 
 // shownRows are the rows shown, the label line left out.
@@ -158,13 +158,6 @@ func (m Model) line(p int) string {
 		line = st.CursorFocused.Render(common.Fit(ansi.Strip(line), m.width))
 	}
 	return line
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // fitHead cuts a row's section and note title so that the sentence, which
