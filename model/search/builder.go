@@ -174,9 +174,15 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 	at := unsafe.Pointer(unsafe.SliceData(buf))
 	first := len(b.toks)
 	b.toks = slices.Grow(b.toks, n/2+1) // a word and a byte after it, at least
-	toks := b.toks[:cap(b.toks)]
+	// The tokens, term states and first slots by pointer, without bounds
+	// checks: a word takes two bytes or more with the one after it (the
+	// room grown above), a term has a state once numbered (added below),
+	// and a slot's index is masked by the table's size, a power of two.
+	toks := unsafe.Pointer(unsafe.SliceData(b.toks))
 	k := first
-	terms, slots := b.terms, b.table.slots
+	terms := unsafe.Pointer(unsafe.SliceData(b.terms))
+	nterms := uint32(len(b.terms))
+	slots, mask := unsafe.Pointer(unsafe.SliceData(b.table.slots)), uint32(len(b.table.slots)-1)
 	for i := 0; i < n; {
 		w := load8(at, i)
 		wb := wordBytes(w)
@@ -202,33 +208,33 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 			head := (w | lowerBits) & (1<<(8*m) - 1)
 			h := shortHash(head, m)
 			// Most words are common ones, found in their first slot.
-			if s := &slots[h&uint32(len(slots)-1)]; s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
+			if s := (*termSlot)(unsafe.Add(slots, uintptr(h&mask)*unsafe.Sizeof(termSlot{}))); s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
 				id = uint32(s.meta) - 1
 				i += m + 1 // and the ASCII byte after the word, which is not a word byte
 			} else {
 				id, i = b.shortWordID(text, i, m, head, h)
-				slots = b.table.slots // it may have grown
+				slots, mask = unsafe.Pointer(unsafe.SliceData(b.table.slots)), uint32(len(b.table.slots)-1) // it may have grown
 			}
 		} else {
 			id, i = b.wordID(text, i, w)
-			slots = b.table.slots
+			slots, mask = unsafe.Pointer(unsafe.SliceData(b.table.slots)), uint32(len(b.table.slots)-1)
 			if i < 0 {
 				break
 			}
 		}
-		if id >= uint32(len(terms)) {
+		if id >= nterms {
 			if id == noTerm {
 				continue
 			}
 			b.terms = append(roomFor(b.terms, 1), termState{last: -1})
 			b.firsts = append(roomFor(b.firsts, 1), 0)
-			terms = b.terms
+			terms, nterms = unsafe.Pointer(unsafe.SliceData(b.terms)), uint32(len(b.terms))
 		}
-		terms[id].count++
-		toks[k] = id
+		(*termState)(unsafe.Add(terms, uintptr(id)*unsafe.Sizeof(termState{}))).count++
+		*(*uint32)(unsafe.Add(toks, uintptr(k)*4)) = id
 		k++
 	}
-	b.toks = toks[:k]
+	b.toks = b.toks[:k]
 	if k == first {
 		return pos
 	}
