@@ -57,29 +57,40 @@ func lineCursor(n *model.Note, lo, hi int) *spanCursor {
 	return c
 }
 
-// curTimestamp is n.TimestampSpan(c.ts).
+// curTimestamp is n.TimestampSpan(c.ts). The cursors' spans are asked
+// for several times a line: the check is inlined, the decoding kept out
+// of line (noinline) so that the check stays small enough to be.
 func (c *spanCursor) curTimestamp() model.Span {
 	if c.tsAt != c.ts {
-		c.tsAt, c.tsSpan = c.ts, c.n.TimestampSpan(c.ts)
+		c.decodeTimestamp()
 	}
 	return c.tsSpan
 }
 
+//go:noinline
+func (c *spanCursor) decodeTimestamp() { c.tsAt, c.tsSpan = c.ts, c.n.TimestampSpan(c.ts) }
+
 // curLink is n.LinkSpan(c.link).
 func (c *spanCursor) curLink() model.Span {
 	if c.linkAt != c.link {
-		c.linkAt, c.linkSpan = c.link, c.n.LinkSpan(c.link)
+		c.decodeLink()
 	}
 	return c.linkSpan
 }
 
+//go:noinline
+func (c *spanCursor) decodeLink() { c.linkAt, c.linkSpan = c.link, c.n.LinkSpan(c.link) }
+
 // curPart is n.Part(c.part).
 func (c *spanCursor) curPart() model.Part {
 	if c.partAt != c.part {
-		c.partAt, c.partSpan = c.part, c.n.Part(c.part)
+		c.decodePart()
 	}
 	return c.partSpan
 }
+
+//go:noinline
+func (c *spanCursor) decodePart() { c.partAt, c.partSpan = c.part, c.n.Part(c.part) }
 
 // appendNoteVisible appends to dst what a reader sees of bytes lo to hi of
 // the note's text (a line, or part of one; each call after the text
