@@ -390,12 +390,15 @@ const (
 // wordBytes marks, with its high bit, each byte of w (eight bytes) that
 // is an ASCII letter or digit, fold.IsWordByte: a byte's range is tested
 // by adding to its low seven bits, which carries into its high bit and no
-// further.
+// further. Of the two sums of a range, the second's high bit (past the
+// range's end) implies the first's (from its start): in the range is one
+// without the other, their exclusive or, one instruction (and-not is two
+// without GOAMD64=v3).
 func wordBytes(w uint64) uint64 {
 	low := w &^ highBits
-	digit := (low + byteOnes*(0x80-'0')) &^ (low + byteOnes*(0x7f-'9'))
+	digit := (low + byteOnes*(0x80-'0')) ^ (low + byteOnes*(0x7f-'9'))
 	folded := low | lowerBits
-	letter := (folded + byteOnes*(0x80-'a')) &^ (folded + byteOnes*(0x7f-'z'))
+	letter := (folded + byteOnes*(0x80-'a')) ^ (folded + byteOnes*(0x7f-'z'))
 	return (digit | letter) &^ w & highBits
 }
 
