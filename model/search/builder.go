@@ -168,6 +168,20 @@ func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 // bytes loaded where it starts; one that goes on past ASCII is folded by
 // model/fold.
 func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
+	first := len(b.toks)
+	b.scan(text)
+	k := len(b.toks)
+	if k == first {
+		return pos
+	}
+	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
+	return pos + uint32(k-first)
+}
+
+// scan appends the term numbers of text's words to b.toks and counts
+// them. (Apart from tokenize, so that its loop does not carry the
+// position and line code, which Go's registers would not hold anyway.)
+func (b *builder) scan(text []byte) {
 	n := len(text)
 	buf := padded(text)[:n+8] // read eight bytes at a time, zeros after the text
 	text = buf[:n]
@@ -235,11 +249,6 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 		k++
 	}
 	b.toks = b.toks[:k]
-	if k == first {
-		return pos
-	}
-	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
-	return pos + uint32(k-first)
 }
 
 // load8 is the eight bytes at at+i, little-endian. tokenize reads only
