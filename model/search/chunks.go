@@ -62,38 +62,44 @@ func (a *chunkArena) bytes(addr uint32) []byte { return a.buf[addr:] }
 // per occurrence the position and line code, each as a delta from the one
 // before (a note's first ones as they are).
 func (b *builder) write(note int32) {
+	start := uint32(0)
+	for _, r := range b.runs {
+		b.writeRun(note, b.toks[start:r.end], r.pos, r.code)
+		start = r.end
+	}
+}
+
+// writeRun is write of one run, toks at consecutive positions from pos on
+// the line of code code. (A function of its own, so that its loop does not
+// carry the runs' loop's values, which Go's registers would not hold.)
+func (b *builder) writeRun(note int32, toks []uint32, pos, code uint32) {
 	// The terms' states and the arena by pointer: a token's term has a
 	// state (tokenize adds it), and its chunk has room for the occurrence
 	// (maxOccurrence), so that no bounds are checked.
 	terms := unsafe.Pointer(unsafe.SliceData(b.terms))
 	arena := unsafe.Pointer(unsafe.SliceData(b.arena.buf))
-	toks, start := b.toks, uint32(0)
-	for _, r := range b.runs {
-		pos, code := r.pos, r.code
-		for _, id := range toks[start:r.end] {
-			ts := (*termState)(unsafe.Add(terms, uintptr(id)*unsafe.Sizeof(termState{})))
-			if ts.end-ts.at < maxOccurrence {
-				b.nextChunk(id, ts)
-				arena = unsafe.Pointer(unsafe.SliceData(b.arena.buf))
-			}
-			out := unsafe.Add(arena, ts.at)
-			n := uintptr(0)
-			if ts.last != note {
-				n = putUvarint(out, n, uint32(note-ts.last))
-				n = putUvarint(out, n, ts.count)
-				ts.count = 0
-				n = putUvarint(out, n, pos)
-				n = putUvarint(out, n, code)
-				ts.last = note
-			} else {
-				n = putUvarint(out, n, pos-ts.lastPos)
-				n = putUvarint(out, n, code-ts.lastCode)
-			}
-			ts.at += uint32(n)
-			ts.lastPos, ts.lastCode = pos, code
-			pos++
+	for _, id := range toks {
+		ts := (*termState)(unsafe.Add(terms, uintptr(id)*unsafe.Sizeof(termState{})))
+		if ts.end-ts.at < maxOccurrence {
+			b.nextChunk(id, ts)
+			arena = unsafe.Pointer(unsafe.SliceData(b.arena.buf))
 		}
-		start = r.end
+		out := unsafe.Add(arena, ts.at)
+		n := uintptr(0)
+		if ts.last != note {
+			n = putUvarint(out, n, uint32(note-ts.last))
+			n = putUvarint(out, n, ts.count)
+			ts.count = 0
+			n = putUvarint(out, n, pos)
+			n = putUvarint(out, n, code)
+			ts.last = note
+		} else {
+			n = putUvarint(out, n, pos-ts.lastPos)
+			n = putUvarint(out, n, code-ts.lastCode)
+		}
+		ts.at += uint32(n)
+		ts.lastPos, ts.lastCode = pos, code
+		pos++
 	}
 }
 
