@@ -288,13 +288,13 @@ func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 	// time, each piece lowered, kept (up to 24 bytes, which its table slot
 	// holds) and hashed as it comes.
 	start := i
-	buf := text[:len(text)+8]
+	at := unsafe.Pointer(unsafe.SliceData(text)) // padded: read within its capacity
 	head := w | lowerBits
 	h := head * hashMul
 	var tail, tail2 uint64
 	for piece := 1; ; piece++ {
 		i += 8 // the start of the piece
-		raw := binary.LittleEndian.Uint64(buf[i:])
+		raw := load8(at, i)
 		end := ^wordBytes(raw) & highBits
 		next := raw | lowerBits
 		if end != 0 {
@@ -331,7 +331,7 @@ func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 		b.folded = key
 		id = b.table.longID(key, head, tail, tail2, n, finishHash(h^uint64(n)))
 	}
-	if buf[i] < utf8.RuneSelf {
+	if byte(load8(at, i)) < utf8.RuneSelf {
 		i++ // and the ASCII byte after the word (or past the text), not a word byte: the next word may start after it
 	}
 	return id, i
