@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"math"
 	"sort"
 	"strings"
 
@@ -225,29 +226,36 @@ func appendVisibleAt(dst []byte, line string, marks *markupFinder, off int) []by
 // where each comes next so that no byte of s is searched twice for the
 // same one.
 type markupFinder struct {
-	s    string
-	at   [3]int  // where each was found last; -1 before the first search
-	done [3]bool // none is left after at
+	s  string
+	at [3]int // where '<', '[' and '&' were found last; -1 before the first search, noMarkup when none is left
 }
 
-var markupBytes = [3]byte{'<', '[', '&'}
+const noMarkup = math.MaxInt
 
-// next is the index of the first markup byte at or after i, or -1.
+// next is the index of the first markup byte at or after i, or -1. (The
+// three written out, so that their places are not indexed.)
 func (m *markupFinder) next(i int) int {
-	first := -1
-	for k, c := range markupBytes {
-		if !m.done[k] && m.at[k] < i {
-			if j := strings.IndexByte(m.s[i:], c); j >= 0 {
-				m.at[k] = i + j
-			} else {
-				m.done[k] = true
-			}
-		}
-		if !m.done[k] && (first < 0 || m.at[k] < first) {
-			first = m.at[k]
-		}
+	if m.at[0] < i {
+		m.at[0] = m.find(i, '<')
 	}
-	return first
+	if m.at[1] < i {
+		m.at[1] = m.find(i, '[')
+	}
+	if m.at[2] < i {
+		m.at[2] = m.find(i, '&')
+	}
+	if first := min(m.at[0], m.at[1], m.at[2]); first != noMarkup {
+		return first
+	}
+	return -1
+}
+
+// find is the index of the first c in s at or after i, noMarkup if none.
+func (m *markupFinder) find(i int, c byte) int {
+	if j := strings.IndexByte(m.s[i:], c); j >= 0 {
+		return i + j
+	}
+	return noMarkup
 }
 
 // Visible is the text a reader sees of one markdown line (see appendVisible).
