@@ -200,10 +200,11 @@ func (b *builder) scan(text []byte) {
 	for i := 0; i < n; {
 		w := load8(at, i)
 		wb := wordBytes(w)
-		if stop := wb | w&highBits; stop&0xff == 0 {
+		if (wb|w)&0x80 == 0 {
 			// Not at a word: the next word byte or non-ASCII byte, eight
 			// bytes at a time. (After a word and one space, the next word
 			// is where i stands.)
+			stop := wb | w&highBits
 			if stop == 0 {
 				i += 8
 				continue
