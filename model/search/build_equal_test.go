@@ -2,11 +2,13 @@ package search
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"tubenotes/loader"
 	"tubenotes/loader/loadtest"
@@ -26,6 +28,8 @@ func TestBuildMatchesReference(t *testing.T) {
 		"empty":     {note("a.md", "", ""), note("b.md", "", "---\n---\n")},
 		"hostile":   hostileNotes(),
 		"unicode":   unicodeNotes(),
+		"long":      longWordNotes(),
+		"anchors":   loadNotes(t, anchorVault(t)),
 		"generated": loadNotes(t, loadtest.Generate(generated, 1)),
 	}
 	for _, dir := range []string{"../../testdata/search", "../../testdata/cli", "../../loader/testdata/vault"} {
@@ -70,6 +74,56 @@ func checkSameIndex(t *testing.T, notes []*model.Note) {
 				procs, len(notes), at, len(got), len(want))
 		}
 	}
+}
+
+// anchorVault's notes hold timestamp anchors at every kind of place a
+// line's pieces between them may meet (tokenizeLine reads such a line
+// where it stands): between words, spaces, letters past ASCII, markup,
+// other anchors, at a line's start and end and at the text's end.
+func anchorVault(t *testing.T) fstest.MapFS {
+	t.Helper()
+	ts := func(s string) string { return `<a class="yt-timestamp" data-t="00:01:` + s + `">[01:` + s + `]</a>` }
+	sides := []string{"", " ", "word", "é", "ünï", ". ", "x1", "<b>b</b>", "[[link]]", "&amp;", "&#97;", "[md](u)", "&", "—", "\xff", "LongerThanEightBytes", ts("59")}
+	fsys := fstest.MapFS{}
+	for i, left := range sides {
+		var text strings.Builder
+		text.WriteString("---\ntitle: t\n---\n")
+		for j, right := range sides {
+			fmt.Fprintf(&text, "%s%s%s\n", left, ts(itoa(10+j)), right)
+			fmt.Fprintf(&text, "a %s%s%s b %s%s\n", left, ts("01"), right, ts("02"), left)
+		}
+		text.WriteString("end " + left + ts("03") + sides[(i+3)%len(sides)]) // no newline: the last piece ends the text
+		fsys[itoa(i)+".md"] = &fstest.MapFile{Data: []byte(text.String())}
+	}
+	v, err := loader.Load(fsys, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := 0
+	for _, n := range v.Notes {
+		anchors += len(n.Timestamps)
+	}
+	if anchors < len(sides)*len(sides) {
+		t.Fatalf("the loader found %d anchors, want at least %d", anchors, len(sides)*len(sides))
+	}
+	return fsys
+}
+
+// longWordNotes hold ASCII words of 8 to 60 bytes, in either case, enough
+// of them that the long terms' table grows, some sharing their first 8, 16
+// or 24 bytes, some ending in a letter past ASCII.
+func longWordNotes() []*model.Note {
+	var notes []*model.Note
+	for i := range 60 {
+		var text strings.Builder
+		for l := range 50 {
+			k := i*50 + l
+			fmt.Fprintf(&text, "LongWord%d%s SameFirst24BytesOfAWordAAA%s sharedfirst8x%dÉ Shared16BytesOf%d %s\n",
+				k, strings.Repeat("z", k%40), strings.Repeat("Q", k%20), k%7, k%3, strings.Repeat("AbCdEfGh", 1+k%6))
+		}
+		notes = append(notes, note(itoa(i)+".md", "c", text.String()))
+	}
+	return notes
 }
 
 // unicodeNotes hold words that take model/fold's slow path, next to ASCII

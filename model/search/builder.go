@@ -31,6 +31,11 @@ type builder struct {
 
 	text   []byte // scratch: the visible text of one line (see padded); tokenize lowers its long words in place
 	folded []byte // scratch: a word folded the slow way
+	spans  spanCursor
+
+	// the last note's channel and its foldCompact: a channel's notes are
+	// usually next to each other in path order
+	channel, channelKey string
 }
 
 // tokenRun is the tokens toks[previous run's end:end], at consecutive
@@ -57,7 +62,7 @@ func newBuilder() *builder { return newSizedBuilder(0) }
 // newSizedBuilder makes a builder for about textBytes of notes' text.
 func newSizedBuilder(textBytes int) *builder {
 	n := termsIn(textBytes)
-	return &builder{table: newTermTable(n), terms: make([]termState, 0, n), firsts: make([]uint32, 0, n)}
+	return &builder{table: newTermTable(n), terms: make([]termState, 0, n), firsts: make([]uint32, 0, n), arena: newChunkArena(textBytes)}
 }
 
 // termsIn is about the number of distinct terms in textBytes of notes:
@@ -73,22 +78,26 @@ func termsIn(textBytes int) int { return int(7 * math.Sqrt(float64(textBytes))) 
 // skipped after the title, before and after a heading and at a line
 // without words, so that a phrase never spans a paragraph.
 func (b *builder) add(note int32, n *model.Note) doc {
+	if n.Channel != b.channel {
+		b.channel, b.channelKey = n.Channel, foldCompact(n.Channel)
+	}
 	d := doc{
 		firstLine: int32(max(n.BodyLine, 1)),
 		titleLine: 1,
-		channel:   foldCompact(n.Channel),
-		title:     strings.Join(Tokens(n.Title), " "),
+		channel:   b.channelKey,
 	}
 	b.toks, b.runs = b.toks[:0], b.runs[:0]
 	b.text = padded(append(b.text[:0], n.Title...))
 	pos := b.tokenize(b.text, 0, 0)
 	d.titleEnd = pos
+	d.title = b.joinTerms(b.toks)
 	pos++ // the title is not the first paragraph
 
 	heads := n.Sections
 	gap := false
 	lineNo := int32(0)
-	spans := newSpanCursor(n)
+	spans := &b.spans
+	spans.reset(n)
 	body := n.Text()
 	for text := body; text != ""; {
 		lo := len(body) - len(text)
@@ -130,6 +139,23 @@ func (b *builder) add(note int32, n *model.Note) doc {
 	return d
 }
 
+// joinTerms is the terms of toks joined by spaces: for a title, what
+// strings.Join(Tokens(title), " ") is, without folding it a second time.
+func (b *builder) joinTerms(toks []uint32) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	buf := b.folded[:0]
+	for i, id := range toks {
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, b.table.key(id)...)
+	}
+	b.folded = buf
+	return string(buf)
+}
+
 // term is the text of term id.
 func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 
@@ -142,22 +168,43 @@ func (b *builder) term(id uint32) string { return string(b.table.key(id)) }
 // bytes loaded where it starts; one that goes on past ASCII is folded by
 // model/fold.
 func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
+	first := len(b.toks)
+	b.scan(text)
+	k := len(b.toks)
+	if k == first {
+		return pos
+	}
+	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
+	return pos + uint32(k-first)
+}
+
+// scan appends the term numbers of text's words to b.toks and counts
+// them. (Apart from tokenize, so that its loop does not carry the
+// position and line code, which Go's registers would not hold anyway.)
+func (b *builder) scan(text []byte) {
 	n := len(text)
 	buf := padded(text)[:n+8] // read eight bytes at a time, zeros after the text
 	text = buf[:n]
 	at := unsafe.Pointer(unsafe.SliceData(buf))
 	first := len(b.toks)
 	b.toks = slices.Grow(b.toks, n/2+1) // a word and a byte after it, at least
-	toks := b.toks[:cap(b.toks)]
+	// The tokens, term states and first slots by pointer, without bounds
+	// checks: a word takes two bytes or more with the one after it (the
+	// room grown above), a term has a state once numbered (added below),
+	// and a slot's index is masked by the table's size, a power of two.
+	toks := unsafe.Pointer(unsafe.SliceData(b.toks))
 	k := first
-	terms, slots := b.terms, b.table.slots
+	terms := unsafe.Pointer(unsafe.SliceData(b.terms))
+	nterms := uint32(len(b.terms))
+	slots, mask := unsafe.Pointer(unsafe.SliceData(b.table.slots)), uint32(len(b.table.slots)-1)
 	for i := 0; i < n; {
 		w := load8(at, i)
 		wb := wordBytes(w)
-		if stop := wb | w&highBits; stop&0xff == 0 {
+		if (wb|w)&0x80 == 0 {
 			// Not at a word: the next word byte or non-ASCII byte, eight
 			// bytes at a time. (After a word and one space, the next word
 			// is where i stands.)
+			stop := wb | w&highBits
 			if stop == 0 {
 				i += 8
 				continue
@@ -176,45 +223,41 @@ func (b *builder) tokenize(text []byte, pos, code uint32) uint32 {
 			head := (w | lowerBits) & (1<<(8*m) - 1)
 			h := shortHash(head, m)
 			// Most words are common ones, found in their first slot.
-			if s := &slots[h&uint32(len(slots)-1)]; s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
+			if s := (*termSlot)(unsafe.Add(slots, uintptr(h&mask)*unsafe.Sizeof(termSlot{}))); s.head == head && s.meta&^0xffffffff == tagOf(h, m) && w>>(8*m)&0x80 == 0 {
 				id = uint32(s.meta) - 1
 				i += m + 1 // and the ASCII byte after the word, which is not a word byte
 			} else {
 				id, i = b.shortWordID(text, i, m, head, h)
-				slots = b.table.slots // it may have grown
+				slots, mask = unsafe.Pointer(unsafe.SliceData(b.table.slots)), uint32(len(b.table.slots)-1) // it may have grown
 			}
 		} else {
 			id, i = b.wordID(text, i, w)
-			slots = b.table.slots
+			slots, mask = unsafe.Pointer(unsafe.SliceData(b.table.slots)), uint32(len(b.table.slots)-1)
 			if i < 0 {
 				break
 			}
 		}
-		if id >= uint32(len(terms)) {
+		if id >= nterms {
 			if id == noTerm {
 				continue
 			}
 			b.terms = append(roomFor(b.terms, 1), termState{last: -1})
 			b.firsts = append(roomFor(b.firsts, 1), 0)
-			terms = b.terms
+			terms, nterms = unsafe.Pointer(unsafe.SliceData(b.terms)), uint32(len(b.terms))
 		}
-		terms[id].count++
-		toks[k] = id
+		(*termState)(unsafe.Add(terms, uintptr(id)*unsafe.Sizeof(termState{}))).count++
+		*(*uint32)(unsafe.Add(toks, uintptr(k)*4)) = id
 		k++
 	}
-	b.toks = toks[:k]
-	if k == first {
-		return pos
-	}
-	b.runs = append(b.runs, tokenRun{pos: pos, code: code, end: uint32(k)})
-	return pos + uint32(k-first)
+	b.toks = b.toks[:k]
 }
 
 // load8 is the eight bytes at at+i, little-endian. tokenize reads only
 // below i+8 for an i below the text's length, which padded keeps within
-// the buffer.
+// the buffer. (Through an array pointer, one load: unsafe.Slice would
+// check that the address does not wrap around.)
 func load8(at unsafe.Pointer, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(at, i)), 8))
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(at, i))[:])
 }
 
 // shortWordID is the number of the ASCII word of m bytes at text[i:]
@@ -231,7 +274,8 @@ func (b *builder) shortWordID(text []byte, i, m int, head uint64, h uint32) (uin
 // wordID is the number of the word at text[i:], whose first eight bytes
 // (zero-padded) are w, when it is an ASCII word of eight bytes or more,
 // or goes on past ASCII; or of the next word after i, when text[i] is
-// past ASCII. It returns the index after the word, or -1 when there is no
+// past ASCII. It returns the index after the word (past the ASCII byte
+// after an ASCII word, as tokenize's short words), or -1 when there is no
 // word.
 func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 	if w&0x80 != 0 {
@@ -242,24 +286,57 @@ func (b *builder) wordID(text []byte, i int, w uint64) (uint32, int) {
 		}
 		return b.foldedKeyID(s[start:end]), end
 	}
+	// An ASCII word of eight bytes or more: its end found eight bytes at a
+	// time, each piece lowered, kept (up to 24 bytes, which its table slot
+	// holds) and hashed as it comes.
 	start := i
-	buf := text[:len(text)+8]
-	for i += 8; ; i += 8 {
-		if end := ^wordBytes(binary.LittleEndian.Uint64(buf[i:])) & highBits; end != 0 {
-			i += bits.TrailingZeros64(end) >> 3
+	at := unsafe.Pointer(unsafe.SliceData(text)) // padded: read within its capacity
+	head := w | lowerBits
+	h := head * hashMul
+	var tail, tail2 uint64
+	for piece := 1; ; piece++ {
+		i += 8 // the start of the piece
+		raw := load8(at, i)
+		end := ^wordBytes(raw) & highBits
+		next := raw | lowerBits
+		if end != 0 {
+			m := bits.TrailingZeros64(end) >> 3
+			if m == 0 {
+				break
+			}
+			next &= 1<<(8*m) - 1
+			i += m
+		}
+		h = mixHash(h, next)
+		switch piece {
+		case 1:
+			tail = next
+		case 2:
+			tail2 = next
+		}
+		if end != 0 {
 			break
 		}
 	}
-	switch {
-	case i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i):
+	n := i - start
+	if i < len(text) && text[i] >= utf8.RuneSelf && wordRuneAt(text, i) {
 		return b.foldedID(text, start)
-	case i-start == 8:
-		head := w | lowerBits
-		return b.table.shortID(head, 8, shortHash(head, 8)), i
-	default:
-		key := lowerASCII(text[start:i])
-		return b.table.id(key, w|lowerBits, hashKey(key)), i
 	}
+	var id uint32
+	switch {
+	case n == 8:
+		id = b.table.shortID(head, 8, shortHash(head, 8))
+	case n <= 24:
+		id = b.table.longID(nil, head, tail, tail2, n, finishHash(h^uint64(n)))
+	default:
+		key := appendLowerASCII(b.folded[:0], text[start:i])
+		b.folded = key
+		id = b.table.longID(key, head, tail, tail2, n, finishHash(h^uint64(n)))
+	}
+	if byte(load8(at, i)) < utf8.RuneSelf {
+		i++ // and the ASCII byte after the word (or past the text), not a word byte: the next word may start after it
+	}
+	return id, i
 }
 
 // noTerm is the number foldedKeyID gives a word that folds to nothing.
@@ -281,6 +358,14 @@ func (b *builder) foldedKeyID(word string) uint32 {
 		return noTerm
 	}
 	return b.table.id(key, head, h)
+}
+
+// appendLowerASCII appends word to dst with its letters lowered.
+func appendLowerASCII(dst, word []byte) []byte {
+	at := len(dst)
+	dst = append(dst, word...)
+	lowerASCII(dst[at:])
+	return dst
 }
 
 // lowerASCII lowers the letters of word, ASCII letters and digits, in
@@ -316,12 +401,15 @@ const (
 // wordBytes marks, with its high bit, each byte of w (eight bytes) that
 // is an ASCII letter or digit, fold.IsWordByte: a byte's range is tested
 // by adding to its low seven bits, which carries into its high bit and no
-// further.
+// further. Of the two sums of a range, the second's high bit (past the
+// range's end) implies the first's (from its start): in the range is one
+// without the other, their exclusive or, one instruction (and-not is two
+// without GOAMD64=v3).
 func wordBytes(w uint64) uint64 {
 	low := w &^ highBits
-	digit := (low + byteOnes*(0x80-'0')) &^ (low + byteOnes*(0x7f-'9'))
+	digit := (low + byteOnes*(0x80-'0')) ^ (low + byteOnes*(0x7f-'9'))
 	folded := low | lowerBits
-	letter := (folded + byteOnes*(0x80-'a')) &^ (folded + byteOnes*(0x7f-'z'))
+	letter := (folded + byteOnes*(0x80-'a')) ^ (folded + byteOnes*(0x7f-'z'))
 	return (digit | letter) &^ w & highBits
 }
 

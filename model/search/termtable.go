@@ -85,17 +85,24 @@ func head8(buf []byte, start, end int) uint64 {
 
 // shortHash is hashKey of a term of up to eight bytes, from its head8.
 func shortHash(head uint64, n int) uint32 {
-	return finishHash(head*0x9e3779b97f4a7c15 ^ uint64(n))
+	return finishHash(head*hashMul ^ uint64(n))
 }
 
-// hashKey is the hash of a term, eight bytes at a time.
+// hashKey is the hash of a term, eight bytes at a time, its length mixed
+// in last, so that the builder hashes a long word's eight-byte pieces as it
+// finds its end (see wordID).
 func hashKey(key []byte) uint32 {
-	h := head8(key, 0, len(key))*0x9e3779b97f4a7c15 ^ uint64(len(key))
+	h := head8(key, 0, len(key)) * hashMul
 	for i := 8; i < len(key); i += 8 {
-		h = bits.RotateLeft64(h^head8(key, i, len(key)), 29) * 0xbf58476d1ce4e5b9
+		h = mixHash(h, head8(key, i, len(key)))
 	}
-	return finishHash(h)
+	return finishHash(h ^ uint64(len(key)))
 }
+
+const hashMul = 0x9e3779b97f4a7c15
+
+// mixHash mixes the next eight bytes of a term, zero-padded, into h.
+func mixHash(h, next uint64) uint64 { return bits.RotateLeft64(h^next, 29) * 0xbf58476d1ce4e5b9 }
 
 func finishHash(h uint64) uint32 {
 	h ^= h >> 31
@@ -117,11 +124,21 @@ func (t *termTable) id(key []byte, head uint64, h uint32) uint32 {
 	if n <= 8 {
 		return t.shortID(head, n, h)
 	}
-	want := tagOf(h, n)
 	tail, tail2 := head8(key, 8, n), uint64(0)
 	if n > 16 {
 		tail2 = head8(key, 16, n)
 	}
+	if n <= 24 {
+		key = nil // its slot holds it whole
+	}
+	return t.longID(key, head, tail, tail2, n, h)
+}
+
+// longID is id of a key of n bytes, more than eight, whose bytes 0 to 8,
+// 8 to 16 and 16 to 24 (zero-padded) are head, tail and tail2, and
+// hashKey h; key is its bytes, needed only when n is more than 24.
+func (t *termTable) longID(key []byte, head, tail, tail2 uint64, n int, h uint32) uint32 {
+	want := tagOf(h, n)
 	mask := uint32(len(t.long) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.long[i]
@@ -134,8 +151,8 @@ func (t *termTable) id(key []byte, head uint64, h uint32) uint32 {
 			}
 		}
 		if s.meta == 0 {
-			id := t.add(key, n, head)
-			t.long[i] = longSlot{head, tail, tail2, tagOf(h, n) | uint64(id+1)}
+			id := t.add(key, n, head, tail, tail2)
+			t.long[i] = longSlot{head, tail, tail2, want | uint64(id+1)}
 			if t.nLong++; 4*t.nLong >= 3*len(t.long) {
 				t.growLong()
 			}
@@ -155,7 +172,7 @@ func (t *termTable) shortID(head uint64, n int, h uint32) uint32 {
 			return uint32(s.meta) - 1
 		}
 		if s.meta == 0 {
-			id := t.add(nil, n, head)
+			id := t.add(nil, n, head, 0, 0)
 			t.slots[i] = termSlot{head, tagOf(h, n) | uint64(id+1)}
 			if short := t.len() - t.nLong; 4*short >= 3*len(t.slots) { // at most three quarters full: probes stay short, the table small
 				t.grow()
@@ -165,13 +182,15 @@ func (t *termTable) shortID(head uint64, n int, h uint32) uint32 {
 	}
 }
 
-// add numbers a new key of n bytes (key itself only when longer than
-// eight; a shorter one is its head).
-func (t *termTable) add(key []byte, n int, head uint64) uint32 {
+// add numbers a new key of n bytes: key, or when it is nil (n at most
+// 24) the key's bytes 0 to 8, 8 to 16 and 16 to 24, zero-padded.
+func (t *termTable) add(key []byte, n int, head, tail, tail2 uint64) uint32 {
 	id := uint32(t.len())
-	t.keys = roomFor(t.keys, max(n, 8))
-	if at := len(t.keys); n <= 8 {
-		t.keys = binary.LittleEndian.AppendUint64(t.keys, head)[:at+n]
+	t.keys = roomFor(t.keys, max(n, 24))
+	if at := len(t.keys); key == nil {
+		t.keys = binary.LittleEndian.AppendUint64(t.keys, head)
+		t.keys = binary.LittleEndian.AppendUint64(t.keys, tail)
+		t.keys = binary.LittleEndian.AppendUint64(t.keys, tail2)[:at+n]
 	} else {
 		t.keys = append(t.keys, key...)
 	}

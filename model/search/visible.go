@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"math"
 	"sort"
 	"strings"
 
@@ -29,8 +30,15 @@ type spanCursor struct {
 }
 
 func newSpanCursor(n *model.Note) *spanCursor {
+	c := new(spanCursor)
+	c.reset(n)
+	return c
+}
+
+// reset makes c a cursor at the start of n.
+func (c *spanCursor) reset(n *model.Note) {
 	text := n.Text()
-	return &spanCursor{
+	*c = spanCursor{
 		n: n, text: text, numParts: n.NumParts(), tsAt: -1, linkAt: -1, partAt: -1,
 		marks: markupFinder{s: text, at: [3]int{-1, -1, -1}},
 	}
@@ -50,29 +58,40 @@ func lineCursor(n *model.Note, lo, hi int) *spanCursor {
 	return c
 }
 
-// curTimestamp is n.TimestampSpan(c.ts).
+// curTimestamp is n.TimestampSpan(c.ts). The cursors' spans are asked
+// for several times a line: the check is inlined, the decoding kept out
+// of line (noinline) so that the check stays small enough to be.
 func (c *spanCursor) curTimestamp() model.Span {
 	if c.tsAt != c.ts {
-		c.tsAt, c.tsSpan = c.ts, c.n.TimestampSpan(c.ts)
+		c.decodeTimestamp()
 	}
 	return c.tsSpan
 }
 
+//go:noinline
+func (c *spanCursor) decodeTimestamp() { c.tsAt, c.tsSpan = c.ts, c.n.TimestampSpan(c.ts) }
+
 // curLink is n.LinkSpan(c.link).
 func (c *spanCursor) curLink() model.Span {
 	if c.linkAt != c.link {
-		c.linkAt, c.linkSpan = c.link, c.n.LinkSpan(c.link)
+		c.decodeLink()
 	}
 	return c.linkSpan
 }
 
+//go:noinline
+func (c *spanCursor) decodeLink() { c.linkAt, c.linkSpan = c.link, c.n.LinkSpan(c.link) }
+
 // curPart is n.Part(c.part).
 func (c *spanCursor) curPart() model.Part {
 	if c.partAt != c.part {
-		c.partAt, c.partSpan = c.part, c.n.Part(c.part)
+		c.decodePart()
 	}
 	return c.partSpan
 }
+
+//go:noinline
+func (c *spanCursor) decodePart() { c.partAt, c.partSpan = c.part, c.n.Part(c.part) }
 
 // appendNoteVisible appends to dst what a reader sees of bytes lo to hi of
 // the note's text (a line, or part of one; each call after the text
@@ -207,29 +226,36 @@ func appendVisibleAt(dst []byte, line string, marks *markupFinder, off int) []by
 // where each comes next so that no byte of s is searched twice for the
 // same one.
 type markupFinder struct {
-	s    string
-	at   [3]int  // where each was found last; -1 before the first search
-	done [3]bool // none is left after at
+	s  string
+	at [3]int // where '<', '[' and '&' were found last; -1 before the first search, noMarkup when none is left
 }
 
-var markupBytes = [3]byte{'<', '[', '&'}
+const noMarkup = math.MaxInt
 
-// next is the index of the first markup byte at or after i, or -1.
+// next is the index of the first markup byte at or after i, or -1. (The
+// three written out, so that their places are not indexed.)
 func (m *markupFinder) next(i int) int {
-	first := -1
-	for k, c := range markupBytes {
-		if !m.done[k] && m.at[k] < i {
-			if j := strings.IndexByte(m.s[i:], c); j >= 0 {
-				m.at[k] = i + j
-			} else {
-				m.done[k] = true
-			}
-		}
-		if !m.done[k] && (first < 0 || m.at[k] < first) {
-			first = m.at[k]
-		}
+	if m.at[0] < i {
+		m.at[0] = m.find(i, '<')
 	}
-	return first
+	if m.at[1] < i {
+		m.at[1] = m.find(i, '[')
+	}
+	if m.at[2] < i {
+		m.at[2] = m.find(i, '&')
+	}
+	if first := min(m.at[0], m.at[1], m.at[2]); first != noMarkup {
+		return first
+	}
+	return -1
+}
+
+// find is the index of the first c in s at or after i, noMarkup if none.
+func (m *markupFinder) find(i int, c byte) int {
+	if j := strings.IndexByte(m.s[i:], c); j >= 0 {
+		return i + j
+	}
+	return noMarkup
 }
 
 // Visible is the text a reader sees of one markdown line (see appendVisible).
