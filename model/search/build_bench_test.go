@@ -45,6 +45,12 @@ func BenchmarkLoadAndIndexAgainstReference(b *testing.B) {
 func benchmarkLoadAndIndex(b *testing.B, fsys fs.FS, reference bool) {
 	var loadCPU, buildCPU, refCPU float64
 	for b.Loop() {
+		// Each iteration starts from a collected heap, as a fresh process
+		// does: else the iteration before's vault and index are collected
+		// during whichever phase runs next, one charged for the other's
+		// garbage (a build leaving less garbage made the next load look
+		// cheaper, and the ratio did not move).
+		runtime.GC()
 		c0 := int64(loadtest.ProcessCPU())
 		v, err := loader.Load(fsys, loader.Options{})
 		if err != nil {
