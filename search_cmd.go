@@ -37,7 +37,10 @@ Flags:
                      seconds and url of the hit's moment: the first timestamp
                      after the match in its paragraph, else the last before it
                      in its section (null if none)
-  --limit N          print at most N hits (the best ranked)
+  --files, -l        print each note with a hit once, its path alone (with
+                     --json: {"path": …}), best ranked first; no snippets, so
+                     no note is read
+  --limit N          print at most N hits (the best ranked); with --files, N notes
   --timestamps MODE  how to read three-part timestamps: auto, hms or ms
   --no-cache         read every file, and neither read nor write the cache
 `
@@ -60,6 +63,7 @@ const snippetWidth = 160
 
 type searchArgs struct {
 	json       bool
+	files      bool
 	limit      int
 	timestamps string
 	noCache    bool
@@ -103,6 +107,11 @@ func parseSearchArgs(args []string) (searchArgs, error) {
 				return sa, fmt.Errorf("flag --json takes no value")
 			}
 			sa.json = true
+		case "files", "l":
+			if hasValue {
+				return sa, fmt.Errorf("flag --files takes no value")
+			}
+			sa.files = true
 		case "limit":
 			v, err := needValue()
 			if err != nil {
@@ -188,6 +197,19 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		}
 		return nil
 	}
+	if sa.files {
+		if lk == nil {
+			if err := loadAndSearch(); err != nil {
+				complain(stderr, "search", err)
+				return 2
+			}
+		}
+		err := printFiles(res.Hits, sa.json, sa.limit, stdout)
+		if lv != nil {
+			lv.saveCache(ix, "search", stderr)
+		}
+		return searchStatus(res, err, stderr)
+	}
 	var read func(batch []search.Hit) error
 	if lk != nil {
 		lk.Expect(shown(res.Hits, sa.limit))
@@ -215,6 +237,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if lv != nil {
 		lv.saveCache(ix, "search", stderr)
 	}
+	return searchStatus(res, err, stderr)
+}
+
+// searchStatus is the exit status of a search that answered res and
+// printed it with err: 2 when it failed, 1 when nothing matched.
+func searchStatus(res search.Result, err error, stderr io.Writer) int {
 	if err != nil {
 		complain(stderr, "search", err)
 		return 2
