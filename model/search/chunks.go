@@ -44,7 +44,7 @@ func newChunkArena(textBytes int) chunkArena {
 func (a *chunkArena) alloc(size uint32) uint32 {
 	at := len(a.buf)
 	if cap(a.buf)-at < int(size) {
-		if at+int(size) > math.MaxUint32 {
+		if uint64(at)+uint64(size) > math.MaxUint32 {
 			panic("search: postings past 4 GB")
 		}
 		grown := make([]byte, at, max(2*cap(a.buf), at+int(size)))
