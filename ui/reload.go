@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"time"
 
@@ -150,7 +151,11 @@ func (m *Model) watchFailed(err error) tea.Cmd {
 	}
 	m.live.failed = true
 	// the key first: the cause names a folder and may not fit
-	m.status.SetMessage("not following changes ("+m.c.Keys.Reload.Help().Key+" reloads): "+safe.Line(err.Error()), true)
+	what := "not following changes"
+	if left := (*watch.LeftOutError)(nil); errors.As(err, &left) {
+		what = "not following changes in one folder" // the rest of the vault is followed
+	}
+	m.status.SetMessage(what+" ("+m.c.Keys.Reload.Help().Key+" reloads): "+safe.Line(err.Error()), true)
 	return nil
 }
 

@@ -466,3 +466,14 @@ func TestTimelineOpensTheNoteAsReadAgain(t *testing.T) {
 		t.Errorf("a deleted note's row: status line %q", d.statusLine())
 	}
 }
+
+// TestAFolderLeftOutIsSaidAsOne: a folder the watcher left out is named
+// as one folder, not as changes going unfollowed in the whole vault.
+func TestAFolderLeftOutIsSaidAsOne(t *testing.T) {
+	d := newDiskVault(t, map[string]string{"a.md": "# A\n"})
+	sub := d.dir + "/locked"
+	d.send(watchErrMsg{&watch.LeftOutError{Dir: sub, Err: fmt.Errorf("watching %s: permission denied", sub)}})
+	if s := d.m.status.Message(); !strings.Contains(s, "not following changes in one folder (r reloads): watching "+sub) {
+		t.Errorf("status %q", s)
+	}
+}

@@ -120,12 +120,22 @@ func (w *Watcher) addTree(dir string) error {
 			if p == dir || errors.Is(err, ErrLimit) {
 				return err
 			}
-			w.report(err)
+			w.report(&LeftOutError{Dir: p, Err: err})
 			return filepath.SkipDir
 		}
 		return nil
 	})
 }
+
+// LeftOutError is a folder under the vault that can't be watched and is
+// left out, while the rest of the vault is followed.
+type LeftOutError struct {
+	Dir string
+	Err error // one line, naming the folder
+}
+
+func (e *LeftOutError) Error() string { return e.Err.Error() }
+func (e *LeftOutError) Unwrap() error { return e.Err }
 
 // explain makes a watch error one line, naming the folder, with ErrLimit
 // for the system's limits.
