@@ -38,13 +38,17 @@ func runLinks(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	if *limit < 0 {
+		fmt.Fprintf(stderr, "tubenotes links: --limit %d: want a whole number, 0 for no mentions\n", *limit)
+		return 2
+	}
 	n := noteArg(v, rest[0])
 	if n == nil {
 		fmt.Fprintf(stderr, "tubenotes links: %s: no note at that path or of that name\n", safe.Line(strconv.Quote(rest[0])))
 		return 1
 	}
 	linked := links.Backlinks(v, n)
-	mentioned := links.MentionsOf(search.Build(v.Notes), v, n, max(*limit, 0))
+	mentioned := links.MentionsOf(search.Build(v.Notes), v, n, *limit)
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	var err error
 	if *asJSON {

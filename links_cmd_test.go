@@ -152,3 +152,10 @@ func TestLinksAndSearchHostileNames(t *testing.T) {
 		t.Errorf("search: exit %d, %q", code, out)
 	}
 }
+
+func TestLinksRefusesANegativeLimit(t *testing.T) {
+	code, out, errs := runCmd(t, "links", "--limit", "-1", linksVault, "target")
+	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "--limit -1") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
