@@ -197,52 +197,28 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		}
 		return nil
 	}
-	if sa.files {
-		if lk == nil {
-			if err := loadAndSearch(); err != nil {
-				complain(stderr, "search", err)
-				return 2
-			}
-		}
-		err := printFiles(res.Hits, sa.json, sa.limit, stdout)
-		if lv != nil {
-			lv.saveCache(ix, "search", stderr)
-		}
-		return searchStatus(res, err, stderr)
-	}
 	var read func(batch []search.Hit) error
-	if lk != nil {
+	switch {
+	case lk == nil:
+		if err := loadAndSearch(); err != nil {
+			complain(stderr, "search", err)
+			return 2
+		}
+	case !sa.files: // --files reads no note
 		lk.Expect(shown(res.Hits, sa.limit))
 		read = func(batch []search.Hit) error { return readNotes(lk, batch) }
-	} else if err := loadAndSearch(); err != nil {
-		complain(stderr, "search", err)
-		return 2
 	}
-	w := bufio.NewWriterSize(stdout, 1<<16)
-	enc := newJSONEncoder(w)
-	write := func(out searchHit) error {
-		if sa.json {
-			return enc.Encode(out)
-		}
-		_, err := io.WriteString(w, hitLine(out))
-		return err
-	}
-	err = printHits(shown(res.Hits, sa.limit), q, read, write, func() ([]search.Hit, error) {
-		err := loadAndSearch()
-		return shown(res.Hits, sa.limit), err
-	})
-	if ferr := w.Flush(); err == nil {
-		err = ferr
+	if sa.files {
+		err = printFiles(res.Hits, sa.json, sa.limit, stdout)
+	} else {
+		err = printHitLines(shown(res.Hits, sa.limit), q, sa.json, read, stdout, func() ([]search.Hit, error) {
+			err := loadAndSearch()
+			return shown(res.Hits, sa.limit), err
+		})
 	}
 	if lv != nil {
 		lv.saveCache(ix, "search", stderr)
 	}
-	return searchStatus(res, err, stderr)
-}
-
-// searchStatus is the exit status of a search that answered res and
-// printed it with err: 2 when it failed, 1 when nothing matched.
-func searchStatus(res search.Result, err error, stderr io.Writer) int {
 	if err != nil {
 		complain(stderr, "search", err)
 		return 2
@@ -251,6 +227,24 @@ func searchStatus(res search.Result, err error, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// printHitLines writes one line a hit (printHits), as text or JSON Lines.
+func printHitLines(hits []search.Hit, q *search.Query, asJSON bool, read func([]search.Hit) error, stdout io.Writer, reload func() ([]search.Hit, error)) error {
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	enc := newJSONEncoder(w)
+	write := func(out searchHit) error {
+		if asJSON {
+			return enc.Encode(out)
+		}
+		_, err := io.WriteString(w, hitLine(out))
+		return err
+	}
+	err := printHits(hits, q, read, write, reload)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // shown is the hits printed: the first limit, all with limit 0.
