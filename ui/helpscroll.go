@@ -28,26 +28,29 @@ func (m Model) helpRows() int { return m.layout().bodyRows }
 func (m Model) helpOverflows() bool { return len(m.helpLines()) > m.helpRows() }
 
 // scrollHelp moves the ? screen by delta rows, within its text.
-func (m *Model) scrollHelp(delta int) {
-	m.helpTop = max(min(m.helpTop+delta, len(m.helpLines())-m.helpRows()), 0)
+func (m *Model) scrollHelp(delta int) { m.scrollHelpWithin(delta, len(m.helpLines())) }
+
+// scrollHelpWithin is scrollHelp for a text of n lines.
+func (m *Model) scrollHelpWithin(delta, n int) {
+	m.helpTop = max(min(m.helpTop+delta, n-m.helpRows()), 0)
 }
 
 // helpScrollKey scrolls the ? screen for a move key, and reports whether
-// msg was one.
+// msg was one. The text is laid out once for it.
 func (m *Model) helpScrollKey(msg tea.KeyPressMsg) bool {
 	k := m.c.Keys
-	rows := max(m.helpRows(), 1)
+	n, rows := len(m.helpLines()), max(m.helpRows(), 1)
 	moves := []struct {
 		b     key.Binding
 		delta int
 	}{
 		{k.Up, -1}, {k.Down, 1}, {k.PageUp, -rows}, {k.PageDown, rows},
 		{k.HalfUp, -rows / 2}, {k.HalfDown, rows / 2},
-		{k.Top, -len(m.helpLines())}, {k.Bottom, len(m.helpLines())},
+		{k.Top, -n}, {k.Bottom, n},
 	}
 	for _, mv := range moves {
 		if key.Matches(msg, mv.b) {
-			m.scrollHelp(mv.delta)
+			m.scrollHelpWithin(mv.delta, n)
 			return true
 		}
 	}
