@@ -472,7 +472,7 @@ func TestTimelineOpensTheNoteAsReadAgain(t *testing.T) {
 func TestAFolderLeftOutIsSaidAsOne(t *testing.T) {
 	d := newDiskVault(t, map[string]string{"a.md": "# A\n"})
 	sub := d.dir + "/locked"
-	d.send(watchErrMsg{&watch.LeftOutError{Dir: sub, Err: fmt.Errorf("watching %s: permission denied", sub)}})
+	d.send(watchErrMsg{&watch.LeftOutError{Err: fmt.Errorf("watching %s: permission denied", sub)}})
 	if s := d.m.status.Message(); !strings.Contains(s, "not following changes in one folder (r reloads): watching "+sub) {
 		t.Errorf("status %q", s)
 	}

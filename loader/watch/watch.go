@@ -120,7 +120,7 @@ func (w *Watcher) addTree(dir string) error {
 			if p == dir || errors.Is(err, ErrLimit) {
 				return err
 			}
-			w.report(&LeftOutError{Dir: p, Err: err})
+			w.report(&LeftOutError{Err: err})
 			return filepath.SkipDir
 		}
 		return nil
@@ -130,7 +130,6 @@ func (w *Watcher) addTree(dir string) error {
 // LeftOutError is a folder under the vault that can't be watched and is
 // left out, while the rest of the vault is followed.
 type LeftOutError struct {
-	Dir string
 	Err error // one line, naming the folder
 }
 
