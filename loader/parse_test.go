@@ -344,12 +344,20 @@ func TestWikilinks(t *testing.T) {
 		{"nested brackets", "[[[x]]] [[a [[b]]", []model.Link{{Target: "x", Label: "x", Line: 1}, {Target: "b", Label: "b", Line: 1}}},
 		{"not links", "[[]] [[ | x]] [[#only heading]] [[unclosed\nnext]] [single]", nil},
 		{"inside code", "```\n[[no]]\n```\n~~~\n[[no]]\n~~~\n[[yes]]", []model.Link{{Target: "yes", Label: "yes", Line: 7}}},
+		// a timestamp anchor is a badge, never part of a link's target
+		// (the spans must not overlap: model.Note.SpansConsistent)
+		{"around a timestamp anchor", `T [[ <a class="yt-timestamp" data-t="00:00:05">[00:00:05]</a> and more]]`, nil},
+		{"around an anchor without brackets", `[[x <a class="yt-timestamp" data-t="1:05">1:05</a>]]`, nil},
+		{"after a timestamp anchor", `[[ <a class="yt-timestamp" data-t="0:05">[0:05]</a> [[b]]`, []model.Link{{Target: "b", Label: "b", Line: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			n, _ := parseText(t, "ch/a.md", tt.text)
 			if !reflect.DeepEqual(n.Links, tt.want) && (len(n.Links) != 0 || len(tt.want) != 0) {
 				t.Errorf("links\n%+v, want\n%+v", n.Links, tt.want)
+			}
+			if !n.SpansConsistent() {
+				t.Error("the spans overlap")
 			}
 		})
 	}

@@ -188,7 +188,7 @@ func (s *scanner) inline(l string, off, line int) {
 	firstStamp := len(s.stampSpans)
 	s.stamps, s.stampSpans = appendStamps(s.stamps, s.stampSpans, l, off, line)
 	first := len(s.links)
-	s.links, s.linkSpans = appendLinks(s.links, s.linkSpans, l, off, line)
+	s.links, s.linkSpans = appendLinks(s.links, s.linkSpans, l, off, line, s.stampSpans[firstStamp:])
 	if s.channel == "" && len(s.links) > first && strings.HasPrefix(trimBlanksLeft(l), "From:") {
 		s.channel = s.links[first].Target
 		s.fromLine = line

@@ -10,8 +10,11 @@ import (
 // the note: [[target]], [[target|label]], [[target#heading|label]], spaces
 // around each part allowed; and each link's span, from "[[" to past "]]",
 // to spans. A link that names no note (empty target, such as [[#heading]])
-// is not one.
-func appendLinks(links []model.Link, spans []uint32, l string, off, line int) ([]model.Link, []uint32) {
+// is not one, nor is one that holds a timestamp anchor: stamps are the
+// line's timestamp spans, as pairs in text order, and no link overlaps one
+// (the reader shows the anchor as a badge).
+func appendLinks(links []model.Link, spans []uint32, l string, off, line int, stamps []uint32) ([]model.Link, []uint32) {
+	taken := spanCursor{spans: stamps}
 	for at := 0; ; {
 		i := strings.IndexByte(l[at:], '[')
 		if i < 0 || at+i+1 == len(l) {
@@ -35,6 +38,9 @@ func appendLinks(links []model.Link, spans []uint32, l string, off, line int) ([
 			if k := strings.LastIndex(inner, "[["); k >= 0 {
 				start, inner = i+2+k, inner[k+2:]
 			}
+		}
+		if taken.inside(off+start) > 0 || taken.startsBefore(off+at) {
+			continue
 		}
 		if link, ok := parseLink(inner); ok {
 			link.Line = line
